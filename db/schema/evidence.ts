@@ -1,0 +1,88 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, timestamp, updatedAt } from './columns.js';
+import { standards } from './standards.js';
+import { subjects } from './subjects.js';
+import { users } from './users.js';
+
+export const evidenceKinds = ['action', 'data', 'statement'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+
+/** pending -> published | rejected; published -> retracted. Only published counts. */
+export const evidenceStatuses = ['pending', 'published', 'rejected', 'retracted'] as const;
+export type EvidenceStatus = (typeof evidenceStatuses)[number];
+
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: integer('id').primaryKey(),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => subjects.id, { onDelete: 'restrict' }),
+    standardId: integer('standard_id')
+      .notNull()
+      .references(() => standards.id, { onDelete: 'restrict' }),
+    /** -2 works strongly against the standard .. +2 strongly advances it. */
+    rating: integer('rating').notNull(),
+    kind: text('kind', { enum: evidenceKinds }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    /** The day it happened (YYYY-MM-DD): `asOf` cuts off on this. */
+    occurredOn: text('occurred_on').notNull(),
+    status: text('status', { enum: evidenceStatuses }).notNull().default('pending'),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewNote: text('review_note'),
+    reviewedAt: timestamp('reviewed_at'),
+    publishedAt: timestamp('published_at'),
+    retractedAt: timestamp('retracted_at'),
+    retractionReason: text('retraction_reason'),
+    /** Set when a reviewer corrects a published entry; shown publicly with the note. */
+    correctedAt: timestamp('corrected_at'),
+    correctionNote: text('correction_note'),
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The scorecard reads one subject's counted evidence; the standard page one standard's.
+    index('evidence_subject_status_idx').on(t.subjectId, t.status, t.occurredOn),
+    index('evidence_standard_status_idx').on(t.standardId, t.status, t.occurredOn),
+    index('evidence_status_created_idx').on(t.status, t.createdAt),
+    index('evidence_submitted_by_idx').on(t.submittedBy),
+  ],
+);
+
+export const evidenceSources = sqliteTable(
+  'evidence_sources',
+  {
+    id: integer('id').primaryKey(),
+    evidenceId: integer('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    url: text('url').notNull(),
+    title: text('title').notNull(),
+    publisher: text('publisher'),
+    archiveUrl: text('archive_url'),
+  },
+  (t) => [index('evidence_sources_evidence_idx').on(t.evidenceId, t.position)],
+);
+
+/** Every change to an entry: who, when, what changed (field -> [before, after]). */
+export const evidenceRevisions = sqliteTable(
+  'evidence_revisions',
+  {
+    id: integer('id').primaryKey(),
+    evidenceId: integer('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    changes: text('changes', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evidence_revisions_evidence_idx').on(t.evidenceId, t.createdAt)],
+);
+
+export type Evidence = typeof evidence.$inferSelect;
+export type EvidenceSource = typeof evidenceSources.$inferSelect;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { DEFAULT_DATABASE_PATH } from '../db/connection.js';
+
+/** Settings from the environment; PRODUCT.md's "Configuration" lists the public ones. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set when a reverse proxy terminates TLS in front of the server. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  seedDemo: boolean;
+  production: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+  /** Where the built client lives (dist/client); pages are served from it. */
+  clientDist?: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    seedDemo: e.SEED_DEMO === '1',
+    production: e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === '1',
+  };
+}

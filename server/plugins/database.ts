@@ -1,0 +1,49 @@
+import fp from 'fastify-plugin';
+import { openDatabase, type Db } from '../../db/connection.js';
+import { migrateDatabase } from '../../db/migrate.js';
+import { seedDemo, seedStandards } from '../../db/seed/index.js';
+
+/**
+ * A counter bumped after every committed write. Caches (scorecards, ETags) compare it with
+ * the version they were built at, so a write can never leave stale data served.
+ */
+export interface DataVersion {
+  readonly value: number;
+  bump(): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    dataVersion: DataVersion;
+  }
+}
+
+export interface DatabaseOptions {
+  databasePath: string;
+  seedDemo: boolean;
+}
+
+/** Opens the database, brings it up to date (migrations, the ten standards, demo data) and closes it with the app. */
+export default fp<DatabaseOptions>(
+  async (fastify, opts) => {
+    const db = openDatabase(opts.databasePath);
+    migrateDatabase(db);
+    seedStandards(db);
+    if (opts.seedDemo && seedDemo(db)) fastify.log.info('Added the fictional demo data to an empty database');
+    let value = 0;
+    fastify.decorate('db', db);
+    fastify.decorate('dataVersion', {
+      get value() {
+        return value;
+      },
+      bump() {
+        value++;
+      },
+    });
+    fastify.addHook('onClose', async () => {
+      db.$client.close();
+    });
+  },
+  { name: 'database' },
+);

@@ -1,0 +1,99 @@
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { evidence, evidenceSources, standards, subjects } from '../../db/schema/index.js';
+import type { ScoredEvidence } from '../scoring/method.js';
+import type { PublicEvidence, PublicSource } from '../schemas/evidence.js';
+
+/** What the public may see: published entries, and retracted ones with their reason. */
+const isPublic = or(eq(evidence.status, 'published'), eq(evidence.status, 'retracted'));
+
+const publicColumns = {
+  id: evidence.id,
+  subject: subjects.slug,
+  standard: standards.slug,
+  rating: evidence.rating,
+  kind: evidence.kind,
+  title: evidence.title,
+  summary: evidence.summary,
+  occurredOn: evidence.occurredOn,
+  status: evidence.status,
+  publishedAt: evidence.publishedAt,
+  retractedAt: evidence.retractedAt,
+  retractionReason: evidence.retractionReason,
+  correctedAt: evidence.correctedAt,
+  correctionNote: evidence.correctionNote,
+  demo: evidence.demo,
+};
+
+export class EvidenceRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Sources of many entries in one query, keyed by entry id, in their given order. */
+  sourcesFor(ids: number[]): Map<number, PublicSource[]> {
+    const byEntry = new Map<number, PublicSource[]>();
+    // SQLite caps bound parameters; chunk so an export of every entry still works.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = this.db
+        .select({
+          evidenceId: evidenceSources.evidenceId,
+          url: evidenceSources.url,
+          title: evidenceSources.title,
+          publisher: evidenceSources.publisher,
+          archiveUrl: evidenceSources.archiveUrl,
+        })
+        .from(evidenceSources)
+        .where(inArray(evidenceSources.evidenceId, ids.slice(i, i + 500)))
+        .orderBy(asc(evidenceSources.evidenceId), asc(evidenceSources.position))
+        .all();
+      for (const { evidenceId, ...source } of rows) {
+        const list = byEntry.get(evidenceId);
+        if (list) list.push(source);
+        else byEntry.set(evidenceId, [source]);
+      }
+    }
+    return byEntry;
+  }
+
+  /** Public evidence, newest first (by when it happened), optionally for one subject or standard. */
+  listPublic(filter: { subjectId?: number; standardId?: number } = {}): PublicEvidence[] {
+    const rows = this.db
+      .select(publicColumns)
+      .from(evidence)
+      .innerJoin(subjects, eq(subjects.id, evidence.subjectId))
+      .innerJoin(standards, eq(standards.id, evidence.standardId))
+      .where(
+        and(
+          isPublic,
+          filter.subjectId === undefined ? undefined : eq(evidence.subjectId, filter.subjectId),
+          filter.standardId === undefined ? undefined : eq(evidence.standardId, filter.standardId),
+        ),
+      )
+      .orderBy(desc(evidence.occurredOn), desc(evidence.id))
+      .all();
+    const sources = this.sourcesFor(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      ...r,
+      status: r.status as PublicEvidence['status'],
+      sources: sources.get(r.id) ?? [],
+    }));
+  }
+
+  /**
+   * One subject's counted evidence, reduced to what the method needs, plus when each entry
+   * last changed. Standard ids are mapped to slugs by the caller, which already has them.
+   */
+  forScoring(subjectId: number): Array<Omit<ScoredEvidence, 'standard'> & { standardId: number; updatedAt: string }> {
+    return this.db
+      .select({
+        standardId: evidence.standardId,
+        rating: evidence.rating,
+        kind: evidence.kind,
+        status: evidence.status,
+        occurredOn: evidence.occurredOn,
+        updatedAt: evidence.updatedAt,
+      })
+      .from(evidence)
+      .where(and(eq(evidence.subjectId, subjectId), eq(evidence.status, 'published')))
+      .all();
+  }
+}

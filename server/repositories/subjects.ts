@@ -1,0 +1,29 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { subjects, type Subject } from '../../db/schema/index.js';
+import type { PublicSubject } from '../schemas/subjects.js';
+
+const ROLE_ORDER = { incumbent: 0, candidate: 1, former: 2 } as const;
+
+export function toPublicSubject({ id: _id, createdAt: _c, ...rest }: Subject): PublicSubject {
+  return rest;
+}
+
+export class SubjectRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The incumbent first, then candidates, then former DAs; by name within each. */
+  list(): PublicSubject[] {
+    return this.db
+      .select()
+      .from(subjects)
+      .orderBy(asc(subjects.name))
+      .all()
+      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
+      .map(toPublicSubject);
+  }
+
+  rowBySlug(slug: string): Subject | undefined {
+    return this.db.select().from(subjects).where(eq(subjects.slug, slug)).get();
+  }
+}

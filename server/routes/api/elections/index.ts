@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../../errors.js';
+import { toPublicSubject } from '../../../repositories/subjects.js';
+import { today } from '../../../repositories/scorecards.js';
+import { errorResponses, slugParams } from '../../../schemas/common.js';
+import { electionDetail, publicElection } from '../../../schemas/elections.js';
+
+const routes: FastifyPluginAsyncZod = async (fastify) => {
+  const { elections, scorecards } = fastify.repositories;
+
+  fastify.get(
+    '/',
+    {
+      config: { publicRead: true },
+      schema: { tags: ['public'], summary: 'Elections, newest first, with their candidates', response: { 200: z.array(publicElection) } },
+    },
+    async () => elections.list().map((e) => ({ ...e, candidates: e.candidates.map(toPublicSubject) })),
+  );
+
+  fastify.get(
+    '/:slug',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags: ['public'],
+        summary: 'One election with each candidate’s current scorecard',
+        params: slugParams,
+        response: { 200: electionDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const election = elections.bySlug(request.params.slug);
+      if (!election) throw notFound('election', request.params.slug);
+      const asOf = today();
+      return {
+        ...election,
+        asOf,
+        candidates: election.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf) })),
+      };
+    },
+  );
+};
+
+export default routes;

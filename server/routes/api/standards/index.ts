@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../../errors.js';
+import { errorResponses, slugParams } from '../../../schemas/common.js';
+import { publicStandard } from '../../../schemas/standards.js';
+
+const routes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    '/',
+    {
+      config: { publicRead: true },
+      schema: { tags: ['public'], summary: 'The ten standards, in order', response: { 200: z.array(publicStandard) } },
+    },
+    async () => fastify.repositories.standards.list(),
+  );
+
+  fastify.get(
+    '/:slug',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags: ['public'],
+        summary: 'One standard: what it means, the DA’s power over it, and example indicators',
+        params: slugParams,
+        response: { 200: publicStandard, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const standard = fastify.repositories.standards.bySlug(request.params.slug);
+      if (!standard) throw notFound('standard', request.params.slug);
+      return standard;
+    },
+  );
+};
+
+export default routes;

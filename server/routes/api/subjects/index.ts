@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../../errors.js';
+import { errorResponses, isoDate, slugParam, slugParams } from '../../../schemas/common.js';
+import { publicEvidence } from '../../../schemas/evidence.js';
+import { scorecardResponse } from '../../../schemas/scorecard.js';
+import { publicSubject } from '../../../schemas/subjects.js';
+import { toPublicSubject } from '../../../repositories/subjects.js';
+
+const routes: FastifyPluginAsyncZod = async (fastify) => {
+  const { subjects, standards, scorecards, evidence } = fastify.repositories;
+
+  function subjectOr404(slug: string) {
+    const subject = subjects.rowBySlug(slug);
+    if (!subject) throw notFound('subject', slug);
+    return subject;
+  }
+
+  fastify.get(
+    '/',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags: ['public'],
+        summary: 'Everyone scored: the incumbent, candidates and former DAs',
+        response: { 200: z.array(publicSubject) },
+      },
+    },
+    async () => subjects.list(),
+  );
+
+  fastify.get(
+    '/:slug',
+    {
+      config: { publicRead: true },
+      schema: { tags: ['public'], summary: 'One person', params: slugParams, response: { 200: publicSubject, ...errorResponses } },
+    },
+    async (request) => toPublicSubject(subjectOr404(request.params.slug)),
+  );
+
+  fastify.get(
+    '/:slug/scorecard',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags: ['public'],
+        summary: 'A person’s scorecard under the published method',
+        description:
+          'All ten standards in order with their score and grade (null where there is no evidence), and the overall score when at least five standards have one. `asOf` computes it from evidence that happened on or before that day.',
+        params: slugParams,
+        querystring: z.object({ asOf: isoDate.optional() }),
+        response: { 200: scorecardResponse, ...errorResponses },
+      },
+    },
+    async (request) => scorecards.forSubject(subjectOr404(request.params.slug), request.query.asOf),
+  );
+
+  fastify.get(
+    '/:slug/evidence',
+    {
+      config: { publicRead: true },
+      schema: {
+        tags: ['public'],
+        summary: 'A person’s public evidence, newest first',
+        description: 'Published entries and retracted ones (with the reason); pending and rejected entries are never public.',
+        params: slugParams,
+        querystring: z.object({ standard: slugParam.optional() }),
+        response: { 200: z.array(publicEvidence), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const subject = subjectOr404(request.params.slug);
+      let standardId: number | undefined;
+      if (request.query.standard) {
+        const ref = standards.refs().find((s) => s.slug === request.query.standard);
+        if (!ref) throw notFound('standard', request.query.standard);
+        standardId = ref.id;
+      }
+      return evidence.listPublic({ subjectId: subject.id, standardId });
+    },
+  );
+};
+
+export default routes;

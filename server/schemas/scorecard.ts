@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { GRADES, INSUFFICIENT_COVERAGE } from '../scoring/method.js';
+import { standards } from '../../db/schema/index.js';
+import { createSelectSchema } from 'drizzle-zod';
+import { subjectSummary } from './subjects.js';
+
+const grade = z.enum(GRADES).nullable();
+const standardRef = createSelectSchema(standards).pick({ slug: true, number: true, title: true });
+
+/** PRODUCT.md's scorecard contract; partner sites and the widget depend on every field. */
+export const scorecardResponse = z.object({
+  subject: subjectSummary,
+  asOf: z.string().describe('The day the scorecard is computed for (YYYY-MM-DD)'),
+  methodologyVersion: z.number().int(),
+  overall: z.object({
+    score: z.number().int().nullable(),
+    grade,
+    coverage: z.number().int().describe('How many of the ten standards have a score'),
+    reason: z.enum([INSUFFICIENT_COVERAGE]).nullable(),
+  }),
+  standards: z
+    .array(
+      standardRef.extend({
+        score: z.number().int().nullable(),
+        grade,
+        evidenceCount: z.number().int(),
+      }),
+    )
+    .describe('Always all ten standards, in order'),
+  evidenceCount: z.number().int(),
+  updatedAt: z.string().nullable().describe('When the newest counted evidence was last changed'),
+});
+export type Scorecard = z.infer<typeof scorecardResponse>;
