@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
 import caching from './plugins/caching.js';
@@ -21,7 +22,7 @@ import healthRoutes from './routes/health.js';
  * docs), then the app's own (database, repositories), then the routes. Tests register this
  * same plugin on a fresh database; nothing starts listening here.
  */
-export const app: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { config }) => {
+const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { config }) => {
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 
@@ -42,6 +43,9 @@ export const app: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { 
   await fastify.register(methodologyRoutes, { prefix: '/api/methodology' });
   await fastify.register(exportRoutes, { prefix: '/api/export' });
 };
+
+/** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */
+export const app = fp(appPlugin, { name: 'app' });
 
 /** Request bodies are small JSON documents; anything larger is refused before parsing. */
 export const BODY_LIMIT = 256 * 1024;

@@ -1,0 +1,26 @@
+// Builds the server (tsc -> dist/) and the client (vite -> dist/client/) when the build is
+// missing or older than any source file, so `npm start` and `npm test` work alone on a fresh
+// clone and never run stale code. Plain JavaScript on purpose: it runs before anything is built.
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const stamp = join(root, 'dist', '.build-stamp');
+const inputs = ['server', 'db', 'client', 'migrations', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts'];
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), info.mtimeMs);
+}
+
+const sourcesChanged = Math.max(...inputs.map((p) => newest(join(root, p))));
+const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+if (builtAt < sourcesChanged) {
+  console.log(builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building…');
+  execSync('npm run build', { cwd: root, stdio: 'inherit' });
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(stamp, new Date().toISOString() + '\n');
+}

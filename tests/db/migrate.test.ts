@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/connection.js';
+import { migrateDatabase } from '../../db/migrate.js';
+import { seedDemo, seedStandards } from '../../db/seed/index.js';
+import { STANDARD_SEEDS } from '../../db/seed/standards.js';
+
+const dirs: string[] = [];
+function freshPath() {
+  const dir = mkdtempSync(join(tmpdir(), 'scorecard-migrate-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'folder', 'scorecard.db');
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('migrations', () => {
+  it('migrate a fresh database cleanly (creating its folder) and are idempotent', () => {
+    const db = openDatabase(freshPath());
+    migrateDatabase(db);
+    migrateDatabase(db);
+    const tables = db.$client
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+      .pluck()
+      .all();
+    expect(tables).toEqual([
+      'audit_log', 'election_candidates', 'elections', 'event_subjects', 'events', 'evidence', 'evidence_revisions',
+      'evidence_sources', 'invites', 'sessions', 'standards', 'subjects', 'users',
+    ]);
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.$client.close();
+  });
+
+  it('seed the ten standards once, in order, and demo data only into an empty database', () => {
+    const db = openDatabase(freshPath());
+    migrateDatabase(db);
+    seedStandards(db);
+    seedStandards(db);
+    const rows = db.$client.prepare('select number, slug, title, indicators from standards order by number').all() as Array<{
+      number: number; slug: string; title: string; indicators: string;
+    }>;
+    expect(rows.map((r) => [r.number, r.slug, r.title])).toEqual(STANDARD_SEEDS.map((s) => [s.number, s.slug, s.title]));
+    for (const r of rows) {
+      const indicators = JSON.parse(r.indicators) as string[];
+      expect(indicators.length).toBeGreaterThanOrEqual(3);
+      expect(indicators.length).toBeLessThanOrEqual(5);
+    }
+    expect(seedDemo(db)).toBe(true);
+    expect(seedDemo(db)).toBe(false);
+    const count = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
+    expect(count('select count(*) from subjects where demo = 1')).toBe(3);
+    expect(count('select count(*) from subjects where demo = 0')).toBe(0);
+    expect(count("select count(*) from evidence where status = 'published'")).toBeGreaterThanOrEqual(35);
+    expect(count("select count(*) from evidence where status = 'pending'")).toBeGreaterThan(0);
+    expect(count("select count(*) from evidence where status = 'rejected'")).toBeGreaterThan(0);
+    expect(count("select count(*) from evidence where status = 'retracted'")).toBeGreaterThan(0);
+    expect(count("select count(*) from evidence_sources where url not like 'https://example.org/%'")).toBe(0);
+    expect(count('select count(*) from events where demo = 1')).toBe(2);
+    // Demo data creates no account that can sign in.
+    expect(count('select count(*) from users')).toBe(0);
+    db.$client.close();
+  });
+});

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../server/app.js';
+import type { AppConfig } from '../server/config.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  dir: string;
+  databasePath: string;
+  close(): Promise<void>;
+}
+
+/** Builds the real app on a fresh database file in its own temporary folder. */
+export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'scorecard-test-'));
+  const databasePath = join(dir, 'scorecard.db');
+  const config: AppConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    databasePath,
+    seedDemo: true,
+    production: false,
+    logLevel: 'silent',
+    trustProxy: false,
+    ...overrides,
+  };
+  const app = await buildServer(config);
+  await app.ready();
+  return {
+    app,
+    dir,
+    databasePath,
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

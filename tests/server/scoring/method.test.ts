@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeScorecard,
+  gradeFor,
+  overallScore,
+  points,
+  roundScore,
+  standardScore,
+  type ScoredEvidence,
+} from '../../../server/scoring/method.js';
+import { STANDARD_SEEDS } from '../../../db/seed/standards.js';
+import { workedExample } from '../../../server/scoring/explanation.js';
+
+const TEN = STANDARD_SEEDS.map(({ slug, number, title }) => ({ slug, number, title }));
+
+function entry(standard: string, rating: number, kind: ScoredEvidence['kind'] = 'action', extra: Partial<ScoredEvidence> = {}): ScoredEvidence {
+  return { standard, rating, kind, status: 'published', occurredOn: '2025-01-01', ...extra };
+}
+
+describe('points', () => {
+  it('turns -2..+2 into 0, 25, 50, 75, 100', () => {
+    expect([-2, -1, 0, 1, 2].map(points)).toEqual([0, 25, 50, 75, 100]);
+  });
+});
+
+describe('standard score', () => {
+  it('gives the worked example: an action at +2 and a statement at -1 are 75, a B', () => {
+    const card = computeScorecard(TEN, [entry('equity', 2, 'action'), entry('equity', -1, 'statement')]);
+    expect(card.standards[0]).toMatchObject({ slug: 'equity', score: 75, grade: 'B', evidenceCount: 2 });
+    expect(workedExample()).toMatchObject({ score: 75, grade: 'B' });
+  });
+
+  it('weighs a statement half as much as an action or data', () => {
+    // action +2 (100) and statement -2 (0): (100 + 0.5*0) / 1.5 = 66.67
+    expect(standardScore([entry('x', 2, 'action'), entry('x', -2, 'statement')])).toBeCloseTo(66.667, 2);
+    // with equal weights it would be 50
+    expect(standardScore([entry('x', 2, 'data'), entry('x', -2, 'action')])).toBe(50);
+  });
+
+  it('is null, not 0, with no evidence', () => {
+    expect(standardScore([])).toBeNull();
+    const card = computeScorecard(TEN, []);
+    expect(card.standards.every((s) => s.score === null && s.grade === null && s.evidenceCount === 0)).toBe(true);
+  });
+});
+
+describe('rounding and grades', () => {
+  it('rounds halves up: 79.5 is 80 and an A, 79.4 is 79 and a B', () => {
+    expect(roundScore(79.5)).toBe(80);
+    expect(gradeFor(roundScore(79.5))).toBe('A');
+    expect(roundScore(79.4)).toBe(79);
+    expect(gradeFor(roundScore(79.4))).toBe('B');
+  });
+
+  it('keeps an exact half that floating point lands just under', () => {
+    expect(roundScore(79.49999999999999)).toBe(80);
+  });
+
+  it.each([
+    [100, 'A'], [80, 'A'], [79, 'B'], [60, 'B'], [59, 'C'], [40, 'C'], [39, 'D'], [20, 'D'], [19, 'F'], [0, 'F'],
+  ] as const)('%i is %s', (score, grade) => {
+    expect(gradeFor(score)).toBe(grade);
+  });
+
+  it.each([
+    [59.5, 'B'], [59.4, 'C'], [39.5, 'C'], [39.4, 'D'], [19.5, 'D'], [19.4, 'F'],
+  ] as const)('unrounded %d grades %s', (score, grade) => {
+    expect(gradeFor(roundScore(score))).toBe(grade);
+  });
+
+  it('grades a neutral record C', () => {
+    const card = computeScorecard(TEN, [entry('kids', 0)]);
+    expect(card.standards[2]).toMatchObject({ score: 50, grade: 'C' });
+  });
+
+  it('rounds a real 79.5 from evidence to an A', () => {
+    // Two standards: unrounded scores 75 and 84 would average 79.5; check through overallScore.
+    const overall = overallScore(
+      [75, 84, 79.5, 79.5, 79.5].map((score, i) => ({ slug: `s${i}`, score })),
+    );
+    expect(overall).toMatchObject({ score: 80, grade: 'A', coverage: 5 });
+  });
+});
+
+describe('what counts', () => {
+  it('never counts pending, rejected or retracted evidence', () => {
+    const card = computeScorecard(TEN, [
+      entry('health', 2, 'action', { status: 'pending' }),
+      entry('health', 2, 'action', { status: 'rejected' }),
+      entry('health', 2, 'action', { status: 'retracted' }),
+      entry('health', -2, 'action'),
+    ]);
+    expect(card.standards[1]).toMatchObject({ score: 0, grade: 'F', evidenceCount: 1 });
+    expect(card.evidenceCount).toBe(1);
+  });
+
+  it('cuts off at asOf, including the day itself', () => {
+    const list = [
+      entry('pretrial', 2, 'action', { occurredOn: '2024-01-01' }),
+      entry('pretrial', -2, 'action', { occurredOn: '2024-06-01' }),
+    ];
+    expect(computeScorecard(TEN, list, { asOf: '2023-12-31' }).standards[4].score).toBeNull();
+    expect(computeScorecard(TEN, list, { asOf: '2024-01-01' }).standards[4].score).toBe(100);
+    expect(computeScorecard(TEN, list, { asOf: '2024-05-31' }).standards[4].score).toBe(100);
+    expect(computeScorecard(TEN, list, { asOf: '2024-06-01' }).standards[4].score).toBe(50);
+    expect(computeScorecard(TEN, list).standards[4].score).toBe(50);
+  });
+});
+
+describe('overall score and coverage', () => {
+  it('is null with reason "insufficient-coverage" below 5 standards', () => {
+    const card = computeScorecard(TEN, ['equity', 'health', 'kids', 'bias'].map((s) => entry(s, 2)));
+    expect(card.overall).toEqual({ score: null, grade: null, coverage: 4, reason: 'insufficient-coverage' });
+  });
+
+  it('is the plain mean of unrounded standard scores at 5 or more', () => {
+    // equity: action +2 & statement -1 = 75 exactly; health: statement +1 & action 0 = (37.5+50)/1.5 = 58.33
+    const list = [
+      entry('equity', 2, 'action'),
+      entry('equity', -1, 'statement'),
+      entry('health', 1, 'statement'),
+      entry('health', 0, 'action'),
+      entry('kids', 2),
+      entry('pretrial', -2),
+      entry('bias', 1),
+    ];
+    const card = computeScorecard(TEN, list);
+    const expected = Math.floor((75 + 175 / 3 + 100 + 0 + 75) / 5 + 0.5);
+    expect(card.overall).toEqual({ score: expected, grade: gradeFor(expected), coverage: 5, reason: null });
+    expect(card.standards.map((s) => s.slug)).toEqual(TEN.map((s) => s.slug));
+  });
+
+  it('applies voter weights when given, and drops standards weighted 0', () => {
+    const scores = ['a', 'b', 'c', 'd', 'e'].map((slug, i) => ({ slug, score: i === 0 ? 100 : 0 }));
+    expect(overallScore(scores).score).toBe(20);
+    expect(overallScore(scores, { a: 3 }).score).toBe(43); // 300 / 7 = 42.86
+    expect(overallScore(scores, { b: 0, c: 0, d: 0, e: 0 }).score).toBe(100);
+    expect(overallScore(scores, { a: 0, b: 0, c: 0, d: 0, e: 0 })).toMatchObject({ score: null, reason: 'no-weight' });
+  });
+});
