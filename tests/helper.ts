@@ -38,3 +38,10 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
     },
   };
 }
+
+/** Builds the app on a fresh database and listens on a free loopback port, for browser tests. */
+export async function startTestServer(overrides: Partial<AppConfig> = {}): Promise<TestApp & { origin: string }> {
+  const t = await buildTestApp(overrides);
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return { ...t, origin: address };
+}
