@@ -9,6 +9,7 @@ import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
 import repositories from './plugins/repositories.js';
 import securityHeaders from './plugins/security-headers.js';
+import staticAssets from './plugins/static-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
 import eventsRoutes from './routes/api/events/index.js';
 import exportRoutes from './routes/api/export/index.js';
@@ -16,6 +17,7 @@ import methodologyRoutes from './routes/api/methodology/index.js';
 import standardsRoutes from './routes/api/standards/index.js';
 import subjectsRoutes from './routes/api/subjects/index.js';
 import healthRoutes from './routes/health.js';
+import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, caching,
@@ -26,7 +28,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 
-  await fastify.register(errors);
+  await fastify.register(errors, { notFoundPage });
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
   await fastify.register(caching);
@@ -34,6 +36,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
   await fastify.register(repositories);
+  await fastify.register(staticAssets, { clientDist: config.clientDist });
 
   await fastify.register(healthRoutes);
   await fastify.register(standardsRoutes, { prefix: '/api/standards' });
@@ -42,6 +45,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(eventsRoutes, { prefix: '/api/events' });
   await fastify.register(methodologyRoutes, { prefix: '/api/methodology' });
   await fastify.register(exportRoutes, { prefix: '/api/export' });
+  await fastify.register(pageRoutes, { locale: 'en' });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */
