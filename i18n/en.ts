@@ -129,6 +129,7 @@ export const en = {
 
   priorities: {
     heading: 'Your priorities',
+    summary: 'Weigh the standards yourself',
     intro:
       'Some standards may matter more to you. Weigh each one from 0 (leave it out) to 3 (counts three times) and the overall grade is recomputed at once with the same method. Copy the page address to share your weighting.',
     noScript: 'Turn on JavaScript to weigh the standards yourself.',

@@ -10,6 +10,13 @@ export function formatDay(msg: Messages, day: string): string {
   return new Intl.DateTimeFormat(msg.langTag, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
+/** A month, for chart axes: "Jan 2025". */
+export function formatMonth(msg: Messages, day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(msg.langTag, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
 export function formatEventTime(msg: Messages, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
@@ -35,4 +42,11 @@ export function describeWeighting(msg: Messages, weights: Readonly<Record<string
   const changed = slugs.filter((slug) => weights[slug] !== undefined && weights[slug] !== 1);
   if (changed.length === 0) return msg.priorities.equal;
   return msg.priorities.custom(formatList(msg, changed.map((slug) => msg.priorities.customItem(msg.standardShort[slug] ?? slug, weights[slug]))));
+}
+
+/** Coverage, or why there is no overall grade. */
+export function describeOverall(msg: Messages, overall: { coverage: number; reason: string | null }, minCoverage: number): string {
+  if (overall.reason === 'insufficient-coverage') return msg.person.insufficient(minCoverage);
+  if (overall.reason === 'no-weight') return msg.person.noWeight;
+  return msg.person.coverage(overall.coverage, 10);
 }

@@ -3,6 +3,10 @@ import { pagePath, type Locale } from '../../../i18n/locales.js';
 import type { ClientEntry } from '../../plugins/static-assets.js';
 import { html, jsonBlock, type SafeHtml } from './html.js';
 
+/** The site icon inline, so browsers ask for no /favicon.ico. */
+const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%231f3a5f'/%3E%3Ctext x='16' y='23' font-family='sans-serif' font-size='19' font-weight='700' fill='white' text-anchor='middle'%3EA%3C/text%3E%3C/svg%3E";
+
 /** Which page this is: the browser app picks the components to enhance it by this name. */
 export type PageName = 'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'not-found' | 'error';
 
@@ -54,6 +58,7 @@ export function renderDocument(ctx: PageContext, page: PageDocument): string {
 <meta property="og:locale" content="${msg.langTag.replace('-', '_')}">
 <meta name="twitter:card" content="summary">
 <meta name="theme-color" content="#1f3a5f">
+<link rel="icon" href="${FAVICON}">
 ${entry.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${entry.preloads.map((href) => html`<link rel="modulepreload" href="${href}">\n`)}${entry.script ? html`<script type="module" src="${entry.script}"></script>` : ''}
 </head>
 <body data-page="${page.name}">

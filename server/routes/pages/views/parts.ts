@@ -1,5 +1,6 @@
 import type { Messages } from '../../../../i18n/catalog.js';
 import { formatDay, signedRating } from '../../../../i18n/format.js';
+export { describeOverall as overallNote } from '../../../../i18n/format.js';
 import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { Scorecard } from '../../../schemas/scorecard.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
@@ -20,13 +21,6 @@ export function gradeBadge(msg: Messages, grade: string | null, score: number | 
 /** A grade the "Your priorities" sliders can recompute in the browser. */
 export function liveGrade(msg: Messages, subject: string, grade: string | null, score: number | null, size: 'small' | 'large'): SafeHtml {
   return html`<sc-grade data-subject="${subject}" size="${size}"${grade ? html` grade="${grade}"` : ''}${score === null ? '' : html` score="${score}"`}>${gradeBadge(msg, grade, score, size)}</sc-grade>`;
-}
-
-/** Coverage, or why there is no overall grade. */
-export function overallNote(msg: Messages, overall: { coverage: number; reason: string | null }, minCoverage: number): string {
-  if (overall.reason === 'insufficient-coverage') return msg.person.insufficient(minCoverage);
-  if (overall.reason === 'no-weight') return msg.person.noWeight;
-  return msg.person.coverage(overall.coverage, 10);
 }
 
 export function demoTag(msg: Messages, demo: boolean): SafeHtml | '' {
