@@ -16,6 +16,7 @@ export const en = {
   demoBanner:
     'Demo data: the people, evidence and events on this site are fictional, shown so you can see how the scorecard works. They say nothing about real people.',
   demoBadge: 'Demo',
+  demoLabel: 'About this data',
   footerAbout:
     'A community coalition scorecard. Every grade is computed by a published method from evidence that anyone can check.',
   footerData: 'Data',

@@ -76,7 +76,7 @@ ${entry.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${e
     </nav>
   </div>
 </header>
-${page.demo ? html`<div class="demo-banner" role="note"><div class="wrap"><strong>${msg.demoBadge}</strong> ${msg.demoBanner}</div></div>` : ''}
+${page.demo ? html`<aside class="demo-banner" aria-label="${msg.demoLabel}"><div class="wrap"><strong>${msg.demoBadge}</strong> ${msg.demoBanner}</div></aside>` : ''}
 <main id="main" class="wrap" tabindex="-1">
 ${page.body}
 </main>

@@ -52,7 +52,7 @@ ${prioritiesSection(msg, view.weights)}
 
 <section aria-labelledby="table-heading">
   <h2 id="table-heading">${msg.election.tableHeading}</h2>
-  <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-heading">
+  <div class="table-scroll" tabindex="0" role="region" aria-label="${msg.election.tableCaption}">
   <table class="comparison">
     <caption>${msg.election.tableCaption}</caption>
     <thead><tr><th scope="col">${msg.election.standardColumn}</th>${candidates.map((c) => html`<th scope="col"><a href="${link(`/people/${c.slug}`)}">${c.name}</a></th>`)}</tr></thead>
