@@ -32,6 +32,8 @@ export class RadarChart extends ChartElement {
 
   protected chartConfig(): ChartConfiguration<'radar'> | null {
     if (this.axes.length === 0) return null;
+    // On a phone the standards' names need the room more than the ring does.
+    const narrow = this.clientWidth > 0 && this.clientWidth < 420;
     return {
       type: 'radar',
       data: {
@@ -53,12 +55,13 @@ export class RadarChart extends ChartElement {
       options: {
         maintainAspectRatio: false,
         animation: false,
+        layout: { padding: narrow ? 0 : 8 },
         scales: {
           r: {
             min: 0,
             max: 100,
-            ticks: { stepSize: 20, backdropColor: 'transparent', color: '#4a5563', font: CHART_FONT },
-            pointLabels: { color: '#1b2430', font: { ...CHART_FONT, weight: 600 } },
+            ticks: { stepSize: 20, backdropColor: 'transparent', color: '#4a5563', font: { ...CHART_FONT, size: narrow ? 9 : 11 } },
+            pointLabels: { color: '#1b2430', font: { ...CHART_FONT, size: narrow ? 10 : 12, weight: 600 }, padding: narrow ? 4 : 8 },
             grid: { color: '#d5dbe3' },
             angleLines: { color: '#d5dbe3' },
           },

@@ -58,7 +58,7 @@ ${prioritiesSection(msg, view.weights)}
     <thead><tr><th scope="col">${msg.election.standardColumn}</th>${candidates.map((c) => html`<th scope="col"><a href="${link(`/people/${c.slug}`)}">${c.name}</a></th>`)}</tr></thead>
     <tbody>
       ${standards.map(
-        (s, i) => html`<tr><th scope="row"><a href="${link(`/standards/${s.slug}`)}"><span class="comparison__number">${s.number}.</span> ${s.title}</a></th>${candidates.map((c) => {
+        (s, i) => html`<tr><th scope="row"><a href="${link(`/standards/${s.slug}`)}"><span class="comparison__number">${s.number}.</span> <span class="comparison__full">${s.title}</span><span class="comparison__short">${msg.standardShort[s.slug] ?? s.title}</span></a></th>${candidates.map((c) => {
           const score = c.scorecard.standards[i];
           return html`<td>${gradeBadge(msg, score.grade, score.score)}</td>`;
         })}</tr>`,
