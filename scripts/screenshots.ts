@@ -2,6 +2,7 @@
 // into screenshots/ (git-ignored) so a reviewer can look at the design. `npm run screenshots`.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/browser/chromium.js';
 import { startTestServer } from '../tests/helper.js';
 
@@ -22,6 +23,19 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900, deviceScaleFactor: 1 },
 ];
 
+/** Charts draw when they come near the screen: scroll down the page once, then back up. */
+async function scrollThrough(page: Page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+}
+
 const outDir = join(process.cwd(), 'screenshots');
 mkdirSync(outDir, { recursive: true });
 const server = await startTestServer();
@@ -32,7 +46,7 @@ try {
     const page = await context.newPage();
     for (const [name, path] of PAGES) {
       await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
-      await page.waitForTimeout(300);
+      await scrollThrough(page);
       const file = join(outDir, `${name}-${viewport.name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);

@@ -9,7 +9,8 @@ export const CHART_FONT = { family: 'system-ui, -apple-system, "Segoe UI", Robot
 
 /**
  * The shared life cycle of the charts: chart.js is imported only when a chart is drawn (a
- * separate chunk), the chart is created after the first render, updated when its data
+ * separate chunk), and a chart is drawn only when it comes near the screen, so a phone
+ * does not pay for charts below the fold while the page loads. It is updated when its data
  * changes and destroyed when the element leaves the page. The canvas carries a text
  * alternative; the page shows the same numbers in a table.
  */
@@ -18,6 +19,9 @@ export abstract class ChartElement extends LightElement {
 
   declare _failed: boolean;
   private _chart: Chart | undefined;
+  private _observer: IntersectionObserver | undefined;
+  /** True once the element has come near the screen. */
+  protected nearScreen = false;
 
   constructor() {
     super();
@@ -35,8 +39,32 @@ export abstract class ChartElement extends LightElement {
     return html`<div class=${frameClass} style=${style}><canvas role="img" aria-label=${this.chartLabel()}></canvas></div>`;
   }
 
-  protected updated(): void {
+  connectedCallback(): void {
+    super.connectedCallback();
+    if (this.nearScreen) return;
+    if (!('IntersectionObserver' in window)) {
+      this.nearScreen = true;
+      return;
+    }
+    this._observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this._observer?.disconnect();
+        this.nearScreen = true;
+        this.onNearScreen();
+      },
+      { rootMargin: '200px' },
+    );
+    this._observer.observe(this);
+  }
+
+  /** Called once when the element comes near the screen. */
+  protected onNearScreen(): void {
     void this.drawChart();
+  }
+
+  protected updated(): void {
+    if (this.nearScreen) void this.drawChart();
   }
 
   private async drawChart(): Promise<void> {
@@ -60,6 +88,7 @@ export abstract class ChartElement extends LightElement {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    this._observer?.disconnect();
     this._chart?.destroy();
     this._chart = undefined;
   }

@@ -54,7 +54,16 @@ export class TrendChart extends ChartElement {
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
-    if ((changed.has('subject') || changed.has('from') || changed.has('to')) && this.subject && this.to) void this.load();
+    if (changed.has('subject') || changed.has('from') || changed.has('to')) this._loadWhenReady();
+  }
+
+  protected onNearScreen(): void {
+    this._loadWhenReady();
+  }
+
+  /** The history is fetched once the element is near the screen and knows whose it is. */
+  private _loadWhenReady(): void {
+    if (this.nearScreen && this.subject && this.to && this._state === 'idle') void this.load();
   }
 
   /** Fetches the scorecards; public so "Try again" can call it. */

@@ -84,6 +84,8 @@ export default fp<{ clientDist?: string }>(
       wildcard: true,
       index: false,
       immutable: true,
+      // The build writes .br and .gz beside each file (vite.config.ts).
+      preCompressed: true,
       maxAge: '365d',
       cacheControl: true,
     });

@@ -43,9 +43,10 @@ async function axeViolations(page: Page) {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** True when the canvas has pixels drawn on it. */
-function canvasDrawn(page: Page, selector: string) {
-  return page.waitForFunction((sel) => {
+/** Scrolls the chart into view (charts draw only near the screen) and waits for pixels on its canvas. */
+async function canvasDrawn(page: Page, selector: string) {
+  await page.locator(selector.split(' ')[0]).scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => {
     const canvas = document.querySelector<HTMLCanvasElement>(sel);
     if (!canvas || canvas.width === 0) return false;
     const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -63,7 +64,7 @@ describe('every page', () => {
     // Unfold the priorities panel so its sliders are checked too.
     const summary = page.locator('sc-priorities summary');
     if (await summary.count()) await summary.click();
-    if (path.startsWith('/people/demo-avery')) await page.locator('sc-trend-chart canvas').waitFor();
+    if (path.startsWith('/people/demo-avery')) await canvasDrawn(page, 'sc-trend-chart canvas');
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();

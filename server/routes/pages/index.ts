@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -96,6 +97,10 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   const msg = messagesFor(locale);
   const link = (path: string) => pagePath(locale, path);
   const { standards, subjects, evidence, elections, events, scorecards } = fastify.repositories;
+
+  // Registered inside this plugin, so only the pages are compressed (a scorecard page is
+  // mostly its evidence list and shrinks about sevenfold); the JSON API keeps its own path.
+  await fastify.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
 
   // Pages answer errors as pages: a malformed slug is just a page that does not exist.
   fastify.setErrorHandler((err, request, reply) => {

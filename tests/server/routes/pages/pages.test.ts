@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidence, evidenceSources, standards, subjects } from '../../../../db/schema/index.js';
 import { computeScorecard } from '../../../../server/scoring/method.js';
@@ -213,6 +214,24 @@ describe('the built web app', () => {
       expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     }
     expect((await t.app.inject('/assets/missing.js')).statusCode).toBe(404);
+  });
+
+  it('sends compressed scripts and pages that decompress to exactly what is served plain', async () => {
+    const page = await get('/');
+    const script = /<script type="module" src="(\/assets\/[^"]+\.js)"/.exec(page.body)![1];
+    const plain = await t.app.inject(script);
+    const br = await t.app.inject({ url: script, headers: { 'accept-encoding': 'br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    const gz = await t.app.inject({ url: script, headers: { 'accept-encoding': 'gzip' } });
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+
+    const html = await t.app.inject({ url: `/people/${AVERY}`, headers: { 'accept-encoding': 'gzip' } });
+    expect(html.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(html.rawPayload).toString()).toContain('<h1>Avery Placeholder (demo)');
+    // The JSON API is not compressed by the pages' plugin.
+    const json = await t.app.inject({ url: `/api/subjects/${AVERY}/evidence`, headers: { 'accept-encoding': 'gzip' } });
+    expect(json.headers['content-encoding']).toBeUndefined();
   });
 });
 
