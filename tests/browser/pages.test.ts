@@ -144,6 +144,22 @@ describe('a person’s scorecard', () => {
     await close();
   });
 
+  it('says so when the history cannot be loaded, and tries again on request', async () => {
+    const context = await browser.newContext();
+    let failing = true;
+    await context.route('**/scorecard?asOf=*', (route) => (failing ? route.fulfill({ status: 503, body: '{}' }) : route.continue()));
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/people/${AVERY}`);
+    await page.locator('sc-trend-chart').scrollIntoViewIfNeeded();
+    const alert = page.locator('sc-trend-chart [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe('The history could not be loaded.');
+    failing = false;
+    await page.locator('sc-trend-chart').getByRole('button', { name: 'Try again' }).click();
+    await canvasDrawn(page, 'sc-trend-chart canvas');
+    await context.close();
+  });
+
   it('is usable by keyboard with a visible focus ring', async () => {
     const { page, close } = await open(`/people/${AVERY}`);
     await page.keyboard.press('Tab');
