@@ -70,9 +70,10 @@ describe('every page', () => {
     await close();
   });
 
-  it.each(PAGES)('%s fits a 360 px wide phone without sideways scrolling', async (path) => {
+  it.each(PAGES)('%s fits a 360 px wide phone without sideways scrolling, still without axe-core violations', async (path) => {
     const { page, close } = await open(path, { width: 360, height: 780 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
     await close();
   });
 });

@@ -100,6 +100,12 @@ describe('every page, without JavaScript', () => {
     expect(res.body).toContain('Showing your priorities: Equity ×3, Bias ×0, and Transparency ×0.');
   });
 
+  it('opens a mangled shared link rather than failing', async () => {
+    for (const query of ['?standard=kids&standard=bias', '?w=equity:9,,kids', '?standard=nope', '?w=equity:2&w=kids:0']) {
+      expect((await get(`/people/${AVERY}${query}`)).statusCode).toBe(200);
+    }
+  });
+
   it('shows the election’s comparison table with every candidate’s grades as the API computes them', async () => {
     const election = await api(`/api/elections/${ELECTION}`);
     const res = await get(`/elections/${ELECTION}`);
