@@ -202,7 +202,7 @@ describe('an election', () => {
     await close();
   });
 
-  it('prints as a voter guide without navigation, controls or charts', async () => {
+  it('prints as a one-page voter guide without navigation, controls or charts', async () => {
     const { page, close } = await open(`/elections/${ELECTION}`);
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => page.locator('.site-header').isVisible()).toBe(false);
@@ -210,6 +210,11 @@ describe('an election', () => {
     await expect.poll(() => page.locator('sc-bar-chart').isVisible()).toBe(false);
     await expect.poll(() => page.locator('table.comparison').isVisible()).toBe(true);
     await expect.poll(() => page.locator('.print-only').isVisible()).toBe(true);
+    // One sheet of paper, in both common sizes.
+    for (const format of ['Letter', 'A4']) {
+      const pdf = (await page.pdf({ format })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    }
     await close();
   });
 });
