@@ -131,6 +131,10 @@ describe('a person’s scorecard', () => {
     await expect.poll(() => page.locator(`sc-grade[data-subject="${AVERY}"] .grade__score`).innerText()).toBe(String(expected.score));
     expect(new URL(page.url()).searchParams.get('w')).toBe('health:0,transparency:0,restoration:0');
     await expect.poll(() => page.locator('[data-weighting-note]').innerText()).toContain('Showing your priorities: Health ×0');
+    // Screen readers hear the new grade: it is in the panel's status line.
+    await expect.poll(() => page.locator('sc-priorities [role="status"]').innerText()).toContain(
+      `Avery Placeholder (demo): Grade ${expected.grade}, ${expected.score} out of 100.`,
+    );
 
     // The shared link opens with the same weighting.
     const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
