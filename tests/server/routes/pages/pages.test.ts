@@ -61,6 +61,7 @@ describe('every page, without JavaScript', () => {
       expect(res.body).toContain(s.title);
     }
     expect(res.body).toContain('Showing the coalition’s equal weights');
+    expect(res.body).toContain('In office since Jan 2, 2023');
   });
 
   it('lists the evidence with rating in words, kind, date and sources, and retracted entries struck through with the reason', async () => {
@@ -184,7 +185,7 @@ describe('stored text', () => {
     const db = t.app.db;
     const subject = db
       .insert(subjects)
-      .values({ slug: 'test-escape', name: '<script>alert(1)</script> "Q"', role: 'candidate', office: '<b>bold</b>', website: 'javascript:alert(1)' })
+      .values({ slug: 'test-escape', name: '<script>alert(1)</script> "Q"', role: 'candidate', office: '<b>bold</b>', website: 'javascript:alert(1)', photoUrl: 'javascript:alert(4)' })
       .returning()
       .get();
     const standard = db.select().from(standards).all()[0];
