@@ -2,24 +2,33 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
+import auth from './plugins/auth.js';
 import caching from './plugins/caching.js';
 import cors from './plugins/cors.js';
+import csrf from './plugins/csrf.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
 import repositories from './plugins/repositories.js';
+import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
+import auditRoutes from './routes/api/audit/index.js';
+import authRoutes from './routes/api/auth/index.js';
 import electionsRoutes from './routes/api/elections/index.js';
 import eventsRoutes from './routes/api/events/index.js';
+import evidenceRoutes from './routes/api/evidence/index.js';
 import exportRoutes from './routes/api/export/index.js';
 import methodologyRoutes from './routes/api/methodology/index.js';
 import standardsRoutes from './routes/api/standards/index.js';
 import subjectsRoutes from './routes/api/subjects/index.js';
+import invitesRoutes from './routes/api/invites/index.js';
+import usersRoutes from './routes/api/users/index.js';
 import healthRoutes from './routes/health.js';
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, caching,
- * docs), then the app's own (database, repositories), then the routes. Tests register this
+ * docs, rate limits), then the app's own (database, repositories, sessions, the cross-site
+ * check), then the public routes and the workspace's. Tests register this
  * same plugin on a fresh database; nothing starts listening here.
  */
 const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { config }) => {
@@ -31,9 +40,13 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(cors);
   await fastify.register(caching);
   await fastify.register(docs);
+  await fastify.register(rateLimit);
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
   await fastify.register(repositories);
+  // Sessions, then the cross-site check, both before any route's own hooks.
+  await fastify.register(auth, { production: config.production });
+  await fastify.register(csrf);
 
   await fastify.register(healthRoutes);
   await fastify.register(standardsRoutes, { prefix: '/api/standards' });
@@ -42,6 +55,12 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(eventsRoutes, { prefix: '/api/events' });
   await fastify.register(methodologyRoutes, { prefix: '/api/methodology' });
   await fastify.register(exportRoutes, { prefix: '/api/export' });
+
+  await fastify.register(authRoutes, { prefix: '/api/auth' });
+  await fastify.register(evidenceRoutes, { prefix: '/api/evidence' });
+  await fastify.register(invitesRoutes, { prefix: '/api/invites' });
+  await fastify.register(usersRoutes, { prefix: '/api/users' });
+  await fastify.register(auditRoutes, { prefix: '/api/audit' });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

@@ -1,10 +1,13 @@
 import fp from 'fastify-plugin';
+import { AuditRepository } from '../repositories/audit.js';
 import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
+import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
+import { InviteRepository, SessionRepository, UserRepository } from '../repositories/users.js';
 
 export interface Repositories {
   standards: StandardRepository;
@@ -13,6 +16,11 @@ export interface Repositories {
   elections: ElectionRepository;
   events: EventRepository;
   scorecards: ScorecardService;
+  evidenceWorkspace: EvidenceWorkspaceRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  invites: InviteRepository;
+  audit: AuditRepository;
 }
 
 declare module 'fastify' {
@@ -26,6 +34,8 @@ export default fp(
   async (fastify) => {
     const standards = new StandardRepository(fastify.db);
     const evidence = new EvidenceRepository(fastify.db);
+    const users = new UserRepository(fastify.db);
+    const sessions = new SessionRepository(fastify.db);
     fastify.decorate('repositories', {
       standards,
       subjects: new SubjectRepository(fastify.db),
@@ -33,6 +43,11 @@ export default fp(
       elections: new ElectionRepository(fastify.db),
       events: new EventRepository(fastify.db),
       scorecards: new ScorecardService(standards, evidence, () => fastify.dataVersion.value),
+      evidenceWorkspace: new EvidenceWorkspaceRepository(fastify.db, evidence),
+      users,
+      sessions,
+      invites: new InviteRepository(fastify.db, users, sessions),
+      audit: new AuditRepository(fastify.db),
     });
   },
   { name: 'repositories', dependencies: ['database'] },
