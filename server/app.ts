@@ -14,12 +14,16 @@ import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import auditRoutes from './routes/api/audit/index.js';
 import authRoutes from './routes/api/auth/index.js';
+import electionsAdmin from './routes/api/elections/admin.js';
 import electionsRoutes from './routes/api/elections/index.js';
+import eventsAdmin from './routes/api/events/admin.js';
 import eventsRoutes from './routes/api/events/index.js';
 import evidenceRoutes from './routes/api/evidence/index.js';
 import exportRoutes from './routes/api/export/index.js';
 import methodologyRoutes from './routes/api/methodology/index.js';
+import standardsAdmin from './routes/api/standards/admin.js';
 import standardsRoutes from './routes/api/standards/index.js';
+import subjectsAdmin from './routes/api/subjects/admin.js';
 import subjectsRoutes from './routes/api/subjects/index.js';
 import invitesRoutes from './routes/api/invites/index.js';
 import usersRoutes from './routes/api/users/index.js';
@@ -61,6 +65,10 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(invitesRoutes, { prefix: '/api/invites' });
   await fastify.register(usersRoutes, { prefix: '/api/users' });
   await fastify.register(auditRoutes, { prefix: '/api/audit' });
+  await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
+  await fastify.register(electionsAdmin, { prefix: '/api/elections' });
+  await fastify.register(eventsAdmin, { prefix: '/api/events' });
+  await fastify.register(standardsAdmin, { prefix: '/api/standards' });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

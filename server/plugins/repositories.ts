@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { AdminRepository } from '../repositories/admin.js';
 import { AuditRepository } from '../repositories/audit.js';
 import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
@@ -21,6 +22,7 @@ export interface Repositories {
   sessions: SessionRepository;
   invites: InviteRepository;
   audit: AuditRepository;
+  admin: AdminRepository;
 }
 
 declare module 'fastify' {
@@ -48,6 +50,7 @@ export default fp(
       sessions,
       invites: new InviteRepository(fastify.db, users, sessions),
       audit: new AuditRepository(fastify.db),
+      admin: new AdminRepository(fastify.db),
     });
   },
   { name: 'repositories', dependencies: ['database'] },
