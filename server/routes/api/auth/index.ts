@@ -76,7 +76,11 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/password',
     {
-      config: { minRole: 'volunteer', rateLimit: LOGIN_LIMITS.perAccount },
+      config: {
+        minRole: 'volunteer',
+        // Guessing the current password from a stolen session is limited per account.
+        rateLimit: { ...LOGIN_LIMITS.perAccount, keyGenerator: (request) => `password:${request.account?.id ?? request.ip}` },
+      },
       schema: {
         tags: ['workspace'],
         summary: 'Change your password: ends every session, then signs this one in again',
