@@ -10,7 +10,7 @@ import { userRoles, type UserRole } from '../db/schema/index.js';
 import { generatePassword, hashPassword } from '../server/auth/password.js';
 import { loadConfig } from '../server/config.js';
 import { HttpError } from '../server/errors.js';
-import { UserRepository } from '../server/repositories/users.js';
+import { normalizeEmail, UserRepository } from '../server/repositories/users.js';
 import { displayName as displayNameSchema, email as emailSchema, newPassword } from '../server/schemas/accounts.js';
 
 function fail(message: string): never {
@@ -80,7 +80,7 @@ const { values } = parseArgs({
 const email = emailSchema.safeParse(values.email ?? '');
 if (!email.success) fail('--email needs an email address');
 if (!userRoles.includes(values.role as UserRole)) fail(`--role must be one of ${userRoles.join(', ')}`);
-const displayName = values.name ?? email.data.split('@')[0];
+const displayName = values.name ?? normalizeEmail(email.data).split('@')[0];
 if (!displayNameSchema.safeParse(displayName).success) fail('--name must be 1 to 100 characters');
 
 const { password, generated } = await choosePassword(values.generate);

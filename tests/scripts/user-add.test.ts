@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helper.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp({ seedDemo: false });
+});
+afterAll(() => t.close());
+
+/** Runs the documented command, `npm run user:add -- ...`, against the test app's database file. */
+function userAdd(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '-s', 'user:add', '--', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: t.databasePath },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+const login = (email: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+
+describe('npm run user:add', () => {
+  it('creates an admin with the password read from standard input, while the server holds the database open', async () => {
+    const res = await userAdd(['--email', 'First.Admin@example.org', '--role', 'admin'], 'a-long-admin-password\nignored second line\n');
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/Created admin first\.admin@example\.org/);
+    expect(res.stdout).not.toContain('a-long-admin-password');
+    const signedIn = await login('first.admin@example.org', 'a-long-admin-password');
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toMatchObject({ role: 'admin', displayName: 'first.admin' });
+    const audit = t.app.db.$client.prepare("select actor_id, after from audit_log where action = 'user.create'").get() as { actor_id: null; after: string };
+    expect(audit.actor_id).toBeNull();
+    expect(JSON.parse(audit.after)).toMatchObject({ email: 'first.admin@example.org', via: 'cli' });
+  });
+
+  it('makes up a password with --generate and prints it once', async () => {
+    const res = await userAdd(['--email', 'reviewer@example.org', '--role', 'reviewer', '--name', 'Rae Viewer', '--generate']);
+    expect(res.code).toBe(0);
+    const password = res.stdout.match(/Password \(shown only this once\): (\S+)/)?.[1];
+    expect(password).toHaveLength(20);
+    expect((await login('reviewer@example.org', password!)).json()).toMatchObject({ role: 'reviewer', displayName: 'Rae Viewer' });
+  });
+
+  it('refuses a short password, an unknown role and a taken email, creating nothing', async () => {
+    const count = () => t.app.db.$client.prepare('select count(*) from users').pluck().get();
+    const before = count();
+    const short = await userAdd(['--email', 'short@example.org'], 'short\n');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/at least 10 characters/);
+    const role = await userAdd(['--email', 'x@example.org', '--role', 'overlord'], 'long-enough-password\n');
+    expect(role.stderr).toMatch(/--role must be one of volunteer, reviewer, admin/);
+    const taken = await userAdd(['--email', 'first.admin@example.org'], 'long-enough-password\n');
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/already exists/);
+    expect(count()).toBe(before);
+  });
+});
