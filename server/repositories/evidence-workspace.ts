@@ -15,33 +15,19 @@ import {
 import { HttpError } from '../errors.js';
 import type { EvidenceChanges, EvidenceInput, EvidenceListQuery, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
 import { countRows, recordAudit, type Actor, type Paging, type Writer } from './audit.js';
-import type { EvidenceRepository } from './evidence.js';
+import { publicColumns, type EvidenceRepository } from './evidence.js';
 
 const submitter = alias(users, 'submitter');
 const reviewer = alias(users, 'reviewer');
 
 const workspaceColumns = {
-  id: evidence.id,
-  subject: subjects.slug,
-  standard: standards.slug,
-  rating: evidence.rating,
-  kind: evidence.kind,
-  title: evidence.title,
-  summary: evidence.summary,
-  occurredOn: evidence.occurredOn,
-  status: evidence.status,
+  ...publicColumns,
   submittedById: evidence.submittedBy,
   submittedByName: submitter.displayName,
   reviewedById: evidence.reviewedBy,
   reviewedByName: reviewer.displayName,
   reviewNote: evidence.reviewNote,
   reviewedAt: evidence.reviewedAt,
-  publishedAt: evidence.publishedAt,
-  retractedAt: evidence.retractedAt,
-  retractionReason: evidence.retractionReason,
-  correctedAt: evidence.correctedAt,
-  correctionNote: evidence.correctionNote,
-  demo: evidence.demo,
   createdAt: evidence.createdAt,
   updatedAt: evidence.updatedAt,
 };

@@ -2,7 +2,7 @@ import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { evidence, evidenceStatuses } from '../../db/schema/index.js';
 import { httpUrl, isoDate, slugParam, text } from './common.js';
-import { publicSource } from './evidence.js';
+import { publicEvidence } from './evidence.js';
 
 /** A source as a volunteer gives it: links are http(s) only. */
 export const sourceInput = z.strictObject({
@@ -57,34 +57,12 @@ export type EvidenceListQuery = z.infer<typeof evidenceListQuery>;
 /** Who did something, as other signed-in people see them: a name, never an email. */
 export const personRef = z.object({ id: z.number().int(), displayName: z.string() }).nullable();
 
-/** An entry as its submitter and the reviewers see it, in any status. */
-export const workspaceEvidence = createSelectSchema(evidence)
-  .pick({
-    id: true,
-    rating: true,
-    kind: true,
-    title: true,
-    summary: true,
-    occurredOn: true,
-    status: true,
-    reviewNote: true,
-    reviewedAt: true,
-    publishedAt: true,
-    retractedAt: true,
-    retractionReason: true,
-    correctedAt: true,
-    correctionNote: true,
-    demo: true,
-    createdAt: true,
-    updatedAt: true,
-  })
-  .extend({
-    subject: z.string(),
-    standard: z.string(),
-    submittedBy: personRef,
-    reviewedBy: personRef,
-    sources: z.array(publicSource),
-  });
+/** An entry as its submitter and the reviewers see it: the public fields, any status, and who reviewed it. */
+export const workspaceEvidence = publicEvidence.extend({
+  ...createSelectSchema(evidence).pick({ status: true, reviewNote: true, reviewedAt: true, createdAt: true, updatedAt: true }).shape,
+  submittedBy: personRef,
+  reviewedBy: personRef,
+});
 export type WorkspaceEvidence = z.infer<typeof workspaceEvidence>;
 
 export const evidenceRevision = z.object({

@@ -77,7 +77,7 @@ const ROWS: Row[] = [
 ];
 
 function newEvent() {
-  return t.app.repositories.admin.createEvent({ title: 'Forum', startsAt: '2030-10-01T18:30:00Z', place: 'Library', subjects: [] }, callers.admin!).id;
+  return t.app.repositories.admin.createEvent({ title: 'Forum', startsAt: '2030-10-01T18:30:00Z', place: 'Library', description: null, url: null, subjects: [] }, callers.admin!).id;
 }
 
 const auditCount = () => t.app.db.$client.prepare('select count(*) from audit_log').pluck().get() as number;

@@ -32,7 +32,7 @@ async function newSubject(slug: string) {
   expect(res.statusCode, res.body).toBe(201);
 }
 
-const kidsOf = (card: { standards: Array<{ slug: string }> }) => card.standards.find((s) => s.slug === 'kids');
+const kidsOf = (card: { standards: Array<{ slug: string; score: number | null; evidenceCount: number }> }) => card.standards.find((s) => s.slug === 'kids');
 
 describe('acceptance: nothing counts until another person publishes it', () => {
   it('changes no scorecard while pending, counts exactly per the method once published, and a retraction takes it back out', async () => {
