@@ -1,6 +1,7 @@
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { evidence, evidenceStatuses } from '../../db/schema/index.js';
+import { today } from '../repositories/scorecards.js';
 import { httpUrl, isoDate, slugParam, text } from './common.js';
 import { publicEvidence } from './evidence.js';
 
@@ -17,7 +18,8 @@ export const evidenceInput = createInsertSchema(evidence, {
   rating: (s) => s.int().min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
   title: () => text(300),
   summary: () => text(5000),
-  occurredOn: () => isoDate,
+  // Evidence is about what has happened; a future date is always a typing mistake.
+  occurredOn: () => isoDate.refine((day) => day <= today(), 'must not be in the future'),
 })
   .pick({ rating: true, kind: true, title: true, summary: true, occurredOn: true })
   .extend({

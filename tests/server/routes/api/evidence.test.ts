@@ -179,6 +179,7 @@ describe('bad input gets a 4xx naming the problem and stores nothing', () => {
     ['a title longer than 300 characters', { title: 'x'.repeat(301) }, 'body.title'],
     ['an unknown kind', { kind: 'rumour' }, 'body.kind'],
     ['an impossible date', { occurredOn: '2025-02-30' }, 'body.occurredOn'],
+    ['a date in the future', { occurredOn: '2999-01-01' }, 'body.occurredOn'],
     ['no sources', { sources: [] }, 'body.sources'],
     ['a javascript: source URL', { sources: [{ url: 'javascript:alert(1)', title: 'x' }] }, 'body.sources.0.url'],
     ['a data: archive URL', { sources: [{ url: 'https://example.org', title: 'x', archiveUrl: 'data:text/html,hi' }] }, 'body.sources.0.archiveUrl'],
@@ -228,6 +229,16 @@ describe('bad input gets a 4xx naming the problem and stores nothing', () => {
       expect(res.json().details.map((d: { field: string }) => d.field)).toContain(field);
     }
     expect(counts()).toEqual(before);
+  });
+});
+
+describe('headers on workspace answers', () => {
+  it('sends a Content-Security-Policy and never lets a signed-in answer be cached', async () => {
+    const res = await as(volunteer, 'GET', '/api/evidence');
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
 
