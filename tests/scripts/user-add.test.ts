@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helper.js';
@@ -53,15 +54,40 @@ describe('npm run user:add', () => {
     expect((await login('reviewer@example.org', password!)).json()).toMatchObject({ role: 'reviewer', displayName: 'Rae Viewer' });
   });
 
+  it('asks for the password twice without echo on a terminal', async () => {
+    // util-linux `script` gives the command a real pseudo-terminal.
+    const child = spawn('script', ['-qec', 'npm run -s user:add -- --email tty@example.org --role volunteer', '/dev/null'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: t.databasePath },
+    });
+    let screen = '';
+    let answered = 0;
+    child.stdout.on('data', (chunk) => {
+      screen += chunk;
+      // Answer each prompt as it appears, as a person would.
+      for (const prompts = screen.match(/assword/g)?.length ?? 0; answered < prompts; answered++) {
+        setTimeout(() => child.stdin.write('typed-on-a-terminal\r'), 20);
+      }
+    });
+    const [code] = (await once(child, 'close')) as [number];
+    expect(code).toBe(0);
+    expect(screen).toMatch(/Password: .*Same password again: .*Created volunteer tty@example\.org/s);
+    expect(screen).not.toContain('typed-on-a-terminal');
+    expect((await login('tty@example.org', 'typed-on-a-terminal')).statusCode).toBe(200);
+  });
+
   it('refuses a short password, an unknown role and a taken email, creating nothing', async () => {
     const count = () => t.app.db.$client.prepare('select count(*) from users').pluck().get();
     const before = count();
-    const short = await userAdd(['--email', 'short@example.org'], 'short\n');
+    const [short, role, taken] = await Promise.all([
+      userAdd(['--email', 'short@example.org'], 'short\n'),
+      userAdd(['--email', 'x@example.org', '--role', 'overlord'], 'long-enough-password\n'),
+      userAdd(['--email', 'first.admin@example.org'], 'long-enough-password\n'),
+    ]);
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/at least 10 characters/);
-    const role = await userAdd(['--email', 'x@example.org', '--role', 'overlord'], 'long-enough-password\n');
+    expect(role.code).toBe(1);
     expect(role.stderr).toMatch(/--role must be one of volunteer, reviewer, admin/);
-    const taken = await userAdd(['--email', 'first.admin@example.org'], 'long-enough-password\n');
     expect(taken.code).toBe(1);
     expect(taken.stderr).toMatch(/already exists/);
     expect(count()).toBe(before);
