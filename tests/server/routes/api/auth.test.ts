@@ -58,12 +58,17 @@ describe('sign-in', () => {
     const user = await createSignedInUser(t, 'volunteer', { password: 'the-right-password' });
     const disabled = await createSignedInUser(t, 'volunteer', { password: 'the-right-password' });
     t.app.repositories.users.update(disabled.id, { disabled: true }, { id: user.id });
+    /** The median of three attempts, so one slow moment on a busy machine does not decide. */
     const timed = async (email: string, password: string) => {
-      const started = performance.now();
-      const res = await login(email, password);
-      return { status: res.statusCode, body: res.body, ms: performance.now() - started };
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        const res = await login(email, password);
+        runs.push({ status: res.statusCode, body: res.body, ms: performance.now() - started });
+      }
+      return runs.sort((a, b) => a.ms - b.ms)[1];
     };
-    await timed('warm@example.org', 'warm-up'); // the first unknown email computes the dummy hash
+    await login('warm@example.org', 'warm-up'); // the first unknown email computes the dummy hash
     const wrong = await timed(user.email, 'not-the-password');
     const unknown = await timed('nobody@example.org', 'not-the-password');
     const off = await timed(disabled.email, 'the-right-password');
