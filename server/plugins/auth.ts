@@ -63,6 +63,8 @@ export default fp<{ production: boolean }>(
     });
 
     fastify.addHook('onRequest', async (request) => {
+      // Public reads answer the same for everyone: no session lookup on the hottest routes.
+      if (request.routeOptions.config.publicRead) return;
       const token = request.cookies[SESSION_COOKIE];
       if (!token || token.length > 100) return;
       const account = sessions.accountFor(token);
