@@ -101,7 +101,7 @@ describe('durability', () => {
         id, status: 'pending', title: sent.title, summary: sent.summary, rating: sent.rating,
         subject: sent.subject, standard: sent.standard, occurredOn: sent.occurredOn,
       });
-      expect(stored.sources).toEqual(sent.sources.map((s) => ({ archiveUrl: null, ...s })));
+      expect(stored.sources).toEqual((sent.sources as Array<Record<string, string>>).map((s) => ({ publisher: null, archiveUrl: null, ...s })));
     }
     // Nothing half-written either: every stored entry has both its sources and its revision.
     const db = new Database(databasePath, { readonly: true });
