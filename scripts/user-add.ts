@@ -32,8 +32,9 @@ async function readLine(): Promise<string> {
 function askHidden(prompt: string): Promise<string> {
   return new Promise((resolve) => {
     const stdin = process.stdin;
-    process.stdout.write(prompt);
+    // Echo goes off before the prompt shows, so nothing typed in answer can be echoed.
     stdin.setRawMode(true);
+    process.stdout.write(prompt);
     stdin.resume();
     stdin.setEncoding('utf8');
     let typed = '';
