@@ -58,6 +58,8 @@ export interface TestUser {
   displayName: string;
   role: UserRole;
   password: string;
+  /** The session token, e.g. for a Playwright cookie named SESSION_COOKIE. */
+  token: string;
   /** `session=...`, for a Cookie header. */
   cookie: string;
   /** Cookie and Origin for `app.inject`: what a signed-in page of this site would send. */
@@ -85,7 +87,7 @@ export async function createSignedInUser(
   const account = users.create({ email, displayName, role, passwordHash: await hashPassword(password) }, null, 'test');
   const { token } = sessions.create(account.id);
   const cookie = `${SESSION_COOKIE}=${token}`;
-  return { id: account.id, email: account.email, displayName, role, password, cookie, headers: { cookie, origin: INJECT_ORIGIN } };
+  return { id: account.id, email: account.email, displayName, role, password, token, cookie, headers: { cookie, origin: INJECT_ORIGIN } };
 }
 
 /** A valid evidence body for the demo data, with any field overridden. */

@@ -131,6 +131,9 @@ describe('sign-in rate limits', () => {
     }
     expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_LIMITS.perAddress.max);
     expect(statuses.at(-1)).toBe(429);
+    const blocked = await login('person-0@example.org', 'wrong-password', '10.1.1.1');
+    expect(blocked.json()).toMatchObject({ error: 'rate-limited' });
+    expect(blocked.json().message).toMatch(/try again in/);
     // Another address is unaffected.
     expect((await login('person-0@example.org', 'wrong-password', '10.1.1.2')).statusCode).toBe(401);
   });
