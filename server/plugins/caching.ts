@@ -4,20 +4,68 @@ import fp from 'fastify-plugin';
 /** Short, so a newly published entry reaches readers within a minute even through caches. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
 
+/** How long a cached public answer may be reused with no write in between ("upcoming" events, "today"). */
+const RESPONSE_TTL_MS = 60_000;
+const MAX_RESPONSES = 2_000;
+const MAX_CACHED_BODY = 256 * 1024;
+
+interface CachedResponse {
+  version: number;
+  expires: number;
+  body: string;
+  etag: string;
+  contentType: string;
+  contentDisposition?: string;
+}
+
 /**
- * HTTP caching: every answer gets an ETag (and a 304 for a matching If-None-Match); public
- * read routes may be cached briefly by browsers and CDNs, everything else is never stored.
+ * HTTP caching. Every answer gets an ETag (and a 304 for a matching If-None-Match). Public read
+ * routes may be cached briefly by browsers and CDNs, everything else is never stored.
+ *
+ * Public read answers are also kept in memory, serialized with their ETag, keyed by URL and
+ * stamped with the data version: a hit skips the query, the response validation and the
+ * hashing, which is what lets a scorecard be served at a good fraction of a bare
+ * hello-world's rate. Any committed write bumps the version, so nothing stale is served.
  */
 export default fp(
   async (fastify) => {
     await fastify.register(etag, { weak: true });
+    const responses = new Map<string, CachedResponse>();
+
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'GET' || !request.routeOptions.config.publicRead) return;
+      const hit = responses.get(request.url);
+      if (!hit || hit.version !== fastify.dataVersion.value || hit.expires < Date.now()) return;
+      reply.header('etag', hit.etag).header('content-type', hit.contentType);
+      if (hit.contentDisposition) reply.header('content-disposition', hit.contentDisposition);
+      return reply.send(hit.body);
+    });
+
     fastify.addHook('onSend', (request, reply, payload, done) => {
+      const publicRead = request.routeOptions.config.publicRead;
       if (!reply.hasHeader('cache-control')) {
-        const cacheable = request.routeOptions.config.publicRead && reply.statusCode < 300;
-        reply.header('cache-control', cacheable ? PUBLIC_CACHE_CONTROL : 'no-store');
+        reply.header('cache-control', publicRead && reply.statusCode < 300 ? PUBLIC_CACHE_CONTROL : 'no-store');
+      }
+      if (
+        publicRead &&
+        request.method === 'GET' &&
+        reply.statusCode === 200 &&
+        typeof payload === 'string' &&
+        payload.length <= MAX_CACHED_BODY &&
+        responses.get(request.url)?.version !== fastify.dataVersion.value
+      ) {
+        if (responses.size >= MAX_RESPONSES) responses.clear();
+        responses.set(request.url, {
+          version: fastify.dataVersion.value,
+          expires: Date.now() + RESPONSE_TTL_MS,
+          body: payload,
+          etag: String(reply.getHeader('etag')),
+          contentType: String(reply.getHeader('content-type')),
+          contentDisposition: reply.getHeader('content-disposition') as string | undefined,
+        });
       }
       done(null, payload);
     });
   },
-  { name: 'caching' },
+  { name: 'caching', dependencies: ['database'] },
 );

@@ -1,5 +1,5 @@
 import type { Subject } from '../../db/schema/index.js';
-import { computeScorecard, METHODOLOGY_VERSION } from '../scoring/method.js';
+import { computeScorecard, COUNTED_STATUS, METHODOLOGY_VERSION } from '../scoring/method.js';
 import type { Scorecard } from '../schemas/scorecard.js';
 import type { EvidenceRepository } from './evidence.js';
 import type { StandardRepository } from './standards.js';
@@ -54,11 +54,10 @@ export class ScorecardService {
   compute(subject: Subject, asOf: string): Scorecard {
     const refs = this.standardsRepo.refs();
     const slugById = new Map(refs.map((r) => [r.id, r.slug]));
-    const rows = this.evidenceRepo.forScoring(subject.id);
     let updatedAt: string | null = null;
-    const scored = rows.map((r) => {
-      if (r.occurredOn <= asOf && (updatedAt === null || r.updatedAt > updatedAt)) updatedAt = r.updatedAt;
-      return { ...r, standard: slugById.get(r.standardId) ?? '' };
+    const scored = this.evidenceRepo.forScoring(subject.id).map(([standardId, rating, kind, occurredOn, changedAt]) => {
+      if (occurredOn <= asOf && (updatedAt === null || changedAt > updatedAt)) updatedAt = changedAt;
+      return { standard: slugById.get(standardId) ?? '', rating, kind, occurredOn, status: COUNTED_STATUS };
     });
     const result = computeScorecard(refs, scored, { asOf });
     return {

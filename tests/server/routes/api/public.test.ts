@@ -186,6 +186,12 @@ describe('exports', () => {
     const json = (await get('/api/export/evidence.json')).json();
     const csvRes = await get('/api/export/evidence.csv');
     expect(csvRes.headers['content-type']).toMatch(/^text\/csv/);
+    // A second fetch is served from the response cache with the same headers and body.
+    const again = await get('/api/export/evidence.csv');
+    expect(again.headers['content-type']).toBe(csvRes.headers['content-type']);
+    expect(again.headers['content-disposition']).toBe('attachment; filename="evidence.csv"');
+    expect(again.headers.etag).toBe(csvRes.headers.etag);
+    expect(again.body).toBe(csvRes.body);
     const rows = parse(csvRes.body, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(json.length);
     expect(json.length).toBeGreaterThanOrEqual(40);
