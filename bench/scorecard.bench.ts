@@ -4,7 +4,7 @@
  *  2. times an uncached scorecard for a subject with 1,000 entries;
  *  3. times the production server's start-up on that database (spawn to first answer);
  *  4. drives a bare Fastify hello-world, GET /api/subjects/:slug/scorecard and
- *     GET /api/standards with autocannon (10 connections, 10 s each) in the same run;
+ *     GET /api/standards with autocannon (10 connections, 10 s each, in interleaved rounds);
  * and writes the figures to bench/RESULTS.md.
  * Run: npm run bench   (about 1 minute)
  */
@@ -26,6 +26,8 @@ import { writeResultsSection } from './results-file.js';
 const root = join(import.meta.dirname, '..');
 const tmp = join(root, 'bench', 'tmp');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** Each route runs ROUNDS times DURATION/ROUNDS seconds, interleaved with the others. */
+const ROUNDS = 5;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,7 +57,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function load(url: string) {
-  const result = await autocannon({ url, connections: 10, duration: DURATION });
+  const result = await autocannon({ url, connections: 10, duration: DURATION / ROUNDS });
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -113,10 +115,26 @@ const hello = fork(join(root, 'bench', 'hello-world.mjs'), { env: { ...process.e
 await waitFor(`http://127.0.0.1:${helloPort}/`);
 
 // 4. Throughput, in the same run so the ratios compare like with like.
-console.log(`Load: ${DURATION} s per route, 10 connections…`);
-const helloResult = await load(`http://127.0.0.1:${helloPort}/`);
-const scorecardResult = await load(`http://127.0.0.1:${appPort}/api/subjects/${large.heavySlug}/scorecard`);
-const standardsResult = await load(`http://127.0.0.1:${appPort}/api/standards`);
+console.log(`Load: ${DURATION} s per route in ${ROUNDS} interleaved rounds, 10 connections…`);
+// Interleaved rounds, so a burst of other work on the machine hits every route alike.
+const targets = {
+  hello: `http://127.0.0.1:${helloPort}/`,
+  scorecard: `http://127.0.0.1:${appPort}/api/subjects/${large.heavySlug}/scorecard`,
+  standards: `http://127.0.0.1:${appPort}/api/standards`,
+};
+const rounds: Record<keyof typeof targets, Array<Awaited<ReturnType<typeof load>>>> = { hello: [], scorecard: [], standards: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const name of Object.keys(targets) as Array<keyof typeof targets>) rounds[name].push(await load(targets[name]));
+}
+const combine = (runs: Array<Awaited<ReturnType<typeof load>>>) => ({
+  rps: Math.round(runs.reduce((a, r) => a + r.rps, 0) / runs.length),
+  p50: Math.max(...runs.map((r) => r.p50)),
+  p99: Math.max(...runs.map((r) => r.p99)),
+  errors: runs.reduce((a, r) => a + r.errors, 0),
+});
+const helloResult = combine(rounds.hello);
+const scorecardResult = combine(rounds.scorecard);
+const standardsResult = combine(rounds.standards);
 await Promise.all([stop(server), stop(hello)]);
 
 const ratio = (r: { rps: number }) => (r.rps / helloResult.rps).toFixed(2);
@@ -131,7 +149,8 @@ Reproduce: \`npm run bench\` (builds \`bench/tmp/large.db\`, about a minute in a
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}.
 Database: ${large.subjects} subjects, ${large.entries.toLocaleString('en-US')} evidence entries with one source each (built in ${buildSeconds.toFixed(1)} s).
 The server runs as in production (\`node dist/server/server.js\`, \`NODE_ENV=production\`, logging off), with its
-security headers, ETag and Cache-Control on; autocannon, 10 connections, ${DURATION} s per route, loopback.
+security headers, ETag and Cache-Control on; autocannon, 10 connections, ${DURATION} s per route in ${ROUNDS} interleaved rounds, loopback
+(requests/s is the mean of the rounds, latencies the worst round).
 
 | route | requests/s | ratio to hello-world | p50 ms | p99 ms | errors |
 |---|---|---|---|---|---|

@@ -230,7 +230,9 @@ describe('HTTP behaviour', () => {
       method: 'OPTIONS', url: '/api/evidence',
       headers: { origin: 'https://partner.example', 'access-control-request-method': 'POST' },
     });
-    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const allowed = String(preflight.headers['access-control-allow-methods'] ?? '');
+    expect(allowed).not.toMatch(/POST|PATCH|PUT|DELETE/);
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
   it('never serves a stale scorecard after a write commits', async () => {
