@@ -164,7 +164,7 @@ ${row('GET /api/standards', standardsResult)}
 | uncached scorecard, subject with 1,000 entries, < 2 ms (median of 500 runs) | median ${compute.median.toFixed(3)} ms, p99 ${compute.p99.toFixed(3)} ms | ${ok(compute.median < 2)} |
 | start-up on the 100,000-entry database < 1 s | ${startupMs} ms (spawn to first /healthz answer) | ${ok(startupMs < 1000)} |
 
-Notes: the scorecard route serves from the in-memory scorecard cache after the first request
+Notes: after the first request the scorecard route is served from the in-memory response cache
 (the cache is dropped on every committed write); the uncached figure is the full computation
 (query the subject's published evidence through the index, then the scoring method).
 The machine also runs other work, so absolute figures vary between runs; the ratio is what the target sets,
