@@ -1,5 +1,7 @@
 import etag from '@fastify/etag';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { negotiateLanguage } from '../i18n/language.js';
 
 /** Short, so a newly published entry reaches readers within a minute even through caches. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
@@ -9,13 +11,14 @@ const RESPONSE_TTL_MS = 60_000;
 const MAX_RESPONSES = 2_000;
 const MAX_CACHED_BODY = 256 * 1024;
 
+/** The headers a route sets on its answer that a cached copy must carry too. */
+const KEPT_HEADERS = ['etag', 'content-type', 'content-disposition', 'content-language', 'vary'] as const;
+
 interface CachedResponse {
   version: number;
   expires: number;
   body: string;
-  etag: string;
-  contentType: string;
-  contentDisposition?: string;
+  headers: Record<string, string>;
 }
 
 /**
@@ -31,14 +34,17 @@ export default fp(
   async (fastify) => {
     await fastify.register(etag, { weak: true });
     const responses = new Map<string, CachedResponse>();
+    // Localized answers vary with Accept-Language, so the key carries the language it asks for.
+    const keyOf = (request: FastifyRequest) => {
+      const accept = request.headers['accept-language'];
+      return accept ? `${request.url}|${negotiateLanguage(undefined, accept)}` : request.url;
+    };
 
     fastify.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'GET' || !request.routeOptions.config.publicRead) return;
-      const hit = responses.get(request.url);
+      const hit = responses.get(keyOf(request));
       if (!hit || hit.version !== fastify.dataVersion.value || hit.expires < Date.now()) return;
-      reply.header('etag', hit.etag).header('content-type', hit.contentType);
-      if (hit.contentDisposition) reply.header('content-disposition', hit.contentDisposition);
-      return reply.send(hit.body);
+      return reply.headers(hit.headers).send(hit.body);
     });
 
     fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -52,16 +58,16 @@ export default fp(
         reply.statusCode === 200 &&
         typeof payload === 'string' &&
         payload.length <= MAX_CACHED_BODY &&
-        responses.get(request.url)?.version !== fastify.dataVersion.value
+        responses.get(keyOf(request))?.version !== fastify.dataVersion.value
       ) {
         if (responses.size >= MAX_RESPONSES) responses.clear();
-        responses.set(request.url, {
+        responses.set(keyOf(request), {
           version: fastify.dataVersion.value,
           expires: Date.now() + RESPONSE_TTL_MS,
           body: payload,
-          etag: String(reply.getHeader('etag')),
-          contentType: String(reply.getHeader('content-type')),
-          contentDisposition: reply.getHeader('content-disposition') as string | undefined,
+          headers: Object.fromEntries(
+            KEPT_HEADERS.filter((name) => reply.hasHeader(name)).map((name) => [name, String(reply.getHeader(name))]),
+          ),
         });
       }
       done(null, payload);

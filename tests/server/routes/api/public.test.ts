@@ -45,7 +45,7 @@ describe('subjects and scorecards', () => {
     expect(res.statusCode).toBe(200);
     const card = res.json();
     expect(Object.keys(card).sort()).toEqual(
-      ['asOf', 'evidenceCount', 'methodologyVersion', 'overall', 'standards', 'subject', 'updatedAt'].sort(),
+      ['asOf', 'evidenceCount', 'lang', 'methodologyVersion', 'overall', 'standards', 'subject', 'updatedAt'].sort(),
     );
     expect(Object.keys(card.subject).sort()).toEqual(['demo', 'name', 'office', 'role', 'slug']);
     expect(card.methodologyVersion).toBe(1);
@@ -54,7 +54,7 @@ describe('subjects and scorecards', () => {
       STANDARD_SEEDS.map((s) => [s.number, s.slug]),
     );
     for (const s of card.standards) {
-      expect(Object.keys(s).sort()).toEqual(['evidenceCount', 'grade', 'number', 'score', 'slug', 'title']);
+      expect(Object.keys(s).sort()).toEqual(['evidenceCount', 'grade', 'number', 'score', 'slug', 'title', 'titleLang']);
     }
     expect(card.overall.coverage).toBeGreaterThanOrEqual(5);
     expect(Number.isInteger(card.overall.score)).toBe(true);
