@@ -30,9 +30,9 @@ import usersRoutes from './routes/api/users/index.js';
 import healthRoutes from './routes/health.js';
 
 /**
- * The application as one plugin: third-party concerns first (errors, headers, CORS, caching,
- * docs, rate limits), then the app's own (database, repositories, sessions, the cross-site
- * check), then the public routes and the workspace's. Tests register this
+ * The application as one plugin: third-party concerns first (errors, headers, CORS, docs,
+ * rate limits), then the app's own (database, response caching, repositories, sessions, the
+ * cross-site check), then the public routes and the workspace's. Tests register this
  * same plugin on a fresh database; nothing starts listening here.
  */
 const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { config }) => {
@@ -42,11 +42,11 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(errors);
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
-  await fastify.register(caching);
   await fastify.register(docs);
   await fastify.register(rateLimit);
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
+  await fastify.register(caching);
   await fastify.register(repositories);
   // Sessions, then the cross-site check, both before any route's own hooks.
   await fastify.register(auth, { production: config.production });

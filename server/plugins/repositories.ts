@@ -5,6 +5,7 @@ import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
 import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.js';
+import { MethodologyRepository } from '../repositories/methodology.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
@@ -16,6 +17,7 @@ export interface Repositories {
   evidence: EvidenceRepository;
   elections: ElectionRepository;
   events: EventRepository;
+  methodology: MethodologyRepository;
   scorecards: ScorecardService;
   evidenceWorkspace: EvidenceWorkspaceRepository;
   users: UserRepository;
@@ -44,6 +46,7 @@ export default fp(
       evidence,
       elections: new ElectionRepository(fastify.db),
       events: new EventRepository(fastify.db),
+      methodology: new MethodologyRepository(fastify.db),
       scorecards: new ScorecardService(standards, evidence, () => fastify.dataVersion.value),
       evidenceWorkspace: new EvidenceWorkspaceRepository(fastify.db, evidence),
       users,
