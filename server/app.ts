@@ -20,6 +20,7 @@ import eventsAdmin from './routes/api/events/admin.js';
 import eventsRoutes from './routes/api/events/index.js';
 import evidenceRoutes from './routes/api/evidence/index.js';
 import exportRoutes from './routes/api/export/index.js';
+import methodologyAdmin from './routes/api/methodology/admin.js';
 import methodologyRoutes from './routes/api/methodology/index.js';
 import standardsAdmin from './routes/api/standards/admin.js';
 import standardsRoutes from './routes/api/standards/index.js';
@@ -69,6 +70,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });
   await fastify.register(eventsAdmin, { prefix: '/api/events' });
   await fastify.register(standardsAdmin, { prefix: '/api/standards' });
+  await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

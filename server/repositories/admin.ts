@@ -1,7 +1,17 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
-import { electionCandidates, elections, events, eventSubjects, standards, subjects } from '../../db/schema/index.js';
+import {
+  electionCandidates,
+  elections,
+  events,
+  eventSubjects,
+  methodologyTexts,
+  standards,
+  standardTranslations,
+  subjects,
+} from '../../db/schema/index.js';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.js';
 import { HttpError } from '../errors.js';
 import type {
   ElectionInput,
@@ -9,6 +19,7 @@ import type {
   EventInput,
   EventPatch,
   StandardPatch,
+  MethodologyTextPatch,
   SubjectInput,
   SubjectPatch,
 } from '../schemas/admin.js';
@@ -164,13 +175,47 @@ export class AdminRepository {
     });
   }
 
-  updateStandard(slug: string, patch: StandardPatch, actor: Actor) {
-    return this.db.transaction((tx) => {
-      const before = tx.select().from(standards).where(eq(standards.slug, slug)).get();
-      if (!before) throw notFoundBy('standard', slug);
-      const after = tx.update(standards).set({ ...patch, updatedAt: nowIso() }).where(eq(standards.id, before.id)).returning().get();
-      recordAudit(tx, { actor, action: 'standard.update', entityType: 'standard', entityId: before.id, before, after });
-      return after;
+  /** English lives on the standard; another language goes to its translation row, created on first edit. */
+  updateStandard(slug: string, patch: StandardPatch, lang: Language, actor: Actor) {
+    this.db.transaction((tx) => {
+      const standard = tx.select().from(standards).where(eq(standards.slug, slug)).get();
+      if (!standard) throw notFoundBy('standard', slug);
+      const entity = { actor, action: 'standard.update', entityType: 'standard', entityId: standard.id };
+      if (lang === DEFAULT_LANGUAGE) {
+        const after = tx.update(standards).set({ ...patch, updatedAt: nowIso() }).where(eq(standards.id, standard.id)).returning().get();
+        recordAudit(tx, { ...entity, before: standard, after });
+        return;
+      }
+      const where = and(eq(standardTranslations.standardId, standard.id), eq(standardTranslations.lang, lang));
+      const before = tx.select().from(standardTranslations).where(where).get() ?? null;
+      const after = tx
+        .insert(standardTranslations)
+        .values({ standardId: standard.id, lang, ...patch })
+        .onConflictDoUpdate({ target: [standardTranslations.standardId, standardTranslations.lang], set: { ...patch, updatedAt: nowIso() } })
+        .returning()
+        .get();
+      recordAudit(tx, { ...entity, before, after });
+    });
+  }
+
+  /** The methodology's plain-language steps and review text in one language. */
+  updateMethodologyText(lang: Language, patch: MethodologyTextPatch, actor: Actor) {
+    this.db.transaction((tx) => {
+      const before = tx.select().from(methodologyTexts).where(eq(methodologyTexts.lang, lang)).get() ?? null;
+      const steps = patch.steps ?? before?.steps;
+      const review = patch.review ?? before?.review;
+      if (!steps || !review) {
+        const field = steps ? 'review' : 'steps';
+        const message = `the first ${lang} text needs both steps and review`;
+        throw new HttpError(400, 'validation', `body.${field}: ${message}`, [{ field: `body.${field}`, message }]);
+      }
+      const after = tx
+        .insert(methodologyTexts)
+        .values({ lang, steps, review })
+        .onConflictDoUpdate({ target: methodologyTexts.lang, set: { steps, review, updatedAt: nowIso() } })
+        .returning()
+        .get();
+      recordAudit(tx, { actor, action: 'methodology.update', entityType: 'methodology', entityId: lang, before, after });
     });
   }
 }

@@ -72,3 +72,10 @@ export type ElectionPatch = z.infer<typeof electionPatch>;
 export type EventInput = z.infer<typeof eventInput>;
 export type EventPatch = z.infer<typeof eventPatch>;
 export type StandardPatch = z.infer<typeof standardPatch>;
+
+/** The methodology's plain-language text: its steps and how review works, as paragraphs. */
+export const methodologyTextPatch = z
+  .strictObject({ steps: z.array(text(2000)).min(1).max(30), review: z.array(text(2000)).min(1).max(30) })
+  .partial()
+  .refine(nonEmpty, CHANGE_SOMETHING);
+export type MethodologyTextPatch = z.infer<typeof methodologyTextPatch>;

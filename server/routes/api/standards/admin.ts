@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../../../i18n/language.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { standardPatch } from '../../../schemas/admin.js';
 import { slugParams, workspaceErrors } from '../../../schemas/common.js';
@@ -14,16 +16,18 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
-        summary: 'Edit a standard’s title, summary, the DA’s power over it and its indicators (admins)',
+        summary: 'Edit a standard’s title, summary, the DA’s power over it and its indicators, in English or with ?lang=es in Spanish (admins)',
         params: slugParams,
+        querystring: z.object({ lang: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE) }),
         body: standardPatch,
         response: { 200: publicStandard, ...workspaceErrors },
       },
     },
     async (request) => {
-      admin.updateStandard(request.params.slug, request.body, signedIn(request));
+      const { lang } = request.query;
+      admin.updateStandard(request.params.slug, request.body, lang, signedIn(request));
       fastify.dataVersion.bump();
-      return standards.bySlug(request.params.slug)!;
+      return standards.bySlug(request.params.slug, lang)!;
     },
   );
 };

@@ -83,6 +83,30 @@ describe('standards', () => {
   });
 });
 
+describe('text in other languages', () => {
+  it('edits a standard’s Spanish text without touching the English', async () => {
+    const english = (await get('/api/standards/bias?lang=en')).json();
+    const res = await as('PATCH', '/api/standards/bias?lang=es', { summary: 'Un resumen más claro.' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ lang: 'es', summary: 'Un resumen más claro.' });
+    expect((await get('/api/standards/bias?lang=es')).json()).toMatchObject({ summary: 'Un resumen más claro.', textLanguages: { summary: 'es' } });
+    expect((await get('/api/standards/bias?lang=en')).json().summary).toBe(english.summary);
+    expect((await as('PATCH', '/api/standards/bias?lang=fr', { summary: 'x' })).json().details[0].field).toBe('querystring.lang');
+  });
+
+  it('edits the methodology’s plain-language text per language, shown publicly at once', async () => {
+    const res = await as('PATCH', '/api/methodology?lang=es', { steps: ['Primer paso.', 'Segundo paso.'] });
+    expect(res.statusCode, res.body).toBe(200);
+    const shown = (await get('/api/methodology?lang=es')).json();
+    expect(shown.steps).toEqual(['Primer paso.', 'Segundo paso.']);
+    const englishReview = (await get('/api/methodology?lang=en')).json().review;
+    await as('PATCH', '/api/methodology', { review: ['Two people check every entry.'] });
+    expect((await get('/api/methodology')).json().review).toEqual(['Two people check every entry.']);
+    expect(englishReview).not.toEqual(['Two people check every entry.']);
+    expect((await as('PATCH', '/api/methodology', {})).statusCode).toBe(400);
+  });
+});
+
 describe('users and the audit log', () => {
   it('changes a role, which takes effect on the next request, and lists accounts in pages', async () => {
     const volunteer = await createSignedInUser(t, 'volunteer');
