@@ -1,6 +1,7 @@
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { elections, events, standards, subjects } from '../../db/schema/index.js';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n/language.js';
 import { httpUrl, isoDate, slugParam, text } from './common.js';
 
 /**
@@ -72,6 +73,9 @@ export type ElectionPatch = z.infer<typeof electionPatch>;
 export type EventInput = z.infer<typeof eventInput>;
 export type EventPatch = z.infer<typeof eventPatch>;
 export type StandardPatch = z.infer<typeof standardPatch>;
+
+/** Which language's text an edit changes: English (the standard itself) unless `?lang=` says otherwise. */
+export const editLanguageQuery = z.object({ lang: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE) });
 
 /** The methodology's plain-language text: its steps and how review works, as paragraphs. */
 export const methodologyTextPatch = z

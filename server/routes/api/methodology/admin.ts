@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_LANGUAGE, LANGUAGES } from '../../../i18n/language.js';
 import { signedIn } from '../../../plugins/auth.js';
-import { methodologyTextPatch } from '../../../schemas/admin.js';
+import { editLanguageQuery, methodologyTextPatch } from '../../../schemas/admin.js';
 import { workspaceErrors } from '../../../schemas/common.js';
 
 const methodologyText = z.object({ steps: z.array(z.string()), review: z.array(z.string()) });
@@ -18,7 +17,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['workspace'],
         summary: 'Edit the methodology’s plain-language steps and review text, in English or with ?lang=es (admins)',
-        querystring: z.object({ lang: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE) }),
+        querystring: editLanguageQuery,
         body: methodologyTextPatch,
         response: { 200: methodologyText, ...workspaceErrors },
       },

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { DEFAULT_LANGUAGE, LANGUAGES } from '../../../i18n/language.js';
 import { signedIn } from '../../../plugins/auth.js';
-import { standardPatch } from '../../../schemas/admin.js';
+import { editLanguageQuery, standardPatch } from '../../../schemas/admin.js';
 import { slugParams, workspaceErrors } from '../../../schemas/common.js';
 import { publicStandard } from '../../../schemas/standards.js';
 
@@ -18,7 +16,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['workspace'],
         summary: 'Edit a standard’s title, summary, the DA’s power over it and its indicators, in English or with ?lang=es in Spanish (admins)',
         params: slugParams,
-        querystring: z.object({ lang: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE) }),
+        querystring: editLanguageQuery,
         body: standardPatch,
         response: { 200: publicStandard, ...workspaceErrors },
       },
