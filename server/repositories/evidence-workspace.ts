@@ -113,7 +113,7 @@ export class EvidenceWorkspaceRepository {
   }
 
   /** The pending queue oldest first (first come, first reviewed); anything else newest first. */
-  list(filter: EvidenceListQuery & { submittedBy?: number }, paging: Paging) {
+  list(filter: Omit<EvidenceListQuery, 'mine'> & { submittedBy?: number }, paging: Paging) {
     const { subjectId } = this.resolve(this.db, { subject: filter.subject }, 'querystring');
     const where = and(
       filter.status === undefined ? undefined : eq(evidence.status, filter.status),

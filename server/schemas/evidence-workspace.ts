@@ -53,6 +53,7 @@ export const retractionInput = z.strictObject({ reason: text(2000).describe('Sho
 export const evidenceListQuery = z.object({
   status: z.enum(evidenceStatuses).optional(),
   subject: slugParam.optional(),
+  mine: z.enum(['true', 'false']).optional().describe('true: only what you submitted (volunteers only ever see their own)'),
 });
 export type EvidenceListQuery = z.infer<typeof evidenceListQuery>;
 

@@ -50,8 +50,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const me = signedIn(request);
-      const { page, pageSize, ...filter } = request.query;
-      const submittedBy = hasRole(me, 'reviewer') ? undefined : me.id;
+      const { page, pageSize, mine, ...filter } = request.query;
+      const submittedBy = mine === 'true' || !hasRole(me, 'reviewer') ? me.id : undefined;
       return evidenceWorkspace.list({ ...filter, submittedBy }, { page, pageSize });
     },
   );

@@ -141,6 +141,10 @@ describe('edits, corrections and revisions', () => {
     expect(page.items[0].id).toBeLessThan(page.items[1].id);
     const all = (await as(reviewer, 'GET', `/api/evidence?status=pending&pageSize=100`)).json().items.map((e: { id: number }) => e.id);
     expect(all).toEqual(expect.arrayContaining(ids));
+    const own = await submit(reviewer, { title: 'Demo: the reviewer’s own' });
+    const mine = (await as(reviewer, 'GET', '/api/evidence?mine=true&pageSize=100')).json().items.map((e: { id: number }) => e.id);
+    expect(mine).toContain(own.id);
+    expect(mine).not.toContain(ids[0]);
   });
 });
 
