@@ -28,14 +28,15 @@ function ownOrigin(request: FastifyRequest): string | null {
  */
 export default fp(
   async (fastify) => {
-    fastify.addHook('onRequest', async (request) => {
-      if (SAFE_METHODS.has(request.method)) return;
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      if (SAFE_METHODS.has(request.method)) return done();
       const claimed = originOf(request.headers.origin) ?? originOf(request.headers.referer);
       const hasCookie = request.cookies[SESSION_COOKIE] !== undefined;
-      if (claimed === null && !hasCookie) return;
+      if (claimed === null && !hasCookie) return done();
       if (claimed === null || claimed !== ownOrigin(request)) {
-        throw new HttpError(403, 'cross-site-request', 'This request did not come from this site, so it was refused');
+        return done(new HttpError(403, 'cross-site-request', 'This request did not come from this site, so it was refused'));
       }
+      done();
     });
   },
   { name: 'csrf', dependencies: ['auth'] },
