@@ -27,6 +27,10 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'session';
 
+/** The session cookie as an OpenAPI security scheme, for /api/docs. */
+export const SESSION_SECURITY_SCHEME = 'sessionCookie';
+export const sessionSecurityScheme = { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } as const;
+
 /** The signed-in account of a route that has `minRole`; the gate has already refused everyone else. */
 export function signedIn(request: FastifyRequest): Account {
   if (!request.account) throw new HttpError(401, 'unauthenticated', 'Sign in first');
@@ -79,6 +83,8 @@ export default fp<{ production: boolean }>(
     fastify.addHook('onRoute', (route) => {
       const minRole = route.config?.minRole;
       if (!minRole) return;
+      // The OpenAPI description (read when it is generated) shows which calls need the cookie.
+      if (route.schema) route.schema.security = [{ [SESSION_SECURITY_SCHEME]: [] }];
       const gate = async (request: FastifyRequest) => {
         const account = signedIn(request);
         if (!hasRole(account, minRole)) throw new HttpError(403, 'forbidden', `This needs the ${minRole} role or higher`);

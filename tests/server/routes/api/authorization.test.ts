@@ -126,6 +126,17 @@ describe('authorization matrix', () => {
   }
 });
 
+describe('the OpenAPI description', () => {
+  it('marks the calls that need the session cookie, and only those', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.components.securitySchemes.sessionCookie).toEqual({ type: 'apiKey', in: 'cookie', name: 'session' });
+    expect(doc.paths['/api/evidence/'].post.security).toEqual([{ sessionCookie: [] }]);
+    expect(doc.paths['/api/audit/'].get.security).toEqual([{ sessionCookie: [] }]);
+    expect(doc.paths['/api/auth/login'].post.security).toBeUndefined();
+    expect(doc.paths['/api/standards/'].get.security).toBeUndefined();
+  });
+});
+
 describe('ownership rules beyond roles', () => {
   it('lets only the submitter edit a pending entry, and no one review or correct their own', async () => {
     const { volunteer, reviewer, admin } = callers as Record<UserRole, TestUser>;
