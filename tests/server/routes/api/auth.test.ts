@@ -163,6 +163,21 @@ describe('cross-site request forgery', () => {
     expect(viaReferer.statusCode).toBe(201);
   });
 
+  it('knows its own origin behind a TLS-terminating proxy (TRUST_PROXY=1)', async () => {
+    const proxied = await buildTestApp({ trustProxy: true });
+    try {
+      const user = await createSignedInUser(proxied, 'volunteer');
+      const behindProxy = { cookie: user.cookie, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'scorecard.example.org' };
+      const send = (origin: string) =>
+        proxied.app.inject({ method: 'POST', url: '/api/evidence', headers: { ...behindProxy, origin }, payload: evidenceBody() });
+      expect((await send('https://scorecard.example.org')).statusCode).toBe(201);
+      expect((await send('http://scorecard.example.org')).statusCode).toBe(403);
+      expect((await send(INJECT_ORIGIN)).statusCode).toBe(403);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('refuses a sign-in posted from another site', async () => {
     const user = await createSignedInUser(t, 'volunteer');
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'https://evil.example' }, payload: { email: user.email, password: user.password } });
