@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '../../../auth/password.js';
 import { HttpError } from '../../../errors.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { normalizeEmail } from '../../../repositories/users.js';
-import { account, loginInput, passwordChangeInput } from '../../../schemas/accounts.js';
+import { account, displayName, loginInput, passwordChangeInput } from '../../../schemas/accounts.js';
 import { errorResponse, workspaceErrors } from '../../../schemas/common.js';
 
 /** Sign-in limits: per address (one person trying many accounts) and per account (many people trying one). */
@@ -71,6 +71,23 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: { tags: ['workspace'], summary: 'The signed-in account', response: { 200: account, 401: errorResponse } },
     },
     async (request) => signedIn(request),
+  );
+
+  fastify.patch(
+    '/me',
+    {
+      config: { minRole: 'volunteer' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Change your own display name',
+        body: z.strictObject({ displayName }),
+        response: { 200: account, ...workspaceErrors },
+      },
+    },
+    async (request) => {
+      const me = signedIn(request);
+      return users.update(me.id, { displayName: request.body.displayName }, me);
+    },
   );
 
   fastify.post(

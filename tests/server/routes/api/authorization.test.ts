@@ -39,6 +39,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/auth/login', minRole: 'anyone', ok: 200, request: (as) => ({ url: '/api/auth/login', payload: { email: (as ?? submitter).email, password: (as ?? submitter).password } }) },
   { method: 'POST', route: '/api/auth/logout', minRole: 'anyone', ok: 204, freshUser: true, request: () => ({ url: '/api/auth/logout' }) },
   { method: 'POST', route: '/api/auth/password', minRole: 'volunteer', ok: 200, freshUser: true, request: (as) => ({ url: '/api/auth/password', payload: { currentPassword: as?.password ?? 'x', newPassword: 'a-brand-new-password' } }) },
+  { method: 'PATCH', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me', payload: { displayName: `Renamed ${unique()}` } }) },
   { method: 'POST', route: '/api/evidence', minRole: 'volunteer', ok: 201, request: () => ({ url: '/api/evidence', payload: evidenceBody() }) },
   { method: 'PATCH', route: '/api/evidence/:id', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}`, payload: { rating: -1 } }) },
   { method: 'POST', route: '/api/evidence/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish' } }) },
