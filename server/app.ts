@@ -15,6 +15,7 @@ import securityHeaders from './plugins/security-headers.js';
 import auditRoutes from './routes/api/audit/index.js';
 import authRoutes from './routes/api/auth/index.js';
 import electionsAdmin from './routes/api/elections/admin.js';
+import staticAssets from './plugins/static-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
 import eventsAdmin from './routes/api/events/admin.js';
 import eventsRoutes from './routes/api/events/index.js';
@@ -29,6 +30,7 @@ import subjectsRoutes from './routes/api/subjects/index.js';
 import invitesRoutes from './routes/api/invites/index.js';
 import usersRoutes from './routes/api/users/index.js';
 import healthRoutes from './routes/health.js';
+import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, docs,
@@ -40,7 +42,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 
-  await fastify.register(errors);
+  await fastify.register(errors, { notFoundPage });
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
   await fastify.register(docs);
@@ -52,6 +54,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   // Sessions, then the cross-site check, both before any route's own hooks.
   await fastify.register(auth, { production: config.production });
   await fastify.register(csrf);
+  await fastify.register(staticAssets, { clientDist: config.clientDist });
 
   await fastify.register(healthRoutes);
   await fastify.register(standardsRoutes, { prefix: '/api/standards' });
@@ -71,6 +74,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(eventsAdmin, { prefix: '/api/events' });
   await fastify.register(standardsAdmin, { prefix: '/api/standards' });
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
+  await fastify.register(pageRoutes, { locale: 'en' });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

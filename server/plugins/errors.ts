@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpError } from '../errors.js';
@@ -18,8 +18,18 @@ const FASTIFY_CODES: Record<string, string> = {
  * their status; other 4xx keep theirs with a readable message; anything else is a 500 that
  * is logged in full but never shows internals to the caller.
  */
-export default fp(
-  async (fastify) => {
+export interface ErrorsOptions {
+  /** Renders the HTML 404 for an unknown page URL; /api and /assets always answer JSON. */
+  notFoundPage?: (request: FastifyRequest, reply: FastifyReply) => unknown;
+}
+
+function isPageRequest(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0];
+  return (request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|assets)(\/|$)/.test(path);
+}
+
+export default fp<ErrorsOptions>(
+  async (fastify, opts) => {
     fastify.setErrorHandler((err: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(err)) {
         const where = err.validationContext ?? 'request';
@@ -50,6 +60,7 @@ export default fp(
     });
 
     fastify.setNotFoundHandler((request, reply) => {
+      if (opts.notFoundPage && isPageRequest(request)) return opts.notFoundPage(request, reply);
       reply.code(404).send({ error: 'not-found', message: `No route for ${request.method} ${request.url.split('?')[0]}` });
     });
   },
