@@ -9,12 +9,14 @@ import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
 import repositories from './plugins/repositories.js';
 import securityHeaders from './plugins/security-headers.js';
+import widgetAssets from './plugins/widget-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
 import eventsRoutes from './routes/api/events/index.js';
 import exportRoutes from './routes/api/export/index.js';
 import methodologyRoutes from './routes/api/methodology/index.js';
 import standardsRoutes from './routes/api/standards/index.js';
 import subjectsRoutes from './routes/api/subjects/index.js';
+import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 
 /**
@@ -42,6 +44,8 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(eventsRoutes, { prefix: '/api/events' });
   await fastify.register(methodologyRoutes, { prefix: '/api/methodology' });
   await fastify.register(exportRoutes, { prefix: '/api/export' });
+  await fastify.register(widgetAssets);
+  await fastify.register(embedRoutes, { production: config.production });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

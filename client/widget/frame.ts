@@ -1,0 +1,18 @@
+import { RESIZE_MESSAGE, type ResizeMessage } from './resize-message.js';
+
+/**
+ * Runs inside /embed/:slug. Tells the parent page how tall the scorecard is whenever that
+ * changes. The height is not secret, so any parent may read it ('*'); the partner's side
+ * (widget-resize.js) is the one that checks where the message came from.
+ */
+if (window.parent !== window) {
+  let last = 0;
+  const report = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    const message: ResizeMessage = { type: RESIZE_MESSAGE, height };
+    window.parent.postMessage(message, '*');
+  };
+  new ResizeObserver(report).observe(document.documentElement);
+}
