@@ -1,4 +1,4 @@
-import { RESIZE_MESSAGE, type ResizeMessage } from './resize-message.js';
+import { MEASURE_REQUEST, RESIZE_MESSAGE, type ResizeMessage } from './resize-message.js';
 
 function isResizeMessage(value: unknown): value is ResizeMessage {
   const m = value as ResizeMessage | null;
@@ -21,3 +21,9 @@ window.addEventListener('message', (event) => {
     }
   }
 });
+
+// Frames that finished loading before this script ran have already reported once, unheard.
+// The request carries nothing, so any frame may receive it; only scorecard frames answer.
+for (const frame of document.querySelectorAll('iframe')) {
+  frame.contentWindow?.postMessage({ type: MEASURE_REQUEST }, '*');
+}

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ElectionDetail, Scorecard } from './scorecard-source.js';
 import { formatDay, type WidgetStrings } from './strings.js';
 
@@ -72,7 +71,7 @@ export function cardView(ctx: ViewContext, card: Scorecard): TemplateResult {
         (st) => html`<li part="standard" class="standard">
           <span class="label" title=${st.title}>${st.number}. ${standardLabel(ctx, st)}</span>
           <span class="track" aria-hidden="true"
-            ><span part="bar" class="bar g-${st.grade ?? 'none'}" style=${styleMap({ '--score': `${st.score ?? 0}%` })}></span
+            ><span part="bar" class="bar g-${st.grade ?? 'none'}" data-score=${st.score ?? 0}></span
           ></span>
           ${gradeTile(ctx, st.grade, st.score)}
         </li>`,

@@ -145,6 +145,11 @@ export class DaScorecard extends LitElement {
   }
 
   protected updated(): void {
+    // Through the CSSOM, not a style="" attribute: partner pages with a strict
+    // Content-Security-Policy (no 'unsafe-inline' styles) block style attributes.
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.bar[data-score]')) {
+      bar.style.setProperty('--score', `${bar.dataset.score}%`);
+    }
     const state = this._state;
     const canvas = this.renderRoot.querySelector('canvas');
     if (!canvas || state.status !== 'subject') this._destroyChart();
