@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElectionDetail } from '../../server/schemas/elections.js';
@@ -230,6 +231,23 @@ describe('the widget script', () => {
     expect(await compare.locator('thead').textContent()).toContain(election.candidates[0].name);
     expect(w.errors).toEqual([]);
     await w.close();
+  });
+
+  it('has no serious accessibility problems in any variant', async () => {
+    for (const path of ['/full', '/cards-only']) {
+      const w = await open(path);
+      const widgets = await w.page.locator('da-scorecard').count();
+      await expect.poll(() => w.page.locator('da-scorecard [part~=footer]').count()).toBe(widgets);
+      await w.page.evaluate(axe.source);
+      const violations = await w.page.evaluate(async () => {
+        const result = await (window as unknown as { axe: typeof axe }).axe.run('da-scorecard', { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, path).toEqual([]);
+      await w.close();
+    }
   });
 
   it('can be loaded twice (even from two URLs) without an error', async () => {

@@ -125,6 +125,7 @@ export function builderPage(o: BuilderOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Put the scorecard on your site · DA scorecard</title>
+<link rel="icon" href="data:,">
 <meta name="description" content="Embed the District Attorney scorecard on a partner website: a script, an iframe or an image.">
 <style>${new SafeMarkup(STYLE)}</style>
 <script type="module" src="/widget.js"></script>
