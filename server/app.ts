@@ -20,8 +20,8 @@ import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 
 /**
- * The application as one plugin: third-party concerns first (errors, headers, CORS, caching,
- * docs), then the app's own (database, repositories), then the routes. Tests register this
+ * The application as one plugin: third-party concerns first (errors, headers, CORS, docs),
+ * then the app's own (database, response caching, repositories), then the routes. Tests register this
  * same plugin on a fresh database; nothing starts listening here.
  */
 const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { config }) => {
@@ -31,10 +31,10 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(errors);
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
-  await fastify.register(caching);
   await fastify.register(docs);
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
+  await fastify.register(caching);
   await fastify.register(repositories);
 
   await fastify.register(healthRoutes);
