@@ -23,12 +23,15 @@ async function getJson<T>(apiBase: string, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+// `lang` is always explicit: the standards' titles must be in the widget's language, not in
+// whichever language the visitor's browser prefers (Accept-Language).
+
 /** The public API's scorecard for one person (PRODUCT.md, "Public contract"). */
-export function fetchScorecard(apiBase: string, subject: string): Promise<Scorecard> {
-  return getJson(apiBase, `api/subjects/${encodeURIComponent(subject)}/scorecard`);
+export function fetchScorecard(apiBase: string, subject: string, lang: string): Promise<Scorecard> {
+  return getJson(apiBase, `api/subjects/${encodeURIComponent(subject)}/scorecard?lang=${encodeURIComponent(lang)}`);
 }
 
 /** One election with each candidate's scorecard. */
-export function fetchElection(apiBase: string, election: string): Promise<ElectionDetail> {
-  return getJson(apiBase, `api/elections/${encodeURIComponent(election)}`);
+export function fetchElection(apiBase: string, election: string, lang: string): Promise<ElectionDetail> {
+  return getJson(apiBase, `api/elections/${encodeURIComponent(election)}?lang=${encodeURIComponent(lang)}`);
 }

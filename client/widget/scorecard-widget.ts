@@ -90,7 +90,7 @@ export class DaScorecard extends LitElement {
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    if (['subject', 'election', 'variant', 'standard'].some((p) => changed.has(p as keyof DaScorecard))) void this._load();
+    if (['subject', 'election', 'variant', 'standard', 'lang'].some((p) => changed.has(p as keyof DaScorecard))) void this._load();
   }
 
   private async _load(): Promise<void> {
@@ -103,9 +103,9 @@ export class DaScorecard extends LitElement {
       if (!slug) throw new Error(compare ? 'the compare variant needs an election="…" attribute' : 'needs a subject="…" attribute');
       let next: LoadState;
       if (compare) {
-        next = { status: 'election', election: await fetchElection(DaScorecard.siteBase, slug) };
+        next = { status: 'election', election: await fetchElection(DaScorecard.siteBase, slug, this._context.lang) };
       } else {
-        const scorecard = await fetchScorecard(DaScorecard.siteBase, slug);
+        const scorecard = await fetchScorecard(DaScorecard.siteBase, slug, this._context.lang);
         if (this._variant === 'badge' && !scorecard.standards.some((s) => s.slug === this.standard)) {
           throw new Error(`no standard "${this.standard ?? ''}" (the badge variant needs standard="…")`);
         }

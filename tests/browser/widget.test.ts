@@ -76,8 +76,8 @@ interface Watched {
 }
 
 /** Opens a page and records what a partner would see in the console: errors, warnings, CSP reports. */
-async function open(path: string): Promise<Watched> {
-  const context = await browser.newContext();
+async function open(path: string, locale?: string): Promise<Watched> {
+  const context = await browser.newContext(locale ? { locale } : {});
   const page = await context.newPage();
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -248,6 +248,16 @@ describe('the widget script', () => {
       expect(violations, path).toEqual([]);
       await w.close();
     }
+  });
+
+  it('shows the standards in its own language, whatever the browser prefers', async () => {
+    const spanish = (await (await fetch(`${server.origin}/api/subjects/${AVERY}/scorecard?lang=es`)).json()) as Scorecard;
+    expect(spanish.standards[2].title).not.toBe(avery.standards[2].title); // the API does speak Spanish
+    const w = await open('/plain-card', 'es-MX');
+    await w.page.locator('da-scorecard .standards').waitFor();
+    const titles = await w.page.locator('da-scorecard .label').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+    expect(titles).toEqual(avery.standards.map((s) => s.title));
+    await w.close();
   });
 
   it('can be loaded twice (even from two URLs) without an error', async () => {
