@@ -150,6 +150,7 @@ export function compareView(ctx: ViewContext, election: ElectionDetail): Templat
         <p class="muted">${s.electionOn(formatDay(election.electionDate, ctx.lang))}</p>
       </div>
     </header>
+    <div class="scroll">
     <table part="table">
       <thead>
         <tr>
@@ -170,6 +171,7 @@ export function compareView(ctx: ViewContext, election: ElectionDetail): Templat
         )}
       </tbody>
     </table>
+    </div>
     ${footer(ctx, election.asOf, election.candidates.some((c) => c.demo), `elections/${election.slug}`, s.fullComparison)}
   </article>`;
 }

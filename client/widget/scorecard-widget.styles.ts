@@ -179,6 +179,14 @@ export const scorecardStyles = css`
   tbody th[scope='row'].overall {
     font-weight: 650;
   }
+  /* A narrow column scrolls the comparison sideways rather than cutting candidates off. */
+  .scroll {
+    overflow-x: auto;
+  }
+  .compare thead a {
+    hyphens: auto;
+    overflow-wrap: anywhere;
+  }
   .badge-body {
     display: flex;
     align-items: center;
