@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE } from '../../i18n/language.js';
 import { html, type SafeMarkup } from './html.js';
 import { widgetAttributes, type WidgetChoice } from './snippets.js';
 
@@ -7,7 +8,7 @@ import { widgetAttributes, type WidgetChoice } from './snippets.js';
  */
 export function framePage(choice: WidgetChoice, title: string, fullUrl: string, lang: string): string {
   const attrs = widgetAttributes(choice)
-    .concat(lang === 'en' ? [] : [['lang', lang]])
+    .concat(lang === DEFAULT_LANGUAGE ? [] : [['lang', lang]])
     .map(([name, value]) => html` ${name}="${value}"`);
   return page(
     title,

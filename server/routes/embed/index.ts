@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEFAULT_LANGUAGE, langQuery } from '../../i18n/language.js';
 import { PAGE_CSP_DIRECTIVES } from '../../plugins/security-headers.js';
 import { slugParam, slugParams } from '../../schemas/common.js';
 import { badgeContent, badgeSvg, missingBadgeSvg } from './badge-svg.js';
@@ -9,8 +10,6 @@ import { fullPagePath, VARIANTS, type WidgetChoice } from './snippets.js';
 
 const HTML = 'text/html; charset=utf-8';
 const SVG = 'image/svg+xml; charset=utf-8';
-/** Languages the widget speaks; others fall back to English. */
-const LANGS = ['en'];
 
 /**
  * The partner-facing pages: /embed (the snippet builder), /embed/:slug (the widget alone,
@@ -77,14 +76,15 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         querystring: z.object({
           variant: z.enum(VARIANTS).default('card'),
           standard: slugParam.optional(),
-          lang: z.string().max(20).optional(),
+          // The partner picks the language in the URL; the visitor's browser does not override it.
+          lang: langQuery,
         }),
       },
     },
     async (request, reply) => {
       const { slug } = request.params;
       const { variant, standard } = request.query;
-      const lang = LANGS.find((l) => request.query.lang?.toLowerCase().startsWith(l)) ?? 'en';
+      const lang = request.query.lang ?? DEFAULT_LANGUAGE;
       const site = `${origin(request)}/`;
       reply.type(HTML);
       if (variant === 'compare') {

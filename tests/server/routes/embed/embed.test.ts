@@ -160,3 +160,13 @@ describe('widget files', () => {
     expect(res.json().error).toBe('not-found');
   });
 });
+
+describe('GET /embed/:slug?lang=', () => {
+  it('passes the partner’s language to the widget and refuses one it does not know', async () => {
+    const es = await t.app.inject(`/embed/${AVERY}?lang=es`);
+    expect(es.body).toContain(`<da-scorecard subject="${AVERY}" lang="es"></da-scorecard>`);
+    const bad = await t.app.inject(`/embed/${AVERY}?lang=xx`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('querystring.lang');
+  });
+});
