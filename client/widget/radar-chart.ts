@@ -5,8 +5,6 @@ import type { Scorecard } from './scorecard-source.js';
 Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler);
 
 export interface RadarChart {
-  canvas: HTMLCanvasElement;
-  scorecard: Scorecard;
   destroy(): void;
 }
 
@@ -64,5 +62,5 @@ export function drawRadarChart(canvas: HTMLCanvasElement, scorecard: Scorecard, 
       },
     },
   });
-  return { canvas, scorecard, destroy: () => chart.destroy() };
+  return { destroy: () => chart.destroy() };
 }

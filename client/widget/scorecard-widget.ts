@@ -69,6 +69,8 @@ export class DaScorecard extends LitElement {
 
   private _loadCount = 0;
   private _chart: RadarChart | null = null;
+  /** The canvas and scorecard a chart is drawn (or being drawn) for, so it is drawn once. */
+  private _chartFor: { canvas: HTMLCanvasElement; scorecard: Scorecard } | null = null;
   private _announced = -1;
 
   constructor() {
@@ -123,10 +125,17 @@ export class DaScorecard extends LitElement {
     const ctx = this._context;
     const state = this._state;
     let body: TemplateResult;
-    if (state.status === 'loading') body = loadingView(ctx);
-    else if (state.status === 'failed') body = fallbackView(ctx, state.fullPath);
-    else if (state.status === 'election') body = compareView(ctx, state.election);
-    else body = this._subjectView(ctx, state.scorecard);
+    try {
+      if (state.status === 'loading') body = loadingView(ctx);
+      else if (state.status === 'failed') body = fallbackView(ctx, state.fullPath);
+      else if (state.status === 'election') body = compareView(ctx, state.election);
+      else body = this._subjectView(ctx, state.scorecard);
+    } catch (err) {
+      // An answer of an unexpected shape must not become an error on the partner's page.
+      console.warn(`${WARNING_PREFIX} could not show the scorecard: ${(err as Error).message}`);
+      this._state = { status: 'failed', fullPath: null };
+      body = fallbackView(ctx, null);
+    }
     return html`<div class="root" lang=${ctx.lang}>${body}</div>`;
   }
 
@@ -161,13 +170,14 @@ export class DaScorecard extends LitElement {
   }
 
   private async _drawChart(canvas: HTMLCanvasElement, scorecard: Scorecard): Promise<void> {
-    if (this._chart?.canvas === canvas && this._chart.scorecard === scorecard) return;
+    if (this._chartFor?.canvas === canvas && this._chartFor.scorecard === scorecard) return;
     this._destroyChart();
+    this._chartFor = { canvas, scorecard };
     const load = this._loadCount;
     try {
       // chart.js is large: only pages that show a chart download it, as a separate chunk.
       const { drawRadarChart } = await import('./radar-chart.js');
-      if (load !== this._loadCount || !canvas.isConnected) return;
+      if (load !== this._loadCount || this._chartFor?.canvas !== canvas || !canvas.isConnected) return;
       this._chart = drawRadarChart(
         canvas,
         scorecard,
@@ -182,6 +192,13 @@ export class DaScorecard extends LitElement {
   private _destroyChart(): void {
     this._chart?.destroy();
     this._chart = null;
+    this._chartFor = null;
+  }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: the chart was destroyed on disconnect, so draw it again.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   disconnectedCallback(): void {

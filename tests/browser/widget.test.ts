@@ -282,20 +282,35 @@ describe('the widget script', () => {
     await w.close();
   });
 
-  it('shows a small fallback and logs one warning when the API is down', async () => {
+  /** Loads a card while the API misbehaves as `answer` says; returns the warnings and page errors. */
+  async function withBrokenApi(answer: Parameters<Page['route']>[1]) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const warnings: string[] = [];
     const pageErrors: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.route(`${server.origin}/api/**`, (route) => route.abort('connectionrefused'));
+    await page.route(`${server.origin}/api/**`, answer);
     await page.goto(`${partner.origin}/plain-card`);
     await page.locator('da-scorecard .fallback').waitFor();
     await page.waitForTimeout(200);
+    await context.close();
+    return { warnings, pageErrors };
+  }
+
+  it('shows a small fallback and logs one warning when the API is down', async () => {
+    const { warnings, pageErrors } = await withBrokenApi((route) => route.abort('connectionrefused'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^\[da-scorecard\] .*could not reach/);
     expect(pageErrors).toEqual([]);
-    await context.close();
+  });
+
+  it('shows a small fallback and logs one warning when the API answers something unexpected', async () => {
+    const { warnings, pageErrors } = await withBrokenApi((route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: '{"subject":null}' }),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[da-scorecard\] /);
+    expect(pageErrors).toEqual([]);
   });
 });
