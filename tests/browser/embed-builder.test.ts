@@ -1,6 +1,6 @@
-import axe from 'axe-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer } from '../helper.js';
+import { seriousAccessibilityProblems } from './accessibility.js';
 import { launchBrowser, type TestBrowser } from './chromium.js';
 
 const AVERY = 'demo-avery-placeholder';
@@ -55,12 +55,7 @@ it('has no serious accessibility problems, the preview widget included', async (
   const page = await context.newPage();
   await page.goto(`${server.origin}/embed?variant=card&subject=${AVERY}`);
   await page.locator('.preview da-scorecard .standards').waitFor();
-  // Helmet's CSP blocks injected <script> tags, so axe is evaluated directly (STACK.md).
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  const violations = await seriousAccessibilityProblems(page);
   expect(violations).toEqual([]);
   await context.close();
 });

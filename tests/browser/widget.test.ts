@@ -1,9 +1,9 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElectionDetail } from '../../server/schemas/elections.js';
 import type { Scorecard } from '../../server/schemas/scorecard.js';
 import { startTestServer } from '../helper.js';
+import { seriousAccessibilityProblems } from './accessibility.js';
 import { launchBrowser, type TestBrowser } from './chromium.js';
 import { partnerPage, startPartnerSite } from './third-party-site.js';
 
@@ -238,13 +238,7 @@ describe('the widget script', () => {
       const w = await open(path);
       const widgets = await w.page.locator('da-scorecard').count();
       await expect.poll(() => w.page.locator('da-scorecard [part~=footer]').count()).toBe(widgets);
-      await w.page.evaluate(axe.source);
-      const violations = await w.page.evaluate(async () => {
-        const result = await (window as unknown as { axe: typeof axe }).axe.run('da-scorecard', { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await seriousAccessibilityProblems(w.page, 'da-scorecard');
       expect(violations, path).toEqual([]);
       await w.close();
     }
