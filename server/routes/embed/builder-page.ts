@@ -63,15 +63,16 @@ function result(o: BuilderOptions): SafeMarkup {
     6,
   )}
   ${
-    code.image && badge
-      ? snippetBlock(
+    code.image && code.markdown && badge
+      ? html`${snippetBlock(
           'snippet-image',
           'Image',
           code.image,
           html`<p>For email, forums and anywhere scripts and frames are not allowed.</p>
   <p class="image-preview"><img src="${badge}" alt="${o.imageAlt}" width="360" height="76"></p>`,
           4,
-        )
+        )}
+  ${snippetBlock('snippet-markdown', 'Markdown', code.markdown, html`<p>The same image for forums and Markdown pages.</p>`, 3)}`
       : html`<p class="note">Images show one person: choose Card, Chart or One standard for an image snippet.</p>`
   }
 </div>`;

@@ -66,5 +66,8 @@ export function snippets(origin: string, choice: WidgetChoice, title: string, im
       ? `<a ${attr('href', origin + fullPagePath(choice))}><img ${attr('src', origin + badge)} ${attr('alt', imageAlt)} ` +
         `width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}"></a>`
       : null;
-  return { script, iframe, image };
+  // Markdown (forums, READMEs): brackets in the alt text would end the link early.
+  const markdown =
+    badge && imageAlt ? `[![${imageAlt.replace(/[[\]\\]/g, '\\$&')}](${origin}${badge})](${origin}${fullPagePath(choice)})` : null;
+  return { script, iframe, image, markdown };
 }

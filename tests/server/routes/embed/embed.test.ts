@@ -170,3 +170,13 @@ describe('GET /embed/:slug?lang=', () => {
     expect(bad.json().message).toContain('querystring.lang');
   });
 });
+
+describe('GET /embed image snippets', () => {
+  it('offers the image as Markdown too, linked to the full scorecard', async () => {
+    const res = await t.app.inject({ url: `/embed?subject=${AVERY}`, headers: { host: 'scores.example' } });
+    const markdown = /<textarea id="snippet-markdown"[^>]*>([^<]*)<\/textarea>/.exec(res.body)?.[1];
+    expect(markdown).toMatch(
+      new RegExp(`^\\[!\\[Avery Placeholder \\(demo\\): overall grade .+\\]\\(http://scores\\.example/badge/${AVERY}\\.svg\\)\\]\\(http://scores\\.example/people/${AVERY}\\)$`),
+    );
+  });
+});
