@@ -51,6 +51,11 @@ ${widgetScript()}
     '/plain-card': partnerPage(`${widgetScript()}<div class="slot"><da-scorecard subject="${AVERY}"></da-scorecard></div>`),
     '/hostile-card': partnerPage(`${widgetScript()}<div class="slot"><da-scorecard subject="${AVERY}"></da-scorecard></div>`, HOSTILE_CSS),
     '/host-only': partnerPage(HOST_MARKUP),
+    '/themed': partnerPage(
+      `${widgetScript()}<div class="slot"><da-scorecard subject="${AVERY}"></da-scorecard></div>`,
+      `da-scorecard { --da-scorecard-accent: rgb(1, 2, 3); --da-scorecard-font: Georgia, serif; }
+       da-scorecard::part(grade) { border-radius: 0px; outline: 1px solid rgb(4, 5, 6); }`,
+    ),
     '/host-with-widget': partnerPage(`${HOST_MARKUP}${widgetScript()}<div class="slot"><da-scorecard subject="${AVERY}"></da-scorecard></div>`),
     '/cards-only': partnerPage(`${widgetScript()}<da-scorecard subject="${AVERY}"></da-scorecard>
 <da-scorecard subject="${AVERY}" variant="badge" standard="kids"></da-scorecard>
@@ -178,6 +183,16 @@ describe('a partner page on another origin', () => {
     const plain = await measure('/plain-card');
     const hostile = await measure('/hostile-card');
     expect(hostile).toEqual(plain);
+  });
+
+  it('lets the partner theme it through custom properties and ::part', async () => {
+    const w = await open('/themed');
+    await w.page.locator('da-scorecard .standards').waitFor();
+    const link = await w.page.locator('da-scorecard .name a').evaluate((a) => [getComputedStyle(a).color, getComputedStyle(a).fontFamily]);
+    expect(link).toEqual(['rgb(1, 2, 3)', 'Georgia, serif']);
+    const tile = await w.page.locator('da-scorecard .grade').first().evaluate((g) => [getComputedStyle(g).borderRadius, getComputedStyle(g).outlineColor]);
+    expect(tile).toEqual(['0px', 'rgb(4, 5, 6)']);
+    await w.close();
   });
 
   it('keeps the widget’s CSS out of the host page', async () => {
