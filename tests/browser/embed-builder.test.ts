@@ -59,3 +59,15 @@ it('has no serious accessibility problems, the preview widget included', async (
   expect(violations).toEqual([]);
   await context.close();
 });
+
+it('works without JavaScript: the form reloads the page with the chosen snippets', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/embed`);
+  await page.locator('#variant-compare').check();
+  await page.locator('#update').click();
+  await page.waitForURL(/variant=compare/);
+  expect(await page.locator('#snippet-script').inputValue()).toContain('<da-scorecard variant="compare" election="demo-2026-district-attorney">');
+  expect(await page.locator('#snippet-image').count()).toBe(0);
+  await context.close();
+});
