@@ -35,6 +35,7 @@ function page(title: string, lang: string, body: SafeMarkup): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 <style>
   html, body { margin: 0; background: transparent; }
   body { padding: 2px; font: 14px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; }

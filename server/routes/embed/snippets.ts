@@ -16,7 +16,7 @@ export interface WidgetChoice {
 }
 
 /** Heights that fit each variant without scrolling, for iframes that cannot resize. */
-export const FRAME_HEIGHTS: Record<Variant, number> = { card: 540, chart: 720, badge: 220, compare: 560 };
+export const FRAME_HEIGHTS: Record<Variant, number> = { card: 480, chart: 640, badge: 200, compare: 620 };
 
 /** The widget's attributes for a choice, in the order a partner would read them. */
 export function widgetAttributes(choice: WidgetChoice): Array<[string, string]> {
