@@ -12,6 +12,7 @@ import errors from './plugins/errors.js';
 import repositories from './plugins/repositories.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
+import widgetAssets from './plugins/widget-assets.js';
 import auditRoutes from './routes/api/audit/index.js';
 import authRoutes from './routes/api/auth/index.js';
 import electionsAdmin from './routes/api/elections/admin.js';
@@ -29,6 +30,7 @@ import subjectsAdmin from './routes/api/subjects/admin.js';
 import subjectsRoutes from './routes/api/subjects/index.js';
 import invitesRoutes from './routes/api/invites/index.js';
 import usersRoutes from './routes/api/users/index.js';
+import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 
@@ -74,6 +76,8 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(eventsAdmin, { prefix: '/api/events' });
   await fastify.register(standardsAdmin, { prefix: '/api/standards' });
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
+  await fastify.register(widgetAssets);
+  await fastify.register(embedRoutes, { production: config.production });
   await fastify.register(pageRoutes, { locale: 'en' });
 };
 
