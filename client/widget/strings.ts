@@ -1,6 +1,7 @@
 /**
- * Every word the widget shows, per language. Spanish is added as another `WidgetStrings`
- * object in `STRINGS`; nothing else in the widget holds user-facing text.
+ * Every word the widget shows, per language; nothing else in the widget holds user-facing
+ * text. The widget keeps its own small table (rather than the web app's catalog) so that
+ * widget.js stays within its size budget; tests/i18n checks both tables are complete.
  */
 export interface WidgetStrings {
   loading: string;
@@ -70,7 +71,46 @@ const en: WidgetStrings = {
   roles: { incumbent: 'Incumbent', candidate: 'Candidate', former: 'Former DA' },
 };
 
-export const STRINGS: Readonly<Record<string, WidgetStrings>> = { en };
+const es: WidgetStrings = {
+  loading: 'Cargando la boleta de calificaciones…',
+  unavailable: 'La boleta de calificaciones no está disponible en este momento.',
+  seeFullScorecard: 'Ver la boleta de calificaciones',
+  overall: 'General',
+  coverage: (scored, total) => `${scored} de ${total} estándares con calificación`,
+  notEnoughEvidence: 'No hay suficiente evidencia',
+  needsCoverage: (min) => `Para una calificación general se necesita evidencia en al menos ${min} estándares.`,
+  noEvidence: 'todavía sin evidencia',
+  score: (score) => `${score} de 100`,
+  evidenceCount: (count) => (count === 1 ? '1 evidencia' : `${count} evidencias`),
+  grade: (grade) => `calificación ${grade}`,
+  asOf: (date) => `Al ${date}`,
+  demoData: 'Datos de demostración',
+  fullScorecard: 'Boleta completa',
+  fullComparison: 'Comparación completa',
+  methodology: 'Cómo se califica',
+  standard: 'Estándar',
+  gradeHeading: 'Calificación',
+  candidate: 'Candidato/a',
+  electionOn: (date) => `Día de la elección: ${date}`,
+  showTable: 'Ver como tabla',
+  chartLabel: (name) =>
+    `Gráfica de radar de las puntuaciones de ${name} en los diez estándares; las mismas puntuaciones están en la tabla de abajo.`,
+  standardLabels: {
+    equity: 'Equidad',
+    health: 'Salud y bienestar',
+    kids: 'Niños como niños',
+    alternatives: 'Alternativas a la cárcel',
+    pretrial: 'Libertad antes del juicio',
+    bias: 'Vigilar prejuicios',
+    transparency: 'Transparencia',
+    engagement: 'Diálogo con la comunidad',
+    immigrants: 'Inmigrantes',
+    restoration: 'Restauración',
+  },
+  roles: { incumbent: 'En el cargo', candidate: 'Candidato/a', former: 'Exfiscal' },
+};
+
+export const STRINGS: Readonly<Record<string, WidgetStrings>> = { en, es };
 
 /** The strings for a `lang` attribute such as "en" or "en-US"; English when unknown. */
 export function stringsFor(lang: string | null | undefined): { lang: string; strings: WidgetStrings } {
