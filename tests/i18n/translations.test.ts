@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.js';
 import { es } from '../../i18n/es.js';
-import { STRINGS } from '../../client/widget/strings.js';
+import { STRINGS } from '../../i18n/widget.js';
 import { STANDARD_SEEDS } from '../../db/seed/standards.js';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
 import { METHODOLOGY_TEXT_SEEDS } from '../../db/seed/methodology.js';

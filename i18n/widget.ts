@@ -1,7 +1,8 @@
 /**
- * Every word the widget shows, per language; nothing else in the widget holds user-facing
- * text. The widget keeps its own small table (rather than the web app's catalog) so that
- * widget.js stays within its size budget; tests/i18n checks both tables are complete.
+ * Every word the widget, its iframe page and the image badge show, per language; nothing else
+ * in them holds user-facing text. The widget keeps this small table (rather than the web
+ * app's catalog) so that widget.js stays within its size budget; tests/i18n checks that both
+ * tables are complete in every language.
  */
 export interface WidgetStrings {
   loading: string;
@@ -31,6 +32,13 @@ export interface WidgetStrings {
   /** Short labels for the ten standards, by their stable slugs; other slugs show their title. */
   standardLabels: Readonly<Record<string, string>>;
   roles: Readonly<Record<string, string>>;
+  /** The product's short name, on the image badge and the iframe page. */
+  scorecardName: string;
+  /** The badge's words for an overall grade: "overall grade C, 53 of 100". */
+  overallGrade(grade: string, score: number): string;
+  standardNumber(n: number): string;
+  /** For a slug that does not exist, on the badge and the iframe page. */
+  notFound(what: string): string;
 }
 
 const en: WidgetStrings = {
@@ -69,6 +77,10 @@ const en: WidgetStrings = {
     restoration: 'Restoration',
   },
   roles: { incumbent: 'Incumbent', candidate: 'Candidate', former: 'Former DA' },
+  scorecardName: 'DA scorecard',
+  overallGrade: (grade, score) => `overall grade ${grade}, ${score} of 100`,
+  standardNumber: (n) => `Standard ${n}`,
+  notFound: (what) => `No scorecard for ${what}`,
 };
 
 const es: WidgetStrings = {
@@ -108,6 +120,10 @@ const es: WidgetStrings = {
     restoration: 'Restauración',
   },
   roles: { incumbent: 'En el cargo', candidate: 'Candidato/a', former: 'Exfiscal' },
+  scorecardName: 'Boleta del Fiscal de Distrito',
+  overallGrade: (grade, score) => `calificación general ${grade}, ${score} de 100`,
+  standardNumber: (n) => `Estándar ${n}`,
+  notFound: (what) => `No hay boleta de calificaciones para ${what}`,
 };
 
 export const STRINGS: Readonly<Record<string, WidgetStrings>> = { en, es };
