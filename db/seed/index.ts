@@ -7,15 +7,31 @@ import {
   eventSubjects,
   evidence,
   evidenceSources,
+  methodologyTexts,
   standards,
+  standardTranslations,
   subjects,
 } from '../schema/index.js';
 import { DEMO_ELECTION, DEMO_EVENTS, DEMO_EVIDENCE, DEMO_SUBJECTS } from './demo.js';
+import { METHODOLOGY_TEXT_SEEDS } from './methodology.js';
 import { STANDARD_SEEDS } from './standards.js';
+import { STANDARD_SEEDS_ES } from './standards.es.js';
 
-/** Inserts any of the ten standards that are missing; never overwrites text an admin edited. */
+/**
+ * Inserts any of the ten standards, their Spanish text and the methodology text that are
+ * missing; never overwrites text an admin edited.
+ */
 export function seedStandards(db: Db): void {
-  db.insert(standards).values(STANDARD_SEEDS).onConflictDoNothing().run();
+  db.transaction((tx) => {
+    tx.insert(standards).values(STANDARD_SEEDS).onConflictDoNothing().run();
+    const ids = tx.select({ id: standards.id, slug: standards.slug }).from(standards).all();
+    const spanish = ids
+      .filter(({ slug }) => STANDARD_SEEDS_ES[slug])
+      .map(({ id, slug }) => ({ standardId: id, lang: 'es', ...STANDARD_SEEDS_ES[slug] }));
+    if (spanish.length) tx.insert(standardTranslations).values(spanish).onConflictDoNothing().run();
+    const texts = Object.entries(METHODOLOGY_TEXT_SEEDS).map(([lang, text]) => ({ lang, ...text }));
+    tx.insert(methodologyTexts).values(texts).onConflictDoNothing().run();
+  });
 }
 
 /** True when nobody has been scored yet: the only time demo data is added. */

@@ -25,7 +25,9 @@ export interface ErrorsOptions {
 
 function isPageRequest(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0];
-  return (request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|assets)(\/|$)/.test(path);
+  // A missing file (widget.js, an image, a chunk) is not a page a person opened: answer it in JSON.
+  const isFile = /\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html');
+  return (request.method === 'GET' || request.method === 'HEAD') && !isFile && !/^\/(api|assets)(\/|$)/.test(path);
 }
 
 export default fp<ErrorsOptions>(
