@@ -8,6 +8,8 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 export const en = {
   /** BCP 47 tag for <html lang> and Intl formatting. */
   langTag: 'en-US',
+  /** The language's own name, for the language switch. */
+  languageName: 'English',
   siteName: 'DA Accountability Scorecard',
   siteTagline: 'Sacramento County',
   skipToContent: 'Skip to main content',

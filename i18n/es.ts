@@ -10,6 +10,7 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 
 export const es: Messages = {
   langTag: 'es-US',
+  languageName: 'Español',
   siteName: 'Boleta de Calificaciones del Fiscal de Distrito',
   siteTagline: 'Condado de Sacramento',
   skipToContent: 'Saltar al contenido principal',

@@ -79,6 +79,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
   await fastify.register(pageRoutes, { locale: 'en' });
+  await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */
