@@ -190,15 +190,6 @@ export const es: Messages = {
       'Cada calificación de este sitio sale del mismo método publicado, aplicado por una computadora a evidencia revisada. Nadie asigna una calificación a mano.',
     version: (v: number) => `Versión ${v} del método`,
     stepsHeading: 'El método en palabras sencillas',
-    steps: (m: { minCoverage: number; statementWeight: number }) => [
-      'Solo cuenta la evidencia que un revisor ha publicado. Las entradas pendientes, rechazadas o retiradas nunca cuentan.',
-      'Cada evidencia califica a una persona en un estándar, de −2 (va claramente en contra) a +2 (lo avanza claramente), y vale puntos: vea la tabla.',
-      `Cada tipo de evidencia tiene un peso: una acción oficial y los datos publicados cuentan completos, una declaración o un compromiso cuenta ${m.statementWeight}, porque los hechos cuentan más que las palabras.`,
-      'La puntuación de una persona en un estándar es el promedio ponderado de los puntos de su evidencia en ese estándar. Sin evidencia no hay puntuación (“no hay suficiente evidencia”), nunca cero.',
-      'La puntuación, redondeada a un número entero (las mitades hacia arriba), da la calificación: vea la escala. Un historial neutral es una C.',
-      `La puntuación general es el promedio de las puntuaciones de los estándares, pero solo cuando al menos ${m.minCoverage} de los diez estándares tienen evidencia; si no, todavía no hay calificación general.`,
-      'Se puede calcular una boleta de calificaciones para cualquier día pasado con la evidencia conocida entonces; así se dibujan las gráficas de tendencia.',
-    ],
     pointsHeading: 'Puntos por cada calificación de la evidencia',
     ratingColumn: 'Calificación de la evidencia',
     pointsColumn: 'Puntos',
@@ -215,11 +206,6 @@ export const es: Messages = {
     priorities:
       'En la página de una persona o de una elección usted puede dar su propio peso a los estándares. El mismo método calcula la puntuación general como un promedio ponderado; la cobertura sigue contando todos los estándares con evidencia. Sus pesos son solo suyos: viven en la dirección de la página y nunca se guardan.',
     reviewHeading: 'Cómo se revisa la evidencia',
-    review: [
-      'Las personas voluntarias registran cada evidencia con la fecha en que ocurrió y al menos una fuente que cualquiera puede verificar.',
-      'Un revisor, nunca la misma persona que la envió, verifica las fuentes y publica o rechaza la entrada.',
-      'La evidencia publicada nunca desaparece en silencio: una corrección se muestra con su fecha, y una entrada retirada sigue en la lista con el motivo, sin contar para la calificación.',
-    ],
     dataHeading: 'Verifique nuestro trabajo',
     data: 'Toda la evidencia pública se puede descargar, y todo lo que hay en este sitio está disponible como JSON abierto.',
     methodJson: 'El método en JSON',

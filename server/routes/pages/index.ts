@@ -310,7 +310,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
       path: '/methodology',
       ogType: 'article',
       demo: false,
-      body: methodologyBody(msg, { method, example }, link),
+      body: methodologyBody(msg, { method, example, text: fastify.repositories.methodology.text(locale), lang: locale }, link),
     }),
   );
 

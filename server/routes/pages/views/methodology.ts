@@ -3,11 +3,15 @@ import { signedRating } from '../../../../i18n/format.js';
 import type { describeMethod } from '../../../scoring/method.js';
 import type { workedExample } from '../../../scoring/explanation.js';
 import { html, type HtmlValue, type SafeHtml } from '../html.js';
-import { gradeBadge } from './parts.js';
+import { gradeBadge, inLanguage } from './parts.js';
+import type { MethodologyRepository } from '../../../repositories/methodology.js';
 
 export interface MethodologyView {
   method: ReturnType<typeof describeMethod>;
   example: ReturnType<typeof workedExample>;
+  /** The stored, admin-editable text of the method, in the page's language where translated. */
+  text: ReturnType<MethodologyRepository['text']>;
+  lang: string;
 }
 
 /** One of the method's constants as a small two-column table. */
@@ -22,7 +26,7 @@ function constantsTable(id: string, heading: string, columns: [string, string], 
 }
 
 /** The method in plain words; every number on the page comes from the method's own constants. */
-export function methodologyBody(msg: Messages, { method, example }: MethodologyView, link: (path: string) => string): SafeHtml {
+export function methodologyBody(msg: Messages, { method, example, text, lang }: MethodologyView, link: (path: string) => string): SafeHtml {
   const m = msg.methodology;
   return html`
 <header class="page-header">
@@ -32,7 +36,7 @@ export function methodologyBody(msg: Messages, { method, example }: MethodologyV
 </header>
 <section aria-labelledby="steps-heading" class="prose">
   <h2 id="steps-heading">${m.stepsHeading}</h2>
-  <ol class="steps">${m.steps({ minCoverage: method.minCoverage, statementWeight: method.kindWeights.statement }).map((s) => html`<li>${s}</li>`)}</ol>
+  <ol class="steps">${text.steps.map((s) => html`<li>${inLanguage(s, text.textLanguages.steps, lang)}</li>`)}</ol>
 </section>
 <div class="method-tables">
   ${constantsTable('points', m.pointsHeading, [m.ratingColumn, m.pointsColumn], method.points.byRating.map((r) => [`${signedRating(r.rating)} · ${msg.ratings[String(r.rating)]}`, r.points]))}
@@ -49,7 +53,7 @@ export function methodologyBody(msg: Messages, { method, example }: MethodologyV
 </section>
 <section aria-labelledby="review-heading" class="prose">
   <h2 id="review-heading">${m.reviewHeading}</h2>
-  <ol class="steps">${m.review.map((s) => html`<li>${s}</li>`)}</ol>
+  <ol class="steps">${text.review.map((s) => html`<li>${inLanguage(s, text.textLanguages.review, lang)}</li>`)}</ol>
 </section>
 <section aria-labelledby="data-heading" class="prose">
   <h2 id="data-heading">${m.dataHeading}</h2>
