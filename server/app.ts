@@ -7,6 +7,7 @@ import cors from './plugins/cors.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
+import pressure from './plugins/pressure.js';
 import repositories from './plugins/repositories.js';
 import securityHeaders from './plugins/security-headers.js';
 import electionsRoutes from './routes/api/elections/index.js';
@@ -18,7 +19,7 @@ import subjectsRoutes from './routes/api/subjects/index.js';
 import healthRoutes from './routes/health.js';
 
 /**
- * The application as one plugin: third-party concerns first (errors, headers, CORS, caching,
+ * The application as one plugin: third-party concerns first (errors, headers, CORS, caching, overload,
  * docs), then the app's own (database, repositories), then the routes. Tests register this
  * same plugin on a fresh database; nothing starts listening here.
  */
@@ -30,6 +31,8 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
   await fastify.register(caching);
+  // After CORS, so a partner page's widget can read the 503 and its Retry-After.
+  await fastify.register(pressure, config.pressure ?? {});
   await fastify.register(docs);
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });

@@ -13,8 +13,13 @@ import {
 import { DEMO_ELECTION, DEMO_EVENTS, DEMO_EVIDENCE, DEMO_SUBJECTS } from './demo.js';
 import { STANDARD_SEEDS } from './standards.js';
 
-/** Inserts any of the ten standards that are missing; never overwrites text an admin edited. */
+/**
+ * Inserts any of the ten standards that are missing; never overwrites text an admin edited.
+ * Writes nothing when all ten are there, so a read-only database starts too.
+ */
 export function seedStandards(db: Db): void {
+  const present = new Set(db.select({ slug: standards.slug }).from(standards).all().map((s) => s.slug));
+  if (STANDARD_SEEDS.every((s) => present.has(s.slug))) return;
   db.insert(standards).values(STANDARD_SEEDS).onConflictDoNothing().run();
 }
 

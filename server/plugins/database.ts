@@ -30,7 +30,11 @@ export default fp<DatabaseOptions>(
     const db = openDatabase(opts.databasePath);
     migrateDatabase(db);
     seedStandards(db);
-    if (opts.seedDemo && seedDemo(db)) fastify.log.info('Added the fictional demo data to an empty database');
+    if (db.$client.readonly) {
+      fastify.log.warn({ databasePath: opts.databasePath }, 'The database file is read-only: serving reads, refusing writes');
+    } else if (opts.seedDemo && seedDemo(db)) {
+      fastify.log.info('Added the fictional demo data to an empty database');
+    }
     let value = 0;
     fastify.decorate('db', db);
     fastify.decorate('dataVersion', {

@@ -2,6 +2,7 @@ import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpError } from '../errors.js';
+import { RETRY_AFTER_SECONDS } from './pressure.js';
 
 /** Fastify's own 4xx codes become short, stable names in the `error` field. */
 const FASTIFY_CODES: Record<string, string> = {
@@ -12,6 +13,26 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid-json',
   FST_ERR_RATE_LIMIT: 'rate-limited',
 };
+
+/**
+ * Why the database refused a write, found on the SQLite error itself or on the drizzle error
+ * that wraps it. These are not bugs: the disk is full, the file is read-only, or another
+ * writer held the lock past the busy timeout, and the caller is told so.
+ */
+const STORAGE_FAILURES: Array<{ prefix: string; status: number; error: string; message: string; retry?: boolean }> = [
+  { prefix: 'SQLITE_FULL', status: 507, error: 'storage-full', message: 'The server’s disk is full: nothing was saved. Reading still works.' },
+  { prefix: 'SQLITE_READONLY', status: 503, error: 'read-only', message: 'The database is read-only right now: nothing was saved. Reading still works.' },
+  { prefix: 'SQLITE_BUSY', status: 503, error: 'unavailable', message: 'The database is busy: nothing was saved. Please retry shortly.', retry: true },
+];
+
+function storageFailure(err: unknown) {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    const found = STORAGE_FAILURES.find((f) => code.startsWith(f.prefix));
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /**
  * The one error handler. Validation errors become 400 naming each field; domain errors keep
@@ -37,6 +58,17 @@ export default fp(
       }
       if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
         return reply.code(400).send({ error: 'invalid-json', message: 'The request body is not valid JSON' });
+      }
+      if (err.code === 'FST_UNDER_PRESSURE') {
+        // under-pressure has set the 503 and Retry-After; logging each refusal would add load.
+        request.log.debug('refused: under pressure');
+        return reply.code(503).send({ error: 'unavailable', message: 'The service is busy; please retry shortly' });
+      }
+      const storage = storageFailure(err);
+      if (storage) {
+        request.log.warn({ err }, `write refused: ${storage.error}`);
+        if (storage.retry) reply.header('retry-after', RETRY_AFTER_SECONDS);
+        return reply.code(storage.status).send({ error: storage.error, message: storage.message });
       }
       const status = err.statusCode ?? 500;
       if (status >= 400 && status < 500) {
