@@ -6,7 +6,7 @@ import caching from './plugins/caching.js';
 import cors from './plugins/cors.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
-import errors from './plugins/errors.js';
+import errors, { frameworkErrors } from './plugins/errors.js';
 import pressure from './plugins/pressure.js';
 import repositories from './plugins/repositories.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -63,6 +63,7 @@ export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   await fastify.register(app, { config });
   return fastify;

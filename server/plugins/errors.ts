@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpError } from '../errors.js';
@@ -13,6 +13,22 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid-json',
   FST_ERR_RATE_LIMIT: 'rate-limited',
 };
+
+/**
+ * The router's own refusals (a bad percent-escape, a path part longer than the router takes)
+ * happen before any route or hook, so the error handler never sees them; the server passes
+ * them here (its `frameworkErrors` option) to answer in the one error shape. The path is not
+ * echoed back: it is what the caller sent, and may be long or hostile.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return reply.code(414).send({ error: 'uri-too-long', message: 'A part of the address is longer than any name here' });
+  }
+  if (err.code === 'FST_ERR_BAD_URL') {
+    return reply.code(400).send({ error: 'bad-url', message: 'The address is not valid: it has a broken %-escape' });
+  }
+  return reply.code(err.statusCode ?? 400).send({ error: 'bad-request', message: 'The request could not be routed' });
+}
 
 /**
  * Why the database refused a write, found on the SQLite error itself or on the drizzle error
