@@ -2,12 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evidence, standards, subjects } from '../../../../db/schema/index.js';
 import { BODY_LIMIT } from '../../../../server/app.js';
 import { canSignIn, createAccount, signIn } from '../../../accounts.js';
 import { dumpTables } from '../../../database-dump.js';
 import { errorShapeProblem } from '../../../error-shape.js';
 import { buildTestApp, type TestApp } from '../../../helper.js';
+import { discoverEndpoints, knownValues, routeKey, type Endpoint } from '../../../route-catalogue.js';
 import {
   bodyText,
   contentType,
@@ -22,11 +22,9 @@ import {
 } from '../../../hostile-input.js';
 
 /**
- * Every endpoint the app serves, fuzzed with generated requests (tests/hostile-input.ts).
- * Routes come from the app itself: the OpenAPI document it generates from the route schemas
- * gives each route's params, query and body schema; anything served but left out of the
- * document (health, docs, static files) is found in the router and fuzzed without a schema.
- * A route added later is therefore covered without touching this file.
+ * Every endpoint the app serves (tests/route-catalogue.ts), fuzzed with generated requests
+ * (tests/hostile-input.ts), shaped by each route's own schema where it has one. A route
+ * added later is therefore covered without touching this file.
  *
  * Invariants, whoever calls: never a 5xx; every error is the documented JSON shape and
  * leaks no internals; no response carries a file from outside what is meant to be served;
@@ -37,15 +35,6 @@ import {
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 
-interface Endpoint {
-  method: string;
-  /** Fastify style: `/api/subjects/:slug/scorecard`, `*` for a wildcard. */
-  path: string;
-  params: Record<string, JsonSchema | undefined>;
-  query: Record<string, JsonSchema>;
-  body?: JsonSchema;
-}
-
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -55,70 +44,6 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const REJECTED_MAY_RECORD: Record<string, string[]> = {
   'POST /api/auth/login': ['audit_log', 'login_attempts'],
 };
-
-interface OpenApiOperation {
-  parameters?: Array<{ in: string; name: string; schema?: JsonSchema }>;
-  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-}
-
-async function discoverEndpoints(app: FastifyInstance): Promise<Endpoint[]> {
-  const spec = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, OpenApiOperation>> };
-  const endpoints: Endpoint[] = [];
-  for (const [openApiPath, operations] of Object.entries(spec.paths)) {
-    const path = openApiPath.replace(/\{([^}]+)\}/g, ':$1');
-    for (const [method, op] of Object.entries(operations)) {
-      const parameters = op.parameters ?? [];
-      endpoints.push({
-        method: method.toUpperCase(),
-        path,
-        params: Object.fromEntries(parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.schema])),
-        query: Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, p.schema ?? {}])),
-        body: op.requestBody?.content?.['application/json']?.schema,
-      });
-    }
-  }
-  const documented = new Set(endpoints.map((e) => routeKey(e.method, e.path)));
-  for (const route of routerEntries(app)) {
-    if (documented.has(routeKey(route.method, route.path))) continue;
-    const params = Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map((m) => [m[1], undefined]));
-    if (route.path.includes('*')) params['*'] = undefined;
-    endpoints.push({ method: route.method, path: route.path, params, query: {} });
-  }
-  return endpoints;
-}
-
-const routeKey = (method: string, path: string) => `${method} ${path.replace(/(.)\/$/, '$1')}`;
-
-/** Every method and path in Fastify's router, read from its printed tree (the only public listing). */
-function routerEntries(app: FastifyInstance): Array<{ method: string; path: string }> {
-  const entries: Array<{ method: string; path: string }> = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const marker = line.search(/[├└]── /);
-    if (marker < 0) continue;
-    const depth = marker / 4;
-    const match = /^(.*?)(?: \(([^)]*)\))?$/.exec(line.slice(marker + 4));
-    if (!match) continue;
-    stack.length = depth;
-    stack.push(match[1]);
-    const path = stack.join('');
-    for (const method of (match[2] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
-      if (method !== 'HEAD') entries.push({ method, path: path.startsWith('/') ? path : `/${path}` });
-    }
-  }
-  return entries;
-}
-
-/** Slugs and ids that exist, so generated requests also reach the code behind a found record. */
-function knownValues(app: FastifyInstance): Record<string, string[]> {
-  const slugs = [
-    ...app.db.select({ slug: standards.slug }).from(standards).all(),
-    ...app.db.select({ slug: subjects.slug }).from(subjects).all(),
-  ].map((r) => r.slug);
-  const electionSlugs = app.db.$client.prepare('select slug from elections').pluck().all() as string[];
-  const ids = app.db.select({ id: evidence.id }).from(evidence).all().map((r) => String(r.id));
-  return { slug: [...slugs, ...electionSlugs], id: ids, '*': ['index.html', 'swagger-initializer.js', 'static/index.html'] };
-}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
