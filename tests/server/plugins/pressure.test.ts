@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RETRY_AFTER_SECONDS } from '../../../server/plugins/pressure.js';
 import { buildTestApp, type TestApp } from '../../helper.js';
 import { expectErrorShape } from '../../error-shape.js';
+import { waitFor } from '../../server-process.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,14 +10,6 @@ beforeAll(async () => {
   t = await buildTestApp({ pressure: { maxEventLoopDelay: 50, sampleInterval: 20 } });
 });
 afterAll(() => t.close());
-
-async function until(condition: () => boolean, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function blockEventLoop(ms: number) {
   const end = Date.now() + ms;
@@ -26,11 +19,11 @@ function blockEventLoop(ms: number) {
 describe('overload', () => {
   it('answers 503 with Retry-After and the JSON error shape, then recovers', async () => {
     // Start-up (migrations, seeding) may itself have looked like a stuck loop for one sample.
-    await until(() => !t.app.isUnderPressure());
+    await waitFor(() => !t.app.isUnderPressure(), 'the start-up sample to pass');
     expect((await t.app.inject('/api/standards')).statusCode).toBe(200);
 
     blockEventLoop(600);
-    await until(() => t.app.isUnderPressure());
+    await waitFor(() => t.app.isUnderPressure(), 'overload to be noticed');
     const busy = await t.app.inject({ url: '/api/subjects/demo-avery-placeholder/scorecard', headers: { origin: 'https://partner.example' } });
     expect(busy.statusCode).toBe(503);
     expect(busy.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
@@ -39,7 +32,7 @@ describe('overload', () => {
     expectErrorShape(busy);
     expect(busy.json().error).toBe('unavailable');
 
-    await until(() => !t.app.isUnderPressure());
+    await waitFor(() => !t.app.isUnderPressure(), 'recovery');
     expect((await t.app.inject('/api/subjects/demo-avery-placeholder/scorecard')).statusCode).toBe(200);
   });
 });

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The product as it runs in production, in a process of its own: the built server
+ * (dist/server/server.js, which `npm test` builds first) or any script under tsx. The fault
+ * tests kill it, starve it and stop it; the load benchmark measures it.
+ */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BUILT_SERVER = `${PROJECT_ROOT}dist/server/server.js`;
+
+export interface RunningProcess {
+  child: ChildProcess;
+  pid: number;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the exit code, or the signal's name, once the process has ended. */
+  exited: Promise<number | string>;
+}
+
+export function startProcess(args: string[], env: Record<string, string>, options: SpawnOptions = {}): RunningProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
+  let text = '';
+  child.stdout?.on('data', (chunk) => (text += chunk));
+  child.stderr?.on('data', (chunk) => (text += chunk));
+  const exited = new Promise<number | string>((resolve) => child.on('close', (code, signal) => resolve(code ?? signal ?? -1)));
+  return { child, pid: child.pid!, output: () => text, exited };
+}
+
+/** A TypeScript entry point run through tsx, as `npm run` scripts do. */
+export function startScript(script: string, args: string[], env: Record<string, string> = {}): RunningProcess {
+  return startProcess(['--import', 'tsx', script, ...args], env);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer extends RunningProcess {
+  origin: string;
+}
+
+/** Starts the built server on a free loopback port and waits until it answers /healthz. */
+export async function startServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<RunningServer> {
+  if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run \`npm run build:server\` (npm test does)`);
+  const port = await freePort();
+  const server = startProcess([BUILT_SERVER], { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env }, options);
+  const origin = `http://127.0.0.1:${port}`;
+  let ended: number | string | undefined;
+  void server.exited.then((code) => (ended = code));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (ended !== undefined) throw new Error(`The server exited (${ended}) before answering:\n${server.output()}`);
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) return { ...server, origin };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      server.child.kill('SIGKILL');
+      throw new Error(`The server did not answer /healthz within 20 s:\n${server.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Resolves once `condition` holds, polling; fails with `what` after `ms`. */
+export async function waitFor(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
