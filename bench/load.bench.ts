@@ -10,7 +10,7 @@
  * the database), samples the server's resident memory, and writes the "Load" section of
  * bench/RESULTS.md.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -18,6 +18,7 @@ import { openDatabase } from '../db/connection.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { seedDemo, seedStandards } from '../db/seed/index.js';
 import { createAccount } from '../tests/accounts.js';
+import { writeResultsSection } from './results-file.js';
 import { PROJECT_ROOT, startScript, startServer } from '../tests/server-process.js';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -25,7 +26,6 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 /** The writer's pause between entries: about ten submitted and published a second. */
 const WRITER_PAUSE_MS = 100;
 const MEMORY_TARGET_MB = 200;
-const RESULTS = join(PROJECT_ROOT, 'bench', 'RESULTS.md');
 
 const workDir = join(PROJECT_ROOT, 'bench', 'tmp', `load-${process.pid}`);
 rmSync(workDir, { recursive: true, force: true });
@@ -99,8 +99,8 @@ const serverExit = await server.exited;
 rmSync(workDir, { recursive: true, force: true });
 
 const errors = result.errors + result.timeouts + result.non2xx;
-const statuses = Object.entries(result.statusCodeStats)
-  .map(([code, { count }]) => `${code}: ${count}`)
+const statuses = Object.entries(result.statusCodeStats ?? {})
+  .map(([code, { count }]) => `${code}: ${count ?? 0}`)
   .join(', ');
 const cpu = cpus();
 const section = `## Load
@@ -127,12 +127,7 @@ other work on the machine competes for the same cores, so figures vary from run 
 | server exit after SIGTERM | ${serverExit} | 0 |
 `;
 
-const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-const start = previous.indexOf('## Load\n');
-const next = start < 0 ? -1 : previous.indexOf('\n## ', start + 1);
-const updated =
-  start < 0 ? `${previous.trimEnd()}\n\n${section}` : `${previous.slice(0, start)}${section}${next < 0 ? '' : previous.slice(next)}`;
-writeFileSync(RESULTS, updated.trimEnd() + '\n');
+writeResultsSection('load', section);
 
 console.log(section);
 const failed = errors > 0 || peakRssMb >= MEMORY_TARGET_MB || serverExit !== 0;

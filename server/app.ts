@@ -19,8 +19,8 @@ import subjectsRoutes from './routes/api/subjects/index.js';
 import healthRoutes from './routes/health.js';
 
 /**
- * The application as one plugin: third-party concerns first (errors, headers, CORS, caching, overload,
- * docs), then the app's own (database, repositories), then the routes. Tests register this
+ * The application as one plugin: third-party concerns first (errors, headers, CORS, overload,
+ * docs), then the app's own (database, response caching, repositories), then the routes. Tests register this
  * same plugin on a fresh database; nothing starts listening here.
  */
 const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { config }) => {
@@ -30,12 +30,12 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(errors);
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
-  await fastify.register(caching);
   // After CORS, so a partner page's widget can read the 503 and its Retry-After.
   await fastify.register(pressure, config.pressure ?? {});
   await fastify.register(docs);
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
+  await fastify.register(caching);
   await fastify.register(repositories);
 
   await fastify.register(healthRoutes);

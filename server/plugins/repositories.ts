@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
+import { MethodologyRepository } from '../repositories/methodology.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
@@ -12,6 +13,7 @@ export interface Repositories {
   evidence: EvidenceRepository;
   elections: ElectionRepository;
   events: EventRepository;
+  methodology: MethodologyRepository;
   scorecards: ScorecardService;
 }
 
@@ -32,6 +34,7 @@ export default fp(
       evidence,
       elections: new ElectionRepository(fastify.db),
       events: new EventRepository(fastify.db),
+      methodology: new MethodologyRepository(fastify.db),
       scorecards: new ScorecardService(standards, evidence, () => fastify.dataVersion.value),
     });
   },

@@ -1,5 +1,6 @@
 import type { Subject } from '../../db/schema/index.js';
-import { computeScorecard, METHODOLOGY_VERSION } from '../scoring/method.js';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.js';
+import { computeScorecard, COUNTED_STATUS, METHODOLOGY_VERSION } from '../scoring/method.js';
 import type { Scorecard } from '../schemas/scorecard.js';
 import type { EvidenceRepository } from './evidence.js';
 import type { StandardRepository } from './standards.js';
@@ -33,17 +34,17 @@ export class ScorecardService {
     private readonly dataVersion: () => number,
   ) {}
 
-  forSubject(subject: Subject, asOf?: string | null): Scorecard {
+  forSubject(subject: Subject, asOf?: string | null, lang: Language = DEFAULT_LANGUAGE): Scorecard {
     const day = asOf ?? today();
     const version = this.dataVersion();
     if (version !== this.cachedVersion) {
       this.cache.clear();
       this.cachedVersion = version;
     }
-    const key = `${subject.id}|${day}`;
+    const key = `${subject.id}|${day}|${lang}`;
     let card = this.cache.get(key);
     if (!card) {
-      card = this.compute(subject, day);
+      card = this.compute(subject, day, lang);
       if (this.cache.size >= MAX_CACHED) this.cache.clear();
       this.cache.set(key, card);
     }
@@ -51,14 +52,13 @@ export class ScorecardService {
   }
 
   /** Uncached: what the benchmark's "computed in under 2 ms" figure measures. */
-  compute(subject: Subject, asOf: string): Scorecard {
-    const refs = this.standardsRepo.refs();
+  compute(subject: Subject, asOf: string, lang: Language = DEFAULT_LANGUAGE): Scorecard {
+    const refs = this.standardsRepo.refs(lang);
     const slugById = new Map(refs.map((r) => [r.id, r.slug]));
-    const rows = this.evidenceRepo.forScoring(subject.id);
     let updatedAt: string | null = null;
-    const scored = rows.map((r) => {
-      if (r.occurredOn <= asOf && (updatedAt === null || r.updatedAt > updatedAt)) updatedAt = r.updatedAt;
-      return { ...r, standard: slugById.get(r.standardId) ?? '' };
+    const scored = this.evidenceRepo.forScoring(subject.id).map(([standardId, rating, kind, occurredOn, changedAt]) => {
+      if (occurredOn <= asOf && (updatedAt === null || changedAt > updatedAt)) updatedAt = changedAt;
+      return { standard: slugById.get(standardId) ?? '', rating, kind, occurredOn, status: COUNTED_STATUS };
     });
     const result = computeScorecard(refs, scored, { asOf });
     return {
@@ -67,7 +67,8 @@ export class ScorecardService {
       methodologyVersion: METHODOLOGY_VERSION,
       // Without voter weights the reason is only ever "insufficient-coverage" or null.
       overall: { ...result.overall, reason: result.overall.reason === 'insufficient-coverage' ? result.overall.reason : null },
-      standards: result.standards,
+      standards: result.standards.map((s, i) => ({ ...s, titleLang: refs[i].titleLang })),
+      lang,
       evidenceCount: result.evidenceCount,
       updatedAt,
     };

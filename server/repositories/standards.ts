@@ -1,30 +1,74 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { standards, type Standard } from '../../db/schema/index.js';
+import { standards, standardTranslations, type Standard } from '../../db/schema/index.js';
+import { DEFAULT_LANGUAGE, pickText, type Language } from '../i18n/language.js';
 import type { PublicStandard } from '../schemas/standards.js';
 
-function toPublic({ id: _id, ...rest }: Standard): PublicStandard {
-  return rest;
+type Translation = typeof standardTranslations.$inferSelect;
+
+/** One standard's text in `lang`, each field falling back to English on its own. */
+function localize({ id: _id, ...english }: Standard, translation: Translation | null, lang: Language): PublicStandard {
+  const title = pickText(lang, translation?.title, english.title);
+  const summary = pickText(lang, translation?.summary, english.summary);
+  const daPower = pickText(lang, translation?.daPower, english.daPower);
+  const indicators = pickText(lang, translation?.indicators?.length ? translation.indicators : null, english.indicators);
+  return {
+    ...english,
+    title: title.text,
+    summary: summary.text,
+    daPower: daPower.text,
+    indicators: indicators.text,
+    updatedAt: translation && translation.updatedAt > english.updatedAt ? translation.updatedAt : english.updatedAt,
+    lang,
+    textLanguages: { title: title.lang, summary: summary.lang, daPower: daPower.lang, indicators: indicators.lang },
+  };
 }
+
+export type StandardRef = Pick<Standard, 'id' | 'slug' | 'number' | 'title'> & { titleLang: Language };
+
+/** English lives on the standard itself; a translation row exists only for other languages. */
+const translationIn = (lang: Language) =>
+  and(eq(standardTranslations.standardId, standards.id), eq(standardTranslations.lang, lang));
 
 export class StandardRepository {
   constructor(private readonly db: Db) {}
 
-  list(): PublicStandard[] {
-    return this.db.select().from(standards).orderBy(asc(standards.number)).all().map(toPublic);
-  }
-
-  bySlug(slug: string): PublicStandard | undefined {
-    const row = this.db.select().from(standards).where(eq(standards.slug, slug)).get();
-    return row && toPublic(row);
-  }
-
-  /** Ids, slugs, numbers and titles in order: what scoring and joins need. */
-  refs(): Array<Pick<Standard, 'id' | 'slug' | 'number' | 'title'>> {
+  private rows(lang: Language, slug?: string) {
     return this.db
-      .select({ id: standards.id, slug: standards.slug, number: standards.number, title: standards.title })
+      .select({ standard: standards, translation: standardTranslations })
       .from(standards)
+      .leftJoin(standardTranslations, translationIn(lang))
+      .where(slug === undefined ? undefined : eq(standards.slug, slug))
       .orderBy(asc(standards.number))
       .all();
+  }
+
+  list(lang: Language = DEFAULT_LANGUAGE): PublicStandard[] {
+    return this.rows(lang).map((r) => localize(r.standard, r.translation, lang));
+  }
+
+  bySlug(slug: string, lang: Language = DEFAULT_LANGUAGE): PublicStandard | undefined {
+    const [row] = this.rows(lang, slug);
+    return row && localize(row.standard, row.translation, lang);
+  }
+
+  /** Ids, slugs, numbers and titles (in `lang`, else English) in order: what scoring and joins need. */
+  refs(lang: Language = DEFAULT_LANGUAGE): StandardRef[] {
+    return this.db
+      .select({
+        id: standards.id,
+        slug: standards.slug,
+        number: standards.number,
+        title: standards.title,
+        translatedTitle: standardTranslations.title,
+      })
+      .from(standards)
+      .leftJoin(standardTranslations, translationIn(lang))
+      .orderBy(asc(standards.number))
+      .all()
+      .map(({ translatedTitle, title, ...ref }) => {
+        const picked = pickText(lang, translatedTitle, title);
+        return { ...ref, title: picked.text, titleLang: picked.lang };
+      });
   }
 }

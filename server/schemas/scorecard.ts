@@ -3,6 +3,7 @@ import { GRADES, INSUFFICIENT_COVERAGE } from '../scoring/method.js';
 import { standards } from '../../db/schema/index.js';
 import { createSelectSchema } from 'drizzle-zod';
 import { subjectSummary } from './subjects.js';
+import { LANGUAGES } from '../i18n/language.js';
 
 const grade = z.enum(GRADES).nullable();
 const standardRef = createSelectSchema(standards).pick({ slug: true, number: true, title: true });
@@ -24,10 +25,12 @@ export const scorecardResponse = z.object({
         score: z.number().int().nullable(),
         grade,
         evidenceCount: z.number().int(),
+        titleLang: z.enum(LANGUAGES).describe('The language the title is in'),
       }),
     )
     .describe('Always all ten standards, in order'),
   evidenceCount: z.number().int(),
+  lang: z.enum(LANGUAGES).describe('The language asked for (titles fall back to English)'),
   updatedAt: z.string().nullable().describe('When the newest counted evidence was last changed'),
 });
 export type Scorecard = z.infer<typeof scorecardResponse>;

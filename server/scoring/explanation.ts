@@ -1,8 +1,9 @@
-import { computeScorecard, KIND_WEIGHTS, MIN_COVERAGE, points } from './method.js';
+import { computeScorecard, KIND_WEIGHTS, points } from './method.js';
 
 /**
- * The method in plain words, served with its constants at GET /api/methodology. The worked
- * example is computed with the method itself, so the text can never drift from the code.
+ * The worked example served at GET /api/methodology, computed with the method itself so the
+ * published numbers can never drift from the code. (The plain-language steps are stored text,
+ * seeded from db/seed/methodology.ts and editable by admins.)
  */
 export function workedExample() {
   const entries = [
@@ -19,19 +20,3 @@ export function workedExample() {
     grade: result.grade!,
   };
 }
-
-export const METHOD_STEPS: string[] = [
-  'Only evidence that a reviewer has published counts. Pending, rejected and retracted entries never count.',
-  'Each rating from -2 to +2 is worth points: 50 + 25 × rating, so -2, -1, 0, +1 and +2 are worth 0, 25, 50, 75 and 100 points.',
-  'Each kind of evidence has a weight: an official action and published outcome data count 1, a statement or pledge counts 0.5, because a record counts more than words.',
-  'A person’s score on a standard is the weighted average of the points of their evidence on that standard. With no evidence the score is empty ("not enough evidence"), never zero.',
-  'Grades come from the score rounded to a whole number, halves up: A is 80 or more, B 60 or more, C 40 or more, D 20 or more, F below 20. A neutral record is a C.',
-  `Coverage is how many of the ten standards have a score. The overall score is the plain average of the standard scores, rounded, but only when at least ${MIN_COVERAGE} standards have a score; otherwise there is no overall grade yet.`,
-  'A scorecard can be computed as of any past day from the evidence that happened on or before it; the history and trend charts are drawn that way.',
-];
-
-export const REVIEW_PROCESS: string[] = [
-  'Volunteers log each piece of evidence with the date it happened and at least one source anyone can check.',
-  'A reviewer, never the person who submitted it, checks the sources and publishes or rejects the entry.',
-  'Published evidence never silently disappears: a correction is dated and shown, and a retracted entry stays listed with the reason, no longer counted.',
-];

@@ -5,6 +5,7 @@ import { toPublicSubject } from '../../../repositories/subjects.js';
 import { today } from '../../../repositories/scorecards.js';
 import { errorResponses, slugParams } from '../../../schemas/common.js';
 import { electionDetail, publicElection } from '../../../schemas/elections.js';
+import { answerLanguage, langQuery } from '../../../i18n/language.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { elections, scorecards } = fastify.repositories;
@@ -26,17 +27,19 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['public'],
         summary: 'One election with each candidate’s current scorecard',
         params: slugParams,
+        querystring: z.object({ lang: langQuery }),
         response: { 200: electionDetail, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const lang = answerLanguage(request, reply);
       const election = elections.bySlug(request.params.slug);
       if (!election) throw notFound('election', request.params.slug);
       const asOf = today();
       return {
         ...election,
         asOf,
-        candidates: election.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf) })),
+        candidates: election.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf, lang) })),
       };
     },
   );

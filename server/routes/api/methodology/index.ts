@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { GRADES, KINDS } from '../../../scoring/method.js';
 import { describeMethod } from '../../../scoring/method.js';
-import { METHOD_STEPS, REVIEW_PROCESS, workedExample } from '../../../scoring/explanation.js';
+import { workedExample } from '../../../scoring/explanation.js';
+import { answerLanguage, LANGUAGES, langQuery } from '../../../i18n/language.js';
 
 const grade = z.enum(GRADES);
 const methodologyResponse = z.object({
@@ -19,8 +20,10 @@ const methodologyResponse = z.object({
   rounding: z.literal('half-up'),
   minCoverage: z.number().int(),
   insufficientCoverageReason: z.string(),
-  steps: z.array(z.string()),
-  review: z.array(z.string()),
+  steps: z.array(z.string()).describe('The method in plain words'),
+  review: z.array(z.string()).describe('How evidence is reviewed'),
+  lang: z.enum(LANGUAGES),
+  textLanguages: z.object({ steps: z.enum(LANGUAGES), review: z.enum(LANGUAGES) }),
   workedExample: z.object({
     entries: z.array(z.object({ rating: z.number(), kind: z.enum(KINDS), points: z.number(), weight: z.number() })),
     calculation: z.string(),
@@ -31,7 +34,7 @@ const methodologyResponse = z.object({
 export type Methodology = z.infer<typeof methodologyResponse>;
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const body = { ...describeMethod(), steps: METHOD_STEPS, review: REVIEW_PROCESS, workedExample: workedExample() };
+  const constants = { ...describeMethod(), workedExample: workedExample() };
   fastify.get(
     '/',
     {
@@ -39,10 +42,14 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['public'],
         summary: 'The scoring method: its constants, its steps in plain words and a worked example',
+        querystring: z.object({ lang: langQuery }),
         response: { 200: methodologyResponse },
       },
     },
-    async () => body,
+    async (request, reply) => {
+      const lang = answerLanguage(request, reply);
+      return { ...constants, ...fastify.repositories.methodology.text(lang), lang };
+    },
   );
 };
 

@@ -3,15 +3,21 @@ import { z } from 'zod';
 import { notFound } from '../../../errors.js';
 import { errorResponses, slugParams } from '../../../schemas/common.js';
 import { publicStandard } from '../../../schemas/standards.js';
+import { answerLanguage, langQuery } from '../../../i18n/language.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/',
     {
       config: { publicRead: true },
-      schema: { tags: ['public'], summary: 'The ten standards, in order', response: { 200: z.array(publicStandard) } },
+      schema: {
+        tags: ['public'],
+        summary: 'The ten standards, in order',
+        querystring: z.object({ lang: langQuery }),
+        response: { 200: z.array(publicStandard) },
+      },
     },
-    async () => fastify.repositories.standards.list(),
+    async (request, reply) => fastify.repositories.standards.list(answerLanguage(request, reply)),
   );
 
   fastify.get(
@@ -22,11 +28,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['public'],
         summary: 'One standard: what it means, the DA’s power over it, and example indicators',
         params: slugParams,
+        querystring: z.object({ lang: langQuery }),
         response: { 200: publicStandard, ...errorResponses },
       },
     },
-    async (request) => {
-      const standard = fastify.repositories.standards.bySlug(request.params.slug);
+    async (request, reply) => {
+      const standard = fastify.repositories.standards.bySlug(request.params.slug, answerLanguage(request, reply));
       if (!standard) throw notFound('standard', request.params.slug);
       return standard;
     },

@@ -6,6 +6,7 @@ import { publicEvidence } from '../../../schemas/evidence.js';
 import { scorecardResponse } from '../../../schemas/scorecard.js';
 import { publicSubject } from '../../../schemas/subjects.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
+import { answerLanguage, langQuery } from '../../../i18n/language.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { subjects, standards, scorecards, evidence } = fastify.repositories;
@@ -48,11 +49,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         description:
           'All ten standards in order with their score and grade (null where there is no evidence), and the overall score when at least five standards have one. `asOf` computes it from evidence that happened on or before that day.',
         params: slugParams,
-        querystring: z.object({ asOf: isoDate.optional() }),
+        querystring: z.object({ asOf: isoDate.optional(), lang: langQuery }),
         response: { 200: scorecardResponse, ...errorResponses },
       },
     },
-    async (request) => scorecards.forSubject(subjectOr404(request.params.slug), request.query.asOf),
+    async (request, reply) =>
+      scorecards.forSubject(subjectOr404(request.params.slug), request.query.asOf, answerLanguage(request, reply)),
   );
 
   fastify.get(

@@ -45,7 +45,7 @@ describe('subjects and scorecards', () => {
     expect(res.statusCode).toBe(200);
     const card = res.json();
     expect(Object.keys(card).sort()).toEqual(
-      ['asOf', 'evidenceCount', 'methodologyVersion', 'overall', 'standards', 'subject', 'updatedAt'].sort(),
+      ['asOf', 'evidenceCount', 'lang', 'methodologyVersion', 'overall', 'standards', 'subject', 'updatedAt'].sort(),
     );
     expect(Object.keys(card.subject).sort()).toEqual(['demo', 'name', 'office', 'role', 'slug']);
     expect(card.methodologyVersion).toBe(1);
@@ -54,7 +54,7 @@ describe('subjects and scorecards', () => {
       STANDARD_SEEDS.map((s) => [s.number, s.slug]),
     );
     for (const s of card.standards) {
-      expect(Object.keys(s).sort()).toEqual(['evidenceCount', 'grade', 'number', 'score', 'slug', 'title']);
+      expect(Object.keys(s).sort()).toEqual(['evidenceCount', 'grade', 'number', 'score', 'slug', 'title', 'titleLang']);
     }
     expect(card.overall.coverage).toBeGreaterThanOrEqual(5);
     expect(Number.isInteger(card.overall.score)).toBe(true);
@@ -186,6 +186,12 @@ describe('exports', () => {
     const json = (await get('/api/export/evidence.json')).json();
     const csvRes = await get('/api/export/evidence.csv');
     expect(csvRes.headers['content-type']).toMatch(/^text\/csv/);
+    // A second fetch is served from the response cache with the same headers and body.
+    const again = await get('/api/export/evidence.csv');
+    expect(again.headers['content-type']).toBe(csvRes.headers['content-type']);
+    expect(again.headers['content-disposition']).toBe('attachment; filename="evidence.csv"');
+    expect(again.headers.etag).toBe(csvRes.headers.etag);
+    expect(again.body).toBe(csvRes.body);
     const rows = parse(csvRes.body, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(json.length);
     expect(json.length).toBeGreaterThanOrEqual(40);
@@ -224,7 +230,9 @@ describe('HTTP behaviour', () => {
       method: 'OPTIONS', url: '/api/evidence',
       headers: { origin: 'https://partner.example', 'access-control-request-method': 'POST' },
     });
-    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const allowed = String(preflight.headers['access-control-allow-methods'] ?? '');
+    expect(allowed).not.toMatch(/POST|PATCH|PUT|DELETE/);
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
   it('never serves a stale scorecard after a write commits', async () => {

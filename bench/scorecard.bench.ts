@@ -1,0 +1,174 @@
+/**
+ * The scorecard engine's benchmark (issue 2). Bounded and loopback only:
+ *  1. builds a database of 200 subjects and 100,000 evidence entries;
+ *  2. times an uncached scorecard for a subject with 1,000 entries;
+ *  3. times the production server's start-up on that database (spawn to first answer);
+ *  4. drives a bare Fastify hello-world, GET /api/subjects/:slug/scorecard and
+ *     GET /api/standards with autocannon (10 connections, 10 s each, in interleaved rounds);
+ * and writes the figures to bench/RESULTS.md.
+ * Run: npm run bench   (about 1 minute)
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { openDatabase } from '../db/connection.js';
+import { EvidenceRepository } from '../server/repositories/evidence.js';
+import { ScorecardService } from '../server/repositories/scorecards.js';
+import { StandardRepository } from '../server/repositories/standards.js';
+import { SubjectRepository } from '../server/repositories/subjects.js';
+import { buildLargeDatabase } from './large-database.js';
+import { writeResultsSection } from './results-file.js';
+
+const root = join(import.meta.dirname, '..');
+const tmp = join(root, 'bench', 'tmp');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/** Each route runs ROUNDS times DURATION/ROUNDS seconds, interleaved with the others. */
+const ROUNDS = 5;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: 10, duration: DURATION / ROUNDS });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+mkdirSync(tmp, { recursive: true });
+execSync('node scripts/ensure-build.mjs', { cwd: root, stdio: 'inherit' });
+
+console.log('Building the large database…');
+const built = Date.now();
+const large = buildLargeDatabase(join(tmp, 'large.db'));
+const buildSeconds = (Date.now() - built) / 1000;
+
+// 2. Uncached scorecard computation for the subject with 1,000 published entries.
+const db = openDatabase(large.path);
+const standards = new StandardRepository(db);
+const scorecards = new ScorecardService(standards, new EvidenceRepository(db), () => 0);
+const heavy = new SubjectRepository(db).rowBySlug(large.heavySlug)!;
+const timings: number[] = [];
+for (let i = 0; i < 520; i++) {
+  const t0 = process.hrtime.bigint();
+  const card = scorecards.compute(heavy, '2099-01-01');
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (i >= 20) timings.push(ms); // the first runs warm up the JIT and the page cache
+  if (card.evidenceCount !== 1000) throw new Error(`expected 1000 counted entries, got ${card.evidenceCount}`);
+}
+db.$client.close();
+timings.sort((a, b) => a - b);
+const compute = { median: percentile(timings, 50), p99: percentile(timings, 99) };
+
+// 3. Start-up of the production server on the large database, spawn to first answer.
+const appPort = await freePort();
+const started = Date.now();
+const server = spawn(process.execPath, ['dist/server/server.js'], {
+  cwd: root,
+  env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', DATABASE_PATH: large.path, SEED_DEMO: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+  stdio: 'inherit',
+});
+await waitFor(`http://127.0.0.1:${appPort}/healthz`);
+const startupMs = Date.now() - started;
+
+const helloPort = await freePort();
+const hello = fork(join(root, 'bench', 'hello-world.mjs'), { env: { ...process.env, PORT: String(helloPort) } });
+await waitFor(`http://127.0.0.1:${helloPort}/`);
+
+// 4. Throughput, in the same run so the ratios compare like with like.
+console.log(`Load: ${DURATION} s per route in ${ROUNDS} interleaved rounds, 10 connections…`);
+// Interleaved rounds, so a burst of other work on the machine hits every route alike.
+const targets = {
+  hello: `http://127.0.0.1:${helloPort}/`,
+  scorecard: `http://127.0.0.1:${appPort}/api/subjects/${large.heavySlug}/scorecard`,
+  standards: `http://127.0.0.1:${appPort}/api/standards`,
+};
+const rounds: Record<keyof typeof targets, Array<Awaited<ReturnType<typeof load>>>> = { hello: [], scorecard: [], standards: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const name of Object.keys(targets) as Array<keyof typeof targets>) rounds[name].push(await load(targets[name]));
+}
+const combine = (runs: Array<Awaited<ReturnType<typeof load>>>) => ({
+  rps: Math.round(runs.reduce((a, r) => a + r.rps, 0) / runs.length),
+  p50: Math.max(...runs.map((r) => r.p50)),
+  p99: Math.max(...runs.map((r) => r.p99)),
+  errors: runs.reduce((a, r) => a + r.errors, 0),
+});
+const helloResult = combine(rounds.hello);
+const scorecardResult = combine(rounds.scorecard);
+const standardsResult = combine(rounds.standards);
+await Promise.all([stop(server), stop(hello)]);
+
+const ratio = (r: { rps: number }) => (r.rps / helloResult.rps).toFixed(2);
+const ok = (pass: boolean) => (pass ? 'met' : '**not met**');
+const row = (name: string, r: Awaited<ReturnType<typeof load>>) =>
+  `| ${name} | ${r.rps.toLocaleString('en-US')} | ${ratio(r)} | ${r.p50} | ${r.p99} | ${r.errors} |`;
+
+const markdown = `
+## Scorecard engine (issue 2)
+
+Reproduce: \`npm run bench\` (builds \`bench/tmp/large.db\`, about a minute in all).
+Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}.
+Database: ${large.subjects} subjects, ${large.entries.toLocaleString('en-US')} evidence entries with one source each (built in ${buildSeconds.toFixed(1)} s).
+The server runs as in production (\`node dist/server/server.js\`, \`NODE_ENV=production\`, logging off), with its
+security headers, ETag and Cache-Control on; autocannon, 10 connections, ${DURATION} s per route in ${ROUNDS} interleaved rounds, loopback
+(requests/s is the mean of the rounds, latencies the worst round).
+
+| route | requests/s | ratio to hello-world | p50 ms | p99 ms | errors |
+|---|---|---|---|---|---|
+${row('bare Fastify hello-world (separate process)', helloResult)}
+${row('GET /api/subjects/:slug/scorecard', scorecardResult)}
+${row('GET /api/standards', standardsResult)}
+
+| target | measured | |
+|---|---|---|
+| scorecard route ≥ 0.5 × hello-world requests/s | ${ratio(scorecardResult)} × | ${ok(Number(ratio(scorecardResult)) >= 0.5)} |
+| uncached scorecard, subject with 1,000 entries, < 2 ms (median of 500 runs) | median ${compute.median.toFixed(3)} ms, p99 ${compute.p99.toFixed(3)} ms | ${ok(compute.median < 2)} |
+| start-up on the 100,000-entry database < 1 s | ${startupMs} ms (spawn to first /healthz answer) | ${ok(startupMs < 1000)} |
+
+Notes: after the first request the scorecard route is served from the in-memory response cache
+(the cache is dropped on every committed write); the uncached figure is the full computation
+(query the subject's published evidence through the index, then the scoring method).
+The machine also runs other work, so absolute figures vary between runs; the ratio is what the target sets,
+and the compute p99 mostly measures when the other work took the core.
+`;
+writeResultsSection('scorecard-engine', markdown);
+console.log(markdown);
