@@ -35,6 +35,9 @@ import {
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 
+/** Where `app.inject` requests appear to come from (its default Host is localhost:80). */
+const SAME_SITE_ORIGIN = 'http://localhost';
+
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -113,7 +116,9 @@ function requestFor(endpoint: Endpoint, known: Record<string, string[]>, cookie?
     .map(({ method, segments: values, query, body: payload, contentType: type, extra, tamperCookie }) => {
       let url = endpoint.path;
       for (const [name, value] of values) url = name === '*' ? url.replace('*', value) : url.replace(`:${name}`, value);
-      const headers: Record<string, string> = { ...extra };
+      // A signed-in page of this site sends its own Origin with every write (CSRF defence);
+      // the generated headers replace it with another site's some of the time.
+      const headers: Record<string, string> = { ...(cookie ? { origin: SAME_SITE_ORIGIN } : {}), ...extra };
       if (cookie) headers.cookie = tamperCookie ? cookie.replace(/=(.)/, '=X$1') : cookie;
       if (payload !== undefined && type) headers['content-type'] = type;
       return { method: method as InjectOptions['method'], url: url + query, headers, ...(payload !== undefined ? { payload } : {}) };
@@ -232,6 +237,8 @@ describe('the fuzzer itself', () => {
   });
 });
 
+const ME_ROUTE = '/api/auth/me';
+
 describe('fuzzing every endpoint, signed in', () => {
   // The roles' sessions live on a database of their own, so anonymous fuzzing of the sign-in
   // route (and any rate limit it trips) cannot disturb them.
@@ -250,18 +257,26 @@ describe('fuzzing every endpoint, signed in', () => {
         return;
       }
       let account = await createAccount(app.db, { role, email: `fuzz-${role}@example.org`, displayName: `Fuzz ${role}` });
+      let cookie = await signIn(app, account);
       let replaced = 0;
-      // A fresh session per endpoint: fuzzing one route may sign the account out, or (as an
-      // admin) disable it or change its password; a new account then takes over.
+      // Fuzzing one route may end the session (sign-out, a password change) or, as an admin,
+      // disable the account: check before each route, and sign in again (as a fresh account
+      // if need be) only then, so the sign-in rate limits are not spent on the fuzzer.
       const session = async () => {
+        const me = await app.inject({ method: 'GET', url: ME_ROUTE, headers: { cookie } });
+        if (me.statusCode === 200) return cookie;
         try {
-          return await signIn(app, account);
+          cookie = await signIn(app, account);
         } catch {
           account = await createAccount(app.db, { role, email: `fuzz-${role}-${++replaced}@example.org`, displayName: `Fuzz ${role}` });
-          return signIn(app, account);
+          cookie = await signIn(app, account);
         }
+        return cookie;
       };
-      for (const endpoint of await discoverEndpoints(app)) {
+      const routes = await discoverEndpoints(app);
+      // Signing out last keeps the session for every other route.
+      routes.sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
+      for (const endpoint of routes) {
         await fuzzEndpoint(app, endpoint, session, Math.max(5, Math.round(RUNS * 0.6)));
       }
     }, 240_000);
