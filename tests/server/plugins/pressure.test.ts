@@ -7,7 +7,7 @@ import { waitFor } from '../../running-process.js';
 let t: TestApp;
 beforeAll(async () => {
   // A short loop-delay limit and fast sampling, so blocking the loop once provokes overload.
-  t = await buildTestApp({ pressure: { maxEventLoopDelay: 50, sampleInterval: 20 } });
+  t = await buildTestApp({ pressure: { maxEventLoopDelay: 200, sampleInterval: 20 } });
 });
 afterAll(() => t.close());
 
@@ -22,7 +22,7 @@ describe('overload', () => {
     await waitFor(() => !t.app.isUnderPressure(), 'the start-up sample to pass');
     expect((await t.app.inject('/api/standards')).statusCode).toBe(200);
 
-    blockEventLoop(600);
+    blockEventLoop(1_200);
     await waitFor(() => t.app.isUnderPressure(), 'overload to be noticed');
     const busy = await t.app.inject({ url: '/api/subjects/demo-avery-placeholder/scorecard', headers: { origin: 'https://partner.example' } });
     expect(busy.statusCode).toBe(503);
