@@ -55,8 +55,8 @@ const writer = viaApi
     ])
   : startScript('bench/evidence-writer.ts', ['--database', databasePath, '--pause', String(WRITER_PAUSE_MS)]);
 if (!viaApi) {
-  console.log('Note: no POST /api/evidence yet (issue 3): the writer publishes straight into the database, so the server');
-  console.log('      never learns of the writes and keeps serving its cached scorecards. Rerun after the merge.');
+  console.log('Note: no POST /api/evidence yet (issue 3): the writer publishes straight into the database; the server');
+  console.log('      notices those commits within 250 ms (PRAGMA data_version). Rerun after the merge to go through the API.');
 }
 
 const subjects = (await (await get('/api/subjects')).json()) as Array<{ slug: string }>;
@@ -113,7 +113,7 @@ other work on the machine competes for the same cores, so figures vary from run 
 
 - Server: \`node dist/server/server.js\` on a fresh demo database, \`LOG_LEVEL=warn\` (no per-request log lines).
 - Readers: ${CONNECTIONS} connections for ${SECONDS} s, cycling through ${paths.map((p) => `\`${p}\``).join(', ')}.
-- Writer: a second process ${viaApi ? 'submitting (`POST /api/evidence`) and publishing (`POST /api/evidence/:id/review`) through the API' : 'submitting and publishing evidence straight into the database (no `POST /api/evidence` existed yet), so the server kept serving its cached scorecards; rerun after the evidence API is merged'}, one entry every ${WRITER_PAUSE_MS} ms at most.
+- Writer: a second process ${viaApi ? 'submitting (`POST /api/evidence`) and publishing (`POST /api/evidence/:id/review`) through the API' : 'submitting and publishing evidence straight into the database (no `POST /api/evidence` existed yet; the server notices those commits within 250 ms and drops its caches, as for its own writes)'}, one entry every ${WRITER_PAUSE_MS} ms at most.
 
 | measure | result | target |
 |---|---|---|
