@@ -6,7 +6,7 @@ import caching from './plugins/caching.js';
 import cors from './plugins/cors.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
-import errors, { frameworkErrors } from './plugins/errors.js';
+import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
 import pressure from './plugins/pressure.js';
 import repositories from './plugins/repositories.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -64,6 +64,7 @@ export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   await fastify.register(app, { config });
   return fastify;

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -28,6 +29,28 @@ export function frameworkErrors(err: FastifyError, _request: FastifyRequest, rep
     return reply.code(400).send({ error: 'bad-url', message: 'The address is not valid: it has a broken %-escape' });
   }
   return reply.code(err.statusCode ?? 400).send({ error: 'bad-request', message: 'The request could not be routed' });
+}
+
+/**
+ * Requests Node's HTTP parser cannot read (broken syntax, smuggling attempts, oversized
+ * headers, a client too slow to send them) never become requests at all; the server passes
+ * them here (its `clientErrorHandler` option) to answer in the one error shape before closing.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, error, message] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'timeout', 'The request took too long to arrive']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'headers-too-large', 'The request headers are too large']
+        : [400, 'Bad Request', 'bad-request', 'The request is not valid HTTP'];
+  const body = JSON.stringify({ error, message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }
 
 /**
