@@ -1,4 +1,29 @@
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes a .br and a .gz beside every script and stylesheet, compressed once at the highest
+ * level, so the server sends them with @fastify/static's `preCompressed` and never
+ * compresses the same immutable file per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'precompress',
+    apply: 'build',
+    // After writing, so the files are compressed exactly as served (Vite rewrites chunks late).
+    writeBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css|svg)$/.test(fileName)) continue;
+        const path = join(options.dir!, fileName);
+        const bytes = readFileSync(path);
+        writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+      }
+    },
+  };
+}
 
 /**
  * The public web app and workspace: ES modules with hashed names under dist/client/assets,
@@ -7,6 +32,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: '.',
   publicDir: false,
+  plugins: [precompress()],
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,

@@ -2,41 +2,64 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
+import auth from './plugins/auth.js';
 import caching from './plugins/caching.js';
 import cors from './plugins/cors.js';
+import csrf from './plugins/csrf.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
 import pressure from './plugins/pressure.js';
 import repositories from './plugins/repositories.js';
+import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
+import widgetAssets from './plugins/widget-assets.js';
+import auditRoutes from './routes/api/audit/index.js';
+import authRoutes from './routes/api/auth/index.js';
+import electionsAdmin from './routes/api/elections/admin.js';
+import staticAssets from './plugins/static-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
+import eventsAdmin from './routes/api/events/admin.js';
 import eventsRoutes from './routes/api/events/index.js';
+import evidenceRoutes from './routes/api/evidence/index.js';
 import exportRoutes from './routes/api/export/index.js';
+import methodologyAdmin from './routes/api/methodology/admin.js';
 import methodologyRoutes from './routes/api/methodology/index.js';
+import standardsAdmin from './routes/api/standards/admin.js';
 import standardsRoutes from './routes/api/standards/index.js';
+import subjectsAdmin from './routes/api/subjects/admin.js';
 import subjectsRoutes from './routes/api/subjects/index.js';
+import invitesRoutes from './routes/api/invites/index.js';
+import usersRoutes from './routes/api/users/index.js';
+import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
+import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, overload,
- * docs), then the app's own (database, response caching, repositories), then the routes. Tests register this
+ * docs, rate limits), then the app's own (database, response caching, repositories, sessions, the
+ * cross-site check), then the public routes and the workspace's. Tests register this
  * same plugin on a fresh database; nothing starts listening here.
  */
 const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { config }) => {
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 
-  await fastify.register(errors);
+  await fastify.register(errors, { notFoundPage });
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
   // After CORS, so a partner page's widget can read the 503 and its Retry-After.
   await fastify.register(pressure, config.pressure ?? {});
   await fastify.register(docs);
+  await fastify.register(rateLimit);
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
   await fastify.register(caching);
   await fastify.register(repositories);
+  // Sessions, then the cross-site check, both before any route's own hooks.
+  await fastify.register(auth, { production: config.production });
+  await fastify.register(csrf);
+  await fastify.register(staticAssets, { clientDist: config.clientDist });
 
   await fastify.register(healthRoutes);
   await fastify.register(standardsRoutes, { prefix: '/api/standards' });
@@ -45,6 +68,20 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(eventsRoutes, { prefix: '/api/events' });
   await fastify.register(methodologyRoutes, { prefix: '/api/methodology' });
   await fastify.register(exportRoutes, { prefix: '/api/export' });
+
+  await fastify.register(authRoutes, { prefix: '/api/auth' });
+  await fastify.register(evidenceRoutes, { prefix: '/api/evidence' });
+  await fastify.register(invitesRoutes, { prefix: '/api/invites' });
+  await fastify.register(usersRoutes, { prefix: '/api/users' });
+  await fastify.register(auditRoutes, { prefix: '/api/audit' });
+  await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
+  await fastify.register(electionsAdmin, { prefix: '/api/elections' });
+  await fastify.register(eventsAdmin, { prefix: '/api/events' });
+  await fastify.register(standardsAdmin, { prefix: '/api/standards' });
+  await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
+  await fastify.register(widgetAssets);
+  await fastify.register(embedRoutes, { production: config.production });
+  await fastify.register(pageRoutes, { locale: 'en' });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

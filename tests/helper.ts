@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { UserRole } from '../db/schema/index.js';
 import { buildServer } from '../server/app.js';
+import { hashPassword } from '../server/auth/password.js';
 import type { AppConfig } from '../server/config.js';
+import { SESSION_COOKIE } from '../server/plugins/auth.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -38,7 +41,7 @@ export async function buildTestApp(
   return {
     app,
     dir,
-    databasePath,
+    databasePath: config.databasePath,
     async close() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -51,4 +54,60 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}): Promi
   const t = await buildTestApp(overrides);
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   return { ...t, origin: address };
+}
+
+/** The origin `app.inject` requests come from (its default Host is localhost:80). */
+export const INJECT_ORIGIN = 'http://localhost';
+
+export interface TestUser {
+  id: number;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  password: string;
+  /** The session token, e.g. for a Playwright cookie named SESSION_COOKIE. */
+  token: string;
+  /** `session=...`, for a Cookie header. */
+  cookie: string;
+  /** Cookie and Origin for `app.inject`: what a signed-in page of this site would send. */
+  headers: { cookie: string; origin: string };
+}
+
+let userCount = 0;
+
+/**
+ * Creates an account of `role` and a live session for it, the way sign-in does, without
+ * going through POST /api/auth/login (so tests never trip its rate limit). Use the returned
+ * `headers` with `app.inject`; against a listening server, send `cookie` and that server's
+ * origin instead.
+ */
+export async function createSignedInUser(
+  t: Pick<TestApp, 'app'>,
+  role: UserRole,
+  overrides: { email?: string; displayName?: string; password?: string } = {},
+): Promise<TestUser> {
+  userCount += 1;
+  const email = overrides.email ?? `${role}-${userCount}-${process.pid}@example.org`;
+  const displayName = overrides.displayName ?? `Test ${role} ${userCount}`;
+  const password = overrides.password ?? `test-password-${userCount}`;
+  const { users, sessions } = t.app.repositories;
+  const account = users.create({ email, displayName, role, passwordHash: await hashPassword(password) }, null, 'test');
+  const { token } = sessions.create(account.id);
+  const cookie = `${SESSION_COOKIE}=${token}`;
+  return { id: account.id, email: account.email, displayName, role, password, token, cookie, headers: { cookie, origin: INJECT_ORIGIN } };
+}
+
+/** A valid evidence body for the demo data, with any field overridden. */
+export function evidenceBody(overrides: Record<string, unknown> = {}) {
+  return {
+    subject: 'demo-jordan-sample',
+    standard: 'kids',
+    rating: 2,
+    kind: 'action',
+    title: 'Demo: a test entry',
+    summary: 'Fictional evidence written by a test.',
+    occurredOn: '2025-03-01',
+    sources: [{ url: 'https://example.org/test/source', title: 'Test source', publisher: 'Example (test)' }],
+    ...overrides,
+  };
 }

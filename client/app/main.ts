@@ -1,2 +1,11 @@
-// Entry of the public web app; the pages' components are registered from here.
-export {};
+// Entry of the public web app: the served HTML is complete; this enhances it.
+import './styles/app.css';
+import { defineComponents } from '../components/define.js';
+import { enhanceElectionPage } from './pages/election.js';
+import { enhancePersonPage } from './pages/person.js';
+
+defineComponents();
+
+const page = document.body.dataset.page;
+if (page === 'person') enhancePersonPage();
+else if (page === 'election') enhanceElectionPage();

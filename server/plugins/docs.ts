@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { SESSION_SECURITY_SCHEME, sessionSecurityScheme } from './auth.js';
 
 /** OpenAPI 3 generated from the routes' zod schemas, at /api/openapi.json, with Swagger UI at /api/docs. */
 export default fp(
@@ -15,6 +16,7 @@ export default fp(
             'Public, read-only JSON for scorecards, evidence, elections and events; sign-in and the evidence workflow for volunteers and reviewers.',
           version: '1.0.0',
         },
+        components: { securitySchemes: { [SESSION_SECURITY_SCHEME]: sessionSecurityScheme } },
         tags: [
           { name: 'public', description: 'Open to anyone, CORS open, cacheable' },
           { name: 'workspace', description: 'Volunteers, reviewers and admins (session cookie)' },

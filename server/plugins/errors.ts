@@ -78,8 +78,20 @@ function storageFailure(err: unknown) {
  * their status; other 4xx keep theirs with a readable message; anything else is a 500 that
  * is logged in full but never shows internals to the caller.
  */
-export default fp(
-  async (fastify) => {
+export interface ErrorsOptions {
+  /** Renders the HTML 404 for an unknown page URL; /api and /assets always answer JSON. */
+  notFoundPage?: (request: FastifyRequest, reply: FastifyReply) => unknown;
+}
+
+function isPageRequest(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0];
+  // A missing file (widget.js, an image, a chunk) is not a page a person opened: answer it in JSON.
+  const isFile = /\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html');
+  return (request.method === 'GET' || request.method === 'HEAD') && !isFile && !/^\/(api|assets)(\/|$)/.test(path);
+}
+
+export default fp<ErrorsOptions>(
+  async (fastify, opts) => {
     fastify.setErrorHandler((err: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(err)) {
         const where = err.validationContext ?? 'request';
@@ -121,6 +133,7 @@ export default fp(
     });
 
     fastify.setNotFoundHandler((request, reply) => {
+      if (opts.notFoundPage && isPageRequest(request)) return opts.notFoundPage(request, reply);
       reply.code(404).send({ error: 'not-found', message: `No route for ${request.method} ${request.url.split('?')[0]}` });
     });
   },

@@ -1,11 +1,15 @@
 import fp from 'fastify-plugin';
+import { AdminRepository } from '../repositories/admin.js';
+import { AuditRepository } from '../repositories/audit.js';
 import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
+import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.js';
 import { MethodologyRepository } from '../repositories/methodology.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
+import { InviteRepository, SessionRepository, UserRepository } from '../repositories/users.js';
 
 export interface Repositories {
   standards: StandardRepository;
@@ -15,6 +19,12 @@ export interface Repositories {
   events: EventRepository;
   methodology: MethodologyRepository;
   scorecards: ScorecardService;
+  evidenceWorkspace: EvidenceWorkspaceRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  invites: InviteRepository;
+  audit: AuditRepository;
+  admin: AdminRepository;
 }
 
 declare module 'fastify' {
@@ -28,6 +38,8 @@ export default fp(
   async (fastify) => {
     const standards = new StandardRepository(fastify.db);
     const evidence = new EvidenceRepository(fastify.db);
+    const users = new UserRepository(fastify.db);
+    const sessions = new SessionRepository(fastify.db);
     fastify.decorate('repositories', {
       standards,
       subjects: new SubjectRepository(fastify.db),
@@ -36,6 +48,12 @@ export default fp(
       events: new EventRepository(fastify.db),
       methodology: new MethodologyRepository(fastify.db),
       scorecards: new ScorecardService(standards, evidence, () => fastify.dataVersion.value),
+      evidenceWorkspace: new EvidenceWorkspaceRepository(fastify.db, evidence),
+      users,
+      sessions,
+      invites: new InviteRepository(fastify.db, users, sessions),
+      audit: new AuditRepository(fastify.db),
+      admin: new AdminRepository(fastify.db),
     });
   },
   { name: 'repositories', dependencies: ['database'] },

@@ -7,7 +7,8 @@ import type { PublicEvidence, PublicSource } from '../schemas/evidence.js';
 /** What the public may see: published entries, and retracted ones with their reason. */
 const isPublic = or(eq(evidence.status, 'published'), eq(evidence.status, 'retracted'));
 
-const publicColumns = {
+/** The columns of an entry as the public sees it; the workspace adds its own to these. */
+export const publicColumns = {
   id: evidence.id,
   subject: subjects.slug,
   standard: standards.slug,

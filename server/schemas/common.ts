@@ -32,3 +32,44 @@ export const errorResponses = {
   400: errorResponse,
   404: errorResponse,
 } as const;
+
+/**
+ * Text a person types: kept exactly as typed (it is always rendered as text, never as HTML),
+ * but never blank and never longer than `max`.
+ */
+export const text = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).regex(/\S/, 'must not be blank');
+
+/** A web address people can follow: http or https only, so `javascript:` and `data:` never reach a link. */
+export const httpUrl = z
+  .string()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((s) => {
+    try {
+      const url = new URL(s);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be an http or https URL');
+
+/** `?page=&pageSize=` for the workspace's long lists. */
+export const pagingQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+/** A paged list: `items` and where they sit in the whole. */
+export const paged = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+
+export const idParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+
+/** The answers a signed-in route adds to bad input: not signed in, not allowed, wrong state. */
+export const workspaceErrors = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+} as const;

@@ -1,0 +1,208 @@
+import { css } from 'lit';
+
+/**
+ * The widget's look, entirely inside its shadow root. The wrapper resets every inherited
+ * property, so a partner page's fonts, colours or spacing never leak in; partners restyle it
+ * only through the documented `--da-scorecard-*` custom properties and `::part()`.
+ */
+export const scorecardStyles = css`
+  :host {
+    display: block;
+    max-width: var(--da-scorecard-max-width, 420px);
+    contain: content;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .root {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--da-scorecard-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--da-scorecard-font-size, 14px);
+    line-height: 1.4;
+    color: var(--da-scorecard-fg, #1f2328);
+    background: var(--da-scorecard-bg, #ffffff);
+    border: 1px solid var(--da-scorecard-border, #d0d7de);
+    border-radius: var(--da-scorecard-radius, 10px);
+    padding: 1em;
+    text-align: start;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  a {
+    color: var(--da-scorecard-accent, #0b5cad);
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  a:focus-visible {
+    outline: 2px solid var(--da-scorecard-accent, #0b5cad);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75em;
+  }
+  .name {
+    display: block;
+    margin: 0;
+    font-size: 1.15em;
+    font-weight: 650;
+  }
+  .muted {
+    color: var(--da-scorecard-muted, #59636e);
+    font-size: 0.9em;
+    margin: 0.15em 0 0;
+  }
+  .grade {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    flex: none;
+    min-width: 1.9em;
+    height: 1.6em;
+    padding: 0 0.3em;
+    border-radius: 0.3em;
+    font-weight: 700;
+    color: var(--da-scorecard-grade-text, #ffffff);
+    background: var(--grade-colour);
+  }
+  .grade.big {
+    min-width: 2.2em;
+    height: 2.2em;
+    font-size: 1.5em;
+  }
+  .g-A { --grade-colour: var(--da-scorecard-grade-a, #15803d); }
+  .g-B { --grade-colour: var(--da-scorecard-grade-b, #4d7c0f); }
+  .g-C { --grade-colour: var(--da-scorecard-grade-c, #a16207); }
+  .g-D { --grade-colour: var(--da-scorecard-grade-d, #c2410c); }
+  .g-F { --grade-colour: var(--da-scorecard-grade-f, #b91c1c); }
+  .g-none { --grade-colour: var(--da-scorecard-grade-none, #6b7280); }
+  .summary {
+    margin: 0.6em 0;
+  }
+  ol.standards {
+    list-style: none;
+    margin: 0.5em 0;
+    padding: 0;
+    display: grid;
+    gap: 0.3em;
+  }
+  .standard {
+    display: grid;
+    grid-template-columns: minmax(7em, 11em) 1fr auto;
+    align-items: center;
+    gap: 0.5em;
+    font-size: 0.9em;
+  }
+  .label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .track {
+    height: 0.55em;
+    border-radius: 1em;
+    background: var(--da-scorecard-track, #eaeef2);
+    overflow: hidden;
+  }
+  .bar {
+    display: block;
+    height: 100%;
+    width: var(--score, 0%);
+    background: var(--grade-colour);
+  }
+  .standard .grade {
+    min-width: 1.7em;
+    height: 1.4em;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  footer {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.9em;
+    margin-top: 0.75em;
+    padding-top: 0.6em;
+    border-top: 1px solid var(--da-scorecard-border, #d0d7de);
+    color: var(--da-scorecard-muted, #59636e);
+    font-size: 0.85em;
+  }
+  .demo {
+    font-weight: 650;
+    color: var(--da-scorecard-demo-fg, #7a4b00);
+    background: var(--da-scorecard-demo-bg, #fff4d6);
+    border-radius: 0.3em;
+    padding: 0 0.35em;
+  }
+  .chart {
+    position: relative;
+    margin: 0.5em auto 0;
+    max-width: 360px;
+    aspect-ratio: 1;
+  }
+  details {
+    margin-top: 0.4em;
+    font-size: 0.9em;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--da-scorecard-accent, #0b5cad);
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    margin-top: 0.4em;
+    font-size: 0.9em;
+  }
+  th,
+  td {
+    padding: 0.25em 0.35em;
+    border-bottom: 1px solid var(--da-scorecard-border, #d0d7de);
+    text-align: start;
+    font-weight: normal;
+    vertical-align: middle;
+  }
+  thead th,
+  tbody th[scope='row'].overall {
+    font-weight: 650;
+  }
+  /* A narrow column scrolls the comparison sideways rather than cutting candidates off. */
+  .scroll {
+    overflow-x: auto;
+  }
+  .compare thead a {
+    hyphens: auto;
+    overflow-wrap: anywhere;
+  }
+  .badge-body {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+  }
+  .badge-body p {
+    margin: 0;
+  }
+  .standard-title {
+    font-weight: 650;
+  }
+  .fallback {
+    font-size: 0.9em;
+    color: var(--da-scorecard-muted, #59636e);
+  }
+  .fallback p {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,106 @@
+// Creates an account of any role from the command line; the way to make the first admin.
+//   npm run user:add -- --email E [--role volunteer|reviewer|admin] [--name "Display name"] [--generate]
+// The password comes from standard input when it is not a terminal (the first line), is asked
+// for without echo when it is, or is made up and printed once with --generate. It writes to the
+// same DATABASE_PATH as the server, and works while the server runs (WAL, busy timeout).
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/connection.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { userRoles, type UserRole } from '../db/schema/index.js';
+import { generatePassword, hashPassword } from '../server/auth/password.js';
+import { loadConfig } from '../server/config.js';
+import { HttpError } from '../server/errors.js';
+import { normalizeEmail, UserRepository } from '../server/repositories/users.js';
+import { displayName as displayNameSchema, email as emailSchema, newPassword } from '../server/schemas/accounts.js';
+
+function fail(message: string): never {
+  process.stderr.write(`user:add: ${message}\n`);
+  process.exit(1);
+}
+
+/** The first line of a piped standard input. */
+async function readLine(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += chunk;
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/** Asks on the terminal with echo off: raw mode, handling Enter, Backspace and Ctrl-C. */
+function askHidden(prompt: string): Promise<string> {
+  return new Promise((resolve) => {
+    const stdin = process.stdin;
+    // Echo goes off before the prompt shows, so nothing typed in answer can be echoed.
+    stdin.setRawMode(true);
+    process.stdout.write(prompt);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    let typed = '';
+    const onData = (chars: string) => {
+      for (const ch of chars) {
+        if (ch === '\r' || ch === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stdout.write('\n');
+          resolve(typed);
+          return;
+        }
+        if (ch === '\u0003') {
+          process.stdout.write('\n');
+          process.exit(130);
+        }
+        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+async function choosePassword(generate: boolean): Promise<{ password: string; generated: boolean }> {
+  if (generate) return { password: generatePassword(), generated: true };
+  if (!process.stdin.isTTY) return { password: await readLine(), generated: false };
+  const first = await askHidden('Password: ');
+  const again = await askHidden('Same password again: ');
+  if (first !== again) fail('the two passwords differ');
+  return { password: first, generated: false };
+}
+
+const { values } = parseArgs({
+  options: {
+    email: { type: 'string' },
+    role: { type: 'string', default: 'volunteer' },
+    name: { type: 'string' },
+    generate: { type: 'boolean', default: false },
+  },
+});
+
+const email = emailSchema.safeParse(values.email ?? '');
+if (!email.success) fail('--email needs an email address');
+if (!userRoles.includes(values.role as UserRole)) fail(`--role must be one of ${userRoles.join(', ')}`);
+const displayName = values.name ?? normalizeEmail(email.data).split('@')[0];
+if (!displayNameSchema.safeParse(displayName).success) fail('--name must be 1 to 100 characters');
+
+const { password, generated } = await choosePassword(values.generate);
+const checked = newPassword.safeParse(password);
+if (!checked.success) fail(`the password ${checked.error.issues[0]?.message}`);
+
+const db = openDatabase(loadConfig().databasePath);
+try {
+  migrateDatabase(db);
+  const users = new UserRepository(db);
+  const account = users.create(
+    { email: email.data, displayName, role: values.role as UserRole, passwordHash: await hashPassword(password) },
+    null,
+    'cli',
+  );
+  process.stdout.write(`Created ${account.role} ${account.email} (id ${account.id}).\n`);
+  if (generated) process.stdout.write(`Password (shown only this once): ${password}\n`);
+} catch (err) {
+  fail(err instanceof HttpError ? err.message : String(err));
+} finally {
+  db.$client.close();
+}

@@ -1,0 +1,108 @@
+import cookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { UserRole } from '../../db/schema/index.js';
+import { HttpError } from '../errors.js';
+import { hasRole, type Account } from '../repositories/users.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sets or clears the HttpOnly, SameSite session cookie (Secure in production). */
+    sessionCookie: {
+      set(reply: FastifyReply, token: string, expiresAt: Date): void;
+      clear(reply: FastifyReply): void;
+    };
+  }
+  interface FastifyContextConfig {
+    /** The least role that may call this route; without it the route is open to anyone. */
+    minRole?: UserRole;
+  }
+  interface FastifyRequest {
+    /** The signed-in account, or null. Set from the session cookie before anything else runs. */
+    account: Account | null;
+    /** The raw session token from the cookie, when it named a live session. */
+    sessionToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'session';
+
+/** The session cookie as an OpenAPI security scheme, for /api/docs. */
+export const SESSION_SECURITY_SCHEME = 'sessionCookie';
+export const sessionSecurityScheme = { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } as const;
+
+/** The signed-in account of a route that has `minRole`; the gate has already refused everyone else. */
+export function signedIn(request: FastifyRequest): Account {
+  if (!request.account) throw new HttpError(401, 'unauthenticated', 'Sign in first');
+  return request.account;
+}
+
+/**
+ * Sessions and roles. The cookie carries a random token; the session it names is looked up
+ * on every request (so a disabled account or a revoked session stops working at once), then
+ * a route's `minRole` is enforced before its body is even parsed: anonymous callers get 401,
+ * signed-in callers below the role 403.
+ */
+export default fp<{ production: boolean }>(
+  async (fastify, opts) => {
+    await fastify.register(cookie);
+    const { sessions } = fastify.repositories;
+
+    fastify.decorateRequest('account', null);
+    fastify.decorateRequest('sessionToken', null);
+
+    fastify.decorate('sessionCookie', {
+      set(reply, token, expiresAt) {
+        reply.setCookie(SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: opts.production,
+          expires: expiresAt,
+        });
+      },
+      clear(reply) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.production });
+      },
+    });
+
+    // Callback style: this runs on every request, and a promise per request costs on the hot routes.
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      // Public reads answer the same for everyone: no session lookup on the hottest routes.
+      const token = request.routeOptions.config.publicRead ? undefined : request.cookies[SESSION_COOKIE];
+      if (token && token.length <= 100) {
+        const account = sessions.accountFor(token);
+        if (account) {
+          request.account = account;
+          request.sessionToken = token;
+        }
+      }
+      done();
+    });
+
+    fastify.addHook('onRoute', (route) => {
+      const minRole = route.config?.minRole;
+      if (!minRole) return;
+      // The OpenAPI description (read when it is generated) shows which calls need the cookie.
+      if (route.schema) route.schema.security = [{ [SESSION_SECURITY_SCHEME]: [] }];
+      const gate = async (request: FastifyRequest) => {
+        const account = signedIn(request);
+        if (!hasRole(account, minRole)) throw new HttpError(403, 'forbidden', `This needs the ${minRole} role or higher`);
+      };
+      // onRequest runs before the body is read: no one unauthorised gets to send a large body.
+      const existing = route.onRequest;
+      route.onRequest = existing ? [...(Array.isArray(existing) ? existing : [existing]), gate] : [gate];
+    });
+
+    // Expired sessions pile up otherwise; once at start and then daily is plenty. A read-only
+    // database (see db/connection.ts) is left alone: it must still start and serve reads.
+    const purge = () => {
+      if (!fastify.db.$client.readonly) sessions.purgeExpired();
+    };
+    purge();
+    const timer = setInterval(purge, 24 * 3600 * 1000);
+    timer.unref();
+    fastify.addHook('onClose', async () => clearInterval(timer));
+  },
+  { name: 'auth', dependencies: ['repositories'] },
+);

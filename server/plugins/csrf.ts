@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpError } from '../errors.js';
+import { SESSION_COOKIE } from './auth.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function originOf(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    return new URL(value).origin;
+  } catch {
+    return 'invalid';
+  }
+}
+
+/** This site's own origin as the browser sees it (behind a proxy, from its X-Forwarded headers). */
+function ownOrigin(request: FastifyRequest): string | null {
+  return originOf(`${request.protocol}://${request.host}`);
+}
+
+/**
+ * Cross-site request forgery: a write that carries the session cookie must come from a page
+ * of this site. Browsers send Origin on every cross-site write (Referer as a fallback), so a
+ * write whose Origin is another site's, or a cookie-carrying write with neither header, is
+ * refused before anything runs. A write from another origin without a cookie (sign-in from
+ * a forged form) is refused too, so no one can be signed into someone else's account.
+ */
+export default fp(
+  async (fastify) => {
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      if (SAFE_METHODS.has(request.method)) return done();
+      const claimed = originOf(request.headers.origin) ?? originOf(request.headers.referer);
+      const hasCookie = request.cookies[SESSION_COOKIE] !== undefined;
+      if (claimed === null && !hasCookie) return done();
+      if (claimed === null || claimed !== ownOrigin(request)) {
+        return done(new HttpError(403, 'cross-site-request', 'This request did not come from this site, so it was refused'));
+      }
+      done();
+    });
+  },
+  { name: 'csrf', dependencies: ['auth'] },
+);

@@ -1,0 +1,277 @@
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../db/connection.js';
+import { nowIso } from '../../db/schema/columns.js';
+import {
+  evidence,
+  evidenceRevisions,
+  evidenceSources,
+  standards,
+  subjects,
+  users,
+  type Evidence,
+  type EvidenceStatus,
+} from '../../db/schema/index.js';
+import { HttpError } from '../errors.js';
+import type { EvidenceChanges, EvidenceInput, EvidenceListQuery, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
+import { countRows, recordAudit, type Actor, type Paging, type Writer } from './audit.js';
+import { publicColumns, type EvidenceRepository } from './evidence.js';
+
+const submitter = alias(users, 'submitter');
+const reviewer = alias(users, 'reviewer');
+
+const workspaceColumns = {
+  ...publicColumns,
+  submittedById: evidence.submittedBy,
+  submittedByName: submitter.displayName,
+  reviewedById: evidence.reviewedBy,
+  reviewedByName: reviewer.displayName,
+  reviewNote: evidence.reviewNote,
+  reviewedAt: evidence.reviewedAt,
+  createdAt: evidence.createdAt,
+  updatedAt: evidence.updatedAt,
+};
+
+type WorkspaceRow = Omit<WorkspaceEvidence, 'submittedBy' | 'reviewedBy' | 'sources'> & {
+  submittedById: number | null;
+  submittedByName: string | null;
+  reviewedById: number | null;
+  reviewedByName: string | null;
+};
+
+function person(id: number | null, name: string | null) {
+  return id === null ? null : { id, displayName: name ?? '' };
+}
+
+/** The fields a revision compares: what a volunteer typed, by slug rather than id. */
+const CONTENT_FIELDS = ['subject', 'standard', 'rating', 'kind', 'title', 'summary', 'occurredOn', 'sources'] as const;
+
+/**
+ * The workspace side of evidence: submission, editing while pending, review, correction and
+ * retraction. Every change is one transaction that writes the entry, a revision (who, when,
+ * field -> [before, after]) and an audit row, so none of the three can exist without the others.
+ */
+export class EvidenceWorkspaceRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly publicEvidence: EvidenceRepository,
+  ) {}
+
+  private query(writer: Writer, where: SQL | undefined) {
+    return writer
+      .select(workspaceColumns)
+      .from(evidence)
+      .innerJoin(subjects, eq(subjects.id, evidence.subjectId))
+      .innerJoin(standards, eq(standards.id, evidence.standardId))
+      .leftJoin(submitter, eq(submitter.id, evidence.submittedBy))
+      .leftJoin(reviewer, eq(reviewer.id, evidence.reviewedBy))
+      .where(where);
+  }
+
+  /** Joins the people and sources on. Reads inside a transaction see its writes: one connection. */
+  private shape(rows: WorkspaceRow[]): WorkspaceEvidence[] {
+    const sources = this.publicEvidence.sourcesFor(rows.map((r) => r.id));
+    return rows.map(({ submittedById, submittedByName, reviewedById, reviewedByName, ...rest }) => ({
+      ...rest,
+      submittedBy: person(submittedById, submittedByName),
+      reviewedBy: person(reviewedById, reviewedByName),
+      sources: sources.get(rest.id) ?? [],
+    }));
+  }
+
+  /** One entry without its history, or undefined. */
+  find(id: number, writer: Writer = this.db): WorkspaceEvidence | undefined {
+    return this.shape(this.query(writer, eq(evidence.id, id)).all())[0];
+  }
+
+  private findOr404(id: number, writer: Writer): WorkspaceEvidence {
+    const entry = this.find(id, writer);
+    if (!entry) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
+    return entry;
+  }
+
+  /** One entry with its revisions, oldest first. */
+  detail(id: number) {
+    const entry = this.find(id);
+    if (!entry) return undefined;
+    const revisions = this.db
+      .select({
+        id: evidenceRevisions.id,
+        action: evidenceRevisions.action,
+        actorId: evidenceRevisions.actorId,
+        actorName: users.displayName,
+        changes: evidenceRevisions.changes,
+        createdAt: evidenceRevisions.createdAt,
+      })
+      .from(evidenceRevisions)
+      .leftJoin(users, eq(users.id, evidenceRevisions.actorId))
+      .where(eq(evidenceRevisions.evidenceId, id))
+      .orderBy(asc(evidenceRevisions.id))
+      .all()
+      .map(({ actorId, actorName, ...r }) => ({ ...r, actor: person(actorId, actorName) }));
+    return { ...entry, revisions };
+  }
+
+  /** The pending queue oldest first (first come, first reviewed); anything else newest first. */
+  list(filter: Omit<EvidenceListQuery, 'mine'> & { submittedBy?: number }, paging: Paging) {
+    const { subjectId } = this.resolve(this.db, { subject: filter.subject }, 'querystring');
+    const where = and(
+      filter.status === undefined ? undefined : eq(evidence.status, filter.status),
+      filter.submittedBy === undefined ? undefined : eq(evidence.submittedBy, filter.submittedBy),
+      subjectId === undefined ? undefined : eq(evidence.subjectId, subjectId),
+    );
+    const rows = this.query(this.db, where)
+      .orderBy(filter.status === 'pending' ? asc(evidence.id) : desc(evidence.id))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize)
+      .all();
+    return { items: this.shape(rows), ...paging, total: countRows(this.db, evidence, where) };
+  }
+
+  /** Slugs to ids; an unknown slug is a 400 naming the field, like any other bad input. */
+  private resolve(writer: Writer, changes: Pick<EvidenceChanges, 'subject' | 'standard'>, location = 'body') {
+    const ids: { subjectId?: number; standardId?: number } = {};
+    if (changes.subject !== undefined) {
+      const row = writer.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, changes.subject)).get();
+      if (!row) throw unknownSlug(location, 'subject', changes.subject);
+      ids.subjectId = row.id;
+    }
+    if (changes.standard !== undefined) {
+      const row = writer.select({ id: standards.id }).from(standards).where(eq(standards.slug, changes.standard)).get();
+      if (!row) throw unknownSlug(location, 'standard', changes.standard);
+      ids.standardId = row.id;
+    }
+    return ids;
+  }
+
+  private replaceSources(writer: Writer, evidenceId: number, sources: EvidenceInput['sources']) {
+    writer.delete(evidenceSources).where(eq(evidenceSources.evidenceId, evidenceId)).run();
+    writer
+      .insert(evidenceSources)
+      .values(
+        sources.map((s, position) => ({
+          evidenceId,
+          position,
+          url: s.url,
+          title: s.title,
+          publisher: s.publisher ?? null,
+          archiveUrl: s.archiveUrl ?? null,
+        })),
+      )
+      .run();
+  }
+
+  /**
+   * Writes one change: the row's new columns, new sources if given, the revision with what
+   * actually changed, and the audit row. Returns the entry as stored.
+   */
+  private change(
+    writer: Writer,
+    before: WorkspaceEvidence,
+    action: string,
+    actor: Actor,
+    content: EvidenceChanges,
+    columns: Partial<Evidence>,
+  ): WorkspaceEvidence {
+    const { sources, subject: _s, standard: _t, ...plain } = content;
+    writer
+      .update(evidence)
+      .set({ ...plain, ...this.resolve(writer, content), ...columns, updatedAt: nowIso() })
+      .where(eq(evidence.id, before.id))
+      .run();
+    if (sources) this.replaceSources(writer, before.id, sources);
+    const after = this.findOr404(before.id, writer);
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const key of Object.keys(after) as Array<keyof WorkspaceEvidence>) {
+      if (key === 'updatedAt') continue;
+      if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = [before[key], after[key]];
+    }
+    writer.insert(evidenceRevisions).values({ evidenceId: before.id, actorId: actor.id, action, changes }).run();
+    recordAudit(writer, { actor, action: `evidence.${action}`, entityType: 'evidence', entityId: before.id, before, after });
+    return after;
+  }
+
+  /** A new entry, always pending; its first revision records everything it was created with. */
+  create(input: EvidenceInput, actor: Actor): WorkspaceEvidence {
+    return this.db.transaction((tx) => {
+      const { sources, subject: _s, standard: _t, ...plain } = input;
+      const ids = this.resolve(tx, input) as { subjectId: number; standardId: number };
+      const row = tx
+        .insert(evidence)
+        .values({ ...plain, ...ids, status: 'pending', submittedBy: actor.id })
+        .returning({ id: evidence.id })
+        .get();
+      this.replaceSources(tx, row.id, sources);
+      const after = this.findOr404(row.id, tx);
+      const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, [null, after[f]]]));
+      tx.insert(evidenceRevisions).values({ evidenceId: row.id, actorId: actor.id, action: 'create', changes }).run();
+      recordAudit(tx, { actor, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after });
+      return after;
+    });
+  }
+
+  /** The submitter edits their own entry while it waits for review. */
+  edit(id: number, changes: EvidenceChanges, actor: Actor): WorkspaceEvidence {
+    return this.db.transaction((tx) => {
+      const before = this.findOr404(id, tx);
+      if (before.submittedBy?.id !== actor.id) throw new HttpError(403, 'forbidden', 'Only the person who submitted an entry can edit it');
+      requireStatus(before, 'pending', 'edited');
+      return this.change(tx, before, 'edit', actor, changes, {});
+    });
+  }
+
+  /** Publishes or rejects a pending entry; never the reviewer's own. */
+  review(id: number, decision: 'publish' | 'reject', note: string | undefined, actor: Actor): WorkspaceEvidence {
+    return this.db.transaction((tx) => {
+      const before = this.findOr404(id, tx);
+      refuseOwn(before, actor, 'review');
+      requireStatus(before, 'pending', 'reviewed');
+      const now = nowIso();
+      const status: EvidenceStatus = decision === 'publish' ? 'published' : 'rejected';
+      return this.change(tx, before, decision, actor, {}, {
+        status,
+        reviewedBy: actor.id,
+        reviewedAt: now,
+        reviewNote: note ?? null,
+        publishedAt: decision === 'publish' ? now : null,
+      });
+    });
+  }
+
+  /** Changes a published entry in place; the dated note is shown publicly with it. */
+  correct(id: number, changes: EvidenceChanges, note: string, actor: Actor): WorkspaceEvidence {
+    return this.db.transaction((tx) => {
+      const before = this.findOr404(id, tx);
+      refuseOwn(before, actor, 'correct');
+      requireStatus(before, 'published', 'corrected');
+      return this.change(tx, before, 'correct', actor, changes, { correctedAt: nowIso(), correctionNote: note });
+    });
+  }
+
+  /** Takes a published entry out of every score; it stays listed publicly as retracted, with the reason. */
+  retract(id: number, reason: string, actor: Actor): WorkspaceEvidence {
+    return this.db.transaction((tx) => {
+      const before = this.findOr404(id, tx);
+      requireStatus(before, 'published', 'retracted');
+      return this.change(tx, before, 'retract', actor, {}, { status: 'retracted', retractedAt: nowIso(), retractionReason: reason });
+    });
+  }
+}
+
+function unknownSlug(location: string, field: 'subject' | 'standard', slug: string) {
+  const message = `no ${field} with slug "${slug}"`;
+  return new HttpError(400, 'validation', `${location}.${field}: ${message}`, [{ field: `${location}.${field}`, message }]);
+}
+
+function requireStatus(entry: WorkspaceEvidence, status: EvidenceStatus, verb: string) {
+  if (entry.status !== status) {
+    throw new HttpError(409, 'wrong-status', `This entry is ${entry.status}; only ${status} entries can be ${verb}`);
+  }
+}
+
+/** No one reviews or corrects their own submission: a second person checks every entry. */
+function refuseOwn(entry: WorkspaceEvidence, actor: Actor, verb: string) {
+  if (entry.submittedBy?.id === actor.id) {
+    throw new HttpError(403, 'own-submission', `You submitted this entry, so another reviewer must ${verb} it`);
+  }
+}

@@ -1,0 +1,215 @@
+import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { nowIso } from '../../db/schema/columns.js';
+import { invites, sessions, users, type User, type UserRole } from '../../db/schema/index.js';
+import { HttpError } from '../errors.js';
+import { newToken, tokenHash } from '../auth/token.js';
+import { countRows, recordAudit, type Actor, type Paging, type Writer } from './audit.js';
+
+/** Each role can do what the ones before it can. */
+const ROLE_RANK: Record<UserRole, number> = { volunteer: 0, reviewer: 1, admin: 2 };
+export function hasRole(user: { role: UserRole }, atLeast: UserRole): boolean {
+  return ROLE_RANK[user.role] >= ROLE_RANK[atLeast];
+}
+
+/** A signed-in user as the server and `/api/auth/me` see them (never the password hash). */
+export type Account = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'disabled' | 'createdAt'>;
+const accountColumns = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  role: users.role,
+  disabled: users.disabled,
+  createdAt: users.createdAt,
+};
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Sessions last two weeks from sign-in; a new sign-in is needed after that. */
+export const SESSION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
+/** Invite links work for a week, once. */
+export const INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+export interface NewAccount {
+  email: string;
+  displayName: string;
+  role: UserRole;
+  passwordHash: string;
+}
+
+export class UserRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The stored hash too: only sign-in needs it. */
+  credentialsByEmail(email: string): (Account & { passwordHash: string }) | undefined {
+    return this.db
+      .select({ ...accountColumns, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email)))
+      .get();
+  }
+
+  byId(id: number): Account | undefined {
+    return this.db.select(accountColumns).from(users).where(eq(users.id, id)).get();
+  }
+
+  list(paging: Paging) {
+    const items = this.db
+      .select(accountColumns)
+      .from(users)
+      .orderBy(asc(users.email))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize)
+      .all();
+    return { items, ...paging, total: countRows(this.db, users) };
+  }
+
+  /** Creates an account; 409 when the email is taken. */
+  create(account: NewAccount, actor: Actor | null, via: string, writer: Writer = this.db): Account {
+    const email = normalizeEmail(account.email);
+    return writer.transaction((tx) => {
+      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+        throw new HttpError(409, 'email-taken', `An account for ${email} already exists`);
+      }
+      const row = tx.insert(users).values({ ...account, email }).returning(accountColumns).get();
+      recordAudit(tx, { actor, action: 'user.create', entityType: 'user', entityId: row.id, after: { ...row, via } });
+      return row;
+    });
+  }
+
+  /** Role, name or disabled flag. Disabling signs the user out everywhere. */
+  update(id: number, patch: Partial<Pick<User, 'role' | 'displayName' | 'disabled'>>, actor: Actor): Account {
+    return this.db.transaction((tx) => {
+      const before = tx.select(accountColumns).from(users).where(eq(users.id, id)).get();
+      if (!before) throw new HttpError(404, 'not-found', `No user with id ${id}`);
+      const after = tx
+        .update(users)
+        .set({ ...patch, updatedAt: nowIso() })
+        .where(eq(users.id, id))
+        .returning(accountColumns)
+        .get();
+      if (patch.disabled) tx.delete(sessions).where(eq(sessions.userId, id)).run();
+      recordAudit(tx, { actor, action: 'user.update', entityType: 'user', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** A new password ends every session of the user, including the one that changed it. */
+  setPassword(id: number, passwordHash: string, actor: Actor | null): void {
+    this.db.transaction((tx) => {
+      tx.update(users).set({ passwordHash, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+      tx.delete(sessions).where(eq(sessions.userId, id)).run();
+      recordAudit(tx, { actor, action: 'user.password', entityType: 'user', entityId: id });
+    });
+  }
+}
+
+export class SessionRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Starts a session and returns the token for the cookie; only its hash is stored. */
+  create(userId: number, writer: Writer = this.db): { token: string; expiresAt: Date } {
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+    writer.transaction((tx) => {
+      tx.insert(sessions).values({ tokenHash: tokenHash(token), userId, expiresAt: expiresAt.toISOString() }).run();
+      recordAudit(tx, { actor: { id: userId }, action: 'session.create', entityType: 'user', entityId: userId });
+    });
+    return { token, expiresAt };
+  }
+
+  /** The account behind a live session; null when unknown, expired or the account is disabled. */
+  accountFor(token: string): Account | null {
+    const row = this.db
+      .select(accountColumns)
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, nowIso()), eq(users.disabled, false)))
+      .get();
+    return row ?? null;
+  }
+
+  revoke(token: string, actor: Actor): void {
+    this.db.transaction((tx) => {
+      tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token))).run();
+      recordAudit(tx, { actor, action: 'session.revoke', entityType: 'user', entityId: actor.id });
+    });
+  }
+
+  /** Expired sessions are useless; removing them keeps the table small. */
+  purgeExpired(): number {
+    return this.db.delete(sessions).where(lte(sessions.expiresAt, nowIso())).run().changes;
+  }
+}
+
+const inviteColumns = {
+  id: invites.id,
+  email: invites.email,
+  role: invites.role,
+  createdAt: invites.createdAt,
+  expiresAt: invites.expiresAt,
+  usedAt: invites.usedAt,
+};
+
+export class InviteRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+  ) {}
+
+  /** Returns the invite with its token, which is shown to the admin once and never stored. */
+  create(input: { email: string; role: UserRole }, actor: Actor) {
+    const email = normalizeEmail(input.email);
+    return this.db.transaction((tx) => {
+      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+        throw new HttpError(409, 'email-taken', `An account for ${email} already exists`);
+      }
+      const token = newToken();
+      const row = tx
+        .insert(invites)
+        .values({
+          tokenHash: tokenHash(token),
+          email,
+          role: input.role,
+          createdBy: actor.id,
+          expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS).toISOString(),
+        })
+        .returning(inviteColumns)
+        .get();
+      recordAudit(tx, { actor, action: 'invite.create', entityType: 'invite', entityId: row.id, after: row });
+      return { ...row, token };
+    });
+  }
+
+  /** Invites not yet used and not expired, the soonest to expire first. */
+  listOpen() {
+    return this.db
+      .select(inviteColumns)
+      .from(invites)
+      .where(and(isNull(invites.usedAt), gt(invites.expiresAt, nowIso())))
+      .orderBy(asc(invites.expiresAt))
+      .all();
+  }
+
+  /**
+   * Uses the invite once: creates the account with the chosen name and password and signs it
+   * in. A used, expired or unknown token gets one and the same answer.
+   */
+  accept(token: string, displayName: string, passwordHash: string) {
+    return this.db.transaction((tx) => {
+      const invite = tx
+        .select()
+        .from(invites)
+        .where(and(eq(invites.tokenHash, tokenHash(token)), isNull(invites.usedAt), gt(invites.expiresAt, nowIso())))
+        .get();
+      if (!invite) throw new HttpError(410, 'invite-invalid', 'This invite link is not valid: it may have been used already or have expired');
+      tx.update(invites).set({ usedAt: nowIso() }).where(eq(invites.id, invite.id)).run();
+      const account = this.users.create({ email: invite.email, displayName, role: invite.role, passwordHash }, null, 'invite', tx);
+      recordAudit(tx, { actor: { id: account.id }, action: 'invite.accept', entityType: 'invite', entityId: invite.id });
+      return { account, session: this.sessions.create(account.id, tx) };
+    });
+  }
+}

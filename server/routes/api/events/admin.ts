@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { signedIn } from '../../../plugins/auth.js';
+import { eventInput, eventPatch } from '../../../schemas/admin.js';
+import { idParams, workspaceErrors } from '../../../schemas/common.js';
+import { publicEvent } from '../../../schemas/events.js';
+
+/** Admins announce candidate forums and other events. */
+const routes: FastifyPluginAsyncZod = async (fastify) => {
+  const { admin, events } = fastify.repositories;
+  const publicView = (id: number) => events.list().find((e) => e.id === id)!;
+
+  fastify.post(
+    '/',
+    {
+      config: { minRole: 'admin' },
+      schema: { tags: ['workspace'], summary: 'Announce an event (admins)', body: eventInput, response: { 201: publicEvent, ...workspaceErrors } },
+    },
+    async (request, reply) => {
+      const created = admin.createEvent(request.body, signedIn(request));
+      fastify.dataVersion.bump();
+      return reply.code(201).send(publicView(created.id));
+    },
+  );
+
+  fastify.patch(
+    '/:id',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Edit an event; `subjects` replaces the list (admins)',
+        params: idParams,
+        body: eventPatch,
+        response: { 200: publicEvent, ...workspaceErrors },
+      },
+    },
+    async (request) => {
+      admin.updateEvent(request.params.id, request.body, signedIn(request));
+      fastify.dataVersion.bump();
+      return publicView(request.params.id);
+    },
+  );
+
+  fastify.delete(
+    '/:id',
+    {
+      config: { minRole: 'admin' },
+      schema: { tags: ['workspace'], summary: 'Remove a cancelled event (admins)', params: idParams, response: { 204: z.null(), ...workspaceErrors } },
+    },
+    async (request, reply) => {
+      admin.deleteEvent(request.params.id, signedIn(request));
+      fastify.dataVersion.bump();
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+export default routes;

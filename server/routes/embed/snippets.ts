@@ -1,0 +1,73 @@
+import { BADGE_HEIGHT, BADGE_WIDTH } from './badge-svg.js';
+import { escapeMarkup } from './html.js';
+
+export const VARIANTS = ['card', 'chart', 'badge', 'compare'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** What a partner chose on /embed. */
+export interface WidgetChoice {
+  variant: Variant;
+  /** A person's slug (all variants but compare). */
+  subject: string;
+  /** A standard's slug (badge). */
+  standard: string;
+  /** An election's slug (compare). */
+  election: string;
+}
+
+/** Heights that fit each variant without scrolling, for iframes that cannot resize. */
+export const FRAME_HEIGHTS: Record<Variant, number> = { card: 480, chart: 640, badge: 200, compare: 620 };
+
+/** The widget's attributes for a choice, in the order a partner would read them. */
+export function widgetAttributes(choice: WidgetChoice): Array<[string, string]> {
+  if (choice.variant === 'compare') return [['variant', 'compare'], ['election', choice.election]];
+  const attrs: Array<[string, string]> = [['subject', choice.subject]];
+  if (choice.variant !== 'card') attrs.push(['variant', choice.variant]);
+  if (choice.variant === 'badge') attrs.push(['standard', choice.standard]);
+  return attrs;
+}
+
+/** The path of the iframe page for a choice, relative to the site's origin. */
+export function framePath(choice: WidgetChoice): string {
+  const slug = choice.variant === 'compare' ? choice.election : choice.subject;
+  const query = new URLSearchParams({ variant: choice.variant });
+  if (choice.variant === 'badge') query.set('standard', choice.standard);
+  return `/embed/${encodeURIComponent(slug)}?${query}`;
+}
+
+/** The path of the image badge, or null for an election (an image shows one person). */
+export function badgePath(choice: WidgetChoice): string | null {
+  if (choice.variant === 'compare') return null;
+  const query = choice.variant === 'badge' ? `?standard=${encodeURIComponent(choice.standard)}` : '';
+  return `/badge/${encodeURIComponent(choice.subject)}.svg${query}`;
+}
+
+/** The page a widget links to: the person's scorecard or the election's comparison. */
+export function fullPagePath(choice: WidgetChoice): string {
+  return choice.variant === 'compare' ? `/elections/${encodeURIComponent(choice.election)}` : `/people/${encodeURIComponent(choice.subject)}`;
+}
+
+const attr = (name: string, value: string | number) => `${name}="${escapeMarkup(value)}"`;
+
+/**
+ * The three snippets a partner can paste: script, iframe, image. No inline `style`
+ * attributes: a partner page with a strict Content-Security-Policy would block them.
+ */
+export function snippets(origin: string, choice: WidgetChoice, title: string, imageAlt: string | null) {
+  const element = widgetAttributes(choice).map(([n, v]) => attr(n, v)).join(' ');
+  const script = `<script type="module" src="${origin}/widget.js"></script>\n<da-scorecard ${element}></da-scorecard>`;
+  const iframe =
+    `<iframe ${attr('src', origin + framePath(choice))} ${attr('title', title)} width="100%" ` +
+    `height="${FRAME_HEIGHTS[choice.variant]}" frameborder="0" loading="lazy"></iframe>\n` +
+    `<!-- optional: lets the frame fit its content -->\n<script type="module" src="${origin}/widget-resize.js"></script>`;
+  const badge = badgePath(choice);
+  const image =
+    badge && imageAlt
+      ? `<a ${attr('href', origin + fullPagePath(choice))}><img ${attr('src', origin + badge)} ${attr('alt', imageAlt)} ` +
+        `width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}"></a>`
+      : null;
+  // Markdown (forums, READMEs): brackets in the alt text would end the link early.
+  const markdown =
+    badge && imageAlt ? `[![${imageAlt.replace(/[[\]\\]/g, '\\$&')}](${origin}${badge})](${origin}${fullPagePath(choice)})` : null;
+  return { script, iframe, image, markdown };
+}

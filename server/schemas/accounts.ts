@@ -1,0 +1,58 @@
+import { createSelectSchema } from 'drizzle-zod';
+import { z } from 'zod';
+import { invites, userRoles, users } from '../../db/schema/index.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.js';
+import { text } from './common.js';
+
+export const email = z.string().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address'));
+
+/** Checked for length only at sign-in, so an old password that breaks today's rules still works. */
+export const newPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+
+export const displayName = text(100);
+
+export const loginInput = z.strictObject({
+  email: z.string().max(254),
+  password: z.string().max(PASSWORD_MAX_LENGTH),
+});
+
+export const passwordChangeInput = z.strictObject({
+  currentPassword: z.string().max(PASSWORD_MAX_LENGTH),
+  newPassword,
+});
+
+/** An account as an admin sees it, and as its owner sees it at /api/auth/me. */
+export const account = createSelectSchema(users).pick({
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  disabled: true,
+  createdAt: true,
+});
+
+export const userPatch = z
+  .strictObject({ role: z.enum(userRoles), disabled: z.boolean(), displayName })
+  .partial()
+  .refine((o) => Object.keys(o).length > 0, 'change at least one field');
+
+export const inviteInput = z.strictObject({ email, role: z.enum(userRoles).default('volunteer') });
+
+export const invite = createSelectSchema(invites).pick({
+  id: true,
+  email: true,
+  role: true,
+  createdAt: true,
+  expiresAt: true,
+  usedAt: true,
+});
+
+export const createdInvite = invite.extend({
+  token: z.string().describe('Shown once: the invite link carries it'),
+  acceptPath: z.string().describe('The page where the invited person sets a name and password'),
+});
+
+export const inviteAcceptance = z.strictObject({ token: z.string().min(1).max(100), displayName, password: newPassword });

@@ -1,0 +1,79 @@
+import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
+import { z } from 'zod';
+import { evidence, evidenceStatuses } from '../../db/schema/index.js';
+import { today } from '../repositories/scorecards.js';
+import { httpUrl, isoDate, slugParam, text } from './common.js';
+import { publicEvidence } from './evidence.js';
+
+/** A source as a volunteer gives it: links are http(s) only. */
+export const sourceInput = z.strictObject({
+  url: httpUrl,
+  title: text(300),
+  publisher: text(200).optional(),
+  archiveUrl: httpUrl.optional(),
+});
+
+/** PRODUCT.md's evidence body. Unknown fields are refused rather than silently dropped. */
+export const evidenceInput = createInsertSchema(evidence, {
+  rating: (s) => s.int().min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
+  title: () => text(300),
+  summary: () => text(5000),
+  // Evidence is about what has happened; a future date is always a typing mistake.
+  occurredOn: () => isoDate.refine((day) => day <= today(), 'must not be in the future'),
+})
+  .pick({ rating: true, kind: true, title: true, summary: true, occurredOn: true })
+  .extend({
+    subject: slugParam.describe('The subject slug'),
+    standard: slugParam.describe('The standard slug'),
+    sources: z.array(sourceInput).min(1, 'needs at least one source').max(20, 'at most 20 sources'),
+  })
+  .strict();
+export type EvidenceInput = z.infer<typeof evidenceInput>;
+
+const atLeastOne = (o: object) => Object.keys(o).length > 0;
+
+/** Any subset of the fields, for an edit while pending. */
+export const evidenceChanges = evidenceInput.partial().strict().refine(atLeastOne, 'change at least one field');
+export type EvidenceChanges = Partial<EvidenceInput>;
+
+/** A correction of a published entry: what changes, and the note shown publicly with its date. */
+export const correctionInput = evidenceInput
+  .partial()
+  .extend({ note: text(1000).describe('Shown publicly with the correction date') })
+  .strict()
+  .refine((o) => Object.keys(o).length > 1, 'change at least one field besides the note');
+
+export const reviewInput = z.strictObject({
+  decision: z.enum(['publish', 'reject']),
+  note: text(2000).optional(),
+});
+
+export const retractionInput = z.strictObject({ reason: text(2000).describe('Shown publicly with the retracted entry') });
+
+export const evidenceListQuery = z.object({
+  status: z.enum(evidenceStatuses).optional(),
+  subject: slugParam.optional(),
+  mine: z.enum(['true', 'false']).optional().describe('true: only what you submitted (volunteers only ever see their own)'),
+});
+export type EvidenceListQuery = z.infer<typeof evidenceListQuery>;
+
+/** Who did something, as other signed-in people see them: a name, never an email. */
+export const personRef = z.object({ id: z.number().int(), displayName: z.string() }).nullable();
+
+/** An entry as its submitter and the reviewers see it: the public fields, any status, and who reviewed it. */
+export const workspaceEvidence = publicEvidence.extend({
+  ...createSelectSchema(evidence).pick({ status: true, reviewNote: true, reviewedAt: true, createdAt: true, updatedAt: true }).shape,
+  submittedBy: personRef,
+  reviewedBy: personRef,
+});
+export type WorkspaceEvidence = z.infer<typeof workspaceEvidence>;
+
+export const evidenceRevision = z.object({
+  id: z.number().int(),
+  action: z.string().describe('create, edit, publish, reject, correct or retract'),
+  actor: personRef,
+  changes: z.record(z.string(), z.unknown()).describe('Each changed field: [before, after]'),
+  createdAt: z.string(),
+});
+
+export const evidenceDetail = workspaceEvidence.extend({ revisions: z.array(evidenceRevision) });

@@ -1,0 +1,198 @@
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeScorecard } from '../../server/scoring/method.js';
+import { startTestServer } from '../helper.js';
+import { launchBrowser, type TestBrowser } from './chromium.js';
+
+// The public pages in Chromium on the demo data: what a voter sees and can do.
+
+const AVERY = 'demo-avery-placeholder';
+const ELECTION = 'demo-2026-district-attorney';
+const PAGES = ['/', `/people/${AVERY}`, '/people/demo-riley-example', `/elections/${ELECTION}`, '/standards/kids', '/methodology', '/events', '/no-such-page'];
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: TestBrowser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const api = async (path: string) => (await server.app.inject(path)).json();
+
+/** A page that fails the test on any script error or failed request. */
+async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !(path === '/no-such-page' && m.text().includes('404'))) problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+  return { page, problems, close: () => context.close() };
+}
+
+async function axeViolations(page: Page) {
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Scrolls the chart into view (charts draw only near the screen) and waits for pixels on its canvas. */
+async function canvasDrawn(page: Page, selector: string) {
+  await page.locator(selector.split(' ')[0]).scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(sel);
+    if (!canvas || canvas.width === 0) return false;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+    return false;
+  }, selector);
+}
+
+const overallLetter = (page: Page, slug: string) =>
+  page.locator(`sc-grade[data-subject="${slug}"] .grade`).first().getAttribute('data-grade');
+
+describe('every page', () => {
+  it.each(PAGES)('%s has no axe-core violations and no script errors', async (path) => {
+    const { page, problems, close } = await open(path);
+    // Unfold the priorities panel so its sliders are checked too.
+    const summary = page.locator('sc-priorities summary');
+    if (await summary.count()) await summary.click();
+    if (path.startsWith('/people/demo-avery')) await canvasDrawn(page, 'sc-trend-chart canvas');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it.each(PAGES)('%s fits a 360 px wide phone without sideways scrolling', async (path) => {
+    const { page, close } = await open(path, { width: 360, height: 780 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await close();
+  });
+});
+
+describe('a person’s scorecard', () => {
+  it('shows the name and the grades the API computes, and draws the radar and trend charts', async () => {
+    const card = await api(`/api/subjects/${AVERY}/scorecard`);
+    const { page, close } = await open(`/people/${AVERY}`);
+    await expect.poll(() => page.locator('h1').innerText()).toContain(card.subject.name);
+    expect(await overallLetter(page, AVERY)).toBe(card.overall.grade);
+    for (const s of card.standards) {
+      expect(await page.locator(`.standard-card[data-standard="${s.slug}"] .grade`).getAttribute('data-grade')).toBe(s.grade ?? 'none');
+    }
+    await canvasDrawn(page, 'sc-radar-chart canvas');
+    expect(await page.locator('sc-radar-chart canvas').getAttribute('aria-label')).toContain('Equity 55');
+    await canvasDrawn(page, 'sc-trend-chart canvas');
+    // The trend's table holds the same numbers; its last row is today's scorecard.
+    await page.locator('sc-trend-chart summary').click();
+    const lastRow = page.locator('.trend-table tbody tr').last();
+    await expect.poll(() => lastRow.locator('td').first().innerText()).toBe(String(card.overall.score));
+    expect(await page.locator('.trend-table tbody tr').count()).toBeLessThanOrEqual(18);
+    await close();
+  });
+
+  it('filters the evidence by standard at once and keeps the filter in the URL', async () => {
+    const all = await api(`/api/subjects/${AVERY}/evidence`);
+    const kids = await api(`/api/subjects/${AVERY}/evidence?standard=kids`);
+    const { page, close } = await open(`/people/${AVERY}`);
+    const visible = page.locator('#evidence-list > li:visible');
+    expect(await visible.count()).toBe(all.length);
+    await page.getByLabel('Show evidence on').selectOption('kids');
+    expect(await visible.count()).toBe(kids.length);
+    expect(new URL(page.url()).searchParams.get('standard')).toBe('kids');
+    await expect.poll(() => page.locator('[data-evidence-status]').innerText()).toBe(`${kids.length} of ${all.length} entries shown`);
+    // Retracted entries stay visible, struck through, with the reason.
+    await page.getByLabel('Show evidence on').selectOption('alternatives');
+    const retracted = page.locator('.evidence--retracted:visible');
+    await expect.poll(() => retracted.locator('s').first().innerText()).toContain('jail population figure');
+    await expect.poll(() => retracted.innerText()).toContain('Retracted, no longer counted: The county withdrew');
+    await close();
+  });
+
+  it('recomputes the overall grade from "Your priorities", puts the weights in the URL and resets', async () => {
+    const card = await api(`/api/subjects/${AVERY}/scorecard`);
+    const entries = await api(`/api/subjects/${AVERY}/evidence`);
+    const standards = await api('/api/standards');
+    const weights = { transparency: 0, restoration: 0, health: 0 };
+    const expected = computeScorecard(standards, entries, { asOf: card.asOf, weights }).overall;
+    expect(expected.grade).not.toBe(card.overall.grade);
+
+    const { page, close } = await open(`/people/${AVERY}`);
+    await page.locator('sc-priorities summary').click();
+    for (const slug of Object.keys(weights)) await page.locator(`#weight-${slug}`).fill('0');
+    expect(await overallLetter(page, AVERY)).toBe(expected.grade);
+    await expect.poll(() => page.locator(`sc-grade[data-subject="${AVERY}"] .grade__score`).innerText()).toBe(String(expected.score));
+    expect(new URL(page.url()).searchParams.get('w')).toBe('health:0,transparency:0,restoration:0');
+    await expect.poll(() => page.locator('[data-weighting-note]').innerText()).toContain('Showing your priorities: Health ×0');
+
+    // The shared link opens with the same weighting.
+    const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    expect(await overallLetter(shared.page, AVERY)).toBe(expected.grade);
+    expect(await shared.page.locator('#weight-health').inputValue()).toBe('0');
+    await shared.close();
+
+    await page.getByRole('button', { name: 'Reset to equal weights' }).click();
+    expect(await overallLetter(page, AVERY)).toBe(card.overall.grade);
+    expect(new URL(page.url()).searchParams.has('w')).toBe(false);
+    await expect.poll(() => page.locator('[data-weighting-note]').innerText()).toMatch(/equal weights/);
+    await close();
+  });
+
+  it('is usable by keyboard with a visible focus ring', async () => {
+    const { page, close } = await open(`/people/${AVERY}`);
+    await page.keyboard.press('Tab');
+    const skip = page.locator('.skip-link');
+    await expect.poll(() => skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).toBe('solid');
+    // The priorities open and a slider moves with the arrow keys.
+    await page.locator('sc-priorities summary').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#weight-equity').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).searchParams.get('w')).toBe('equity:2');
+    await close();
+  });
+});
+
+describe('an election', () => {
+  it('compares the candidates in a table and a bar chart, and re-grades them all with "Your priorities"', async () => {
+    const election = await api(`/api/elections/${ELECTION}`);
+    const { page, close } = await open(`/elections/${ELECTION}`);
+    for (const c of election.candidates) {
+      await expect.poll(() => page.locator('table.comparison thead').innerText()).toContain(c.name);
+      expect(await overallLetter(page, c.slug)).toBe(c.scorecard.overall.grade ?? 'none');
+    }
+    await canvasDrawn(page, 'sc-bar-chart canvas');
+    await expect.poll(() => page.getByRole('button', { name: 'Print a one-page voter guide' }).isVisible()).toBe(true);
+
+    const standards = await api('/api/standards');
+    const jordan = election.candidates.find((c: { slug: string }) => c.slug === 'demo-jordan-sample');
+    const entries = await api('/api/subjects/demo-jordan-sample/evidence');
+    const expected = computeScorecard(standards, entries, { asOf: election.asOf, weights: { equity: 0, engagement: 0, transparency: 0 } }).overall;
+    expect(expected.score).not.toBe(jordan.scorecard.overall.score);
+    await page.locator('sc-priorities summary').click();
+    for (const slug of ['equity', 'engagement', 'transparency']) await page.locator(`#weight-${slug}`).fill('0');
+    await expect.poll(() => page.locator('sc-grade[data-subject="demo-jordan-sample"] .grade__score').first().innerText()).toBe(String(expected.score));
+    expect(new URL(page.url()).searchParams.get('w')).toBe('equity:0,transparency:0,engagement:0');
+    await close();
+  });
+
+  it('prints as a voter guide without navigation, controls or charts', async () => {
+    const { page, close } = await open(`/elections/${ELECTION}`);
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => page.locator('.site-header').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('sc-priorities').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('sc-bar-chart').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('table.comparison').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.print-only').isVisible()).toBe(true);
+    await close();
+  });
+});

@@ -1,0 +1,173 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserRole } from '../../../../db/schema/index.js';
+import { app as appPlugin } from '../../../../server/app.js';
+import { buildTestApp, createSignedInUser, evidenceBody, INJECT_ORIGIN, type TestApp, type TestUser } from '../../../helper.js';
+
+type Caller = 'anonymous' | UserRole;
+const CALLERS: Caller[] = ['anonymous', 'volunteer', 'reviewer', 'admin'];
+const RANK: Record<Caller, number> = { anonymous: -1, volunteer: 0, reviewer: 1, admin: 2 };
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  route: string;
+  /** The least role allowed; 'anyone' for sign-in and the like. */
+  minRole: UserRole | 'anyone';
+  /** The status a caller who is allowed gets. */
+  ok: number;
+  /** Builds the request for one caller; fresh fixtures each time so every call can succeed. */
+  request(as: TestUser | null): { url: string; payload?: unknown };
+  /** The call ends the caller's session (sign-out, password change): use a throwaway account. */
+  freshUser?: boolean;
+}
+
+let t: TestApp;
+let submitter: TestUser;
+let otherReviewer: TestUser;
+const callers: Partial<Record<UserRole, TestUser>> = {};
+let counter = 0;
+const unique = () => `${++counter}`;
+
+const pendingBy = (user: TestUser) => t.app.repositories.evidenceWorkspace.create(evidenceBody() as never, user).id;
+function published() {
+  const id = pendingBy(submitter);
+  t.app.repositories.evidenceWorkspace.review(id, 'publish', undefined, otherReviewer);
+  return id;
+}
+
+const ROWS: Row[] = [
+  { method: 'POST', route: '/api/auth/login', minRole: 'anyone', ok: 200, request: (as) => ({ url: '/api/auth/login', payload: { email: (as ?? submitter).email, password: (as ?? submitter).password } }) },
+  { method: 'POST', route: '/api/auth/logout', minRole: 'anyone', ok: 204, freshUser: true, request: () => ({ url: '/api/auth/logout' }) },
+  { method: 'POST', route: '/api/auth/password', minRole: 'volunteer', ok: 200, freshUser: true, request: (as) => ({ url: '/api/auth/password', payload: { currentPassword: as?.password ?? 'x', newPassword: 'a-brand-new-password' } }) },
+  { method: 'PATCH', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me', payload: { displayName: `Renamed ${unique()}` } }) },
+  { method: 'POST', route: '/api/evidence', minRole: 'volunteer', ok: 201, request: () => ({ url: '/api/evidence', payload: evidenceBody() }) },
+  { method: 'PATCH', route: '/api/evidence/:id', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}`, payload: { rating: -1 } }) },
+  { method: 'POST', route: '/api/evidence/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish' } }) },
+  { method: 'POST', route: '/api/evidence/:id/correct', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }) },
+  { method: 'POST', route: '/api/evidence/:id/retract', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${published()}/retract`, payload: { reason: 'The source was withdrawn.' } }) },
+  { method: 'POST', route: '/api/invites', minRole: 'admin', ok: 201, request: () => ({ url: '/api/invites', payload: { email: `invited-${unique()}@example.org` } }) },
+  {
+    method: 'POST', route: '/api/invites/accept', minRole: 'anyone', ok: 201,
+    request: () => {
+      const { token } = t.app.repositories.invites.create({ email: `accept-${unique()}@example.org`, role: 'volunteer' }, callers.admin!);
+      return { url: '/api/invites/accept', payload: { token, displayName: 'New volunteer', password: 'a-fine-password' } };
+    },
+  },
+  {
+    method: 'PATCH', route: '/api/users/:id', minRole: 'admin', ok: 200,
+    request: () => {
+      const target = t.app.repositories.users.create({ email: `target-${unique()}@example.org`, displayName: 'Target', role: 'volunteer', passwordHash: 'x' }, null, 'test');
+      return { url: `/api/users/${target.id}`, payload: { role: 'reviewer' } };
+    },
+  },
+  { method: 'POST', route: '/api/subjects', minRole: 'admin', ok: 201, request: () => ({ url: '/api/subjects', payload: { slug: `demo-new-${unique()}`, name: 'New person (demo)', role: 'candidate', office: 'Candidate' } }) },
+  { method: 'PATCH', route: '/api/subjects/:slug', minRole: 'admin', ok: 200, request: () => ({ url: '/api/subjects/demo-riley-example', payload: { bio: `Edited ${unique()}` } }) },
+  { method: 'POST', route: '/api/elections', minRole: 'admin', ok: 201, request: () => ({ url: '/api/elections', payload: { slug: `demo-election-${unique()}`, name: 'Demo election', electionDate: '2030-11-05', candidates: ['demo-jordan-sample'] } }) },
+  { method: 'PATCH', route: '/api/elections/:slug', minRole: 'admin', ok: 200, request: () => ({ url: '/api/elections/demo-2026-district-attorney', payload: { name: `Demo election ${unique()}` } }) },
+  { method: 'POST', route: '/api/events', minRole: 'admin', ok: 201, request: () => ({ url: '/api/events', payload: { title: 'Forum', startsAt: '2030-10-01T18:30:00-07:00', place: 'Library' } }) },
+  { method: 'PATCH', route: '/api/events/:id', minRole: 'admin', ok: 200, request: () => ({ url: `/api/events/${newEvent()}`, payload: { place: 'Town hall' } }) },
+  { method: 'DELETE', route: '/api/events/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/events/${newEvent()}` }) },
+  { method: 'PATCH', route: '/api/standards/:slug', minRole: 'admin', ok: 200, request: () => ({ url: '/api/standards/kids', payload: { summary: `Edited summary ${unique()}` } }) },
+  { method: 'PATCH', route: '/api/methodology', minRole: 'admin', ok: 200, request: () => ({ url: '/api/methodology?lang=es', payload: { steps: [`Paso ${unique()}`], review: ['Revisión'] } }) },
+  // The workspace's reads, for completeness.
+  { method: 'GET', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me' }) },
+  { method: 'GET', route: '/api/evidence', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence?status=pending' }) },
+  { method: 'GET', route: '/api/evidence/:id', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }) },
+  { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: () => ({ url: '/api/invites' }) },
+  { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: () => ({ url: '/api/users' }) },
+  { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: () => ({ url: '/api/audit' }) },
+];
+
+function newEvent() {
+  return t.app.repositories.admin.createEvent({ title: 'Forum', startsAt: '2030-10-01T18:30:00Z', place: 'Library', description: null, url: null, subjects: [] }, callers.admin!).id;
+}
+
+const auditCount = () => t.app.db.$client.prepare('select count(*) from audit_log').pluck().get() as number;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  submitter = await createSignedInUser(t, 'volunteer');
+  otherReviewer = await createSignedInUser(t, 'reviewer');
+  for (const role of ['volunteer', 'reviewer', 'admin'] as const) callers[role] = await createSignedInUser(t, role);
+});
+afterAll(() => t.close());
+
+describe('authorization matrix', () => {
+  it('covers every write route the app registers', async () => {
+    const registered = new Set<string>();
+    const probe = Fastify();
+    probe.addHook('onRoute', (r) => {
+      for (const m of [r.method].flat()) {
+        if (!['GET', 'HEAD', 'OPTIONS'].includes(m)) registered.add(`${m} ${r.url.replace(/(.)\/$/, '$1')}`);
+      }
+    });
+    await probe.register(appPlugin, { config: { port: 0, host: '127.0.0.1', databasePath: `${t.dir}/probe.db`, seedDemo: false, production: false, logLevel: 'silent', trustProxy: false } });
+    await probe.ready();
+    await probe.close();
+    const covered = new Set(ROWS.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.route}`));
+    expect([...registered].sort()).toEqual([...covered].sort());
+  });
+
+  for (const row of ROWS) {
+    for (const caller of CALLERS) {
+      const allowed = row.minRole === 'anyone' || RANK[caller] >= RANK[row.minRole];
+      const expected = allowed ? row.ok : caller === 'anonymous' ? 401 : 403;
+      it(`${row.method} ${row.route} as ${caller} -> ${expected}`, async () => {
+        const user = caller === 'anonymous' ? null : row.freshUser ? await createSignedInUser(t, caller) : callers[caller]!;
+        const { url, payload } = row.request(user);
+        const before = auditCount();
+        const res = await t.app.inject({ method: row.method, url, payload: payload as never, headers: user ? user.headers : { origin: INJECT_ORIGIN } });
+        expect(res.statusCode, res.body).toBe(expected);
+        if (!allowed) {
+          expect(res.json().error).toBe(caller === 'anonymous' ? 'unauthenticated' : 'forbidden');
+          expect(auditCount(), 'a refused call changes nothing').toBe(before);
+        }
+      });
+    }
+  }
+});
+
+describe('the OpenAPI description', () => {
+  it('marks the calls that need the session cookie, and only those', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.components.securitySchemes.sessionCookie).toEqual({ type: 'apiKey', in: 'cookie', name: 'session' });
+    expect(doc.paths['/api/evidence/'].post.security).toEqual([{ sessionCookie: [] }]);
+    expect(doc.paths['/api/audit/'].get.security).toEqual([{ sessionCookie: [] }]);
+    expect(doc.paths['/api/auth/login'].post.security).toBeUndefined();
+    expect(doc.paths['/api/standards/'].get.security).toBeUndefined();
+  });
+});
+
+describe('ownership rules beyond roles', () => {
+  it('lets only the submitter edit a pending entry, and no one review or correct their own', async () => {
+    const { volunteer, reviewer, admin } = callers as Record<UserRole, TestUser>;
+    const theirs = pendingBy(submitter);
+    for (const other of [volunteer, reviewer, admin]) {
+      const res = await t.app.inject({ method: 'PATCH', url: `/api/evidence/${theirs}`, headers: other.headers, payload: { rating: 0 } });
+      expect(res.statusCode).toBe(403);
+    }
+    const own = pendingBy(reviewer);
+    const review = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/review`, headers: reviewer.headers, payload: { decision: 'publish' } });
+    expect(review.statusCode).toBe(403);
+    expect(review.json().error).toBe('own-submission');
+    t.app.repositories.evidenceWorkspace.review(own, 'publish', undefined, admin);
+    const correct = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/correct`, headers: reviewer.headers, payload: { rating: 0, note: 'x' } });
+    expect(correct.statusCode).toBe(403);
+  });
+
+  it('shows a volunteer only their own entries', async () => {
+    const mine = pendingBy(callers.volunteer!);
+    const theirs = pendingBy(submitter);
+    const list = (await t.app.inject({ url: '/api/evidence?pageSize=100', headers: callers.volunteer!.headers })).json();
+    expect(list.items.map((e: { id: number }) => e.id)).toContain(mine);
+    expect(list.items.map((e: { id: number }) => e.id)).not.toContain(theirs);
+    expect((await t.app.inject({ url: `/api/evidence/${theirs}`, headers: callers.volunteer!.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/evidence/${mine}`, headers: callers.volunteer!.headers })).statusCode).toBe(200);
+  });
+
+  it('keeps an admin from demoting or disabling themselves', async () => {
+    const admin = callers.admin!;
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${admin.id}`, headers: admin.headers, payload: { role: 'volunteer' } });
+    expect(res.statusCode).toBe(409);
+  });
+});

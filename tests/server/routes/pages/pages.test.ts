@@ -1,0 +1,253 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidence, evidenceSources, standards, subjects } from '../../../../db/schema/index.js';
+import { computeScorecard } from '../../../../server/scoring/method.js';
+import { buildTestApp, type TestApp } from '../../../helper.js';
+
+// The pages as a browser without JavaScript, a search engine or a link preview sees them.
+
+const AVERY = 'demo-avery-placeholder';
+const ELECTION = 'demo-2026-district-attorney';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+const api = async (url: string) => (await t.app.inject(url)).json();
+
+function meta(body: string, property: string): string | undefined {
+  return new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(body)?.[1];
+}
+
+/** The grade letter of the standard card of `slug` ("none" without evidence). */
+function cardGrade(body: string, slug: string): string | undefined {
+  return new RegExp(`class="standard-card" data-standard="${slug}">[\\s\\S]*?data-grade="(\\w+)"`).exec(body)?.[1];
+}
+
+describe('every page, without JavaScript', () => {
+  const pages = ['/', `/people/${AVERY}`, `/elections/${ELECTION}`, '/standards/kids', '/methodology', '/events'];
+
+  it.each(pages)('%s is complete HTML with its title, description, Open Graph tags and canonical URL', async (path) => {
+    const res = await get(path);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.body).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(res.body).toMatch(/<title>[^<]+<\/title>/);
+    expect(meta(res.body, 'description')?.length).toBeGreaterThan(20);
+    expect(meta(res.body, 'og:title')).toBeTruthy();
+    expect(meta(res.body, 'og:url')).toMatch(new RegExp(`^http://localhost(:\\d+)?${path.replace(/[/?]/g, '\\$&')}$`));
+    expect(res.body).toContain(`<link rel="canonical" href="${meta(res.body, 'og:url')}">`);
+    // No inline scripts: only the module from /assets and non-executing JSON blocks.
+    for (const tag of res.body.match(/<script[^>]*>/g) ?? []) {
+      expect(tag).toMatch(/type="module" src="\/assets\/|type="application\/json"/);
+    }
+  });
+
+  it('shows a person’s name, overall grade, coverage and all ten standards’ grades, as the API computes them', async () => {
+    const card = await api(`/api/subjects/${AVERY}/scorecard`);
+    const res = await get(`/people/${AVERY}`);
+    expect(res.body).toContain(`<h1>${card.subject.name}`);
+    expect(res.body).toContain(`Grade ${card.overall.grade}, ${card.overall.score} out of 100`);
+    expect(res.body).toContain(`${card.overall.coverage} of 10 standards have evidence`);
+    expect(card.standards).toHaveLength(10);
+    for (const s of card.standards) {
+      expect(cardGrade(res.body, s.slug)).toBe(s.grade ?? 'none');
+      expect(res.body).toContain(s.title);
+    }
+    expect(res.body).toContain('Showing the coalition’s equal weights');
+  });
+
+  it('lists the evidence with rating in words, kind, date and sources, and retracted entries struck through with the reason', async () => {
+    const res = await get('/people/demo-jordan-sample');
+    const entries = await api('/api/subjects/demo-jordan-sample/evidence');
+    expect(res.body.match(/<li class="evidence[ "]/g)).toHaveLength(entries.length);
+    expect(res.body).toContain('Strongly advances the standard');
+    expect(res.body).toContain('Statement or pledge');
+    expect(res.body).toMatch(/<time datetime="2025-07-11">Jul 11, 2025<\/time>/);
+    expect(res.body).toContain('href="https://example.org/demo/evidence/');
+    expect(res.body).toContain('<s>Demo: case attributed to the wrong prosecutor</s>');
+    expect(res.body).toContain('Retracted, no longer counted: The case was handled by another attorney.');
+  });
+
+  it('filters the evidence by ?standard= (the others stay in the page, hidden)', async () => {
+    const all = await api(`/api/subjects/${AVERY}/evidence`);
+    const kids = await api(`/api/subjects/${AVERY}/evidence?standard=kids`);
+    const res = await get(`/people/${AVERY}?standard=kids`);
+    const items = res.body.match(/<li class="evidence[^"]*" data-standard="[a-z]+"( hidden)?>/g)!;
+    const visible = items.filter((i) => !i.includes(' hidden'));
+    expect(items).toHaveLength(all.length);
+    expect(visible.length).toBe(kids.length);
+    expect(visible.every((i) => i.includes('data-standard="kids"'))).toBe(true);
+    expect(res.body).toContain(`${kids.length} of ${all.length} entries shown`);
+    expect(res.body).toMatch(/<option value="kids" selected>/);
+  });
+
+  it('renders a shared "Your priorities" link with the weighted grade and says which weighting is shown', async () => {
+    const weights = { equity: 3, transparency: 0, bias: 0 };
+    const entries = await api(`/api/subjects/${AVERY}/evidence`);
+    const list = await api('/api/standards');
+    const card = await api(`/api/subjects/${AVERY}/scorecard`);
+    const expected = computeScorecard(list, entries, { asOf: card.asOf, weights }).overall;
+    expect(expected.score).not.toBe(card.overall.score);
+    const res = await get(`/people/${AVERY}?w=equity:3,transparency:0,bias:0,nonsense:9`);
+    expect(res.body).toContain(`Grade ${expected.grade}, ${expected.score} out of 100`);
+    expect(res.body).toContain('Showing your priorities: Equity ×3, Bias ×0, and Transparency ×0.');
+  });
+
+  it('shows the election’s comparison table with every candidate’s grades as the API computes them', async () => {
+    const election = await api(`/api/elections/${ELECTION}`);
+    const res = await get(`/elections/${ELECTION}`);
+    expect(res.body).toContain(`<h1>${election.name}`);
+    const table = res.body.slice(res.body.indexOf('<table class="comparison">'), res.body.indexOf('</table>'));
+    for (const c of election.candidates) expect(table).toContain(c.name);
+    const rows = table.split('<tr>').slice(2, 12);
+    expect(rows).toHaveLength(10);
+    rows.forEach((row, i) => {
+      const grades = [...row.matchAll(/data-grade="(\w+)"/g)].map((m) => m[1]);
+      expect(grades).toEqual(election.candidates.map((c: any) => c.scorecard.standards[i].grade ?? 'none'));
+    });
+    const overall = table.slice(table.indexOf('<tfoot>'));
+    expect([...overall.matchAll(/data-grade="(\w+)"/g)].map((m) => m[1])).toEqual(
+      election.candidates.map((c: any) => c.scorecard.overall.grade ?? 'none'),
+    );
+  });
+
+  it('explains a standard and shows everyone’s grade on it with their latest evidence', async () => {
+    const standard = await api('/api/standards/kids');
+    const res = await get('/standards/kids');
+    expect(res.body).toContain(`<h1>${standard.title}</h1>`);
+    expect(res.body).toContain(standard.summary.replaceAll("'", '&#39;'));
+    for (const indicator of standard.indicators) expect(res.body).toContain(`<li>${indicator}</li>`);
+    expect(res.body).toContain('Demo: remarks supporting youth diversion');
+    expect(res.body).toContain('Riley Example (demo)');
+  });
+
+  it('explains the method with the constants and worked example from GET /api/methodology', async () => {
+    const method = await api('/api/methodology');
+    const res = await get('/methodology');
+    expect(res.body).toContain(method.workedExample.calculation);
+    expect(res.body).toContain(`a grade ${method.workedExample.grade}`);
+    expect(res.body).toContain(`at least ${method.minCoverage} of the ten standards`);
+    expect(res.body).toContain('href="/api/export/evidence.csv"');
+  });
+
+  it('lists upcoming and past events with their people', async () => {
+    const res = await get('/events');
+    const upcoming = res.body.slice(res.body.indexOf('id="upcoming-heading"'), res.body.indexOf('id="past-heading"'));
+    expect(upcoming).toContain('Demo: candidate forum on public safety and healing');
+    expect(upcoming).toContain('href="/people/demo-jordan-sample"');
+    expect(res.body.slice(res.body.indexOf('id="past-heading"'))).toContain('Demo: town hall with the District Attorney');
+  });
+
+  it('shows the incumbent’s grade and the election on the home page, with the demo banner', async () => {
+    const card = await api(`/api/subjects/${AVERY}/scorecard`);
+    const res = await get('/');
+    expect(res.body).toContain('class="demo-banner"');
+    expect(res.body).toContain(card.subject.name);
+    expect(res.body).toContain(`Grade ${card.overall.grade}, ${card.overall.score} out of 100`);
+    expect(res.body).toContain(`href="/elections/${ELECTION}"`);
+  });
+});
+
+describe('not found', () => {
+  it.each(['/no-such-page', '/people/nobody-here', '/people/Not_A_Slug', '/elections/nope', '/standards/nope'])(
+    '%s is an HTML 404 page',
+    async (path) => {
+      const res = await get(path);
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.body).toContain('<h1>Page not found</h1>');
+    },
+  );
+
+  it('keeps the API’s 404s JSON', async () => {
+    const res = await get('/api/no-such-thing');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toBe('not-found');
+  });
+});
+
+describe('stored text', () => {
+  it('renders as text, never as markup, and only web links are clickable', async () => {
+    const db = t.app.db;
+    const subject = db
+      .insert(subjects)
+      .values({ slug: 'test-escape', name: '<script>alert(1)</script> "Q"', role: 'candidate', office: '<b>bold</b>', website: 'javascript:alert(1)' })
+      .returning()
+      .get();
+    const standard = db.select().from(standards).all()[0];
+    const entry = db
+      .insert(evidence)
+      .values({ subjectId: subject.id, standardId: standard.id, rating: 1, kind: 'action', title: '<img src=x onerror=alert(1)>', summary: '</script><script>alert(2)</script>', occurredOn: '2025-01-01', status: 'published' })
+      .returning()
+      .get();
+    db.insert(evidenceSources).values({ evidenceId: entry.id, url: 'javascript:alert(3)', title: 'x' }).run();
+    t.app.dataVersion.bump();
+
+    const res = await get('/people/test-escape');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot;');
+    expect(res.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(res.body).not.toContain('<script>alert');
+    expect(res.body).not.toContain('<img src=x');
+    expect(res.body).not.toContain('javascript:');
+    // The JSON block cannot be closed by stored text either.
+    expect(res.body.match(/<\/script>/g)).toHaveLength(2);
+  });
+});
+
+describe('the built web app', () => {
+  it('is served from /assets with a long, immutable cache', async () => {
+    const res = await get('/');
+    const script = /<script type="module" src="(\/assets\/[^"]+\.js)"/.exec(res.body)?.[1];
+    const style = /<link rel="stylesheet" href="(\/assets\/[^"]+\.css)"/.exec(res.body)?.[1];
+    expect(script && style).toBeTruthy();
+    for (const url of [script!, style!]) {
+      const asset = await t.app.inject(url);
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    expect((await t.app.inject('/assets/missing.js')).statusCode).toBe(404);
+  });
+
+  it('sends compressed scripts and pages that decompress to exactly what is served plain', async () => {
+    const page = await get('/');
+    const script = /<script type="module" src="(\/assets\/[^"]+\.js)"/.exec(page.body)![1];
+    const plain = await t.app.inject(script);
+    const br = await t.app.inject({ url: script, headers: { 'accept-encoding': 'br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    const gz = await t.app.inject({ url: script, headers: { 'accept-encoding': 'gzip' } });
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+
+    const html = await t.app.inject({ url: `/people/${AVERY}`, headers: { 'accept-encoding': 'gzip' } });
+    expect(html.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(html.rawPayload).toString()).toContain('<h1>Avery Placeholder (demo)');
+    // The JSON API is not compressed by the pages' plugin.
+    const json = await t.app.inject({ url: `/api/subjects/${AVERY}/evidence`, headers: { 'accept-encoding': 'gzip' } });
+    expect(json.headers['content-encoding']).toBeUndefined();
+  });
+});
+
+describe('an empty database', () => {
+  it('shows empty states and no demo banner', async () => {
+    const empty = await buildTestApp({ seedDemo: false });
+    try {
+      const home = await empty.app.inject('/');
+      expect(home.statusCode).toBe(200);
+      expect(home.body).not.toContain('class="demo-banner"');
+      expect(home.body).toContain('Nobody has been added to the scorecard yet.');
+      expect(home.body).toContain('No upcoming events are listed yet.');
+      expect((await empty.app.inject('/events')).body).toContain('No past events.');
+      expect((await empty.app.inject('/standards/equity')).statusCode).toBe(200);
+    } finally {
+      await empty.close();
+    }
+  });
+});
