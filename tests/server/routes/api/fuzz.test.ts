@@ -26,8 +26,8 @@ import {
  * (tests/hostile-input.ts), shaped by each route's own schema where it has one. A route
  * added later is therefore covered without touching this file.
  *
- * Invariants, whoever calls: never a 5xx; every error is the documented JSON shape and
- * leaks no internals; no response carries a file from outside what is meant to be served;
+ * Invariants, whoever calls: never a 5xx; every API or JSON error is the documented shape,
+ * and no error leaks internals; no response carries a file from outside what is meant to be served;
  * nothing is polluted through prototype keys; and a rejected request changes nothing stored
  * (every table is compared before and after).
  *
@@ -149,7 +149,10 @@ function checkAnswer(
   for (const marker of FOREIGN_FILE_MARKERS) expect(res.body.includes(marker), `served a foreign file for ${where}`).toBe(false);
 
   if (res.statusCode >= 400 && req.method !== 'HEAD') {
-    expect(errorShapeProblem(res), `error shape of ${where}`).toBeNull();
+    // The API and every JSON answer use the documented error shape; a page or a badge that
+    // is not found answers in its own kind (an HTML page, an SVG badge) for people.
+    const json = String(res.headers['content-type'] ?? '').includes('json');
+    if (String(req.url).startsWith('/api/') || json) expect(errorShapeProblem(res), `error shape of ${where}`).toBeNull();
     expect(res.body, `internals leaked by ${where}`).not.toMatch(INTERNALS);
   }
   if (res.statusCode < 300 && String(res.headers['content-type']).startsWith('application/json') && res.body) {
