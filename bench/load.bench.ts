@@ -19,7 +19,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { seedDemo, seedStandards } from '../db/seed/index.js';
 import { createAccount } from '../tests/accounts.js';
 import { writeResultsSection } from './results-file.js';
-import { PROJECT_ROOT, startScript, startServer } from '../tests/running-process.js';
+import { PROJECT_ROOT, startScript, startServer } from '../tests/server-process.js';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);

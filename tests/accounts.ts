@@ -1,13 +1,13 @@
-import { hash } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { users, type UserRole } from '../db/schema/index.js';
+import { hashPassword } from '../server/auth/password.js';
 
 /**
  * Accounts for tests that act as volunteers, reviewers and admins, written straight into the
- * users table the way `npm run user:add` does (argon2id, @node-rs/argon2's default), and
- * signed in through the public contract: `POST /api/auth/login {email, password}` sets a
- * session cookie (PRODUCT.md).
+ * users table with the server's own password hashing, and signed in through the public
+ * contract: `POST /api/auth/login {email, password}` sets a session cookie (PRODUCT.md).
+ * (tests/helper.ts's createSignedInUser skips the sign-in route; the fuzzer wants it.)
  */
 export interface TestAccount {
   id: number;
@@ -24,7 +24,7 @@ export async function createAccount(
   const password = fields.password ?? `correct horse battery ${fields.role} staple`;
   const row = db
     .insert(users)
-    .values({ email: fields.email, displayName: fields.displayName, role: fields.role, passwordHash: await hash(password) })
+    .values({ email: fields.email, displayName: fields.displayName, role: fields.role, passwordHash: await hashPassword(password) })
     .returning({ id: users.id })
     .get();
   return { id: row.id, role: fields.role, email: fields.email, displayName: fields.displayName, password };

@@ -10,7 +10,7 @@ import { migrateDatabase } from '../../db/migrate.js';
 import { seedDemo, seedStandards } from '../../db/seed/index.js';
 import { createAccount } from '../accounts.js';
 import { errorShapeProblem } from '../error-shape.js';
-import { startScript, startServer, waitFor, type RunningProcess } from '../running-process.js';
+import { startScript, startServer, waitFor, type RunningProcess } from '../server-process.js';
 
 /**
  * Faults a real deployment meets, on the built server in a process of its own: the power

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RETRY_AFTER_SECONDS } from '../../../server/plugins/pressure.js';
 import { buildTestApp, type TestApp } from '../../helper.js';
 import { expectErrorShape } from '../../error-shape.js';
-import { waitFor } from '../../running-process.js';
+import { waitFor } from '../../server-process.js';
 
 let t: TestApp;
 beforeAll(async () => {
