@@ -95,6 +95,8 @@ export const en = {
     asOf: (date: string) => `As of ${date}`,
     evidenceCount: (n: number) => `${n} ${plural(n, 'piece', 'pieces')} of evidence`,
     website: 'Website',
+    photo: (name: string) => `Photo of ${name}`,
+    term: (start: string, end: string | null) => (end ? `In office ${start} to ${end}` : `In office since ${start}`),
     runningIn: 'On the ballot',
     standardsHeading: 'Standard by standard',
     radarHeading: 'At a glance',

@@ -70,9 +70,10 @@ describe('every page', () => {
     await close();
   });
 
-  it.each(PAGES)('%s fits a 360 px wide phone without sideways scrolling', async (path) => {
+  it.each(PAGES)('%s fits a 360 px wide phone without sideways scrolling, still without axe-core violations', async (path) => {
     const { page, close } = await open(path, { width: 360, height: 780 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
     await close();
   });
 });
@@ -130,6 +131,10 @@ describe('a person’s scorecard', () => {
     await expect.poll(() => page.locator(`sc-grade[data-subject="${AVERY}"] .grade__score`).innerText()).toBe(String(expected.score));
     expect(new URL(page.url()).searchParams.get('w')).toBe('health:0,transparency:0,restoration:0');
     await expect.poll(() => page.locator('[data-weighting-note]').innerText()).toContain('Showing your priorities: Health ×0');
+    // Screen readers hear the new grade: it is in the panel's status line.
+    await expect.poll(() => page.locator('sc-priorities [role="status"]').innerText()).toContain(
+      `Avery Placeholder (demo): Grade ${expected.grade}, ${expected.score} out of 100.`,
+    );
 
     // The shared link opens with the same weighting.
     const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
@@ -142,6 +147,22 @@ describe('a person’s scorecard', () => {
     expect(new URL(page.url()).searchParams.has('w')).toBe(false);
     await expect.poll(() => page.locator('[data-weighting-note]').innerText()).toMatch(/equal weights/);
     await close();
+  });
+
+  it('says so when the history cannot be loaded, and tries again on request', async () => {
+    const context = await browser.newContext();
+    let failing = true;
+    await context.route('**/scorecard?asOf=*', (route) => (failing ? route.fulfill({ status: 503, body: '{}' }) : route.continue()));
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/people/${AVERY}`);
+    await page.locator('sc-trend-chart').scrollIntoViewIfNeeded();
+    const alert = page.locator('sc-trend-chart [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe('The history could not be loaded.');
+    failing = false;
+    await page.locator('sc-trend-chart').getByRole('button', { name: 'Try again' }).click();
+    await canvasDrawn(page, 'sc-trend-chart canvas');
+    await context.close();
   });
 
   it('is usable by keyboard with a visible focus ring', async () => {
@@ -185,7 +206,7 @@ describe('an election', () => {
     await close();
   });
 
-  it('prints as a voter guide without navigation, controls or charts', async () => {
+  it('prints as a one-page voter guide without navigation, controls or charts', async () => {
     const { page, close } = await open(`/elections/${ELECTION}`);
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => page.locator('.site-header').isVisible()).toBe(false);
@@ -193,6 +214,11 @@ describe('an election', () => {
     await expect.poll(() => page.locator('sc-bar-chart').isVisible()).toBe(false);
     await expect.poll(() => page.locator('table.comparison').isVisible()).toBe(true);
     await expect.poll(() => page.locator('.print-only').isVisible()).toBe(true);
+    // One sheet of paper, in both common sizes.
+    for (const format of ['Letter', 'A4']) {
+      const pdf = (await page.pdf({ format })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    }
     await close();
   });
 });

@@ -19,11 +19,11 @@ export function framePage(choice: WidgetChoice, title: string, fullUrl: string, 
 }
 
 /** The iframe page for a slug that does not exist: still a page, so the frame explains itself. */
-export function missingFramePage(what: string, siteUrl: string): string {
+export function missingFramePage(message: string, siteUrl: string, lang: string): string {
   return page(
-    'Scorecard not found',
-    'en',
-    html`<p class="missing">No scorecard for ${what}. <a href="${siteUrl}" target="_blank" rel="noopener">See all scorecards</a>.</p>`,
+    message,
+    lang,
+    html`<p class="missing">${message}. <a href="${siteUrl}" target="_blank" rel="noopener">${siteUrl}</a></p>`,
   );
 }
 

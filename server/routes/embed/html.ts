@@ -27,10 +27,3 @@ function interpolate(value: unknown): string {
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeMarkup {
   return new SafeMarkup(strings.reduce((out, s, i) => out + s + (i < values.length ? interpolate(values[i]) : ''), ''));
 }
-
-/** A YYYY-MM-DD day written for people ("Nov 25, 2026"), as the widget writes it. */
-export function formatDay(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
-}

@@ -26,11 +26,11 @@ export interface PageRoutesOptions {
   locale: Locale;
 }
 
+/** A repeated parameter (`?w=a&w=b`) counts once: a mangled shared link still opens the page. */
+const firstValue = (max: number) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(max).optional());
+
 /** `w` is the voter's weighting ("Your priorities"); `standard` filters the evidence list. */
-const pageQuery = z.object({
-  w: z.string().max(400).optional(),
-  standard: z.string().max(120).optional(),
-});
+const pageQuery = z.object({ w: firstValue(400), standard: firstValue(120) });
 
 function scoringInput(entries: PublicEvidence[]): ScoredEvidence[] {
   return entries.map(({ standard, rating, kind, status, occurredOn }) => ({ standard, rating, kind, status, occurredOn }));
