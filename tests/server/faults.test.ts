@@ -48,8 +48,8 @@ describe('a crash during writes (SIGKILL)', () => {
   it('loses no acknowledged write, leaves an intact database, and the server starts again on it', async () => {
     const databasePath = freshDatabasePath();
     const server = track(await startServer({ DATABASE_PATH: databasePath }));
-    // Until the evidence API exists (issue 3) the writes come from a second process, as the
-    // CLI's do; the accounts work adds the same check for writes acknowledged with a 201.
+    // A second process writing, as the CLI does; tests/durability covers writes the API
+    // acknowledged with a 201.
     const writer = track(startScript('bench/evidence-writer.ts', ['--database', databasePath]));
     await waitFor(() => acknowledged(writer.output()).published.length >= 60, 'the writer to acknowledge 60 published entries');
     writer.child.kill('SIGKILL');
@@ -98,7 +98,7 @@ describe('a database file that cannot be written', () => {
     const server = track(await startServer({ DATABASE_PATH: databasePath }, asServiceUser));
     expect(server.output()).toMatch(/read-only: serving reads, refusing writes/);
 
-    for (const path of ['/api/subjects/demo-avery-placeholder/scorecard', '/api/elections/demo-2026-district-attorney', '/api/export/evidence.csv']) {
+    for (const path of ['/api/subjects/demo-avery-placeholder/scorecard', '/api/elections/demo-2026-district-attorney', '/api/export/evidence.csv', '/people/demo-avery-placeholder']) {
       expect((await fetch(`${server.origin}${path}`)).status, path).toBe(200);
     }
 
@@ -107,17 +107,12 @@ describe('a database file that cannot be written', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: volunteer.email, password: volunteer.password }),
     });
-    if (signIn.status === 404) {
-      // In-process, tests/server/plugins/errors.test.ts checks the same refusal on a read-only connection.
-      console.warn('[faults] No POST /api/auth/login yet (issue 3): the read-only write refusal is checked in-process only.');
-    } else {
-      // Signing in stores a session: the write that a read-only file must refuse, clearly.
-      const body = await signIn.text();
-      expect(signIn.status, body).toBe(503);
-      expect(errorShapeProblem({ statusCode: signIn.status, headers: { 'content-type': signIn.headers.get('content-type') }, body })).toBeNull();
-      expect(JSON.parse(body).error).toBe('read-only');
-      expect((await fetch(`${server.origin}/api/standards`)).status).toBe(200);
-    }
+    // Signing in stores a session: the write that a read-only file must refuse, clearly.
+    const body = await signIn.text();
+    expect(signIn.status, body).toBe(503);
+    expect(errorShapeProblem({ statusCode: signIn.status, headers: { 'content-type': signIn.headers.get('content-type') }, body })).toBeNull();
+    expect(JSON.parse(body).error).toBe('read-only');
+    expect((await fetch(`${server.origin}/api/standards`)).status).toBe(200);
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);

@@ -6,7 +6,7 @@ import { expectErrorShape } from '../../error-shape.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  // A write the public API does not offer (yet), standing in for any route that stores something.
+  // A test-only write, standing in for any route that stores something.
   t = await buildTestApp({}, (app) => {
     app.post('/test/store-event', async (_request, reply) => {
       app.db.insert(events).values({ title: 'x'.repeat(64_000), startsAt: '2030-01-01T00:00:00Z', place: 'Sacramento' }).run();
