@@ -8,7 +8,8 @@ import cors from './plugins/cors.js';
 import csrf from './plugins/csrf.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
-import errors from './plugins/errors.js';
+import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
+import pressure from './plugins/pressure.js';
 import repositories from './plugins/repositories.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -35,8 +36,8 @@ import healthRoutes from './routes/health.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 
 /**
- * The application as one plugin: third-party concerns first (errors, headers, CORS, docs,
- * rate limits), then the app's own (database, response caching, repositories, sessions, the
+ * The application as one plugin: third-party concerns first (errors, headers, CORS, overload,
+ * docs, rate limits), then the app's own (database, response caching, repositories, sessions, the
  * cross-site check), then the public routes and the workspace's. Tests register this
  * same plugin on a fresh database; nothing starts listening here.
  */
@@ -47,6 +48,8 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(errors, { notFoundPage });
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
+  // After CORS, so a partner page's widget can read the 503 and its Retry-After.
+  await fastify.register(pressure, config.pressure ?? {});
   await fastify.register(docs);
   await fastify.register(rateLimit);
 
@@ -98,6 +101,8 @@ export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   await fastify.register(app, { config });
   return fastify;
