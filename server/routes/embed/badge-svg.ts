@@ -1,6 +1,6 @@
 import type { Scorecard } from '../../schemas/scorecard.js';
 import { formatDay, type WidgetStrings } from '../../../i18n/widget.js';
-import { html, type SafeMarkup } from './html.js';
+import { html, type SafeHtml } from '../pages/html.js';
 
 type Grade = Scorecard['overall']['grade'];
 
@@ -73,7 +73,7 @@ export function badgeContent(card: Scorecard, s: WidgetStrings, lang: string, st
 export function badgeSvg(content: BadgeContent, s: WidgetStrings): string {
   const grade = content.grade ?? '–';
   const footer = `${s.scorecardName} · ${content.asOf}${content.demo ? ` · ${s.demoData}` : ''}`;
-  const svg: SafeMarkup = html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}" viewBox="0 0 ${BADGE_WIDTH} ${BADGE_HEIGHT}" role="img" aria-labelledby="title">
+  const svg: SafeHtml = html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}" viewBox="0 0 ${BADGE_WIDTH} ${BADGE_HEIGHT}" role="img" aria-labelledby="title">
 <title id="title">${content.description}</title>
 <rect x="0.5" y="0.5" width="${BADGE_WIDTH - 1}" height="${BADGE_HEIGHT - 1}" rx="8" fill="#ffffff" stroke="#d0d7de"/>
 <rect x="10" y="10" width="56" height="56" rx="6" fill="${GRADE_FILL[content.grade ?? 'none']}"/>
@@ -84,7 +84,7 @@ export function badgeSvg(content: BadgeContent, s: WidgetStrings): string {
 <text x="78" y="64" font-size="11" fill="#59636e">${fit(footer, 50)}</text>
 </g>
 </svg>`;
-  return svg.markup;
+  return svg.value;
 }
 
 /** Served with a 404 for an unknown person or standard, so a broken snippet still shows why. */
@@ -93,5 +93,5 @@ export function missingBadgeSvg(what: string, s: WidgetStrings): string {
 <title id="title">${s.notFound(what)}</title>
 <rect x="0.5" y="0.5" width="${BADGE_WIDTH - 1}" height="39" rx="8" fill="#ffffff" stroke="#d0d7de"/>
 <text x="14" y="25" font-family="${FONT}" font-size="13" fill="#59636e">${fit(s.notFound(what), 52)}</text>
-</svg>`.markup;
+</svg>`.value;
 }

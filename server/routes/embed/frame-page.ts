@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE } from '../../i18n/language.js';
-import { html, type SafeMarkup } from './html.js';
+import { html, type SafeHtml } from '../pages/html.js';
 import { widgetAttributes, type WidgetChoice } from './snippets.js';
 
 /**
@@ -27,7 +27,7 @@ export function missingFramePage(message: string, siteUrl: string, lang: string)
   );
 }
 
-function page(title: string, lang: string, body: SafeMarkup): string {
+function page(title: string, lang: string, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -48,5 +48,5 @@ function page(title: string, lang: string, body: SafeMarkup): string {
 <body>
 ${body}
 </body>
-</html>`.markup;
+</html>`.value;
 }
