@@ -1,9 +1,8 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeScorecard } from '../../server/scoring/method.js';
-import { startTestServer } from '../helper.js';
-import { launchBrowser, type TestBrowser } from './chromium.js';
+import { axeViolations } from './accessibility.js';
+import { useTestSite } from './site.js';
 
 // The public pages in Chromium on the demo data: what a voter sees and can do.
 
@@ -11,37 +10,23 @@ const AVERY = 'demo-avery-placeholder';
 const ELECTION = 'demo-2026-district-attorney';
 const PAGES = ['/', `/people/${AVERY}`, '/people/demo-riley-example', `/elections/${ELECTION}`, '/standards/kids', '/methodology', '/events', '/no-such-page'];
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: TestBrowser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useTestSite();
 
-const api = async (path: string) => (await server.app.inject(path)).json();
+const api = async (path: string) => (await site.server.app.inject(path)).json();
 
 /** A page that fails the test on any script error or failed request. */
 async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport });
+  const context = await site.browser.newContext({ viewport });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !(path === '/no-such-page' && m.text().includes('404'))) problems.push(`console: ${m.text()}`);
   });
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
   return { page, problems, close: () => context.close() };
 }
 
-async function axeViolations(page: Page) {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** Scrolls the chart into view (charts draw only near the screen) and waits for pixels on its canvas. */
 async function canvasDrawn(page: Page, selector: string) {
@@ -150,11 +135,11 @@ describe('a person’s scorecard', () => {
   });
 
   it('says so when the history cannot be loaded, and tries again on request', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     let failing = true;
     await context.route('**/scorecard?asOf=*', (route) => (failing ? route.fulfill({ status: 503, body: '{}' }) : route.continue()));
     const page = await context.newPage();
-    await page.goto(`${server.origin}/people/${AVERY}`);
+    await page.goto(`${site.server.origin}/people/${AVERY}`);
     await page.locator('sc-trend-chart').scrollIntoViewIfNeeded();
     const alert = page.locator('sc-trend-chart [role="alert"]');
     await alert.waitFor();

@@ -1,41 +1,25 @@
-import axe from 'axe-core';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
-import { startTestServer } from '../helper.js';
-import { launchBrowser, type TestBrowser } from './chromium.js';
+import { axeViolations } from './accessibility.js';
+import { useTestSite } from './site.js';
 
 // The public pages in Spanish, as a Spanish-speaking voter's browser gets them.
 
 const AVERY = 'demo-avery-placeholder';
 const ELECTION = 'demo-2026-district-attorney';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: TestBrowser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useTestSite();
 
 async function openAs(locale: string, path: string) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
   return { page, problems, context };
 }
 
-async function axeViolations(page: Page) {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('a Spanish-speaking visitor', () => {
   it('is sent to the Spanish home page on a first visit and sees Spanish text and standard titles', async () => {
@@ -70,7 +54,7 @@ describe('a Spanish-speaking visitor', () => {
   });
 
   it('grades on the Spanish scorecard match the API, and charts draw', async () => {
-    const card = (await server.app.inject(`/api/subjects/${AVERY}/scorecard?lang=es`)).json();
+    const card = (await site.server.app.inject(`/api/subjects/${AVERY}/scorecard?lang=es`)).json();
     const { page, context } = await openAs('es-MX', `/es/people/${AVERY}`);
     const titles = await page.locator('.standard-card__title').allTextContents();
     expect(titles.map((t) => t.trim())).toEqual(card.standards.map((s: { title: string }) => s.title));
@@ -86,13 +70,13 @@ describe('a Spanish-speaking visitor', () => {
     await page.waitForURL(`**/es/people/${AVERY}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     // Remembered: an English link now opens in Spanish…
-    await page.goto(`${server.origin}/methodology`);
+    await page.goto(`${site.server.origin}/methodology`);
     expect(new URL(page.url()).pathname).toBe('/es/methodology');
     // …until the reader switches back.
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(`**/methodology`);
     expect(new URL(page.url()).pathname).toBe('/methodology');
-    await page.goto(`${server.origin}/events`);
+    await page.goto(`${site.server.origin}/events`);
     expect(new URL(page.url()).pathname).toBe('/events');
     await context.close();
   });
