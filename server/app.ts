@@ -16,7 +16,7 @@ import widgetAssets from './plugins/widget-assets.js';
 import auditRoutes from './routes/api/audit/index.js';
 import authRoutes from './routes/api/auth/index.js';
 import electionsAdmin from './routes/api/elections/admin.js';
-import staticAssets from './plugins/static-assets.js';
+import staticAssets, { defaultClientDist } from './plugins/static-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
 import eventsAdmin from './routes/api/events/admin.js';
 import eventsRoutes from './routes/api/events/index.js';
@@ -33,6 +33,7 @@ import usersRoutes from './routes/api/users/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
+import workspacePages from './routes/pages/workspace/index.js';
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, docs,
@@ -79,6 +80,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
   await fastify.register(pageRoutes, { locale: 'en' });
+  await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

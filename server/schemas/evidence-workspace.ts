@@ -77,3 +77,4 @@ export const evidenceRevision = z.object({
 });
 
 export const evidenceDetail = workspaceEvidence.extend({ revisions: z.array(evidenceRevision) });
+export type EvidenceDetail = z.infer<typeof evidenceDetail>;

@@ -41,6 +41,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/auth/password', minRole: 'volunteer', ok: 200, freshUser: true, request: (as) => ({ url: '/api/auth/password', payload: { currentPassword: as?.password ?? 'x', newPassword: 'a-brand-new-password' } }) },
   { method: 'PATCH', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me', payload: { displayName: `Renamed ${unique()}` } }) },
   { method: 'POST', route: '/api/evidence', minRole: 'volunteer', ok: 201, request: () => ({ url: '/api/evidence', payload: evidenceBody() }) },
+  { method: 'POST', route: '/api/evidence/import', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence/import?dryRun=true', payload: { csv: 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title\ndemo-jordan-sample,kids,1,action,T,S,2025-01-01,https://example.org/x,X' } }) },
   { method: 'PATCH', route: '/api/evidence/:id', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}`, payload: { rating: -1 } }) },
   { method: 'POST', route: '/api/evidence/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish' } }) },
   { method: 'POST', route: '/api/evidence/:id/correct', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }) },
