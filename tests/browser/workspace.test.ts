@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
-import { createSignedInUser, startTestServer, type TestUser } from '../helper.js';
+import { createSignedInUser, evidenceBody, startTestServer, type TestUser } from '../helper.js';
 import { launchBrowser, type TestBrowser } from './chromium.js';
 
 // The workspace end to end in Chromium: an invitation, a submission through the form, its
@@ -127,6 +127,69 @@ describe('workspace, end to end', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/workspace/review');
+    await context.close();
+  });
+  it('lets a reviewer work the queue by keyboard shortcut, never offering their own entries', async () => {
+    const volunteer = await createSignedInUser(server, 'volunteer');
+    const reviewer = await createSignedInUser(server, 'reviewer');
+    const { evidenceWorkspace } = server.app.repositories;
+    const first = evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut first' }) as never, volunteer);
+    const second = evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut second' }) as never, volunteer);
+    evidenceWorkspace.create(evidenceBody({ title: 'Demo: the reviewer’s own' }) as never, reviewer);
+    const { context, page, problems } = await contextFor(reviewer);
+    await page.goto(`${server.origin}/workspace/review`);
+    await page.locator(`#entry-${first.id}`).waitFor();
+    await expect(page.getByText('Demo: the reviewer’s own').count()).resolves.toBe(0);
+    await expect(page.getByText('Keyboard shortcuts').isVisible()).resolves.toBe(true);
+    // Demo data may have older pending entries: start from this test's first one.
+    await page.locator(`#entry-${first.id}`).focus();
+    await page.keyboard.press('j');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(`entry-${second.id}`);
+    await page.keyboard.press('n');
+    await page.keyboard.type('Source does not say this.');
+    await page.keyboard.press('Escape');
+    await page.locator(`#entry-${second.id}`).focus();
+    await page.keyboard.press('r');
+    await page.getByText('Rejected “Demo: shortcut second”.').waitFor({ state: 'attached' });
+    await page.locator(`#entry-${first.id}`).focus();
+    await page.keyboard.press('p');
+    await page.getByText('Published “Demo: shortcut first”.').waitFor({ state: 'attached' });
+    const stored = (id: number) => server.app.repositories.evidenceWorkspace.find(id)!;
+    expect(stored(second.id)).toMatchObject({ status: 'rejected', reviewNote: 'Source does not say this.' });
+    expect(stored(first.id).status).toBe('published');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the submitter edit a pending entry, and a reviewer correct then retract it once published', async () => {
+    const volunteer = await createSignedInUser(server, 'volunteer');
+    const reviewer = await createSignedInUser(server, 'reviewer');
+    const entry = server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: to be edited' }) as never, volunteer);
+
+    const mine = await contextFor(volunteer);
+    await mine.page.goto(`${server.origin}/workspace`);
+    await mine.page.getByRole('link', { name: 'Edit “Demo: to be edited”' }).click();
+    await mine.page.getByLabel('Title', { exact: true }).fill('Demo: edited title');
+    await mine.page.getByRole('button', { name: 'Save changes' }).click();
+    await mine.page.getByRole('heading', { name: 'Your changes are saved' }).waitFor();
+    await mine.context.close();
+
+    server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, reviewer);
+    const { context, page, problems } = await contextFor(reviewer);
+    await page.goto(`${server.origin}/workspace/evidence/${entry.id}`);
+    await page.getByRole('heading', { name: 'Demo: edited title' }).waitFor();
+    await page.getByLabel('Rating', { exact: true }).selectOption('1');
+    await page.getByLabel('What was corrected and why').fill('The source supports +1, not +2.');
+    await page.getByRole('button', { name: 'Save the correction' }).click();
+    await page.getByText('The correction is saved.').waitFor();
+    await expect(page.getByText('Correction: The source supports +1, not +2.').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Retract this entry' }).click();
+    await expect(page.locator('#error-reason').textContent()).resolves.toBe('must not be blank');
+    await page.getByLabel('Reason for the retraction').fill('The article was withdrawn.');
+    await page.getByRole('button', { name: 'Retract this entry' }).click();
+    await page.getByText('The entry is retracted.').waitFor();
+    await expect(page.locator('.history').textContent()).resolves.toMatch(/Submitted[\s\S]*Edited[\s\S]*Published[\s\S]*Corrected[\s\S]*Retracted/);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });
