@@ -156,7 +156,7 @@ export class ReviewQueue extends WorkspaceView {
           return html`<li>
             <article class="panel queue-entry ${i === this._current ? 'is-current' : ''}" id="entry-${e.id}" tabindex="-1" aria-labelledby="entry-${e.id}-title" @focusin=${() => (this._current = i)}>
               <h2 id="entry-${e.id}-title">${e.title}</h2>
-              <p class="muted">${r.submittedOn(formatDay(this.msg, e.createdAt.slice(0, 10)), e.submittedBy?.displayName ?? '')}</p>
+              ${e.submittedBy ? html`<p class="muted">${r.submittedOn(formatDay(this.msg, e.createdAt.slice(0, 10)), e.submittedBy.displayName)}</p>` : nothing}
               <dl class="facts">
                 <div><dt>${w.entry.person}</dt><dd>${this._names.get(e.subject) ?? e.subject}</dd></div>
                 <div><dt>${w.entry.standard}</dt><dd>${this.msg.standardShort[e.standard] ?? e.standard}</dd></div>
