@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,6 +20,7 @@ import electionsAdmin from './routes/api/elections/admin.js';
 import staticAssets, { defaultClientDist } from './plugins/static-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
 import eventsAdmin from './routes/api/events/admin.js';
+import eventFlyers from './routes/api/events/flyer.js';
 import eventsRoutes from './routes/api/events/index.js';
 import evidenceRoutes from './routes/api/evidence/index.js';
 import exportRoutes from './routes/api/export/index.js';
@@ -75,6 +77,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });
   await fastify.register(eventsAdmin, { prefix: '/api/events' });
+  await fastify.register(eventFlyers, { flyersDir: join(dirname(config.databasePath), 'flyers') });
   await fastify.register(standardsAdmin, { prefix: '/api/standards' });
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
   await fastify.register(widgetAssets);

@@ -14,6 +14,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
+      // Public reads are cacheable for a minute; someone who just changed them must see the change.
+      cache: 'no-store',
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -152,6 +152,25 @@ describe('the evidence form', () => {
   });
 });
 
+describe('admin screens', () => {
+  it('upload an event’s flyer, which the public events page then shows', async () => {
+    const { context, page, problems } = await signedIn(admin);
+    await page.goto(`${server.origin}/workspace/admin/events`);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+    const first = page.locator('.event-list > li').first();
+    await first.locator('input[type="file"]').setInputFiles({ name: 'flyer.png', mimeType: 'image/png', buffer: png });
+    await first.getByRole('button', { name: /^Upload the flyer for/ }).click();
+    await page.locator('#admin-message').waitFor({ timeout: 5000 });
+    expect(await page.locator('#admin-message').textContent()).toBe('Saved.');
+    const flyerUrl = await page.locator('.event-list > li').first().getByRole('link', { name: 'The current flyer' }).getAttribute('href');
+    expect(flyerUrl).toMatch(/^\/media\/flyers\//);
+    await page.goto(`${server.origin}/events`);
+    await expect(page.locator(`img[src="${flyerUrl}"]`).count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('accessibility', () => {
   it('has no axe-core violations on any workspace screen', async () => {
     const entry = server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: entry for the axe run' }) as never, volunteer);

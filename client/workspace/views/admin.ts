@@ -145,7 +145,7 @@ export class AdminScreens extends WorkspaceView {
       case 'elections':
         return this._elections(rows as Array<{ slug: string; name: string; electionDate: string; candidates: Array<{ slug: string }> }>);
       case 'events':
-        return this._events(rows as Array<{ id: number; title: string; startsAt: string; place: string }>);
+        return this._events(rows as Array<{ id: number; title: string; startsAt: string; place: string; flyerUrl: string | null }>);
       default:
         return this._standards(rows as PublicStandard[]);
     }
@@ -285,7 +285,7 @@ export class AdminScreens extends WorkspaceView {
       )}`;
   }
 
-  private _events(events: Array<{ id: number; title: string; startsAt: string; place: string }>) {
+  private _events(events: Array<{ id: number; title: string; startsAt: string; place: string; flyerUrl: string | null }>) {
     const a = this.ws.admin;
     const onCreate = (e: Event) => {
       e.preventDefault();
@@ -305,10 +305,34 @@ export class AdminScreens extends WorkspaceView {
           <div class="actions"><button type="submit" class="button">${a.createEvent}</button></div>
         </form></section>
       <h2>${a.eventsHeading}</h2>
-      <ul>${events.map(
-        (ev) => html`<li>${ev.title}, ${new Date(ev.startsAt).toLocaleString(this.msg.langTag)}, ${ev.place}
-          <button type="button" class="button button--quiet" @click=${() => this._write('DELETE', `/api/events/${ev.id}`, undefined, a.saved)}>${a.deleteEvent(ev.title)}</button></li>`,
+      <ul class="event-list">${events.map(
+        (ev) => html`<li class="panel">${ev.title}, ${new Date(ev.startsAt).toLocaleString(this.msg.langTag)}, ${ev.place}
+          ${ev.flyerUrl ? html`<p><a href=${ev.flyerUrl}>${a.currentFlyer}</a></p>` : nothing}
+          <form class="ws-form" novalidate @submit=${(e: Event) => this._uploadFlyer(e, ev.id)}>
+            <div class="field"><label for="flyer-${ev.id}">${a.flyerFor(ev.title)}</label><input id="flyer-${ev.id}" name="flyer" type="file" accept="image/png,image/jpeg,image/webp"></div>
+            <div class="actions"><button type="submit" class="button button--quiet">${a.uploadFlyer(ev.title)}</button>
+              <button type="button" class="button button--quiet" @click=${() => this._write('DELETE', `/api/events/${ev.id}`, undefined, a.saved)}>${a.deleteEvent(ev.title)}</button></div>
+          </form></li>`,
       )}</ul>`;
+  }
+
+  /** Flyers go up as multipart/form-data (a file, not JSON); same-origin fetch carries the cookie and Origin. */
+  private async _uploadFlyer(event: Event, id: number) {
+    event.preventDefault();
+    const w = this.ws;
+    const form = new FormData(event.target as HTMLFormElement);
+    let text: string;
+    try {
+      const res = await fetch(`/api/events/${id}/flyer`, { method: 'POST', body: form, credentials: 'same-origin' });
+      const body = (await res.json().catch(() => ({}))) as { message?: string; details?: Array<{ message: string }> };
+      text = res.ok ? w.admin.saved : w.serverError(body.details?.map((d) => d.message).join('; ') || body.message || String(res.status));
+      this._message = { ok: res.ok, text };
+      if (res.ok) await this._load();
+    } catch {
+      this._message = { ok: false, text: w.networkError };
+    }
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#admin-message')?.focus();
   }
 
   private _standards(standards: PublicStandard[]) {
