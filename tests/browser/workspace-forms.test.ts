@@ -88,6 +88,10 @@ describe('the evidence form', () => {
     await expect(url.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('#error-sources-0-url').textContent()).resolves.toBe('must be an http or https URL');
     await expect(page.locator('#error-summary').textContent()).resolves.toBe('must not be blank');
+    await expect(page.locator('#error-subject').textContent()).resolves.toBe('choose a person');
+    await expect(page.locator('#error-rating').textContent()).resolves.toBe('choose a rating from -2 to 2');
+    // Focus goes to the first field that needs attention.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('subject');
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
     expect(await axeViolations(page)).toEqual([]);
 
