@@ -1,37 +1,24 @@
 import { html, nothing } from 'lit';
 import { api, fieldErrors } from '../api.js';
-import { WorkspaceView } from '../workspace-view.js';
+import { AccountForm } from './account-form.js';
 
 /**
  * Accepting an invitation. The token travels in the URL fragment, which browsers never send
  * to servers or put in Referer headers, so it stays out of logs.
  */
-export class InviteAccept extends WorkspaceView {
-  static properties = { _error: { state: true }, _busy: { state: true }, _fields: { state: true } };
-  declare _error: string | null;
-  declare _busy: boolean;
-  declare _fields: Map<string, string>;
-
-  constructor() {
-    super();
-    this._error = null;
-    this._busy = false;
-    this._fields = new Map();
-  }
-
+export class InviteAccept extends AccountForm {
   private get _token() {
     return decodeURIComponent(location.hash.replace(/^#/, ''));
   }
 
   private async _onSubmit(event: Event) {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
     const w = this.ws;
     this._busy = true;
     const result = await api('POST', '/api/invites/accept', {
       token: this._token,
-      displayName: (form.elements.namedItem('displayName') as HTMLInputElement).value,
-      password: (form.elements.namedItem('password') as HTMLInputElement).value,
+      displayName: this._value(event, 'displayName'),
+      password: this._value(event, 'password'),
     });
     this._busy = false;
     if (result.ok) {
@@ -49,20 +36,19 @@ export class InviteAccept extends WorkspaceView {
     const w = this.ws;
     const s = w.invite;
     if (!this._token) return html`<h1>${w.titles.invite}</h1><p role="alert">${s.noToken}</p>`;
-    const err = (field: string) => (this._fields.has(field) ? html`<p class="field-error" id="error-${field}">${this._fields.get(field)}</p>` : nothing);
     return html`<h1>${w.titles.invite}</h1>
       <p class="lede" id="invite-intro">${s.intro}</p>
       ${this._error ? html`<p class="form-error" id="invite-error" role="alert" tabindex="-1">${this._error}</p>` : nothing}
       <form class="ws-form narrow" novalidate @submit=${this._onSubmit}>
         <div class="field">
           <label for="displayName">${s.displayName}</label>
-          <input id="displayName" name="displayName" type="text" autocomplete="name" maxlength="100" aria-invalid=${this._fields.has('displayName') ? 'true' : 'false'} aria-describedby=${this._fields.has('displayName') ? 'error-displayName' : nothing}>
-          ${err('displayName')}
+          <input id="displayName" name="displayName" type="text" autocomplete="name" maxlength="100" aria-invalid=${this._invalid('displayName')} aria-describedby=${this._describedBy('displayName')}>
+          ${this._fieldError('displayName')}
         </div>
         <div class="field">
           <label for="password">${s.password}</label>
-          <input id="password" name="password" type="password" autocomplete="new-password" aria-invalid=${this._fields.has('password') ? 'true' : 'false'} aria-describedby="invite-intro${this._fields.has('password') ? ' error-password' : ''}">
-          ${err('password')}
+          <input id="password" name="password" type="password" autocomplete="new-password" aria-invalid=${this._invalid('password')} aria-describedby=${this._describedBy('password', 'invite-intro')}>
+          ${this._fieldError('password')}
         </div>
         <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${s.submit}</button></div>
       </form>`;

@@ -1,30 +1,14 @@
 import { html, nothing } from 'lit';
 import { api, fieldErrors } from '../api.js';
-import { WorkspaceView } from '../workspace-view.js';
+import { AccountForm } from './account-form.js';
 
 /** Sign-in; afterwards back to the workspace screen the visitor was going to. */
-export class SignIn extends WorkspaceView {
-  static properties = { _error: { state: true }, _busy: { state: true }, _fields: { state: true } };
-  declare _error: string | null;
-  declare _busy: boolean;
-  declare _fields: Map<string, string>;
-
-  constructor() {
-    super();
-    this._error = null;
-    this._busy = false;
-    this._fields = new Map();
-  }
-
+export class SignIn extends AccountForm {
   private async _onSubmit(event: Event) {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
     const w = this.ws;
     this._busy = true;
-    const result = await api('POST', '/api/auth/login', {
-      email: (form.elements.namedItem('email') as HTMLInputElement).value,
-      password: (form.elements.namedItem('password') as HTMLInputElement).value,
-    });
+    const result = await api('POST', '/api/auth/login', { email: this._value(event, 'email'), password: this._value(event, 'password') });
     this._busy = false;
     if (result.ok) {
       location.assign(this.page.next ?? '/workspace');
@@ -39,7 +23,6 @@ export class SignIn extends WorkspaceView {
   render() {
     const w = this.ws;
     const s = w.signIn;
-    const err = (field: string) => (this._fields.has(field) ? html`<p class="field-error" id="error-${field}">${this._fields.get(field)}</p>` : nothing);
     return html`<h1>${w.titles['sign-in']}</h1>
       <p class="lede">${s.intro}</p>
       ${this.page.next ? html`<p class="notice">${s.returnTo(this.page.next)}</p>` : nothing}
@@ -47,13 +30,13 @@ export class SignIn extends WorkspaceView {
       <form class="ws-form narrow" novalidate @submit=${this._onSubmit}>
         <div class="field">
           <label for="email">${s.email}</label>
-          <input id="email" name="email" type="email" autocomplete="username" required aria-describedby=${this._fields.has('email') ? 'error-email' : nothing}>
-          ${err('email')}
+          <input id="email" name="email" type="email" autocomplete="username" required aria-invalid=${this._invalid('email')} aria-describedby=${this._describedBy('email')}>
+          ${this._fieldError('email')}
         </div>
         <div class="field">
           <label for="password">${s.password}</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required aria-describedby=${this._fields.has('password') ? 'error-password' : nothing}>
-          ${err('password')}
+          <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid=${this._invalid('password')} aria-describedby=${this._describedBy('password')}>
+          ${this._fieldError('password')}
         </div>
         <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${s.submit}</button></div>
       </form>`;
