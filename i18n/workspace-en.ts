@@ -250,7 +250,7 @@ export const workspaceEn = {
     eventsHeading: 'Events',
     addEvent: 'Add an event',
     eventTitle: 'Title',
-    startsAt: 'Starts at (date and time, Sacramento)',
+    startsAt: 'Starts at (date and time, in your own time zone)',
     place: 'Place',
     description: 'Description',
     url: 'Link',

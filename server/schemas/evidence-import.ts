@@ -75,15 +75,16 @@ function toBody(record: Record<string, string>) {
   const sources = [];
   for (let n = 1; n <= MAX_IMPORT_SOURCES; n++) {
     const [url, title, publisher, archiveUrl] = SOURCE_FIELDS.map((f) => cell(record, sourceColumn(n, f)));
-    if (url || title || publisher || archiveUrl) sources.push({ url, title, publisher, archiveUrl });
+    // Required text left empty reads "must not be blank", as on the form.
+    if (url || title || publisher || archiveUrl) sources.push({ url: url ?? '', title: title ?? '', publisher, archiveUrl });
   }
   return {
     subject: cell(record, 'subject'),
     standard: cell(record, 'standard'),
     rating: rating === undefined ? undefined : /^[+-]?\d+$/.test(rating) ? Number(rating) : rating,
     kind: cell(record, 'kind'),
-    title: cell(record, 'title'),
-    summary: cell(record, 'summary'),
+    title: cell(record, 'title') ?? '',
+    summary: cell(record, 'summary') ?? '',
     occurredOn: cell(record, 'occurred_on'),
     sources,
   };

@@ -52,6 +52,14 @@ describe('POST /api/evidence/import', () => {
       ]),
     );
     expect(report.rows[2].problems).toEqual([{ column: 'subject', message: 'no subject with slug "nobody-here"' }]);
+    const blank = (await importCsv([HEADER, row({ title: '', source_title: '', kind: '' })].join('\n'), true)).json();
+    expect(blank.rows[0].problems).toEqual(
+      expect.arrayContaining([
+        { column: 'title', message: 'must not be blank' },
+        { column: 'kind', message: 'choose the kind of evidence' },
+        { column: 'source_title', message: 'must not be blank' },
+      ]),
+    );
     expect(await mine()).toBe(before);
   });
 
