@@ -220,6 +220,8 @@ export const workspaceEn = {
     copy: 'Copy the link',
     copied: 'Copied.',
     usersHeading: 'Accounts',
+    openInvites: 'Invitations not used yet',
+    expires: (day: string) => `link works until ${day}`,
     roles: { volunteer: 'Volunteer', reviewer: 'Reviewer', admin: 'Admin' } as Record<string, string>,
     roleOf: (name: string) => `Role of ${name}`,
     disabled: 'Disabled',

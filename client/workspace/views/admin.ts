@@ -19,6 +19,12 @@ interface AuditEntry {
   entityId: string | null;
   createdAt: string;
 }
+interface OpenInvite {
+  id: number;
+  email: string;
+  role: string;
+  expiresAt: string;
+}
 interface Paged<T> {
   items: T[];
   page: number;
@@ -50,6 +56,7 @@ export class AdminScreens extends WorkspaceView {
   declare _inviteLink: string | null;
   declare _page: number;
   private _total = 0;
+  private _invites: OpenInvite[] = [];
 
   constructor() {
     super();
@@ -77,6 +84,10 @@ export class AdminScreens extends WorkspaceView {
       const r = await api<T[]>('GET', path);
       return r.ok ? r.body : null;
     };
+    if (this.section === 'users') {
+      const open = await api<OpenInvite[]>('GET', '/api/invites');
+      this._invites = open.ok ? open.body : [];
+    }
     const rows =
       this.section === 'users'
         ? await paged<Account>(`/api/users?page=${this._page}&pageSize=100`)
@@ -175,6 +186,10 @@ export class AdminScreens extends WorkspaceView {
               <button type="button" class="button button--quiet" @click=${() => navigator.clipboard?.writeText(this._inviteLink!).then(() => (this._message = { ok: true, text: a.copied }))}>${a.copy}</button></div>`
           : nothing}
       </section>
+      ${this._invites.length
+        ? html`<h2>${a.openInvites}</h2>
+            <ul>${this._invites.map((i) => html`<li>${i.email} (${a.roles[i.role] ?? i.role}), ${a.expires(new Date(i.expiresAt).toLocaleDateString(this.msg.langTag))}</li>`)}</ul>`
+        : nothing}
       <h2>${a.usersHeading}</h2>
       <div class="table-scroll" role="region" aria-label=${a.usersHeading} tabindex="0">
       <table class="ws-table">
