@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function signedIn(user: TestUser, viewport = { width: 1100, height: 900 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
   await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: server.origin }]);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -199,7 +199,7 @@ describe('accessibility', () => {
     const found: string[] = [];
     // One context per account: each screen is a fresh page load either way.
     for (const user of [null, volunteer, reviewer, admin]) {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
       if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: server.origin }]);
       const page = await context.newPage();
       for (const [, path, heading] of screens.filter(([u]) => u === user)) {

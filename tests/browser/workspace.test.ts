@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** A fresh browser context, signed in as `user` when given; page errors fail the test. */
 async function contextFor(user?: TestUser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
   if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: server.origin }]);
   const page = await context.newPage();
   const problems: string[] = [];
