@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -14,13 +14,42 @@ export const DEFAULT_DATABASE_PATH = './data/scorecard.db';
  * writer and the CLI can write while the server runs, foreign keys on, a busy timeout so a
  * second writer waits instead of failing, and synchronous=FULL so an acknowledged write
  * survives a crash or power loss.
+ *
+ * A file this process may not write (a read-only mount, a 0444 file during maintenance) is
+ * opened read-only instead of failing: the public pages keep being served, and every write
+ * is refused with a clear error (server/plugins/errors.ts).
  */
 export function openDatabase(path: string = DEFAULT_DATABASE_PATH): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = isWritable(path) ? new Database(path) : openReadOnly(path);
+  if (!sqlite.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
   return drizzle({ client: sqlite, schema }) as Db;
+}
+
+function isWritable(path: string): boolean {
+  if (path === ':memory:' || !existsSync(path)) return true;
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function openReadOnly(path: string): Database.Database {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.prepare('select count(*) from sqlite_master').get();
+  } catch (err) {
+    sqlite.close();
+    // A WAL database needs its -shm file even to be read; SQLite cannot create it in a read-only folder.
+    throw new Error(
+      `The database ${path} is read-only and cannot be read either (${(err as Error).message}): ` +
+        `keep its folder writable, or stop every writer so the -wal and -shm files exist, then start again`,
+    );
+  }
+  return sqlite;
 }

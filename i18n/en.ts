@@ -8,6 +8,8 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 export const en = {
   /** BCP 47 tag for <html lang> and Intl formatting. */
   langTag: 'en-US',
+  /** The language's own name, for the language switch. */
+  languageName: 'English',
   siteName: 'DA Accountability Scorecard',
   siteTagline: 'Sacramento County',
   skipToContent: 'Skip to main content',
@@ -95,6 +97,8 @@ export const en = {
     asOf: (date: string) => `As of ${date}`,
     evidenceCount: (n: number) => `${n} ${plural(n, 'piece', 'pieces')} of evidence`,
     website: 'Website',
+    photo: (name: string) => `Photo of ${name}`,
+    term: (start: string, end: string | null) => (end ? `In office ${start} to ${end}` : `In office since ${start}`),
     runningIn: 'On the ballot',
     standardsHeading: 'Standard by standard',
     radarHeading: 'At a glance',
@@ -180,15 +184,6 @@ export const en = {
       'Every grade on this site comes from the same published method, applied by a computer to reviewed evidence. No one assigns a grade by hand.',
     version: (v: number) => `Method version ${v}`,
     stepsHeading: 'The method in plain words',
-    steps: (m: { minCoverage: number; statementWeight: number }) => [
-      'Only evidence that a reviewer has published counts. Pending, rejected and retracted entries never count.',
-      'Each piece of evidence rates one person on one standard, from −2 (strongly works against it) to +2 (strongly advances it), and is worth points: see the table.',
-      `Each kind of evidence has a weight: an official action and published data count fully, a statement or pledge counts ${m.statementWeight}, because a record counts more than words.`,
-      'A person’s score on a standard is the weighted average of the points of their evidence on it. With no evidence there is no score (“not enough evidence”), never zero.',
-      'The score, rounded to a whole number (halves up), gives the grade: see the grade scale. A neutral record is a C.',
-      `The overall score is the average of the standard scores, but only when at least ${m.minCoverage} of the ten standards have evidence; otherwise there is no overall grade yet.`,
-      'A scorecard can be computed as of any past day from the evidence known then; the trend charts are drawn that way.',
-    ],
     pointsHeading: 'Points for each rating',
     ratingColumn: 'Rating',
     pointsColumn: 'Points',
@@ -205,11 +200,6 @@ export const en = {
     priorities:
       'On a person’s or an election’s page you can weigh the standards yourself. The same method computes the overall score as a weighted average; coverage still counts every standard with evidence. Your weighting is only yours: it lives in the page address and is never stored.',
     reviewHeading: 'How evidence is reviewed',
-    review: [
-      'Volunteers log each piece of evidence with the date it happened and at least one source anyone can check.',
-      'A reviewer, never the person who submitted it, checks the sources and publishes or rejects the entry.',
-      'Published evidence never silently disappears: a correction is dated and shown, and a retracted entry stays listed with the reason, no longer counted.',
-    ],
     dataHeading: 'Check our work',
     data: 'All public evidence can be downloaded, and everything on this site is available as open JSON.',
     methodJson: 'The method as JSON',

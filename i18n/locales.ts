@@ -3,7 +3,7 @@
  * locale under its own prefix (`/es/...`), so a page's path is the same in every language
  * after the prefix. Pure: both the server's pages and the browser components use it.
  */
-export const LOCALES = ['en'] as const;
+export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 

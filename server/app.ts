@@ -9,7 +9,8 @@ import cors from './plugins/cors.js';
 import csrf from './plugins/csrf.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
-import errors from './plugins/errors.js';
+import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
+import pressure from './plugins/pressure.js';
 import repositories from './plugins/repositories.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -38,8 +39,8 @@ import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 import workspacePages from './routes/pages/workspace/index.js';
 
 /**
- * The application as one plugin: third-party concerns first (errors, headers, CORS, docs,
- * rate limits), then the app's own (database, response caching, repositories, sessions, the
+ * The application as one plugin: third-party concerns first (errors, headers, CORS, overload,
+ * docs, rate limits), then the app's own (database, response caching, repositories, sessions, the
  * cross-site check), then the public routes and the workspace's. Tests register this
  * same plugin on a fresh database; nothing starts listening here.
  */
@@ -50,6 +51,8 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(errors, { notFoundPage });
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
+  // After CORS, so a partner page's widget can read the 503 and its Retry-After.
+  await fastify.register(pressure, config.pressure ?? {});
   await fastify.register(docs);
   await fastify.register(rateLimit);
 
@@ -83,6 +86,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
   await fastify.register(pageRoutes, { locale: 'en' });
+  await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
   await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });
 };
 
@@ -102,6 +106,8 @@ export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   await fastify.register(app, { config });
   return fastify;

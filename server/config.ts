@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from '../db/connection.js';
+import type { PressureLimits } from './plugins/pressure.js';
 
 /** Settings from the environment; PRODUCT.md's "Configuration" lists the public ones. */
 const envSchema = z.object({
@@ -23,6 +24,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Where the built client lives (dist/client); pages are served from it. */
   clientDist?: string;
+  /** Overload thresholds; tests shrink them to provoke a 503. Defaults in plugins/pressure.ts. */
+  pressure?: Partial<PressureLimits>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -15,8 +15,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds the real app on a fresh database file in its own temporary folder. */
-export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/**
+ * Builds the real app on a fresh database file in its own temporary folder. `extend` may add
+ * test-only routes before the app is ready (e.g. a write for the storage-failure tests).
+ */
+export async function buildTestApp(
+  overrides: Partial<AppConfig> = {},
+  extend?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-test-'));
   const databasePath = join(dir, 'scorecard.db');
   const config: AppConfig = {
@@ -30,6 +36,7 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
     ...overrides,
   };
   const app = await buildServer(config);
+  extend?.(app);
   await app.ready();
   return {
     app,

@@ -1,12 +1,86 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * The product as it runs in production, in a process of its own: the built server
+ * (dist/server/server.js, which `npm test` builds first) or any script under tsx. The fault
+ * and durability tests kill it, starve it and stop it; the load benchmark measures it.
+ */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BUILT_SERVER = `${PROJECT_ROOT}dist/server/server.js`;
+
+export interface RunningProcess {
+  child: ChildProcess;
+  pid: number;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the exit code, or the signal's name, once the process has ended. */
+  exited: Promise<number | string>;
+}
+
+export function startProcess(args: string[], env: Record<string, string>, options: SpawnOptions = {}): RunningProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+  });
+  let text = '';
+  child.stdout?.on('data', (chunk) => (text += chunk));
+  child.stderr?.on('data', (chunk) => (text += chunk));
+  const exited = new Promise<number | string>((resolve) => child.on('close', (code, signal) => resolve(code ?? signal ?? -1)));
+  return { child, pid: child.pid!, output: () => text, exited };
+}
+
+/** A TypeScript entry point run through tsx, as `npm run` scripts do. */
+export function startScript(script: string, args: string[], env: Record<string, string> = {}): RunningProcess {
+  return startProcess(['--import', 'tsx', script, ...args], env);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer extends RunningProcess {
+  origin: string;
+}
+
+/** Starts the built server on a free loopback port and waits until it answers /healthz. */
+export async function startServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<RunningServer> {
+  if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run \`npm run build:server\` (npm test does)`);
+  const port = await freePort();
+  const server = startProcess([BUILT_SERVER], { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env }, options);
+  const origin = `http://127.0.0.1:${port}`;
+  let ended: number | string | undefined;
+  void server.exited.then((code) => (ended = code));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (ended !== undefined) throw new Error(`The server exited (${ended}) before answering:\n${server.output()}`);
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) return { ...server, origin };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      server.child.kill('SIGKILL');
+      throw new Error(`The server did not answer /healthz within 20 s:\n${server.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** Rebuilds dist/ when sources changed (a no-op under `npm test`, which already did). */
 export function ensureBuilt(): void {
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
 }
 
 export interface ServerProcess {
@@ -17,41 +91,27 @@ export interface ServerProcess {
   exited: Promise<unknown>;
 }
 
-/**
- * Starts the built server (`node dist/server/server.js`) as its own process on a free port,
- * as production runs it, and resolves once it listens.
- */
+/** The built server with request logging on, as the durability tests run it, and a `stop()`. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['dist/server/server.js'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = once(child, 'exit');
-  let output = '';
-  const origin = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/listening at (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        resolve(match[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    exited.then(() => reject(new Error(`the server exited before listening:\n${output}`)));
-  });
+  const server = await startServer({ LOG_LEVEL: 'info', NODE_ENV: 'test', ...env });
   return {
-    child,
-    origin,
-    exited,
+    child: server.child,
+    origin: server.origin,
+    exited: server.exited,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await exited;
+      if (server.child.exitCode === null && server.child.signalCode === null) {
+        server.child.kill('SIGTERM');
+        await server.exited;
       }
     },
   };
+}
+
+/** Resolves once `condition` holds, polling; fails with `what` after `ms`. */
+export async function waitFor(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -29,6 +29,7 @@ export function connectPriorities(data: PrioritiesPageData): void {
     else url.searchParams.delete('w');
     history.replaceState(history.state, '', url);
 
+    const results: string[] = [];
     for (const subject of data.subjects) {
       const overall = isEqualWeighting(weights)
         ? subject.official
@@ -37,10 +38,11 @@ export function connectPriorities(data: PrioritiesPageData): void {
         badge.grade = overall.grade;
         badge.score = overall.score;
       }
-      for (const note of document.querySelectorAll(`[data-overall-note="${subject.slug}"]`)) {
-        note.textContent = describeOverall(msg, overall, MIN_COVERAGE);
-      }
+      const note = describeOverall(msg, overall, MIN_COVERAGE);
+      for (const element of document.querySelectorAll(`[data-overall-note="${subject.slug}"]`)) element.textContent = note;
+      results.push(`${subject.name}: ${overall.grade && overall.score !== null ? msg.grade.label(overall.grade, overall.score) : note}`);
     }
+    panel.result = `${results.join('. ')}.`;
     const sentence = describeWeighting(msg, weights, slugs);
     for (const note of document.querySelectorAll('[data-weighting-note]')) note.textContent = sentence;
   });

@@ -21,6 +21,7 @@ export class PrioritiesPanel extends LightElement {
     standards: { attribute: false },
     weights: { attribute: false },
     open: { type: Boolean },
+    result: { attribute: false },
   };
 
   /** The ten standards in order. */
@@ -29,12 +30,15 @@ export class PrioritiesPanel extends LightElement {
   declare weights: Record<string, number>;
   /** Starts unfolded (a shared link with a weighting opens it). */
   declare open: boolean;
+  /** The recomputed grades in words, announced to screen readers after each change. */
+  declare result: string;
 
   constructor() {
     super();
     this.standards = [];
     this.weights = {};
     this.open = false;
+    this.result = '';
   }
 
   private _weight(slug: string): number {
@@ -89,7 +93,7 @@ export class PrioritiesPanel extends LightElement {
       </ul>
       <div class="priorities-actions">
         <button type="button" class="button button--quiet" ?disabled=${equal} @click=${this._onReset}>${msg.priorities.reset}</button>
-        <p class="muted" role="status">${describeWeighting(msg, this.weights, this.standards.map((s) => s.slug))}</p>
+        <p class="muted" role="status">${describeWeighting(msg, this.weights, this.standards.map((s) => s.slug))} ${this.result}</p>
       </div>
     </details>`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ElectionDetail, Scorecard } from './scorecard-source.js';
-import { formatDay, type WidgetStrings } from './strings.js';
+import { formatDay, type WidgetStrings } from '../../i18n/widget.js';
 
 type StandardScore = Scorecard['standards'][number];
 

@@ -3,7 +3,7 @@ import type { RadarChart } from './radar-chart.js';
 import { fetchElection, fetchScorecard, type ElectionDetail, type Scorecard } from './scorecard-source.js';
 import { scorecardStyles } from './scorecard-widget.styles.js';
 import { badgeView, cardView, chartView, compareView, fallbackView, loadingView, standardLabel, type ViewContext } from './scorecard-views.js';
-import { stringsFor } from './strings.js';
+import { stringsFor } from '../../i18n/widget.js';
 
 export type Variant = 'card' | 'chart' | 'badge' | 'compare';
 const VARIANTS: readonly Variant[] = ['card', 'chart', 'badge', 'compare'];

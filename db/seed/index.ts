@@ -18,10 +18,13 @@ import { STANDARD_SEEDS } from './standards.js';
 import { STANDARD_SEEDS_ES } from './standards.es.js';
 
 /**
+/**
  * Inserts any of the ten standards, their Spanish text and the methodology text that are
- * missing; never overwrites text an admin edited.
+ * missing; never overwrites text an admin edited. Writes nothing when nothing is missing,
+ * so a read-only database starts too.
  */
 export function seedStandards(db: Db): void {
+  if (nothingToSeed(db)) return;
   db.transaction((tx) => {
     tx.insert(standards).values(STANDARD_SEEDS).onConflictDoNothing().run();
     const ids = tx.select({ id: standards.id, slug: standards.slug }).from(standards).all();
@@ -32,6 +35,25 @@ export function seedStandards(db: Db): void {
     const texts = Object.entries(METHODOLOGY_TEXT_SEEDS).map(([lang, text]) => ({ lang, ...text }));
     tx.insert(methodologyTexts).values(texts).onConflictDoNothing().run();
   });
+}
+
+function nothingToSeed(db: Db): boolean {
+  const slugs = new Set(db.select({ slug: standards.slug }).from(standards).all().map((s) => s.slug));
+  const translated = new Set(
+    db
+      .select({ slug: standards.slug })
+      .from(standardTranslations)
+      .innerJoin(standards, sql`${standards.id} = ${standardTranslations.standardId}`)
+      .where(sql`${standardTranslations.lang} = 'es'`)
+      .all()
+      .map((s) => s.slug),
+  );
+  const languages = new Set(db.select({ lang: methodologyTexts.lang }).from(methodologyTexts).all().map((m) => m.lang));
+  return (
+    STANDARD_SEEDS.every((s) => slugs.has(s.slug)) &&
+    Object.keys(STANDARD_SEEDS_ES).every((slug) => translated.has(slug)) &&
+    Object.keys(METHODOLOGY_TEXT_SEEDS).every((lang) => languages.has(lang))
+  );
 }
 
 /** True when nobody has been scored yet: the only time demo data is added. */

@@ -12,7 +12,7 @@ export const METHODOLOGY_TEXT_SEEDS: Record<'en' | 'es', { steps: string[]; revi
       'Each kind of evidence has a weight: an official action and published outcome data count 1, a statement or pledge counts 0.5, because a record counts more than words.',
       'A person’s score on a standard is the weighted average of the points of their evidence on that standard. With no evidence the score is empty ("not enough evidence"), never zero.',
       'Grades come from the score rounded to a whole number, halves up: A is 80 or more, B 60 or more, C 40 or more, D 20 or more, F below 20. A neutral record is a C.',
-      `Coverage is how many of the ten standards have a score. The overall score is the plain average of the standard scores, rounded, but only when at least ${MIN_COVERAGE} standards have a score; otherwise there is no overall grade yet.`,
+      `Coverage is how many of the ten standards have a score. The overall score is the plain average of the standard scores, rounded, but only when at least ${MIN_COVERAGE} of the ten standards have a score; otherwise there is no overall grade yet.`,
       'A scorecard can be computed as of any past day from the evidence that happened on or before it; the history and trend charts are drawn that way.',
     ],
     review: [
@@ -28,7 +28,7 @@ export const METHODOLOGY_TEXT_SEEDS: Record<'en' | 'es', { steps: string[]; revi
       'Cada tipo de evidencia tiene un peso: una acción oficial y los datos publicados de resultados valen 1, una declaración o un compromiso vale 0.5, porque los hechos cuentan más que las palabras.',
       'La puntuación de una persona en un estándar es el promedio ponderado de los puntos de su evidencia en ese estándar. Sin evidencia, la puntuación queda vacía ("no hay suficiente evidencia"), nunca en cero.',
       'Las calificaciones salen de la puntuación redondeada a un número entero (las mitades hacia arriba): A es 80 o más, B 60 o más, C 40 o más, D 20 o más y F menos de 20. Un historial neutral es una C.',
-      `La cobertura es cuántos de los diez estándares tienen puntuación. La puntuación general es el promedio simple de las puntuaciones de los estándares, redondeado, pero solo cuando al menos ${MIN_COVERAGE} estándares tienen puntuación; si no, todavía no hay calificación general.`,
+      `La cobertura es cuántos de los diez estándares tienen puntuación. La puntuación general es el promedio simple de las puntuaciones de los estándares, redondeado, pero solo cuando al menos ${MIN_COVERAGE} de los diez estándares tienen puntuación; si no, todavía no hay calificación general.`,
       'Se puede calcular una boleta de calificaciones para cualquier día pasado con la evidencia ocurrida hasta ese día; así se dibujan el historial y las gráficas de tendencia.',
     ],
     review: [

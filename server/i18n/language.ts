@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/locales.js';
 
-/** The languages the product speaks. English is the default and the fallback for every text. */
-export const LANGUAGES = ['en', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
+/**
+ * The languages the product speaks: the same list as the pages' locales, so the API and the
+ * pages can never disagree. English is the default and the fallback for every text.
+ */
+export const LANGUAGES = LOCALES;
+export type Language = Locale;
+export const DEFAULT_LANGUAGE: Language = DEFAULT_LOCALE;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

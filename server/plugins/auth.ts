@@ -94,9 +94,13 @@ export default fp<{ production: boolean }>(
       route.onRequest = existing ? [...(Array.isArray(existing) ? existing : [existing]), gate] : [gate];
     });
 
-    // Expired sessions pile up otherwise; once at start and then daily is plenty.
-    sessions.purgeExpired();
-    const timer = setInterval(() => sessions.purgeExpired(), 24 * 3600 * 1000);
+    // Expired sessions pile up otherwise; once at start and then daily is plenty. A read-only
+    // database (see db/connection.ts) is left alone: it must still start and serve reads.
+    const purge = () => {
+      if (!fastify.db.$client.readonly) sessions.purgeExpired();
+    };
+    purge();
+    const timer = setInterval(purge, 24 * 3600 * 1000);
     timer.unref();
     fastify.addHook('onClose', async () => clearInterval(timer));
   },

@@ -9,7 +9,15 @@ import fp from 'fastify-plugin';
  */
 export default fp(
   async (fastify) => {
-    await fastify.register(cors, { origin: '*', methods: ['GET', 'HEAD'], credentials: false, maxAge: 86_400 });
+    await fastify.register(cors, {
+      origin: '*',
+      methods: ['GET', 'HEAD'],
+      credentials: false,
+      maxAge: 86_400,
+      // A strict check answers an OPTIONS without Origin in plain text, outside the one error
+      // shape; a lenient one answers it like any preflight, which grants nothing more.
+      strictPreflight: false,
+    });
   },
   { name: 'cors' },
 );

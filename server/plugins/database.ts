@@ -30,12 +30,27 @@ export default fp<DatabaseOptions>(
     const db = openDatabase(opts.databasePath);
     migrateDatabase(db);
     seedStandards(db);
-    if (opts.seedDemo && seedDemo(db)) fastify.log.info('Added the fictional demo data to an empty database');
+    if (db.$client.readonly) {
+      fastify.log.warn({ databasePath: opts.databasePath }, 'The database file is read-only: serving reads, refusing writes');
+    } else if (opts.seedDemo && seedDemo(db)) {
+      fastify.log.info('Added the fictional demo data to an empty database');
+    }
     let value = 0;
+    // SQLite's data_version changes when another connection commits (the CLI, a restore, a
+    // second process): adding it makes those writes drop the caches too, not only our own.
+    // Asking costs microseconds, so it is asked at most four times a second.
+    const committedElsewhere = db.$client.prepare('PRAGMA data_version').pluck();
+    let elsewhere = 0;
+    let askedAt = 0;
     fastify.decorate('db', db);
     fastify.decorate('dataVersion', {
       get value() {
-        return value;
+        const now = Date.now();
+        if (now - askedAt >= 250) {
+          elsewhere = committedElsewhere.get() as number;
+          askedAt = now;
+        }
+        return value + elsewhere;
       },
       bump() {
         value++;

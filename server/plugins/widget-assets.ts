@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
 /** widget.js keeps its URL across releases, so partners get a fix within minutes. */
@@ -19,11 +19,17 @@ function projectRoot(): string {
 
 export const DEFAULT_WIDGET_DIST = join(projectRoot(), 'dist', 'widget');
 
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
 /**
  * Serves the partner widget's scripts (dist/widget, built by vite.widget.config.ts) from the
  * site's root: /widget.js, /widget-frame.js, /widget-resize.js and the chart chunk. Any site
  * may load them: CORS is open (module scripts are fetched with CORS) and the resource policy
- * is cross-origin. Encapsulated on purpose: the headers apply to these files only.
+ * is cross-origin. Only the built files become routes; anything else stays the app's JSON 404.
  */
 const widgetAssets: FastifyPluginAsync<{ root?: string }> = async (fastify, opts) => {
   const root = opts.root ?? DEFAULT_WIDGET_DIST;
@@ -31,21 +37,22 @@ const widgetAssets: FastifyPluginAsync<{ root?: string }> = async (fastify, opts
     fastify.log.warn({ root }, 'widget not built: /widget.js is unavailable (run npm run build:client)');
     return;
   }
-  await fastify.register(fastifyStatic, {
-    root,
-    prefix: '/',
-    // Only the built files become routes; anything else stays the app's JSON 404.
-    wildcard: false,
-    index: false,
-    // Another plugin serves the app's /assets/ with @fastify/static and owns reply.sendFile.
-    decorateReply: false,
-    cacheControl: false,
-    setHeaders(reply, path) {
-      reply.header('cache-control', HASHED.test(path) ? HASHED_CACHE_CONTROL : WIDGET_CACHE_CONTROL);
-      reply.header('access-control-allow-origin', '*');
-      reply.header('cross-origin-resource-policy', 'cross-origin');
-    },
-  });
+  // Read once and served from memory: the files are small and fixed for a release, and
+  // 200 partner pages loading at once then cost a few MB and no file opens; streaming each
+  // from disk (@fastify/static) took the server past its 200 MB budget (bench/RESULTS.md).
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const body = readFileSync(join(root, entry.name));
+    const headers = {
+      'content-type': CONTENT_TYPES[extname(entry.name)] ?? 'application/octet-stream',
+      'cache-control': HASHED.test(entry.name) ? HASHED_CACHE_CONTROL : WIDGET_CACHE_CONTROL,
+      'access-control-allow-origin': '*',
+      'cross-origin-resource-policy': 'cross-origin',
+      // The etag plugin answers a matching If-None-Match with a 304 from this.
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    };
+    fastify.get(`/${entry.name}`, { schema: { hide: true } }, (_request, reply) => reply.headers(headers).send(body));
+  }
 };
 
 export default widgetAssets;

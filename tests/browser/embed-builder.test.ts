@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../helper.js';
+import { expect, it } from 'vitest';
 import { seriousAccessibilityProblems } from './accessibility.js';
-import { launchBrowser, type TestBrowser } from './chromium.js';
+import { useTestSite } from './site.js';
 
 const AVERY = 'demo-avery-placeholder';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: TestBrowser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useTestSite();
 
 it('lets a partner pick a standard with the keyboard, see it live, and copy the snippet', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await site.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.origin}/embed`);
+  await page.goto(`${site.server.origin}/embed`);
   await page.locator('.preview da-scorecard .standards').waitFor();
   // Fields for other variants are hidden until chosen.
   await expect.poll(() => page.locator('#standard').isVisible()).toBe(false);
@@ -36,7 +26,7 @@ it('lets a partner pick a standard with the keyboard, see it live, and copy the 
   expect(await page.locator('.preview da-scorecard .standard-title').textContent()).toContain('Treat Kids Like Kids');
   const script = await page.locator('#snippet-script').inputValue();
   expect(script).toBe(
-    `<script type="module" src="${server.origin}/widget.js"></script>\n<da-scorecard subject="${AVERY}" variant="badge" standard="kids"></da-scorecard>`,
+    `<script type="module" src="${site.server.origin}/widget.js"></script>\n<da-scorecard subject="${AVERY}" variant="badge" standard="kids"></da-scorecard>`,
   );
   expect(page.url()).toContain('variant=badge');
   expect(await page.locator('.image-preview img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
@@ -51,9 +41,9 @@ it('lets a partner pick a standard with the keyboard, see it live, and copy the 
 });
 
 it('has no serious accessibility problems, the preview widget included', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.origin}/embed?variant=card&subject=${AVERY}`);
+  await page.goto(`${site.server.origin}/embed?variant=card&subject=${AVERY}`);
   await page.locator('.preview da-scorecard .standards').waitFor();
   const violations = await seriousAccessibilityProblems(page);
   expect(violations).toEqual([]);
@@ -61,9 +51,9 @@ it('has no serious accessibility problems, the preview widget included', async (
 });
 
 it('works without JavaScript: the form reloads the page with the chosen snippets', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/embed`);
+  await page.goto(`${site.server.origin}/embed`);
   await page.locator('#variant-compare').check();
   await page.locator('#update').click();
   await page.waitForURL(/variant=compare/);

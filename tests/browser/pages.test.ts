@@ -1,9 +1,8 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeScorecard } from '../../server/scoring/method.js';
-import { startTestServer } from '../helper.js';
-import { launchBrowser, type TestBrowser } from './chromium.js';
+import { axeViolations } from './accessibility.js';
+import { useTestSite } from './site.js';
 
 // The public pages in Chromium on the demo data: what a voter sees and can do.
 
@@ -11,37 +10,23 @@ const AVERY = 'demo-avery-placeholder';
 const ELECTION = 'demo-2026-district-attorney';
 const PAGES = ['/', `/people/${AVERY}`, '/people/demo-riley-example', `/elections/${ELECTION}`, '/standards/kids', '/methodology', '/events', '/no-such-page'];
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: TestBrowser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useTestSite();
 
-const api = async (path: string) => (await server.app.inject(path)).json();
+const api = async (path: string) => (await site.server.app.inject(path)).json();
 
 /** A page that fails the test on any script error or failed request. */
 async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport });
+  const context = await site.browser.newContext({ viewport });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !(path === '/no-such-page' && m.text().includes('404'))) problems.push(`console: ${m.text()}`);
   });
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
   return { page, problems, close: () => context.close() };
 }
 
-async function axeViolations(page: Page) {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** Scrolls the chart into view (charts draw only near the screen) and waits for pixels on its canvas. */
 async function canvasDrawn(page: Page, selector: string) {
@@ -70,9 +55,10 @@ describe('every page', () => {
     await close();
   });
 
-  it.each(PAGES)('%s fits a 360 px wide phone without sideways scrolling', async (path) => {
+  it.each(PAGES)('%s fits a 360 px wide phone without sideways scrolling, still without axe-core violations', async (path) => {
     const { page, close } = await open(path, { width: 360, height: 780 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
     await close();
   });
 });
@@ -130,6 +116,10 @@ describe('a person’s scorecard', () => {
     await expect.poll(() => page.locator(`sc-grade[data-subject="${AVERY}"] .grade__score`).innerText()).toBe(String(expected.score));
     expect(new URL(page.url()).searchParams.get('w')).toBe('health:0,transparency:0,restoration:0');
     await expect.poll(() => page.locator('[data-weighting-note]').innerText()).toContain('Showing your priorities: Health ×0');
+    // Screen readers hear the new grade: it is in the panel's status line.
+    await expect.poll(() => page.locator('sc-priorities [role="status"]').innerText()).toContain(
+      `Avery Placeholder (demo): Grade ${expected.grade}, ${expected.score} out of 100.`,
+    );
 
     // The shared link opens with the same weighting.
     const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
@@ -142,6 +132,22 @@ describe('a person’s scorecard', () => {
     expect(new URL(page.url()).searchParams.has('w')).toBe(false);
     await expect.poll(() => page.locator('[data-weighting-note]').innerText()).toMatch(/equal weights/);
     await close();
+  });
+
+  it('says so when the history cannot be loaded, and tries again on request', async () => {
+    const context = await site.browser.newContext();
+    let failing = true;
+    await context.route('**/scorecard?asOf=*', (route) => (failing ? route.fulfill({ status: 503, body: '{}' }) : route.continue()));
+    const page = await context.newPage();
+    await page.goto(`${site.server.origin}/people/${AVERY}`);
+    await page.locator('sc-trend-chart').scrollIntoViewIfNeeded();
+    const alert = page.locator('sc-trend-chart [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe('The history could not be loaded.');
+    failing = false;
+    await page.locator('sc-trend-chart').getByRole('button', { name: 'Try again' }).click();
+    await canvasDrawn(page, 'sc-trend-chart canvas');
+    await context.close();
   });
 
   it('is usable by keyboard with a visible focus ring', async () => {
@@ -185,7 +191,7 @@ describe('an election', () => {
     await close();
   });
 
-  it('prints as a voter guide without navigation, controls or charts', async () => {
+  it('prints as a one-page voter guide without navigation, controls or charts', async () => {
     const { page, close } = await open(`/elections/${ELECTION}`);
     await page.emulateMedia({ media: 'print' });
     await expect.poll(() => page.locator('.site-header').isVisible()).toBe(false);
@@ -193,6 +199,11 @@ describe('an election', () => {
     await expect.poll(() => page.locator('sc-bar-chart').isVisible()).toBe(false);
     await expect.poll(() => page.locator('table.comparison').isVisible()).toBe(true);
     await expect.poll(() => page.locator('.print-only').isVisible()).toBe(true);
+    // One sheet of paper, in both common sizes.
+    for (const format of ['Letter', 'A4']) {
+      const pdf = (await page.pdf({ format })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    }
     await close();
   });
 });

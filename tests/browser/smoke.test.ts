@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer } from '../helper.js';
-import { launchBrowser, type TestBrowser } from './chromium.js';
+import { expect, it } from 'vitest';
+import { useTestSite } from './site.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: TestBrowser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useTestSite();
 
 it('Chromium reads the API the way a partner page would', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.origin}/api/docs/`);
+  await page.goto(`${site.server.origin}/api/docs/`);
   const title = await page.evaluate(async () => {
     const res = await fetch('/api/subjects/demo-avery-placeholder/scorecard');
     return (await res.json()).subject.name;

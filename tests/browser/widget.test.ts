@@ -62,6 +62,9 @@ ${widgetScript()}
 <da-scorecard variant="compare" election="${ELECTION}"></da-scorecard>`),
     '/twice': partnerPage(`${widgetScript()}${widgetScript('?copy=2')}${widgetScript()}
 <da-scorecard subject="${AVERY}"></da-scorecard><da-scorecard subject="${JORDAN}"></da-scorecard>`),
+    '/spanish': partnerPage(`${widgetScript()}<div class="slot"><da-scorecard subject="${AVERY}" lang="es"></da-scorecard></div>
+<iframe id="frame-es" src="${o}/embed/${AVERY}?variant=card&lang=es" title="Boleta" width="400" height="300" frameborder="0"></iframe>
+<img id="badge-es" src="${o}/badge/${AVERY}.svg?lang=es" alt="Calificación" width="360" height="76">`),
     '/unknown': partnerPage(`${widgetScript()}<da-scorecard subject="nobody-by-this-name"></da-scorecard>`),
   });
 });
@@ -266,6 +269,29 @@ describe('the widget script', () => {
     await w.page.locator('da-scorecard .standards').waitFor();
     const titles = await w.page.locator('da-scorecard .label').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
     expect(titles).toEqual(avery.standards.map((s) => s.title));
+    await w.close();
+  });
+
+  it('speaks Spanish with lang="es" on a partner page: script widget, iframe and badge', async () => {
+    const spanish = (await (await fetch(`${server.origin}/api/subjects/${AVERY}/scorecard?lang=es`)).json()) as Scorecard;
+    const w = await open('/spanish');
+    await w.page.locator('.slot da-scorecard .standards').waitFor();
+    const widgetText = await w.page.locator('.slot da-scorecard').evaluate((el) => el.shadowRoot!.textContent ?? '');
+    expect(widgetText).toContain('10 de 10 estándares con calificación');
+    expect(widgetText).toContain('Boleta completa');
+    expect(widgetText).toContain('Datos de demostración');
+    const titles = await w.page.locator('.slot da-scorecard .label').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+    expect(titles).toEqual(spanish.standards.map((s) => s.title));
+    expect(titles[2]).toBe('Tratar a los niños como niños');
+    expect(await tileLetters(w.page, '.slot da-scorecard .standards')).toEqual(letters(spanish));
+    const frame = w.page.frameLocator('#frame-es');
+    await frame.locator('da-scorecard .standards').waitFor();
+    expect(await frame.locator('html').getAttribute('lang')).toBe('es');
+    expect(await frame.locator('da-scorecard').evaluate((el) => el.shadowRoot!.textContent ?? '')).toContain('Cómo se califica');
+    const badge = await (await fetch(`${server.origin}/badge/${AVERY}.svg?lang=es`)).text();
+    expect(badge).toContain(`calificación general ${spanish.overall.grade}, ${spanish.overall.score} de 100`);
+    expect(await w.page.locator('#badge-es').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
+    expect(w.errors).toEqual([]);
     await w.close();
   });
 

@@ -1,55 +1,42 @@
-import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
-import { createSignedInUser, evidenceBody, startTestServer, type TestUser } from '../helper.js';
-import { launchBrowser, type TestBrowser } from './chromium.js';
+import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
+import { axeViolations } from './accessibility.js';
+import { useTestSite } from './site.js';
 
-// The workspace's forms in Chromium: the CSV import's row report, drafts and server errors
+// The workspace's forms in Chromium: the CSV import's row report, drafts and site.server errors
 // on the evidence form, a keyboard-only submission, and axe-core on every form.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: TestBrowser;
+const site = useTestSite();
 let volunteer: TestUser;
 let reviewer: TestUser;
 let admin: TestUser;
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  volunteer = await createSignedInUser(server, 'volunteer');
-  reviewer = await createSignedInUser(server, 'reviewer');
-  admin = await createSignedInUser(server, 'admin');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  volunteer = await createSignedInUser(site.server, 'volunteer');
+  reviewer = await createSignedInUser(site.server, 'reviewer');
+  admin = await createSignedInUser(site.server, 'admin');
 });
 
 async function signedIn(user: TestUser, viewport = { width: 1100, height: 900 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: server.origin }]);
+  const context = await site.browser.newContext({ viewport, locale: 'en-US' });
+  await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   return { context, page, problems };
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
 const HEADER = 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title,source_publisher';
 const csvRow = (title: string, rating = '1') => `demo-jordan-sample,kids,${rating},statement,${title},Fictional row from the import test.,2025-04-01,https://example.org/import,Import source,Example`;
 const pendingCount = async (user: TestUser) =>
-  (await server.app.inject({ url: '/api/evidence?mine=true&status=pending', headers: user.headers })).json().total as number;
+  (await site.server.app.inject({ url: '/api/evidence?mine=true&status=pending', headers: user.headers })).json().total as number;
 
 describe('CSV import', () => {
   it('shows every row’s problems before storing anything, then imports a clean file', async () => {
-    const importer = await createSignedInUser(server, 'volunteer');
+    const importer = await createSignedInUser(site.server, 'volunteer');
     const { context, page, problems } = await signedIn(importer);
-    await page.goto(`${server.origin}/workspace/import`);
+    await page.goto(`${site.server.origin}/workspace/import`);
     await page.getByLabel('Or paste the CSV').fill([HEADER, csvRow('Demo: first import'), csvRow('Demo: bad rating', '5'), csvRow('Demo: third import')].join('\n'));
     await page.getByRole('button', { name: 'Check every row' }).click();
     await page.getByRole('heading', { name: '2 ready, 1 with problems.' }).waitFor();
@@ -74,9 +61,9 @@ describe('CSV import', () => {
 });
 
 describe('the evidence form', () => {
-  it('shows the server’s messages on the fields, keeps the draft through a reload and a server error', async () => {
+  it('shows the site.server’s messages on the fields, keeps the draft through a reload and a site.server error', async () => {
     const { context, page } = await signedIn(volunteer);
-    await page.goto(`${server.origin}/workspace/evidence/new`);
+    await page.goto(`${site.server.origin}/workspace/evidence/new`);
     await page.getByLabel('Title', { exact: true }).fill('Demo: a draft that must survive');
     await page.getByLabel('Link (URL)').fill('not a link');
     await page.reload();
@@ -95,10 +82,10 @@ describe('the evidence form', () => {
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
     expect(await axeViolations(page)).toEqual([]);
 
-    // A server failure: the message says so, and nothing typed is lost, even after a reload.
+    // A site.server failure: the message says so, and nothing typed is lost, even after a reload.
     await page.route('**/api/evidence', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal","message":"Something went wrong on our side"}' }));
     await page.getByRole('button', { name: 'Submit for review' }).click();
-    await page.getByText('The server refused this: Something went wrong on our side').waitFor();
+    await page.getByText('The site.server refused this: Something went wrong on our side').waitFor();
     await page.reload();
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
     await page.getByRole('button', { name: 'Clear the form' }).click();
@@ -107,7 +94,7 @@ describe('the evidence form', () => {
 
   it('can be filled in and submitted with the keyboard alone, on a phone-sized screen', async () => {
     const { context, page, problems } = await signedIn(volunteer, { width: 390, height: 844 });
-    await page.goto(`${server.origin}/workspace/evidence/new`);
+    await page.goto(`${site.server.origin}/workspace/evidence/new`);
     await page.getByLabel('Title', { exact: true }).waitFor();
     const tabTo = async (id: string) => {
       for (let i = 0; i < 40; i++) {
@@ -147,7 +134,7 @@ describe('the evidence form', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /waiting for review/ }).waitFor();
 
-    const mine = (await server.app.inject({ url: '/api/evidence?mine=true&pageSize=100', headers: volunteer.headers })).json();
+    const mine = (await site.server.app.inject({ url: '/api/evidence?mine=true&pageSize=100', headers: volunteer.headers })).json();
     const entry = mine.items.find((e: { title: string }) => e.title === 'Demo: typed with the keyboard');
     expect(entry).toMatchObject({ standard: 'kids', rating: 2, kind: 'action', occurredOn: '2025-03-15', status: 'pending' });
     expect(entry.sources).toHaveLength(1);
@@ -159,7 +146,7 @@ describe('the evidence form', () => {
 describe('admin screens', () => {
   it('upload an event’s flyer, which the public events page then shows', async () => {
     const { context, page, problems } = await signedIn(admin);
-    await page.goto(`${server.origin}/workspace/admin/events`);
+    await page.goto(`${site.server.origin}/workspace/admin/events`);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
     const first = page.locator('.event-list > li').first();
     await first.locator('input[type="file"]').setInputFiles({ name: 'flyer.png', mimeType: 'image/png', buffer: png });
@@ -168,7 +155,7 @@ describe('admin screens', () => {
     expect(await page.locator('#admin-message').textContent()).toBe('Saved.');
     const flyerUrl = await page.locator('.event-list > li').first().getByRole('link', { name: 'The current flyer' }).getAttribute('href');
     expect(flyerUrl).toMatch(/^\/media\/flyers\//);
-    await page.goto(`${server.origin}/events`);
+    await page.goto(`${site.server.origin}/events`);
     await expect(page.locator(`img[src="${flyerUrl}"]`).count()).resolves.toBe(1);
     expect(problems).toEqual([]);
     await context.close();
@@ -177,9 +164,9 @@ describe('admin screens', () => {
 
 describe('accessibility', () => {
   it('has no axe-core violations on any workspace screen', async () => {
-    const entry = server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: entry for the axe run' }) as never, volunteer);
-    const published = server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: published for the axe run' }) as never, volunteer);
-    server.app.repositories.evidenceWorkspace.review(published.id, 'publish', 'ok', admin);
+    const entry = site.server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: entry for the axe run' }) as never, volunteer);
+    const published = site.server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: published for the axe run' }) as never, volunteer);
+    site.server.app.repositories.evidenceWorkspace.review(published.id, 'publish', 'ok', admin);
     const screens: Array<[TestUser | null, string, string]> = [
       [null, '/workspace', 'Sign in'],
       [null, '/workspace/invite#some-token', 'Accept your invitation'],
@@ -199,11 +186,11 @@ describe('accessibility', () => {
     const found: string[] = [];
     // One context per account: each screen is a fresh page load either way.
     for (const user of [null, volunteer, reviewer, admin]) {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
-      if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: server.origin }]);
+      const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+      if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
       const page = await context.newPage();
       for (const [, path, heading] of screens.filter(([u]) => u === user)) {
-        await page.goto(`${server.origin}${path}`);
+        await page.goto(`${site.server.origin}${path}`);
         await page.getByRole('heading', { name: heading }).first().waitFor();
         await page.getByText('Loading…').waitFor({ state: 'detached' });
         found.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));

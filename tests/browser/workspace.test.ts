@@ -1,27 +1,18 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
-import { createSignedInUser, evidenceBody, startTestServer, type TestUser } from '../helper.js';
-import { launchBrowser, type TestBrowser } from './chromium.js';
+import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
+import { useTestSite } from './site.js';
 
 // The workspace end to end in Chromium: an invitation, a submission through the form, its
 // review in the queue, and the public scorecard that changes because of it.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: TestBrowser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useTestSite();
 
 /** A fresh browser context, signed in as `user` when given; page errors fail the test. */
 async function contextFor(user?: TestUser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
-  if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: server.origin }]);
+  const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+  if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -30,10 +21,10 @@ async function contextFor(user?: TestUser): Promise<{ context: BrowserContext; p
 
 describe('workspace, end to end', () => {
   it('invites a volunteer who submits an entry that a reviewer publishes, and the public scorecard changes', async () => {
-    const admin = await createSignedInUser(server, 'admin', { displayName: 'Admin Ada' });
-    const reviewer = await createSignedInUser(server, 'reviewer', { displayName: 'Reviewer Rosa' });
+    const admin = await createSignedInUser(site.server, 'admin', { displayName: 'Admin Ada' });
+    const reviewer = await createSignedInUser(site.server, 'reviewer', { displayName: 'Reviewer Rosa' });
     // A person with no evidence yet, so the grade change is exact: none, then A.
-    const created = await server.app.inject({
+    const created = await site.server.app.inject({
       method: 'POST',
       url: '/api/subjects',
       headers: admin.headers,
@@ -43,12 +34,12 @@ describe('workspace, end to end', () => {
 
     // The admin creates the invitation on the admin screen and copies the link.
     const adminSide = await contextFor(admin);
-    await adminSide.page.goto(`${server.origin}/workspace/admin/users`);
+    await adminSide.page.goto(`${site.server.origin}/workspace/admin/users`);
     await adminSide.page.getByLabel('Their email').fill('new.volunteer@example.org');
     await adminSide.page.getByLabel('Role', { exact: true }).selectOption('volunteer');
     await adminSide.page.getByRole('button', { name: 'Create invitation link' }).click();
     const link = await adminSide.page.locator('#invite-link').inputValue();
-    expect(link).toMatch(new RegExp(`^${server.origin}/workspace/invite#.+`));
+    expect(link).toMatch(new RegExp(`^${site.server.origin}/workspace/invite#.+`));
     await adminSide.context.close();
 
     // The volunteer accepts, signs out, signs in again and logs the entry through the form.
@@ -88,7 +79,7 @@ describe('workspace, end to end', () => {
 
     // The reviewer sees it in the queue with the grade it would produce, and publishes it.
     const reviewerSide = await contextFor(reviewer);
-    await reviewerSide.page.goto(`${server.origin}/workspace/review`);
+    await reviewerSide.page.goto(`${site.server.origin}/workspace/review`);
     const card = reviewerSide.page.locator('article', { hasText: 'Demo: diverted every teen case in a pilot' });
     await card.waitFor();
     await expect(card.getByTestId('grade-now').textContent()).resolves.toContain('no grade yet');
@@ -101,23 +92,23 @@ describe('workspace, end to end', () => {
     await reviewerSide.context.close();
 
     // The volunteer's list shows it published, with the reviewer's note.
-    await page.goto(`${server.origin}/workspace`);
+    await page.goto(`${site.server.origin}/workspace`);
     const row = page.locator('tr', { hasText: 'Demo: diverted every teen case in a pilot' });
     await expect(row.textContent()).resolves.toMatch(/Published[\s\S]*Checked the source\./);
     await volunteer.context.close();
 
     // The public scorecard shows the evidence and the new grade.
     const publicSide = await contextFor();
-    await publicSide.page.goto(`${server.origin}/people/demo-e2e-person`);
+    await publicSide.page.goto(`${site.server.origin}/people/demo-e2e-person`);
     await expect(publicSide.page.getByText('Demo: diverted every teen case in a pilot').first().isVisible()).resolves.toBe(true);
     await expect(publicSide.page.locator('.standard-card[data-standard="kids"] .grade').getAttribute('data-grade')).resolves.toBe('A');
     await publicSide.context.close();
   });
 
   it('sends signed-out visitors to sign-in and back to where they were going', async () => {
-    const reviewer = await createSignedInUser(server, 'reviewer');
+    const reviewer = await createSignedInUser(site.server, 'reviewer');
     const { context, page } = await contextFor();
-    const res = await page.goto(`${server.origin}/workspace/review`);
+    const res = await page.goto(`${site.server.origin}/workspace/review`);
     expect(new URL(page.url()).pathname).toBe('/workspace');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/workspace/review');
     expect(res?.headers()['cache-control']).toBe('no-store');
@@ -130,14 +121,14 @@ describe('workspace, end to end', () => {
     await context.close();
   });
   it('lets a reviewer work the queue by keyboard shortcut, never offering their own entries', async () => {
-    const volunteer = await createSignedInUser(server, 'volunteer');
-    const reviewer = await createSignedInUser(server, 'reviewer');
-    const { evidenceWorkspace } = server.app.repositories;
+    const volunteer = await createSignedInUser(site.server, 'volunteer');
+    const reviewer = await createSignedInUser(site.server, 'reviewer');
+    const { evidenceWorkspace } = site.server.app.repositories;
     const first = evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut first' }) as never, volunteer);
     const second = evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut second' }) as never, volunteer);
     evidenceWorkspace.create(evidenceBody({ title: 'Demo: the reviewer’s own' }) as never, reviewer);
     const { context, page, problems } = await contextFor(reviewer);
-    await page.goto(`${server.origin}/workspace/review`);
+    await page.goto(`${site.server.origin}/workspace/review`);
     await page.locator(`#entry-${first.id}`).waitFor();
     await expect(page.getByText('Demo: the reviewer’s own').count()).resolves.toBe(0);
     await expect(page.getByText('Keyboard shortcuts').isVisible()).resolves.toBe(true);
@@ -154,7 +145,7 @@ describe('workspace, end to end', () => {
     await page.locator(`#entry-${first.id}`).focus();
     await page.keyboard.press('p');
     await page.getByText('Published “Demo: shortcut first”.').waitFor({ state: 'attached' });
-    const stored = (id: number) => server.app.repositories.evidenceWorkspace.find(id)!;
+    const stored = (id: number) => site.server.app.repositories.evidenceWorkspace.find(id)!;
     expect(stored(second.id)).toMatchObject({ status: 'rejected', reviewNote: 'Source does not say this.' });
     expect(stored(first.id).status).toBe('published');
     expect(problems).toEqual([]);
@@ -162,21 +153,21 @@ describe('workspace, end to end', () => {
   });
 
   it('lets the submitter edit a pending entry, and a reviewer correct then retract it once published', async () => {
-    const volunteer = await createSignedInUser(server, 'volunteer');
-    const reviewer = await createSignedInUser(server, 'reviewer');
-    const entry = server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: to be edited' }) as never, volunteer);
+    const volunteer = await createSignedInUser(site.server, 'volunteer');
+    const reviewer = await createSignedInUser(site.server, 'reviewer');
+    const entry = site.server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: to be edited' }) as never, volunteer);
 
     const mine = await contextFor(volunteer);
-    await mine.page.goto(`${server.origin}/workspace`);
+    await mine.page.goto(`${site.server.origin}/workspace`);
     await mine.page.getByRole('link', { name: 'Edit “Demo: to be edited”' }).click();
     await mine.page.getByLabel('Title', { exact: true }).fill('Demo: edited title');
     await mine.page.getByRole('button', { name: 'Save changes' }).click();
     await mine.page.getByRole('heading', { name: 'Your changes are saved' }).waitFor();
     await mine.context.close();
 
-    server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, reviewer);
+    site.server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, reviewer);
     const { context, page, problems } = await contextFor(reviewer);
-    await page.goto(`${server.origin}/workspace/evidence/${entry.id}`);
+    await page.goto(`${site.server.origin}/workspace/evidence/${entry.id}`);
     await page.getByRole('heading', { name: 'Demo: edited title' }).waitFor();
     await page.getByLabel('Rating', { exact: true }).selectOption('1');
     await page.getByLabel('What was corrected and why').fill('The source supports +1, not +2.');

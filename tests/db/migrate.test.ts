@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection.js';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openDatabase, type Db } from '../../db/connection.js';
+import * as schema from '../../db/schema/index.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { seedDemo, seedStandards } from '../../db/seed/index.js';
 import { STANDARD_SEEDS } from '../../db/seed/standards.js';
@@ -62,5 +65,28 @@ describe('migrations', () => {
     // Demo data creates no account that can sign in.
     expect(count('select count(*) from users')).toBe(0);
     db.$client.close();
+  });
+
+  it('start on a read-only database that is up to date, and refuse one that needs migrating, saying why', () => {
+    const path = freshPath();
+    const readOnly = (file: string) => drizzle({ client: new Database(file, { readonly: true }), schema }) as Db;
+
+    const stale = openDatabase(path);
+    stale.$client.close();
+    const unmigrated = readOnly(path);
+    expect(() => migrateDatabase(unmigrated)).toThrow(/read-only and \d+ migration\(s\) are waiting/);
+    unmigrated.$client.close();
+
+    const db = openDatabase(path);
+    migrateDatabase(db);
+    seedStandards(db);
+    db.$client.close();
+    const current = readOnly(path);
+    expect(() => {
+      migrateDatabase(current);
+      seedStandards(current);
+    }).not.toThrow();
+    expect(current.$client.prepare('select count(*) from standards').pluck().get()).toBe(10);
+    current.$client.close();
   });
 });

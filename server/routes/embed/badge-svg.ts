@@ -1,5 +1,6 @@
 import type { Scorecard } from '../../schemas/scorecard.js';
-import { formatDay, html, type SafeMarkup } from './html.js';
+import { formatDay, type WidgetStrings } from '../../../i18n/widget.js';
+import { html, type SafeHtml } from '../pages/html.js';
 
 type Grade = Scorecard['overall']['grade'];
 
@@ -35,32 +36,32 @@ export interface BadgeContent {
 }
 
 /** What a badge says for a person's overall grade, or for one standard when given. */
-export function badgeContent(card: Scorecard, standardSlug?: string): BadgeContent | null {
-  const asOf = formatDay(card.asOf);
-  const demo = card.subject.demo ? ' Demo data.' : '';
+export function badgeContent(card: Scorecard, s: WidgetStrings, lang: string, standardSlug?: string): BadgeContent | null {
+  const asOf = s.asOf(formatDay(card.asOf, lang));
+  const demo = card.subject.demo ? ` ${s.demoData}.` : '';
   if (standardSlug) {
-    const st = card.standards.find((s) => s.slug === standardSlug);
+    const st = card.standards.find((x) => x.slug === standardSlug);
     if (!st) return null;
-    const result = st.grade ? `grade ${st.grade}, ${st.score} of 100` : 'not enough evidence for a grade';
+    const result = st.grade ? `${s.grade(st.grade)}, ${s.score(st.score!)}` : s.notEnoughEvidence;
     return {
       grade: st.grade,
       name: card.subject.name,
-      detail: `${st.number}. ${st.title} · ${st.grade ? `${st.score}/100` : 'not enough evidence'}`,
+      detail: `${st.number}. ${st.title} · ${st.grade ? `${st.score}/100` : s.notEnoughEvidence}`,
       asOf,
       demo: card.subject.demo,
-      description: `${card.subject.name}, standard ${st.number} "${st.title}": ${result}, as of ${asOf}.${demo}`,
+      description: `${card.subject.name}, ${s.standardNumber(st.number)} “${st.title}”: ${result}. ${asOf}.${demo}`,
     };
   }
   const { overall } = card;
-  const coverage = `${overall.coverage} of ${card.standards.length} standards scored`;
-  const result = overall.grade ? `overall grade ${overall.grade}, ${overall.score} of 100` : 'not enough evidence for an overall grade';
+  const coverage = s.coverage(overall.coverage, card.standards.length);
+  const result = overall.grade ? s.overallGrade(overall.grade, overall.score!) : s.notEnoughEvidence;
   return {
     grade: overall.grade,
     name: card.subject.name,
-    detail: `${overall.grade ? `Overall ${overall.score}/100` : 'Not enough evidence'} · ${coverage}`,
+    detail: `${overall.grade ? `${s.overall} ${overall.score}/100` : s.notEnoughEvidence} · ${coverage}`,
     asOf,
     demo: card.subject.demo,
-    description: `${card.subject.name}: ${result}, ${coverage}, as of ${asOf}.${demo}`,
+    description: `${card.subject.name}: ${result}, ${coverage}. ${asOf}.${demo}`,
   };
 }
 
@@ -69,10 +70,10 @@ export function badgeContent(card: Scorecard, standardSlug?: string): BadgeConte
  * markdown). The letter carries the grade; the colour only repeats it. No script, no
  * external references: an SVG loaded as an image could not run them anyway.
  */
-export function badgeSvg(content: BadgeContent): string {
+export function badgeSvg(content: BadgeContent, s: WidgetStrings): string {
   const grade = content.grade ?? '–';
-  const footer = `DA scorecard · as of ${content.asOf}${content.demo ? ' · demo data' : ''}`;
-  const svg: SafeMarkup = html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}" viewBox="0 0 ${BADGE_WIDTH} ${BADGE_HEIGHT}" role="img" aria-labelledby="title">
+  const footer = `${s.scorecardName} · ${content.asOf}${content.demo ? ` · ${s.demoData}` : ''}`;
+  const svg: SafeHtml = html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}" viewBox="0 0 ${BADGE_WIDTH} ${BADGE_HEIGHT}" role="img" aria-labelledby="title">
 <title id="title">${content.description}</title>
 <rect x="0.5" y="0.5" width="${BADGE_WIDTH - 1}" height="${BADGE_HEIGHT - 1}" rx="8" fill="#ffffff" stroke="#d0d7de"/>
 <rect x="10" y="10" width="56" height="56" rx="6" fill="${GRADE_FILL[content.grade ?? 'none']}"/>
@@ -83,14 +84,14 @@ export function badgeSvg(content: BadgeContent): string {
 <text x="78" y="64" font-size="11" fill="#59636e">${fit(footer, 50)}</text>
 </g>
 </svg>`;
-  return svg.markup;
+  return svg.value;
 }
 
 /** Served with a 404 for an unknown person or standard, so a broken snippet still shows why. */
-export function missingBadgeSvg(what: string): string {
+export function missingBadgeSvg(what: string, s: WidgetStrings): string {
   return html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="40" viewBox="0 0 ${BADGE_WIDTH} 40" role="img" aria-labelledby="title">
-<title id="title">${`No scorecard for ${what}`}</title>
+<title id="title">${s.notFound(what)}</title>
 <rect x="0.5" y="0.5" width="${BADGE_WIDTH - 1}" height="39" rx="8" fill="#ffffff" stroke="#d0d7de"/>
-<text x="14" y="25" font-family="${FONT}" font-size="13" fill="#59636e">${fit(`DA scorecard: nothing found for ${what}`, 52)}</text>
-</svg>`.markup;
+<text x="14" y="25" font-family="${FONT}" font-size="13" fill="#59636e">${fit(s.notFound(what), 52)}</text>
+</svg>`.value;
 }

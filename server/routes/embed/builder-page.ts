@@ -1,5 +1,5 @@
 import type { PublicSubject } from '../../schemas/subjects.js';
-import { html, SafeMarkup } from './html.js';
+import { html, SafeHtml } from '../pages/html.js';
 import { badgePath, framePath, FRAME_HEIGHTS, snippets, VARIANTS, widgetAttributes, type Variant, type WidgetChoice } from './snippets.js';
 
 export interface BuilderOptions {
@@ -21,11 +21,11 @@ const VARIANT_TEXT: Record<Variant, { name: string; hint: string }> = {
   compare: { name: 'Election', hint: 'an election’s candidates side by side' },
 };
 
-function options<T>(items: T[], value: (t: T) => string, label: (t: T) => string, selected: string): SafeMarkup[] {
+function options<T>(items: T[], value: (t: T) => string, label: (t: T) => string, selected: string): SafeHtml[] {
   return items.map((t) => html`<option value="${value(t)}"${value(t) === selected ? html` selected` : ''}>${label(t)}</option>`);
 }
 
-function snippetBlock(id: string, heading: string, text: string, help: SafeMarkup, rows: number): SafeMarkup {
+function snippetBlock(id: string, heading: string, text: string, help: SafeHtml, rows: number): SafeHtml {
   return html`<section class="snippet" aria-labelledby="${id}-heading">
   <h3 id="${id}-heading">${heading}</h3>
   ${help}
@@ -36,7 +36,7 @@ function snippetBlock(id: string, heading: string, text: string, help: SafeMarku
 }
 
 /** The preview and snippets; also what widget-builder.js swaps in when the choice changes. */
-function result(o: BuilderOptions): SafeMarkup {
+function result(o: BuilderOptions): SafeHtml {
   const { choice, origin } = o;
   const code = snippets(origin, choice, o.title, o.imageAlt);
   const badge = badgePath(choice);
@@ -128,7 +128,7 @@ export function builderPage(o: BuilderOptions): string {
 <title>Put the scorecard on your site · DA scorecard</title>
 <link rel="icon" href="data:,">
 <meta name="description" content="Embed the District Attorney scorecard on a partner website: a script, an iframe or an image.">
-<style>${new SafeMarkup(STYLE)}</style>
+<style>${new SafeHtml(STYLE)}</style>
 <script type="module" src="/widget.js"></script>
 <script type="module" src="/widget-builder.js"></script>
 </head>
@@ -185,5 +185,5 @@ Colours and fonts follow CSS custom properties set on the element, for example:<
 <p id="copy-status" class="visually-hidden" role="status" aria-live="polite"></p>
 </main>
 </body>
-</html>`.markup;
+</html>`.value;
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE } from '../../i18n/language.js';
-import { html, type SafeMarkup } from './html.js';
+import { html, type SafeHtml } from '../pages/html.js';
 import { widgetAttributes, type WidgetChoice } from './snippets.js';
 
 /**
@@ -19,15 +19,15 @@ export function framePage(choice: WidgetChoice, title: string, fullUrl: string, 
 }
 
 /** The iframe page for a slug that does not exist: still a page, so the frame explains itself. */
-export function missingFramePage(what: string, siteUrl: string): string {
+export function missingFramePage(message: string, siteUrl: string, lang: string): string {
   return page(
-    'Scorecard not found',
-    'en',
-    html`<p class="missing">No scorecard for ${what}. <a href="${siteUrl}" target="_blank" rel="noopener">See all scorecards</a>.</p>`,
+    message,
+    lang,
+    html`<p class="missing">${message}. <a href="${siteUrl}" target="_blank" rel="noopener">${siteUrl}</a></p>`,
   );
 }
 
-function page(title: string, lang: string, body: SafeMarkup): string {
+function page(title: string, lang: string, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -48,5 +48,5 @@ function page(title: string, lang: string, body: SafeMarkup): string {
 <body>
 ${body}
 </body>
-</html>`.markup;
+</html>`.value;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_LANGUAGE, langQuery } from '../../i18n/language.js';
 import { PAGE_CSP_DIRECTIVES } from '../../plugins/security-headers.js';
 import { slugParam, slugParams } from '../../schemas/common.js';
+import { stringsFor } from '../../../i18n/widget.js';
 import { badgeContent, badgeSvg, missingBadgeSvg } from './badge-svg.js';
 import { builderPage } from './builder-page.js';
 import { framePage, missingFramePage } from './frame-page.js';
@@ -52,7 +53,9 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         title = `Scorecard comparison: ${votes.find((e) => e.slug === choice.election)?.name ?? ''}`;
       } else if (person) {
         title = `Scorecard: ${person.name}`;
-        imageAlt = badgeContent(scorecards.forSubject(person), choice.variant === 'badge' ? choice.standard : undefined)?.description ?? null;
+        const { strings } = stringsFor(DEFAULT_LANGUAGE);
+        const standard = choice.variant === 'badge' ? choice.standard : undefined;
+        imageAlt = badgeContent(scorecards.forSubject(person), strings, DEFAULT_LANGUAGE, standard)?.description ?? null;
       }
       return reply
         .type(HTML)
@@ -85,21 +88,22 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       const { slug } = request.params;
       const { variant, standard } = request.query;
       const lang = request.query.lang ?? DEFAULT_LANGUAGE;
+      const { strings } = stringsFor(lang);
       const site = `${origin(request)}/`;
       reply.type(HTML);
       if (variant === 'compare') {
         const election = elections.bySlug(slug);
-        if (!election) return reply.code(404).send(missingFramePage(`the election “${slug}”`, site));
+        if (!election) return reply.code(404).send(missingFramePage(strings.notFound(`“${slug}”`), site, lang));
         const choice: WidgetChoice = { variant, subject: '', standard: '', election: slug };
-        return framePage(choice, `Scorecard comparison: ${election.name}`, origin(request) + fullPagePath(choice), lang);
+        return framePage(choice, `${strings.scorecardName}: ${election.name}`, origin(request) + fullPagePath(choice), lang);
       }
       const person = subjects.rowBySlug(slug);
-      if (!person) return reply.code(404).send(missingFramePage(`“${slug}”`, site));
+      if (!person) return reply.code(404).send(missingFramePage(strings.notFound(`“${slug}”`), site, lang));
       if (variant === 'badge' && !standards.refs().some((s) => s.slug === standard)) {
-        return reply.code(404).send(missingFramePage(`the standard “${standard ?? ''}”`, site));
+        return reply.code(404).send(missingFramePage(strings.notFound(`“${standard ?? ''}”`), site, lang));
       }
       const choice: WidgetChoice = { variant, subject: slug, standard: standard ?? '', election: '' };
-      return framePage(choice, `Scorecard: ${person.name}`, origin(request) + fullPagePath(choice), lang);
+      return framePage(choice, `${strings.scorecardName}: ${person.name}`, origin(request) + fullPagePath(choice), lang);
     },
   );
 
@@ -108,17 +112,25 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
     {
       // Cached and headed like the JSON API: an image any site may show, with no script.
       config: { publicRead: true },
-      schema: { hide: true, params: slugParams, querystring: z.object({ standard: slugParam.optional() }) },
+      schema: {
+        hide: true,
+        params: slugParams,
+        querystring: z.object({ standard: slugParam.optional(), lang: langQuery }),
+      },
     },
     async (request, reply) => {
       const { slug } = request.params;
       const { standard } = request.query;
+      // An image has no Accept-Language worth trusting (it is fetched by mail clients and
+      // proxies), so the language is only what the snippet asks for.
+      const lang = request.query.lang ?? DEFAULT_LANGUAGE;
+      const { strings } = stringsFor(lang);
       reply.type(SVG);
       const person = subjects.rowBySlug(slug);
-      if (!person) return reply.code(404).send(missingBadgeSvg(`“${slug}”`));
-      const content = badgeContent(scorecards.forSubject(person), standard);
-      if (!content) return reply.code(404).send(missingBadgeSvg(`the standard “${standard}”`));
-      return badgeSvg(content);
+      if (!person) return reply.code(404).send(missingBadgeSvg(`“${slug}”`, strings));
+      const content = badgeContent(scorecards.forSubject(person, undefined, lang), strings, lang, standard);
+      if (!content) return reply.code(404).send(missingBadgeSvg(`“${standard}”`, strings));
+      return badgeSvg(content, strings);
     },
   );
 };

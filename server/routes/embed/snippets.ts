@@ -1,5 +1,5 @@
 import { BADGE_HEIGHT, BADGE_WIDTH } from './badge-svg.js';
-import { escapeMarkup } from './html.js';
+import { escapeHtml } from '../pages/html.js';
 
 export const VARIANTS = ['card', 'chart', 'badge', 'compare'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -47,7 +47,7 @@ export function fullPagePath(choice: WidgetChoice): string {
   return choice.variant === 'compare' ? `/elections/${encodeURIComponent(choice.election)}` : `/people/${encodeURIComponent(choice.subject)}`;
 }
 
-const attr = (name: string, value: string | number) => `${name}="${escapeMarkup(value)}"`;
+const attr = (name: string, value: string | number) => `${name}="${escapeHtml(String(value))}"`;
 
 /**
  * The three snippets a partner can paste: script, iframe, image. No inline `style`

@@ -1,7 +1,8 @@
 /**
- * A tagged template for server-rendered HTML. Every interpolated value is escaped unless it
- * is itself the result of `html`, so text stored by volunteers and admins always renders as
- * text, never as markup. Values are meant for element content and double-quoted attributes.
+ * A tagged template for server-rendered HTML and SVG (the pages, the embed pages, the image
+ * badge). Every interpolated value is escaped unless it is itself the result of `html`, so
+ * text stored by volunteers and admins always renders as text, never as markup. Values are
+ * meant for element content and double-quoted attributes.
  */
 export class SafeHtml {
   constructor(readonly value: string) {}

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { messagesFor } from '../../../i18n/catalog.js';
-import { localeFromPath, pagePath, type Locale } from '../../../i18n/locales.js';
+import { DEFAULT_LOCALE, isLocale, localeFromPath, localePrefix, pagePath, type Locale } from '../../../i18n/locales.js';
+import { negotiateLanguage } from '../../i18n/language.js';
 import { PUBLIC_CACHE_CONTROL } from '../../plugins/caching.js';
 import { today } from '../../repositories/scorecards.js';
 import { toPublicSubject } from '../../repositories/subjects.js';
@@ -22,15 +23,18 @@ import { methodologyBody } from './views/methodology.js';
 import { personBody } from './views/person.js';
 import { standardBody } from './views/standard.js';
 
+/** Remembers the language a visitor chose with the language switch. */
+export const LANGUAGE_COOKIE = 'lang';
+
 export interface PageRoutesOptions {
   locale: Locale;
 }
 
+/** A repeated parameter (`?w=a&w=b`) counts once: a mangled shared link still opens the page. */
+const firstValue = (max: number) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(max).optional());
+
 /** `w` is the voter's weighting ("Your priorities"); `standard` filters the evidence list. */
-const pageQuery = z.object({
-  w: z.string().max(400).optional(),
-  standard: z.string().max(120).optional(),
-});
+const pageQuery = z.object({ w: firstValue(400), standard: firstValue(120) });
 
 function scoringInput(entries: PublicEvidence[]): ScoredEvidence[] {
   return entries.map(({ standard, rating, kind, status, occurredOn }) => ({ standard, rating, kind, status, occurredOn }));
@@ -102,6 +106,35 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   // mostly its evidence list and shrinks about sevenfold); the JSON API keeps its own path.
   await fastify.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
 
+  // The visitor's language: a `?lang=` from the language switch is remembered in a cookie;
+  // on the unprefixed (English) pages, the remembered choice, else Accept-Language on a first
+  // visit, sends a Spanish reader to the same page under /es. An /es/ URL is itself a choice,
+  // so it is never redirected away from, and a shared link keeps working in either language.
+  fastify.addHook('onRequest', async (request, reply) => {
+    const url = new URL(request.url, 'http://page.invalid');
+    const path = url.pathname.slice(localePrefix(locale).length) || '/';
+    const redirectTo = (lang: Locale) => {
+      url.searchParams.delete('lang');
+      return reply.header('cache-control', 'no-store').redirect(pagePath(lang, path) + url.search, 302);
+    };
+    const remember = (lang: Locale) =>
+      reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', maxAge: 365 * 86_400, sameSite: 'lax', httpOnly: true });
+
+    const chosen = url.searchParams.get('lang');
+    if (isLocale(chosen)) {
+      remember(chosen);
+      return redirectTo(chosen); // to the clean URL of the page in the chosen language
+    }
+    const remembered = request.cookies[LANGUAGE_COOKIE];
+    if (locale !== DEFAULT_LOCALE) {
+      if (remembered !== locale) remember(locale);
+      return;
+    }
+    reply.header('vary', 'Accept-Language, Cookie');
+    const wanted = isLocale(remembered) ? remembered : negotiateLanguage(undefined, request.headers['accept-language']);
+    if (wanted !== locale) return redirectTo(wanted);
+  });
+
   // Pages answer errors as pages: a malformed slug is just a page that does not exist.
   fastify.setErrorHandler((err, request, reply) => {
     const status = (err as { statusCode?: number }).statusCode;
@@ -117,7 +150,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
 
   const notFound = (request: FastifyRequest, reply: FastifyReply) => sendMessagePage(fastify, request, reply, 'not-found');
 
-  const standardRefs = () => standards.list().map((s) => ({ slug: s.slug, number: s.number, title: s.title, short: msg.standardShort[s.slug] ?? s.title }));
+  const standardRefs = () => standards.list(locale).map((s) => ({ slug: s.slug, number: s.number, title: s.title, short: msg.standardShort[s.slug] ?? s.title }));
 
   /** Each subject's overall score under the voter's weighting (the official one when equal). */
   function weightedOverall(input: PrioritiesPageData, weights: Record<string, number>): Map<string, OverallScore> {
@@ -130,7 +163,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   }
 
   fastify.get('/', async (request, reply) => {
-    const people = subjects.list().map((subject) => ({ subject, card: scorecards.forSubject(subjects.rowBySlug(subject.slug)!) }));
+    const people = subjects.list().map((subject) => ({ subject, card: scorecards.forSubject(subjects.rowBySlug(subject.slug)!, undefined, locale) }));
     const election = currentElection(fastify);
     const now = new Date().toISOString();
     return render(request, reply, {
@@ -142,7 +175,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
       body: homeBody(
         msg,
         {
-          standards: standards.list(),
+          standards: standards.list(locale),
           people,
           incumbent: people.find((p) => p.subject.role === 'incumbent') ?? null,
           election: election && { ...election, candidates: election.candidates.map((c) => c.slug) },
@@ -158,8 +191,8 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     const row = subjects.rowBySlug(request.params.slug);
     if (!row) return notFound(request, reply);
     const subject = toPublicSubject(row);
-    const card = scorecards.forSubject(row);
-    const allStandards = standards.list();
+    const card = scorecards.forSubject(row, undefined, locale);
+    const allStandards = standards.list(locale);
     const refs = standardRefs();
     const entries = evidence.listPublic({ subjectId: row.id });
     const weights = parseWeights(request.query.w, refs.map((s) => s.slug));
@@ -206,7 +239,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     const election = {
       ...found,
       asOf,
-      candidates: found.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf) })),
+      candidates: found.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf, locale) })),
     };
     const refs = standardRefs();
     const pageData: ElectionPageData = {
@@ -246,12 +279,12 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   });
 
   fastify.get('/standards/:slug', { schema: { params: slugParams } }, async (request, reply) => {
-    const standard = standards.bySlug(request.params.slug);
+    const standard = standards.bySlug(request.params.slug, locale);
     if (!standard) return notFound(request, reply);
     const standardId = standards.refs().find((s) => s.slug === standard.slug)!.id;
     const entries = evidence.listPublic({ standardId });
     const people = subjects.list().map((subject) => {
-      const card = scorecards.forSubject(subjects.rowBySlug(subject.slug)!);
+      const card = scorecards.forSubject(subjects.rowBySlug(subject.slug)!, undefined, locale);
       const score = card.standards.find((s) => s.slug === standard.slug)!;
       // Newest first: the first entry about this person is their latest.
       return { subject, grade: score.grade, score: score.score, latest: entries.find((e) => e.subject === subject.slug) ?? null };
@@ -263,7 +296,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
       path: `/standards/${standard.slug}`,
       ogType: 'article',
       demo: people.some((p) => p.subject.demo),
-      body: standardBody(msg, { standard, standards: standards.list(), people }, link),
+      body: standardBody(msg, { standard, standards: standards.list(locale), people }, link),
     });
   });
 
@@ -277,7 +310,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
       path: '/methodology',
       ogType: 'article',
       demo: false,
-      body: methodologyBody(msg, { method, example }, link),
+      body: methodologyBody(msg, { method, example, text: fastify.repositories.methodology.text(locale), lang: locale }, link),
     }),
   );
 

@@ -1,5 +1,5 @@
-import type { Messages } from '../../../i18n/catalog.js';
-import { pagePath, type Locale } from '../../../i18n/locales.js';
+import { messagesFor, type Messages } from '../../../i18n/catalog.js';
+import { LOCALES, pagePath, type Locale } from '../../../i18n/locales.js';
 import type { ClientEntry } from '../../plugins/static-assets.js';
 import { html, jsonBlock, type SafeHtml } from './html.js';
 
@@ -40,6 +40,8 @@ export function renderDocument(ctx: PageContext, page: PageDocument): string {
   const link = (path: string) => pagePath(locale, path);
   const canonical = `${ctx.origin}${link(page.path)}`;
   const fullTitle = page.name === 'home' ? `${msg.siteName} · ${msg.siteTagline}` : `${page.title} · ${msg.siteName}`;
+  // The same page in the other languages; `?lang=` makes the visitor's choice stick (a cookie).
+  const others = LOCALES.filter((l) => l !== locale);
   const navItem = (path: string, label: string, name: PageName) =>
     html`<li><a href="${link(path)}"${page.name === name ? html` aria-current="page"` : ''}>${label}</a></li>`;
   const doc = html`<!doctype html>
@@ -56,6 +58,8 @@ export function renderDocument(ctx: PageContext, page: PageDocument): string {
 <meta property="og:description" content="${page.description}">
 <meta property="og:url" content="${canonical}">
 <meta property="og:locale" content="${msg.langTag.replace('-', '_')}">
+${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${ctx.origin}${pagePath(l, page.path)}">
+`)}
 <meta name="twitter:card" content="summary">
 <meta name="theme-color" content="#1f3a5f">
 <link rel="icon" href="${FAVICON}">
@@ -72,6 +76,7 @@ ${entry.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${e
         ${ctx.electionPath ? navItem(ctx.electionPath, msg.nav.election, 'election') : ''}
         ${navItem('/methodology', msg.nav.methodology, 'methodology')}
         ${navItem('/events', msg.nav.events, 'events')}
+        ${others.map((l) => html`<li><a class="lang-switch" href="${pagePath(l, page.path)}?lang=${l}" hreflang="${l}" lang="${l}">${messagesFor(l).languageName}</a></li>`)}
       </ul>
     </nav>
   </div>

@@ -2,16 +2,31 @@ import type { Messages } from '../../../../i18n/catalog.js';
 import { signedRating } from '../../../../i18n/format.js';
 import type { describeMethod } from '../../../scoring/method.js';
 import type { workedExample } from '../../../scoring/explanation.js';
-import { html, type SafeHtml } from '../html.js';
-import { gradeBadge } from './parts.js';
+import { html, type HtmlValue, type SafeHtml } from '../html.js';
+import { gradeBadge, inLanguage } from './parts.js';
+import type { MethodologyRepository } from '../../../repositories/methodology.js';
 
 export interface MethodologyView {
   method: ReturnType<typeof describeMethod>;
   example: ReturnType<typeof workedExample>;
+  /** The stored, admin-editable text of the method, in the page's language where translated. */
+  text: ReturnType<MethodologyRepository['text']>;
+  lang: string;
+}
+
+/** One of the method's constants as a small two-column table. */
+function constantsTable(id: string, heading: string, columns: [string, string], rows: Array<[HtmlValue, number]>): SafeHtml {
+  return html`<section class="panel" aria-labelledby="${id}-heading">
+    <h2 id="${id}-heading">${heading}</h2>
+    <table class="simple-table">
+      <thead><tr><th scope="col">${columns[0]}</th><th scope="col">${columns[1]}</th></tr></thead>
+      <tbody>${rows.map(([label, value]) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`)}</tbody>
+    </table>
+  </section>`;
 }
 
 /** The method in plain words; every number on the page comes from the method's own constants. */
-export function methodologyBody(msg: Messages, { method, example }: MethodologyView, link: (path: string) => string): SafeHtml {
+export function methodologyBody(msg: Messages, { method, example, text, lang }: MethodologyView, link: (path: string) => string): SafeHtml {
   const m = msg.methodology;
   return html`
 <header class="page-header">
@@ -21,32 +36,12 @@ export function methodologyBody(msg: Messages, { method, example }: MethodologyV
 </header>
 <section aria-labelledby="steps-heading" class="prose">
   <h2 id="steps-heading">${m.stepsHeading}</h2>
-  <ol class="steps">${m.steps({ minCoverage: method.minCoverage, statementWeight: method.kindWeights.statement }).map((s) => html`<li>${s}</li>`)}</ol>
+  <ol class="steps">${text.steps.map((s) => html`<li>${inLanguage(s, text.textLanguages.steps, lang)}</li>`)}</ol>
 </section>
 <div class="method-tables">
-  <section class="panel" aria-labelledby="points-heading">
-    <h2 id="points-heading">${m.pointsHeading}</h2>
-    <table class="simple-table">
-      <thead><tr><th scope="col">${m.ratingColumn}</th><th scope="col">${m.pointsColumn}</th></tr></thead>
-      <tbody>${method.points.byRating.map(
-        (r) => html`<tr><th scope="row">${signedRating(r.rating)} · ${msg.ratings[String(r.rating)]}</th><td>${r.points}</td></tr>`,
-      )}</tbody>
-    </table>
-  </section>
-  <section class="panel" aria-labelledby="kinds-heading">
-    <h2 id="kinds-heading">${m.kindsHeading}</h2>
-    <table class="simple-table">
-      <thead><tr><th scope="col">${m.kindColumn}</th><th scope="col">${m.weightColumn}</th></tr></thead>
-      <tbody>${Object.entries(method.kindWeights).map(([kind, weight]) => html`<tr><th scope="row">${msg.kinds[kind]}</th><td>${weight}</td></tr>`)}</tbody>
-    </table>
-  </section>
-  <section class="panel" aria-labelledby="scale-heading">
-    <h2 id="scale-heading">${m.gradesHeading}</h2>
-    <table class="simple-table">
-      <thead><tr><th scope="col">${m.gradeColumn}</th><th scope="col">${m.fromColumn}</th></tr></thead>
-      <tbody>${method.grades.map((g) => html`<tr><th scope="row">${gradeBadge(msg, g.grade, g.min)}</th><td>${g.min}</td></tr>`)}</tbody>
-    </table>
-  </section>
+  ${constantsTable('points', m.pointsHeading, [m.ratingColumn, m.pointsColumn], method.points.byRating.map((r) => [`${signedRating(r.rating)} · ${msg.ratings[String(r.rating)]}`, r.points]))}
+  ${constantsTable('kinds', m.kindsHeading, [m.kindColumn, m.weightColumn], Object.entries(method.kindWeights).map(([kind, weight]) => [msg.kinds[kind], weight]))}
+  ${constantsTable('scale', m.gradesHeading, [m.gradeColumn, m.fromColumn], method.grades.map((g) => [gradeBadge(msg, g.grade, g.min), g.min]))}
 </div>
 <section aria-labelledby="example-heading" class="prose">
   <h2 id="example-heading">${m.exampleHeading}</h2>
@@ -58,7 +53,7 @@ export function methodologyBody(msg: Messages, { method, example }: MethodologyV
 </section>
 <section aria-labelledby="review-heading" class="prose">
   <h2 id="review-heading">${m.reviewHeading}</h2>
-  <ol class="steps">${m.review.map((s) => html`<li>${s}</li>`)}</ol>
+  <ol class="steps">${text.review.map((s) => html`<li>${inLanguage(s, text.textLanguages.review, lang)}</li>`)}</ol>
 </section>
 <section aria-labelledby="data-heading" class="prose">
   <h2 id="data-heading">${m.dataHeading}</h2>

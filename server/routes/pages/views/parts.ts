@@ -23,6 +23,15 @@ export function liveGrade(msg: Messages, subject: string, grade: string | null, 
   return html`<sc-grade data-subject="${subject}" size="${size}"${grade ? html` grade="${grade}"` : ''}${score === null ? '' : html` score="${score}"`}>${gradeBadge(msg, grade, score, size)}</sc-grade>`;
 }
 
+/**
+ * Stored text in the language it is actually in: where a translation is missing and the
+ * English shows through on a Spanish page, it is marked `lang="en"` so screen readers
+ * pronounce it as English.
+ */
+export function inLanguage(text: string, textLang: string, pageLang: string): SafeHtml | string {
+  return textLang === pageLang ? text : html`<span lang="${textLang}">${text}</span>`;
+}
+
 export function demoTag(msg: Messages, demo: boolean): SafeHtml | '' {
   return demo ? html` <span class="tag tag--demo">${msg.demoBadge}</span>` : '';
 }
@@ -33,7 +42,7 @@ export function standardCards(msg: Messages, card: Scorecard, link: (path: strin
     (s) => html`<li class="standard-card" data-standard="${s.slug}">
       <div class="standard-card__head">
         <span class="standard-card__number" aria-hidden="true">${s.number}</span>
-        <h3 class="standard-card__title"><a href="${link(`/standards/${s.slug}`)}">${s.title}</a></h3>
+        <h3 class="standard-card__title"><a href="${link(`/standards/${s.slug}`)}">${inLanguage(s.title, s.titleLang, card.lang)}</a></h3>
       </div>
       <div class="standard-card__grade">${gradeBadge(msg, s.grade, s.score)}${s.grade ? '' : html`<span class="standard-card__none">${msg.standardCard.noEvidence}</span>`}</div>
       ${s.evidenceCount > 0 ? html`<p class="standard-card__count"><a href="?standard=${s.slug}#evidence">${msg.standardCard.evidence(s.evidenceCount)}</a></p>` : ''}

@@ -48,14 +48,18 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
   const titles = new Map(view.standards.map((s) => [s.slug, s.title]));
   const shown = view.filter ? view.evidence.filter((e) => e.standard === view.filter) : view.evidence;
   return html`
-<header class="page-header">
+<header class="page-header person-header">
+  ${subject.photoUrl ? html`<img class="person-header__photo" src="${safeUrl(subject.photoUrl)}" alt="${msg.person.photo(subject.name)}" width="96" height="96">` : ''}
+  <div>
   <p class="eyebrow">${msg.roles[subject.role]} · ${subject.office}</p>
   <h1>${subject.name}${demoTag(msg, subject.demo)}</h1>
   ${subject.bio ? html`<p class="lede">${subject.bio}</p>` : ''}
+  ${subject.termStart ? html`<p class="muted">${msg.person.term(formatDay(msg, subject.termStart), subject.termEnd ? formatDay(msg, subject.termEnd) : null)}</p>` : ''}
   <p class="page-header__links">
     ${subject.website ? html`<a href="${safeUrl(subject.website)}" rel="noopener">${msg.person.website}</a>` : ''}
     ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${e.name}</a></span>`)}
   </p>
+  </div>
 </header>
 
 <div class="summary-grid">

@@ -4,7 +4,7 @@ import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import { html, type SafeHtml } from '../html.js';
-import { demoTag, gradeBadge } from './parts.js';
+import { demoTag, gradeBadge, inLanguage } from './parts.js';
 
 export interface StandardView {
   standard: PublicStandard;
@@ -14,23 +14,24 @@ export interface StandardView {
 
 export function standardBody(msg: Messages, view: StandardView, link: (path: string) => string): SafeHtml {
   const { standard } = view;
+  const text = (field: keyof PublicStandard['textLanguages'], value: string) => inLanguage(value, standard.textLanguages[field], standard.lang);
   return html`
 <header class="page-header">
   <p class="eyebrow">${msg.standardNumber(standard.number)}</p>
-  <h1>${standard.title}</h1>
+  <h1>${text('title', standard.title)}</h1>
 </header>
 <div class="prose-grid">
   <section aria-labelledby="meaning-heading">
     <h2 id="meaning-heading">${msg.standard.meaning}</h2>
-    <p>${standard.summary}</p>
+    <p>${text('summary', standard.summary)}</p>
   </section>
   <section aria-labelledby="power-heading">
     <h2 id="power-heading">${msg.standard.power}</h2>
-    <p>${standard.daPower}</p>
+    <p>${text('daPower', standard.daPower)}</p>
   </section>
   <section aria-labelledby="indicators-heading">
     <h2 id="indicators-heading">${msg.standard.indicators}</h2>
-    <ul>${standard.indicators.map((i) => html`<li>${i}</li>`)}</ul>
+    <ul${standard.textLanguages.indicators === standard.lang ? '' : html` lang="${standard.textLanguages.indicators}"`}>${standard.indicators.map((i) => html`<li>${i}</li>`)}</ul>
   </section>
 </div>
 <section aria-labelledby="grades-heading">

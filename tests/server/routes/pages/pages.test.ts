@@ -61,6 +61,7 @@ describe('every page, without JavaScript', () => {
       expect(res.body).toContain(s.title);
     }
     expect(res.body).toContain('Showing the coalition’s equal weights');
+    expect(res.body).toContain('In office since Jan 2, 2023');
   });
 
   it('lists the evidence with rating in words, kind, date and sources, and retracted entries struck through with the reason', async () => {
@@ -98,6 +99,12 @@ describe('every page, without JavaScript', () => {
     const res = await get(`/people/${AVERY}?w=equity:3,transparency:0,bias:0,nonsense:9`);
     expect(res.body).toContain(`Grade ${expected.grade}, ${expected.score} out of 100`);
     expect(res.body).toContain('Showing your priorities: Equity ×3, Bias ×0, and Transparency ×0.');
+  });
+
+  it('opens a mangled shared link rather than failing', async () => {
+    for (const query of ['?standard=kids&standard=bias', '?w=equity:9,,kids', '?standard=nope', '?w=equity:2&w=kids:0']) {
+      expect((await get(`/people/${AVERY}${query}`)).statusCode).toBe(200);
+    }
   });
 
   it('shows the election’s comparison table with every candidate’s grades as the API computes them', async () => {
@@ -178,7 +185,7 @@ describe('stored text', () => {
     const db = t.app.db;
     const subject = db
       .insert(subjects)
-      .values({ slug: 'test-escape', name: '<script>alert(1)</script> "Q"', role: 'candidate', office: '<b>bold</b>', website: 'javascript:alert(1)' })
+      .values({ slug: 'test-escape', name: '<script>alert(1)</script> "Q"', role: 'candidate', office: '<b>bold</b>', website: 'javascript:alert(1)', photoUrl: 'javascript:alert(4)' })
       .returning()
       .get();
     const standard = db.select().from(standards).all()[0];

@@ -1,6 +1,8 @@
 /**
- * Every word the widget shows, per language. Spanish is added as another `WidgetStrings`
- * object in `STRINGS`; nothing else in the widget holds user-facing text.
+ * Every word the widget, its iframe page and the image badge show, per language; nothing else
+ * in them holds user-facing text. The widget keeps this small table (rather than the web
+ * app's catalog) so that widget.js stays within its size budget; tests/i18n checks that both
+ * tables are complete in every language.
  */
 export interface WidgetStrings {
   loading: string;
@@ -30,6 +32,13 @@ export interface WidgetStrings {
   /** Short labels for the ten standards, by their stable slugs; other slugs show their title. */
   standardLabels: Readonly<Record<string, string>>;
   roles: Readonly<Record<string, string>>;
+  /** The product's short name, on the image badge and the iframe page. */
+  scorecardName: string;
+  /** The badge's words for an overall grade: "overall grade C, 53 of 100". */
+  overallGrade(grade: string, score: number): string;
+  standardNumber(n: number): string;
+  /** For a slug that does not exist, on the badge and the iframe page. */
+  notFound(what: string): string;
 }
 
 const en: WidgetStrings = {
@@ -68,9 +77,56 @@ const en: WidgetStrings = {
     restoration: 'Restoration',
   },
   roles: { incumbent: 'Incumbent', candidate: 'Candidate', former: 'Former DA' },
+  scorecardName: 'DA scorecard',
+  overallGrade: (grade, score) => `overall grade ${grade}, ${score} of 100`,
+  standardNumber: (n) => `Standard ${n}`,
+  notFound: (what) => `No scorecard for ${what}`,
 };
 
-export const STRINGS: Readonly<Record<string, WidgetStrings>> = { en };
+const es: WidgetStrings = {
+  loading: 'Cargando la boleta de calificaciones…',
+  unavailable: 'La boleta de calificaciones no está disponible en este momento.',
+  seeFullScorecard: 'Ver la boleta de calificaciones',
+  overall: 'General',
+  coverage: (scored, total) => `${scored} de ${total} estándares con calificación`,
+  notEnoughEvidence: 'No hay suficiente evidencia',
+  needsCoverage: (min) => `Para una calificación general se necesita evidencia en al menos ${min} estándares.`,
+  noEvidence: 'todavía sin evidencia',
+  score: (score) => `${score} de 100`,
+  evidenceCount: (count) => (count === 1 ? '1 evidencia' : `${count} evidencias`),
+  grade: (grade) => `calificación ${grade}`,
+  asOf: (date) => `Al ${date}`,
+  demoData: 'Datos de demostración',
+  fullScorecard: 'Boleta completa',
+  fullComparison: 'Comparación completa',
+  methodology: 'Cómo se califica',
+  standard: 'Estándar',
+  gradeHeading: 'Calificación',
+  candidate: 'Candidato/a',
+  electionOn: (date) => `Día de la elección: ${date}`,
+  showTable: 'Ver como tabla',
+  chartLabel: (name) =>
+    `Gráfica de radar de las puntuaciones de ${name} en los diez estándares; las mismas puntuaciones están en la tabla de abajo.`,
+  standardLabels: {
+    equity: 'Equidad',
+    health: 'Salud y bienestar',
+    kids: 'Niños como niños',
+    alternatives: 'Alternativas a la cárcel',
+    pretrial: 'Libertad antes del juicio',
+    bias: 'Vigilar prejuicios',
+    transparency: 'Transparencia',
+    engagement: 'Diálogo con la comunidad',
+    immigrants: 'Inmigrantes',
+    restoration: 'Restauración',
+  },
+  roles: { incumbent: 'En el cargo', candidate: 'Candidato/a', former: 'Exfiscal' },
+  scorecardName: 'Boleta del Fiscal de Distrito',
+  overallGrade: (grade, score) => `calificación general ${grade}, ${score} de 100`,
+  standardNumber: (n) => `Estándar ${n}`,
+  notFound: (what) => `No hay boleta de calificaciones para ${what}`,
+};
+
+export const STRINGS: Readonly<Record<string, WidgetStrings>> = { en, es };
 
 /** The strings for a `lang` attribute such as "en" or "en-US"; English when unknown. */
 export function stringsFor(lang: string | null | undefined): { lang: string; strings: WidgetStrings } {

@@ -1,0 +1,44 @@
+import underPressure from '@fastify/under-pressure';
+import fp from 'fastify-plugin';
+
+/** When the process counts as overloaded. Zero turns a check off. */
+export interface PressureLimits {
+  /** Mean event-loop delay, in milliseconds, over one sample. */
+  maxEventLoopDelay: number;
+  maxHeapUsedBytes: number;
+  /** How often the process is measured, in milliseconds. */
+  sampleInterval: number;
+}
+
+/**
+ * A busy server is not an overloaded one: 200 connections of scorecard reads on two shared
+ * cores keep the event loop's mean delay well under a second (bench/RESULTS.md). A loop
+ * stalled for a whole second means every reader already waits longer than they would for a
+ * "busy, retry" answer, so that is where load is shed; and a heap near its end sheds load
+ * before the process dies. The heap limit sits well above the 200 MB the load benchmark
+ * targets and below what V8 allows on a small server.
+ */
+export const DEFAULT_PRESSURE_LIMITS: PressureLimits = {
+  maxEventLoopDelay: 1000,
+  maxHeapUsedBytes: 512 * 1024 * 1024,
+  sampleInterval: 1000,
+};
+
+/** Seconds a client (or a partner page's widget) should wait before asking again. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Overload answers 503 with Retry-After instead of queueing requests until the process
+ * collapses: the error handler turns under-pressure's error into the usual JSON shape.
+ */
+export default fp<Partial<PressureLimits>>(
+  async (fastify, opts) => {
+    const limits = { ...DEFAULT_PRESSURE_LIMITS, ...opts };
+    await fastify.register(underPressure, {
+      ...limits,
+      retryAfter: RETRY_AFTER_SECONDS,
+      message: 'The service is busy; please retry shortly',
+    });
+  },
+  { name: 'pressure', dependencies: ['errors'] },
+);

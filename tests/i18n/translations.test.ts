@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../i18n/en.js';
+import { es } from '../../i18n/es.js';
+import { STRINGS } from '../../i18n/widget.js';
+import { STANDARD_SEEDS } from '../../db/seed/standards.js';
+import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
+import { METHODOLOGY_TEXT_SEEDS } from '../../db/seed/methodology.js';
+
+/**
+ * The missing-translation check: every interface string in English must have a Spanish
+ * counterpart of the same shape (same keys, same kind of value, same list lengths, functions
+ * taking the same arguments), and the Spanish must not simply repeat the English.
+ */
+function problems(english: unknown, spanish: unknown, path: string, out: string[]): string[] {
+  if (typeof english === 'function') {
+    if (typeof spanish !== 'function') out.push(`${path}: missing Spanish function`);
+    else if (spanish.length !== english.length) out.push(`${path}: takes ${spanish.length} arguments, English takes ${english.length}`);
+    return out;
+  }
+  if (Array.isArray(english)) {
+    if (!Array.isArray(spanish) || spanish.length !== english.length) out.push(`${path}: list of ${english.length} expected`);
+    else english.forEach((e, i) => problems(e, spanish[i], `${path}[${i}]`, out));
+    return out;
+  }
+  if (english && typeof english === 'object') {
+    if (!spanish || typeof spanish !== 'object') return [...out, `${path}: missing`];
+    for (const key of Object.keys(english)) problems((english as Record<string, unknown>)[key], (spanish as Record<string, unknown>)[key], `${path}.${key}`, out);
+    for (const key of Object.keys(spanish)) if (!(key in english)) out.push(`${path}.${key}: not in English (stale?)`);
+    return out;
+  }
+  if (typeof spanish !== typeof english || spanish === undefined || spanish === '') out.push(`${path}: missing Spanish text`);
+  return out;
+}
+
+/** Strings identical in both languages that are genuinely the same word (or a code). */
+const SAME_IN_BOTH = new Set(['Transparencia', 'General', 'Normal', 'Triple']);
+function untranslated(english: unknown, spanish: unknown, path: string, out: string[]): string[] {
+  if (typeof english === 'string' && english === spanish && english.length > 3 && /[a-z]{3}/i.test(english) && !SAME_IN_BOTH.has(english)) {
+    out.push(`${path}: "${english}" is the same in Spanish`);
+  } else if (english && typeof english === 'object' && spanish && typeof spanish === 'object') {
+    for (const key of Object.keys(english)) untranslated((english as Record<string, unknown>)[key], (spanish as Record<string, unknown>)[key], `${path}.${key}`, out);
+  }
+  return out;
+}
+
+describe('interface strings', () => {
+  it('the web app has a Spanish string for every English one', () => {
+    expect(problems(en, es, 'messages', [])).toEqual([]);
+    expect(untranslated(en, es, 'messages', [])).toEqual([]);
+  });
+
+  it('the widget has a Spanish string for every English one', () => {
+    expect(problems(STRINGS.en, STRINGS.es, 'widget', [])).toEqual([]);
+    expect(untranslated(STRINGS.en, STRINGS.es, 'widget', [])).toEqual([]);
+  });
+
+  it('functions give Spanish text for sample arguments', () => {
+    expect(es.person.coverage(7, 10)).toBe('7 de 10 estándares tienen evidencia');
+    expect(STRINGS.es.coverage(3, 10)).toBe('3 de 10 estándares con calificación');
+  });
+});
+
+describe('content translations', () => {
+  it('every standard has its Spanish title, summary, DA power and as many indicators', () => {
+    for (const s of STANDARD_SEEDS) {
+      const t = STANDARD_SEEDS_ES[s.slug];
+      expect(t, s.slug).toBeDefined();
+      expect(t.title && t.summary && t.daPower, s.slug).toBeTruthy();
+      expect(t.indicators.length, s.slug).toBe(s.indicators.length);
+      expect(t.title).not.toBe(s.title);
+    }
+  });
+
+  it('the methodology text has the same steps in Spanish', () => {
+    expect(problems(METHODOLOGY_TEXT_SEEDS.en, METHODOLOGY_TEXT_SEEDS.es, 'methodology', [])).toEqual([]);
+  });
+});

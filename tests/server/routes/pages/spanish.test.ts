@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STANDARD_SEEDS_ES } from '../../../../db/seed/standards.es.js';
+import { buildTestApp, type TestApp } from '../../../helper.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+describe('Spanish pages without JavaScript', () => {
+  it('serve the key facts in Spanish under /es', async () => {
+    const res = await get('/es/standards/kids');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="es">');
+    expect(res.body).toContain(`<h1>${STANDARD_SEEDS_ES.kids.title}</h1>`);
+    expect(res.body).toContain('Qué evidencia cuenta');
+    expect(res.body).toContain('<link rel="alternate" hreflang="en"');
+  });
+
+  it('offer the other language as a visible switch on every page', async () => {
+    const english = await get('/people/demo-avery-placeholder');
+    expect(english.body).toMatch(/<a class="lang-switch" href="\/es\/people\/demo-avery-placeholder\?lang=es" hreflang="es" lang="es">Español<\/a>/);
+    const spanish = await get('/es/people/demo-avery-placeholder');
+    expect(spanish.body).toMatch(/<a class="lang-switch" href="\/people\/demo-avery-placeholder\?lang=en" hreflang="en" lang="en">English<\/a>/);
+  });
+
+  it('send a first visit that prefers Spanish to /es, and remember a choice', async () => {
+    const first = await get('/methodology', { 'accept-language': 'es-US,es;q=0.9,en;q=0.5' });
+    expect(first.statusCode).toBe(302);
+    expect(first.headers.location).toBe('/es/methodology');
+    const choose = await get('/es/events?lang=en');
+    expect(choose.statusCode).toBe(302);
+    expect(choose.headers.location).toBe('/events');
+    expect(String(choose.headers['set-cookie'])).toMatch(/^lang=en;.*HttpOnly/);
+    const remembered = await get('/events', { cookie: 'lang=en', 'accept-language': 'es' });
+    expect(remembered.statusCode).toBe(200);
+    expect(remembered.headers.vary).toContain('Accept-Language');
+    const rememberedEs = await get('/people/demo-avery-placeholder?w=kids:2', { cookie: 'lang=es' });
+    expect(rememberedEs.headers.location).toBe('/es/people/demo-avery-placeholder?w=kids%3A2');
+  });
+
+  it('mark English text that shows through a missing translation with lang="en"', async () => {
+    t.app.db.$client
+      .prepare("update standard_translations set summary = null where lang = 'es' and standard_id = (select id from standards where slug = 'kids')")
+      .run();
+    t.app.dataVersion.bump();
+    const res = await get('/es/standards/kids');
+    expect(res.body).toMatch(/<p><span lang="en">Young people&#39;s brains are still developing/);
+    expect(res.body).toContain(`<h1>${STANDARD_SEEDS_ES.kids.title}</h1>`);
+  });
+});
