@@ -5,7 +5,7 @@ import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
 import { useTestSite } from './site.js';
 
-// The workspace's forms in Chromium: the CSV import's row report, drafts and site.server errors
+// The workspace's forms in Chromium: the CSV import's row report, drafts and server errors
 // on the evidence form, a keyboard-only submission, and axe-core on every form.
 
 const site = useTestSite();
@@ -61,7 +61,7 @@ describe('CSV import', () => {
 });
 
 describe('the evidence form', () => {
-  it('shows the site.server’s messages on the fields, keeps the draft through a reload and a site.server error', async () => {
+  it('shows the server’s messages on the fields, keeps the draft through a reload and a server error', async () => {
     const { context, page } = await signedIn(volunteer);
     await page.goto(`${site.server.origin}/workspace/evidence/new`);
     await page.getByLabel('Title', { exact: true }).fill('Demo: a draft that must survive');
@@ -82,10 +82,10 @@ describe('the evidence form', () => {
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
     expect(await axeViolations(page)).toEqual([]);
 
-    // A site.server failure: the message says so, and nothing typed is lost, even after a reload.
+    // A server failure: the message says so, and nothing typed is lost, even after a reload.
     await page.route('**/api/evidence', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal","message":"Something went wrong on our side"}' }));
     await page.getByRole('button', { name: 'Submit for review' }).click();
-    await page.getByText('The site.server refused this: Something went wrong on our side').waitFor();
+    await page.getByText('The server refused this: Something went wrong on our side').waitFor();
     await page.reload();
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
     await page.getByRole('button', { name: 'Clear the form' }).click();
