@@ -67,10 +67,10 @@ export class EvidenceImport extends WorkspaceView {
         <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${this._busy ? t.checking : t.check}</button></div>
       </form>
       ${this._error ? html`<p class="form-error" id="import-error" role="alert" tabindex="-1">${this._error}</p>` : nothing}
-      ${report ? this._report_(report) : nothing}`;
+      ${report ? this._renderReport(report) : nothing}`;
   }
 
-  private _report_(report: ImportReport) {
+  private _renderReport(report: ImportReport) {
     const t = this.ws.import;
     return html`<section aria-labelledby="import-summary">
       <h2 id="import-summary" tabindex="-1">${report.dryRun ? t.summary(report.valid, report.invalid) : t.created(report.created)}</h2>
