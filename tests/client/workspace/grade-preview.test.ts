@@ -6,7 +6,7 @@ const entry = (rating: number, kind: 'action' | 'data' | 'statement', status = '
 describe('the review queue’s grade preview', () => {
   it('gives the grade now and if published, by the public method (the worked example)', () => {
     expect(previewGrade([entry(-1, 'statement')], { rating: 2, kind: 'action' })).toEqual({
-      before: { score: 25, grade: 'F' },
+      before: { score: 25, grade: 'D' },
       after: { score: 75, grade: 'B' },
     });
   });
