@@ -94,6 +94,11 @@ ${jsonBlock('page-data', data)}
     if (next && next !== '/workspace') return reply.redirect(next, 302);
     return send(request, reply, 'home');
   });
+  // A typed or pasted "/workspace/" should not be a dead end.
+  fastify.get('/workspace/', async (request, reply) => {
+    const query = request.url.indexOf('?');
+    return reply.redirect(`/workspace${query === -1 ? '' : request.url.slice(query)}`, 301);
+  });
   fastify.get('/workspace/invite', async (request, reply) => send(request, reply, 'invite'));
   fastify.get('/workspace/evidence/new', gate('volunteer', 'evidence-new'));
   fastify.get('/workspace/review', gate('reviewer', 'review'));

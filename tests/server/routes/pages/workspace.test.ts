@@ -31,6 +31,9 @@ describe('workspace pages', () => {
       expect(res.headers.location).toBe(`/workspace?next=${encodeURIComponent(path)}`);
     }
     expect((await t.app.inject('/workspace/invite')).statusCode).toBe(200);
+    const slash = await t.app.inject('/workspace/?next=%2Fworkspace%2Freview');
+    expect(slash.statusCode).toBe(301);
+    expect(slash.headers.location).toBe('/workspace?next=%2Fworkspace%2Freview');
   });
 
   it('return a signed-in visitor to `next`, but only inside the workspace', async () => {
