@@ -39,7 +39,7 @@ export default defineConfig({
     manifest: true,
     target: 'es2022',
     rolldownOptions: {
-      input: { app: 'client/app/main.ts' },
+      input: { app: 'client/app/main.ts', workspace: 'client/workspace/main.ts' },
     },
   },
 });

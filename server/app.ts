@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -17,9 +18,10 @@ import widgetAssets from './plugins/widget-assets.js';
 import auditRoutes from './routes/api/audit/index.js';
 import authRoutes from './routes/api/auth/index.js';
 import electionsAdmin from './routes/api/elections/admin.js';
-import staticAssets from './plugins/static-assets.js';
+import staticAssets, { defaultClientDist } from './plugins/static-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
 import eventsAdmin from './routes/api/events/admin.js';
+import eventFlyers from './routes/api/events/flyer.js';
 import eventsRoutes from './routes/api/events/index.js';
 import evidenceRoutes from './routes/api/evidence/index.js';
 import exportRoutes from './routes/api/export/index.js';
@@ -34,6 +36,7 @@ import usersRoutes from './routes/api/users/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
+import workspacePages from './routes/pages/workspace/index.js';
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, overload,
@@ -77,12 +80,14 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });
   await fastify.register(eventsAdmin, { prefix: '/api/events' });
+  await fastify.register(eventFlyers, { flyersDir: join(dirname(config.databasePath), 'flyers') });
   await fastify.register(standardsAdmin, { prefix: '/api/standards' });
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
   await fastify.register(pageRoutes, { locale: 'en' });
   await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
+  await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

@@ -42,11 +42,11 @@ export function defaultClientDist(): string {
  * Reads the entry's files from the manifest. Without a build the pages still render their
  * HTML (every key fact is in it), just without styles and components.
  */
-export function readClientEntry(clientDist: string): ClientEntry {
+export function readClientEntry(clientDist: string, input: string = APP_INPUT): ClientEntry {
   const manifestPath = join(clientDist, '.vite', 'manifest.json');
   if (!existsSync(manifestPath)) return { script: null, styles: [], preloads: [] };
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
-  const entry = manifest[APP_INPUT];
+  const entry = manifest[input];
   if (!entry) return { script: null, styles: [], preloads: [] };
   const styles = new Set<string>(entry.css ?? []);
   const preloads = new Set<string>();

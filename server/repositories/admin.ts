@@ -166,6 +166,17 @@ export class AdminRepository {
     });
   }
 
+  /** Sets or clears an event's flyer (a file name under the flyers folder); returns the file it replaced. */
+  setEventFlyer(id: number, flyerPath: string | null, actor: Actor): string | null {
+    return this.db.transaction((tx) => {
+      const before = this.eventSnapshot(tx, id);
+      tx.update(events).set({ flyerPath, updatedAt: nowIso() }).where(eq(events.id, id)).run();
+      const after = this.eventSnapshot(tx, id);
+      recordAudit(tx, { actor, action: 'event.flyer', entityType: 'event', entityId: id, before, after });
+      return before.flyerPath;
+    });
+  }
+
   /** Events are announcements, not a record anyone is scored on, so a cancelled one can go. */
   deleteEvent(id: number, actor: Actor) {
     this.db.transaction((tx) => {

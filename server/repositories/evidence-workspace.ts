@@ -193,21 +193,28 @@ export class EvidenceWorkspaceRepository {
 
   /** A new entry, always pending; its first revision records everything it was created with. */
   create(input: EvidenceInput, actor: Actor): WorkspaceEvidence {
-    return this.db.transaction((tx) => {
-      const { sources, subject: _s, standard: _t, ...plain } = input;
-      const ids = this.resolve(tx, input) as { subjectId: number; standardId: number };
-      const row = tx
-        .insert(evidence)
-        .values({ ...plain, ...ids, status: 'pending', submittedBy: actor.id })
-        .returning({ id: evidence.id })
-        .get();
-      this.replaceSources(tx, row.id, sources);
-      const after = this.findOr404(row.id, tx);
-      const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, [null, after[f]]]));
-      tx.insert(evidenceRevisions).values({ evidenceId: row.id, actorId: actor.id, action: 'create', changes }).run();
-      recordAudit(tx, { actor, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after });
-      return after;
-    });
+    return this.db.transaction((tx) => this.insert(tx, input, actor));
+  }
+
+  /** A bulk import: every entry is stored, or none is. */
+  createMany(inputs: EvidenceInput[], actor: Actor): WorkspaceEvidence[] {
+    return this.db.transaction((tx) => inputs.map((input) => this.insert(tx, input, actor)));
+  }
+
+  private insert(tx: Writer, input: EvidenceInput, actor: Actor): WorkspaceEvidence {
+    const { sources, subject: _s, standard: _t, ...plain } = input;
+    const ids = this.resolve(tx, input) as { subjectId: number; standardId: number };
+    const row = tx
+      .insert(evidence)
+      .values({ ...plain, ...ids, status: 'pending', submittedBy: actor.id })
+      .returning({ id: evidence.id })
+      .get();
+    this.replaceSources(tx, row.id, sources);
+    const after = this.findOr404(row.id, tx);
+    const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, [null, after[f]]]));
+    tx.insert(evidenceRevisions).values({ evidenceId: row.id, actorId: actor.id, action: 'create', changes }).run();
+    recordAudit(tx, { actor, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after });
+    return after;
   }
 
   /** The submitter edits their own entry while it waits for review. */

@@ -1,19 +1,24 @@
 import { z } from 'zod';
 
-/** A calendar day, as the API takes and gives it. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'must be a real calendar date');
+/** A calendar day, as the API takes and gives it; `params` sets the message for a missing value. */
+export const isoDateOf = (params?: Parameters<typeof z.string>[0]) =>
+  z
+    .string(params)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in the form YYYY-MM-DD')
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    }, 'must be a real calendar date');
+export const isoDate = isoDateOf();
 
-export const slugParam = z
-  .string()
-  .min(1)
-  .max(120)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens');
+/** A slug; `params` sets the message for a missing value. */
+export const slugOf = (params?: Parameters<typeof z.string>[0]) =>
+  z
+    .string(params)
+    .min(1)
+    .max(120)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens');
+export const slugParam = slugOf();
 
 export const slugParams = z.object({ slug: slugParam });
 

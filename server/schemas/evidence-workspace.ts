@@ -1,8 +1,8 @@
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
-import { evidence, evidenceStatuses } from '../../db/schema/index.js';
+import { evidence, evidenceKinds, evidenceStatuses } from '../../db/schema/index.js';
 import { today } from '../repositories/scorecards.js';
-import { httpUrl, isoDate, slugParam, text } from './common.js';
+import { httpUrl, isoDateOf, slugOf, slugParam, text } from './common.js';
 import { publicEvidence } from './evidence.js';
 
 /** A source as a volunteer gives it: links are http(s) only. */
@@ -13,18 +13,25 @@ export const sourceInput = z.strictObject({
   archiveUrl: httpUrl.optional(),
 });
 
+/**
+ * A missing field's message in words a volunteer understands; the form, the import's row
+ * report and the API all show it as is.
+ */
+const whenMissing = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? message : undefined) });
+
 /** PRODUCT.md's evidence body. Unknown fields are refused rather than silently dropped. */
 export const evidenceInput = createInsertSchema(evidence, {
-  rating: (s) => s.int().min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
+  rating: () => z.number(whenMissing('choose a rating from -2 to 2')).int('must be a whole number').min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
+  kind: () => z.enum(evidenceKinds, { error: (issue) => (issue.input === undefined ? 'choose the kind of evidence' : 'must be action, data or statement') }),
   title: () => text(300),
   summary: () => text(5000),
   // Evidence is about what has happened; a future date is always a typing mistake.
-  occurredOn: () => isoDate.refine((day) => day <= today(), 'must not be in the future'),
+  occurredOn: () => isoDateOf(whenMissing('enter the date it happened')).refine((day) => day <= today(), 'must not be in the future'),
 })
   .pick({ rating: true, kind: true, title: true, summary: true, occurredOn: true })
   .extend({
-    subject: slugParam.describe('The subject slug'),
-    standard: slugParam.describe('The standard slug'),
+    subject: slugOf(whenMissing('choose a person')).describe('The subject slug'),
+    standard: slugOf(whenMissing('choose a standard')).describe('The standard slug'),
     sources: z.array(sourceInput).min(1, 'needs at least one source').max(20, 'at most 20 sources'),
   })
   .strict();
@@ -77,3 +84,4 @@ export const evidenceRevision = z.object({
 });
 
 export const evidenceDetail = workspaceEvidence.extend({ revisions: z.array(evidenceRevision) });
+export type EvidenceDetail = z.infer<typeof evidenceDetail>;

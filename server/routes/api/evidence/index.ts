@@ -13,6 +13,7 @@ import {
   reviewInput,
   workspaceEvidence,
 } from '../../../schemas/evidence-workspace.js';
+import { importInput, importQuery, importReport, importTemplate, parseImport } from '../../../schemas/evidence-import.js';
 
 /** The workspace's evidence: volunteers submit and edit, reviewers publish, reject, correct and retract. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
@@ -35,6 +36,62 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => reply.code(201).send(evidenceWorkspace.create(request.body, signedIn(request))),
+  );
+
+  fastify.post(
+    '/import',
+    {
+      config: { minRole: 'volunteer' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Bulk import from CSV: every row validated and reported; with dryRun=false the valid rows become pending entries in one transaction',
+        querystring: importQuery,
+        body: importInput,
+        response: { 200: importReport, ...workspaceErrors, 413: errorResponse },
+      },
+    },
+    async (request) => {
+      const { subjects, standards } = fastify.repositories;
+      const parsed = parseImport(request.body.csv, {
+        subject: (slug) => subjects.rowBySlug(slug) !== undefined,
+        standard: (slug) => standards.refs().some((s) => s.slug === slug),
+      });
+      const dryRun = request.query.dryRun === 'true';
+      const valid = parsed.filter((row) => row.input !== null);
+      const created = dryRun || valid.length === 0 ? [] : evidenceWorkspace.createMany(valid.map((row) => row.input!), signedIn(request));
+      const ids = new Map(valid.map((row, i) => [row.line, created[i]?.id ?? null]));
+      return {
+        dryRun,
+        valid: valid.length,
+        invalid: parsed.length - valid.length,
+        created: created.length,
+        rows: parsed.map(({ line, input, problems }) => ({
+          line,
+          ok: input !== null,
+          entry: input && {
+            subject: input.subject,
+            standard: input.standard,
+            rating: input.rating,
+            kind: input.kind,
+            title: input.title,
+            occurredOn: input.occurredOn,
+            sources: input.sources.length,
+          },
+          problems,
+          id: ids.get(line) ?? null,
+        })),
+      };
+    },
+  );
+
+  fastify.get(
+    '/import/template.csv',
+    {
+      config: { minRole: 'volunteer' },
+      schema: { tags: ['workspace'], summary: 'The import template: every column, with one example row' },
+    },
+    async (_request, reply) =>
+      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="evidence-import-template.csv"').send(importTemplate()),
   );
 
   fastify.get(

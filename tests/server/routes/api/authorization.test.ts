@@ -16,7 +16,7 @@ interface Row {
   /** The status a caller who is allowed gets. */
   ok: number;
   /** Builds the request for one caller; fresh fixtures each time so every call can succeed. */
-  request(as: TestUser | null): { url: string; payload?: unknown };
+  request(as: TestUser | null): { url: string; payload?: unknown; headers?: Record<string, string> };
   /** The call ends the caller's session (sign-out, password change): use a throwaway account. */
   freshUser?: boolean;
 }
@@ -41,6 +41,7 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/auth/password', minRole: 'volunteer', ok: 200, freshUser: true, request: (as) => ({ url: '/api/auth/password', payload: { currentPassword: as?.password ?? 'x', newPassword: 'a-brand-new-password' } }) },
   { method: 'PATCH', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me', payload: { displayName: `Renamed ${unique()}` } }) },
   { method: 'POST', route: '/api/evidence', minRole: 'volunteer', ok: 201, request: () => ({ url: '/api/evidence', payload: evidenceBody() }) },
+  { method: 'POST', route: '/api/evidence/import', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence/import?dryRun=true', payload: { csv: 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title\ndemo-jordan-sample,kids,1,action,T,S,2025-01-01,https://example.org/x,X' } }) },
   { method: 'PATCH', route: '/api/evidence/:id', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}`, payload: { rating: -1 } }) },
   { method: 'POST', route: '/api/evidence/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish' } }) },
   { method: 'POST', route: '/api/evidence/:id/correct', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }) },
@@ -66,6 +67,8 @@ const ROWS: Row[] = [
   { method: 'PATCH', route: '/api/elections/:slug', minRole: 'admin', ok: 200, request: () => ({ url: '/api/elections/demo-2026-district-attorney', payload: { name: `Demo election ${unique()}` } }) },
   { method: 'POST', route: '/api/events', minRole: 'admin', ok: 201, request: () => ({ url: '/api/events', payload: { title: 'Forum', startsAt: '2030-10-01T18:30:00-07:00', place: 'Library' } }) },
   { method: 'PATCH', route: '/api/events/:id', minRole: 'admin', ok: 200, request: () => ({ url: `/api/events/${newEvent()}`, payload: { place: 'Town hall' } }) },
+  { method: 'POST', route: '/api/events/:id/flyer', minRole: 'admin', ok: 200, request: () => ({ url: `/api/events/${newEvent()}/flyer`, ...flyerUpload() }) },
+  { method: 'DELETE', route: '/api/events/:id/flyer', minRole: 'admin', ok: 204, request: () => ({ url: `/api/events/${newEvent()}/flyer` }) },
   { method: 'DELETE', route: '/api/events/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/events/${newEvent()}` }) },
   { method: 'PATCH', route: '/api/standards/:slug', minRole: 'admin', ok: 200, request: () => ({ url: '/api/standards/kids', payload: { summary: `Edited summary ${unique()}` } }) },
   { method: 'PATCH', route: '/api/methodology', minRole: 'admin', ok: 200, request: () => ({ url: '/api/methodology?lang=es', payload: { steps: [`Paso ${unique()}`], review: ['Revisión'] } }) },
@@ -77,6 +80,17 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: () => ({ url: '/api/users' }) },
   { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: () => ({ url: '/api/audit' }) },
 ];
+
+/** A one-pixel-sized PNG header as a multipart upload, as the admin screen sends it. */
+function flyerUpload() {
+  const boundary = 'authz-boundary';
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="flyer"; filename="f.png"\r\nContent-Type: image/png\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
 
 function newEvent() {
   return t.app.repositories.admin.createEvent({ title: 'Forum', startsAt: '2030-10-01T18:30:00Z', place: 'Library', description: null, url: null, subjects: [] }, callers.admin!).id;
@@ -114,9 +128,9 @@ describe('authorization matrix', () => {
       const expected = allowed ? row.ok : caller === 'anonymous' ? 401 : 403;
       it(`${row.method} ${row.route} as ${caller} -> ${expected}`, async () => {
         const user = caller === 'anonymous' ? null : row.freshUser ? await createSignedInUser(t, caller) : callers[caller]!;
-        const { url, payload } = row.request(user);
+        const { url, payload, headers } = row.request(user);
         const before = auditCount();
-        const res = await t.app.inject({ method: row.method, url, payload: payload as never, headers: user ? user.headers : { origin: INJECT_ORIGIN } });
+        const res = await t.app.inject({ method: row.method, url, payload: payload as never, headers: { ...(user ? user.headers : { origin: INJECT_ORIGIN }), ...headers } });
         expect(res.statusCode, res.body).toBe(expected);
         if (!allowed) {
           expect(res.json().error).toBe(caller === 'anonymous' ? 'unauthenticated' : 'forbidden');

@@ -1,0 +1,64 @@
+import type { ErrorResponse } from '../../server/schemas/common.js';
+
+/** An API answer: the parsed body on success, the error (with field details) otherwise. */
+export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: ErrorResponse };
+
+/**
+ * Calls the workspace API from a page of this site. Same-origin fetch sends the session
+ * cookie and an Origin header, which is what the API's cross-site check asks for. A network
+ * failure is an answer too (status 0), so no caller ever loses what a volunteer typed.
+ */
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      // Public reads are cacheable for a minute; someone who just changed them must see the change.
+      cache: 'no-store',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, error: { error: 'network', message: 'network' } };
+  }
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  if (res.ok) return { ok: true, status: res.status, body: parsed as T };
+  const error = (parsed && typeof parsed === 'object' && 'error' in parsed ? parsed : { error: 'http', message: `HTTP ${res.status}` }) as ErrorResponse;
+  // A session that ended elsewhere: back to sign-in, returning here afterwards.
+  if (res.status === 401 && !path.startsWith('/api/auth/login') && !path.startsWith('/api/invites/accept')) {
+    location.assign(`/workspace?next=${encodeURIComponent(location.pathname + location.search)}`);
+  }
+  return { ok: false, status: res.status, error };
+}
+
+/** Field errors from a 400, keyed by the body path without `body.` (e.g. `sources.0.url`). */
+export function fieldErrors(error: ErrorResponse): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const d of error.details ?? []) {
+    const field = d.field.replace(/^body\.?/, '') || 'form';
+    if (!map.has(field)) map.set(field, d.message);
+  }
+  return map;
+}
+
+const memo = new Map<string, Promise<ApiResult<unknown>>>();
+
+/** A public list read once per page (people, standards, the method), shared by the screens. */
+export function publicList<T>(path: '/api/subjects' | '/api/standards' | '/api/methodology'): Promise<ApiResult<T>> {
+  let pending = memo.get(path);
+  if (!pending) {
+    pending = api<unknown>('GET', path).then((r) => {
+      if (!r.ok) memo.delete(path);
+      return r;
+    });
+    memo.set(path, pending);
+  }
+  return pending as Promise<ApiResult<T>>;
+}

@@ -1,0 +1,34 @@
+// Entry of the volunteers' and reviewers' workspace: its own bundle, so public pages never load it.
+import '../app/styles/app.css';
+import './workspace.css';
+import { api } from './api.js';
+import { AdminScreens } from './views/admin.js';
+import { EvidenceEntry } from './views/evidence-entry.js';
+import { EvidenceForm } from './views/evidence-form.js';
+import { EvidenceImport } from './views/import.js';
+import { InviteAccept } from './views/invite.js';
+import { MySubmissions } from './views/my-submissions.js';
+import { ReviewQueue } from './views/review-queue.js';
+import { SignIn } from './views/sign-in.js';
+import { WorkspaceApp } from './workspace-app.js';
+
+const TAGS: Record<string, CustomElementConstructor> = {
+  'sc-sign-in': SignIn,
+  'sc-invite-accept': InviteAccept,
+  'sc-my-submissions': MySubmissions,
+  'sc-evidence-form': EvidenceForm,
+  'sc-evidence-entry': EvidenceEntry,
+  'sc-review-queue': ReviewQueue,
+  'sc-evidence-import': EvidenceImport,
+  'sc-admin': AdminScreens,
+  // Last: the root renders the others, which must be defined by then.
+  'sc-workspace': WorkspaceApp,
+};
+for (const [tag, ctor] of Object.entries(TAGS)) {
+  if (!customElements.get(tag)) customElements.define(tag, ctor);
+}
+
+document.getElementById('sign-out')?.addEventListener('click', async () => {
+  await api('POST', '/api/auth/logout');
+  location.assign('/workspace');
+});

@@ -1,0 +1,144 @@
+import { html, nothing } from 'lit';
+import { formatDay, signedRating } from '../../../i18n/format.js';
+import type { EvidenceDetail } from '../../../server/schemas/evidence-workspace.js';
+import type { PublicSubject } from '../../../server/schemas/subjects.js';
+import { api, fieldErrors, publicList } from '../api.js';
+import { WorkspaceView } from '../workspace-view.js';
+
+/**
+ * One entry as its submitter and the reviewers see it: the facts, the sources, the review
+ * and every revision. Reviewers (never on their own entries) correct or retract published
+ * entries here, always with the reason that is then shown publicly.
+ */
+export class EvidenceEntry extends WorkspaceView {
+  static properties = { entryId: { type: Number, attribute: 'entry-id' }, _entry: { state: true }, _message: { state: true }, _errors: { state: true } };
+  /** The evidence id. */
+  declare entryId: number;
+  declare _entry: EvidenceDetail | 'loading' | 'failed' | 'forbidden';
+  declare _message: { kind: 'ok' | 'error'; text: string } | null;
+  declare _errors: Map<string, string>;
+  private _names = new Map<string, string>();
+
+  constructor() {
+    super();
+    this._entry = 'loading';
+    this._message = null;
+    this._errors = new Map();
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  private async _load() {
+    const [res, people] = await Promise.all([api<EvidenceDetail>('GET', `/api/evidence/${this.entryId}`), publicList<PublicSubject[]>('/api/subjects')]);
+    if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
+    this._entry = res.ok ? res.body : res.status === 403 || res.status === 404 ? 'forbidden' : 'failed';
+  }
+
+  private async _onCorrect(event: Event) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+    const entry = this._entry as EvidenceDetail;
+    const body: Record<string, unknown> = { note: value('note') };
+    if (Number(value('rating')) !== entry.rating) body.rating = Number(value('rating'));
+    if (value('title') !== entry.title) body.title = value('title');
+    if (value('summary') !== entry.summary) body.summary = value('summary');
+    await this._send(`/api/evidence/${this.entryId}/correct`, body, this.ws.entry.corrected);
+  }
+
+  private async _onRetract(event: Event) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    await this._send(`/api/evidence/${this.entryId}/retract`, { reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value }, this.ws.entry.retracted);
+  }
+
+  private async _send(path: string, body: unknown, done: string) {
+    const w = this.ws;
+    const res = await api<EvidenceDetail>('POST', path, body);
+    if (res.ok) {
+      this._entry = res.body;
+      this._errors = new Map();
+      this._message = { kind: 'ok', text: done };
+    } else {
+      this._errors = res.status === 400 ? fieldErrors(res.error) : new Map();
+      this._message = { kind: 'error', text: res.status === 0 ? w.networkError : w.serverError(res.error.message) };
+    }
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#entry-message')?.focus();
+  }
+
+  private _err(field: string) {
+    const m = this._errors.get(field);
+    return m ? html`<p class="field-error" id="error-${field}">${m}</p>` : nothing;
+  }
+
+  render() {
+    const w = this.ws;
+    const t = w.entry;
+    if (this._entry === 'loading') return html`<h1>${w.titles.evidence}</h1><p class="muted" role="status">${this.msg.loading}</p>`;
+    if (this._entry === 'forbidden') return html`<h1>${w.titles.evidence}</h1><p>${w.forbidden}</p>`;
+    if (this._entry === 'failed') return html`<h1>${w.titles.evidence}</h1><p role="alert">${w.loadError}</p><button type="button" class="button" @click=${this._load}>${w.retry}</button>`;
+    const e = this._entry;
+    const me = this.account;
+    const own = e.submittedBy?.id === me?.id;
+    const reviewer = me?.role === 'reviewer' || me?.role === 'admin';
+    return html`<p class="eyebrow"><span class="status status--${e.status}">${w.status[e.status] ?? e.status}</span></p>
+      <h1>${e.title}</h1>
+      ${this._message ? html`<p id="entry-message" tabindex="-1" class=${this._message.kind === 'ok' ? 'notice' : 'form-error'} role=${this._message.kind === 'ok' ? 'status' : 'alert'}>${this._message.text}</p>` : nothing}
+      <dl class="facts">
+        <div><dt>${t.person}</dt><dd>${this._names.get(e.subject) ?? e.subject}</dd></div>
+        <div><dt>${t.standard}</dt><dd>${this.msg.standardShort[e.standard] ?? e.standard}</dd></div>
+        <div><dt>${t.rating}</dt><dd>${signedRating(e.rating)} ${this.msg.ratings[String(e.rating)]}</dd></div>
+        <div><dt>${t.kind}</dt><dd>${this.msg.kinds[e.kind] ?? e.kind}</dd></div>
+        <div><dt>${t.occurredOn}</dt><dd>${formatDay(this.msg, e.occurredOn)}</dd></div>
+        <div><dt>${t.submittedBy}</dt><dd>${e.submittedBy?.displayName ?? ''}</dd></div>
+        ${e.reviewNote ? html`<div><dt>${t.reviewNote}</dt><dd>${e.reviewNote}</dd></div>` : nothing}
+      </dl>
+      ${e.retractionReason ? html`<p class="notice">${t.retractedReason(e.retractionReason)}</p>` : nothing}
+      ${e.correctionNote ? html`<p class="notice">${t.correctionNote(e.correctionNote)}</p>` : nothing}
+      <p class="summary-text">${e.summary}</p>
+      <h2>${t.sources}</h2>
+      <ul>${e.sources.map((s) => html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>${s.publisher ? html` (${s.publisher})` : nothing}${s.archiveUrl ? html` · <a href=${s.archiveUrl} target="_blank" rel="noopener noreferrer">${t.archive}</a>` : nothing}</li>`)}</ul>
+      <p class="page-header__links">
+        ${own && e.status === 'pending' ? html`<a class="button" href="/workspace/evidence/${e.id}/edit">${t.edit}</a>` : nothing}
+        ${e.status === 'published' || e.status === 'retracted' ? html`<a href="/people/${e.subject}">${t.publicPage}</a>` : nothing}
+      </p>
+      <h2>${t.history}</h2>
+      ${e.revisions.length === 0
+        ? html`<p class="muted">${t.historyEmpty}</p>`
+        : html`<ol class="history">
+            ${e.revisions.map(
+              (r) => html`<li><strong>${t.actions[r.action] ?? r.action}</strong> ${r.actor ? t.by(r.actor.displayName) : nothing}, <time datetime=${r.createdAt}>${new Date(r.createdAt).toLocaleString(this.msg.langTag)}</time>
+                ${r.action === 'edit' || r.action === 'correct' ? html`<br><span class="muted">${t.changed(Object.keys(r.changes).join(', '))}</span>` : nothing}</li>`,
+            )}
+          </ol>`}
+      ${reviewer && e.status === 'published' ? (own ? html`<p class="muted">${t.ownEntry}</p>` : this._reviewerForms(e)) : nothing}`;
+  }
+
+  private _reviewerForms(e: EvidenceDetail) {
+    const t = this.ws.entry;
+    return html`<section class="panel" aria-labelledby="correct-heading">
+        <h2 id="correct-heading">${t.correctHeading}</h2>
+        <p class="help">${t.correctIntro}</p>
+        <form class="ws-form" novalidate @submit=${this._onCorrect}>
+          <div class="field"><label for="correct-rating">${t.rating}</label>
+            <select id="correct-rating" name="rating">${[-2, -1, 0, 1, 2].map((r) => html`<option value=${r} ?selected=${r === e.rating}>${signedRating(r)} ${this.msg.ratings[String(r)]}</option>`)}</select>${this._err('rating')}</div>
+          <div class="field"><label for="correct-title">${this.ws.form.title}</label><input id="correct-title" name="title" type="text" .value=${e.title}>${this._err('title')}</div>
+          <div class="field"><label for="correct-summary">${this.ws.form.summary}</label><textarea id="correct-summary" name="summary" rows="4" .value=${e.summary}></textarea>${this._err('summary')}</div>
+          <div class="field"><label for="correct-note">${t.correctNote}</label><textarea id="correct-note" name="note" rows="2"></textarea>${this._err('note')}</div>
+          <div class="actions"><button type="submit" class="button">${t.correctSubmit}</button></div>
+        </form>
+      </section>
+      <section class="panel" aria-labelledby="retract-heading">
+        <h2 id="retract-heading">${t.retractHeading}</h2>
+        <p class="help">${t.retractIntro}</p>
+        <form class="ws-form" novalidate @submit=${this._onRetract}>
+          <div class="field"><label for="retract-reason">${t.retractReason}</label><textarea id="retract-reason" name="reason" rows="2"></textarea>${this._err('reason')}</div>
+          <div class="actions"><button type="submit" class="button button--danger">${t.retractSubmit}</button></div>
+        </form>
+      </section>`;
+  }
+}

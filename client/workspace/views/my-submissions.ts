@@ -1,0 +1,88 @@
+import { html, nothing } from 'lit';
+import { formatDay } from '../../../i18n/format.js';
+import type { WorkspaceEvidence } from '../../../server/schemas/evidence-workspace.js';
+import type { PublicSubject } from '../../../server/schemas/subjects.js';
+import { api, publicList } from '../api.js';
+import { WorkspaceView } from '../workspace-view.js';
+
+interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+const PAGE_SIZE = 25;
+
+/** The volunteer's home: everything they submitted, newest first, with its review status. */
+export class MySubmissions extends WorkspaceView {
+  static properties = { _page: { state: true }, _result: { state: true } };
+  declare _page: number;
+  declare _result: Page<WorkspaceEvidence> | 'loading' | 'failed';
+  private _names = new Map<string, string>();
+
+  constructor() {
+    super();
+    this._page = 1;
+    this._result = 'loading';
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  private async _load() {
+    this._result = 'loading';
+    const [res, people] = await Promise.all([
+      api<Page<WorkspaceEvidence>>('GET', `/api/evidence?mine=true&page=${this._page}&pageSize=${PAGE_SIZE}`),
+      publicList<PublicSubject[]>('/api/subjects'),
+    ]);
+    if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
+    this._result = res.ok ? res.body : 'failed';
+  }
+
+  private _go(page: number) {
+    this._page = page;
+    void this._load();
+  }
+
+  render() {
+    const w = this.ws;
+    const h = w.home;
+    const head = html`<h1>${w.titles.home}</h1>
+      <p class="lede">${h.intro}</p>
+      <p class="page-header__links"><a class="button" href="/workspace/evidence/new">${h.logNew}</a> <a class="button button--quiet" href="/workspace/import">${h.importCsv}</a></p>`;
+    if (this._result === 'loading') return html`${head}<p class="muted" role="status">${this.msg.loading}</p>`;
+    if (this._result === 'failed') return html`${head}<p role="alert">${w.loadError}</p><button type="button" class="button" @click=${this._load}>${w.retry}</button>`;
+    const { items, total } = this._result;
+    if (total === 0) return html`${head}<p class="empty">${h.empty}</p>`;
+    const pages = Math.ceil(total / PAGE_SIZE);
+    return html`${head}
+      <div class="table-scroll" role="region" aria-labelledby="submissions-caption" tabindex="0">
+      <table class="ws-table">
+        <caption id="submissions-caption" class="visually-hidden">${w.titles.home}</caption>
+        <thead><tr><th scope="col">${h.columns.title}</th><th scope="col">${h.columns.person}</th><th scope="col">${h.columns.standard}</th><th scope="col">${h.columns.status}</th><th scope="col">${h.columns.note}</th><th scope="col">${h.columns.actions}</th></tr></thead>
+        <tbody>
+          ${items.map(
+            (e) => html`<tr data-id=${e.id}>
+              <td><a href="/workspace/evidence/${e.id}">${e.title}</a><br><span class="muted">${formatDay(this.msg, e.occurredOn)}</span></td>
+              <td>${this._names.get(e.subject) ?? e.subject}</td>
+              <td>${this.msg.standardShort[e.standard] ?? e.standard}</td>
+              <td><span class="status status--${e.status}">${w.status[e.status] ?? e.status}</span></td>
+              <td>${e.reviewNote ?? ''}</td>
+              <td>${e.status === 'pending' ? html`<a href="/workspace/evidence/${e.id}/edit" aria-label=${h.edit(e.title)}>${h.editShort}</a>` : nothing}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      </div>
+      ${pages > 1
+        ? html`<nav class="pager" aria-label=${h.pageOf(this._page, pages)}>
+            <button type="button" class="button button--quiet" ?disabled=${this._page <= 1} @click=${() => this._go(this._page - 1)}>${h.previous}</button>
+            <span>${h.pageOf(this._page, pages)}</span>
+            <button type="button" class="button button--quiet" ?disabled=${this._page >= pages} @click=${() => this._go(this._page + 1)}>${h.next}</button>
+          </nav>`
+        : nothing}`;
+  }
+}

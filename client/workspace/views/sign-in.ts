@@ -1,0 +1,44 @@
+import { html, nothing } from 'lit';
+import { api, fieldErrors } from '../api.js';
+import { AccountForm } from './account-form.js';
+
+/** Sign-in; afterwards back to the workspace screen the visitor was going to. */
+export class SignIn extends AccountForm {
+  private async _onSubmit(event: Event) {
+    event.preventDefault();
+    const w = this.ws;
+    this._busy = true;
+    const result = await api('POST', '/api/auth/login', { email: this._value(event, 'email'), password: this._value(event, 'password') });
+    this._busy = false;
+    if (result.ok) {
+      location.assign(this.page.next ?? '/workspace');
+      return;
+    }
+    this._fields = result.status === 400 ? fieldErrors(result.error) : new Map();
+    this._error = result.status === 401 ? w.signIn.failed : result.status === 0 ? w.networkError : result.error.message;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#sign-in-error')?.focus();
+  }
+
+  render() {
+    const w = this.ws;
+    const s = w.signIn;
+    return html`<h1>${w.titles['sign-in']}</h1>
+      <p class="lede">${s.intro}</p>
+      ${this.page.next ? html`<p class="notice">${s.returnTo(this.page.next)}</p>` : nothing}
+      ${this._error ? html`<p class="form-error" id="sign-in-error" role="alert" tabindex="-1">${this._error}</p>` : nothing}
+      <form class="ws-form narrow" novalidate @submit=${this._onSubmit}>
+        <div class="field">
+          <label for="email">${s.email}</label>
+          <input id="email" name="email" type="email" autocomplete="username" required aria-invalid=${this._invalid('email')} aria-describedby=${this._describedBy('email')}>
+          ${this._fieldError('email')}
+        </div>
+        <div class="field">
+          <label for="password">${s.password}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid=${this._invalid('password')} aria-describedby=${this._describedBy('password')}>
+          ${this._fieldError('password')}
+        </div>
+        <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${s.submit}</button></div>
+      </form>`;
+  }
+}

@@ -1,0 +1,126 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { messagesFor } from '../../../../i18n/catalog.js';
+import { workspaceMessagesFor } from '../../../../i18n/workspace-catalog.js';
+import type { UserRole } from '../../../../db/schema/index.js';
+import { readClientEntry } from '../../../plugins/static-assets.js';
+import { hasRole } from '../../../repositories/users.js';
+import { html, jsonBlock } from '../html.js';
+import { ADMIN_SECTIONS, type AdminSection, type WorkspacePageData, type WorkspaceView } from './page-data.js';
+
+export interface WorkspacePageOptions {
+  clientDist: string;
+}
+
+/** Only a path inside the workspace is a place to return to after signing in (no open redirect). */
+export function safeNext(next: unknown): string | null {
+  return typeof next === 'string' && /^\/workspace(\/[^/\\]|$|\?|#)/.test(next) && !next.includes('//') ? next : null;
+}
+
+/**
+ * The workspace's pages: one HTML shell per URL that names its screen, drawn by the
+ * workspace's own browser entry from the JSON API. Per-user pages: never cached, never indexed.
+ * Signed-out visitors of any screen but sign-in and the invite are sent to sign-in with the
+ * way back in `?next=`.
+ */
+const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify, opts) => {
+  const entry = readClientEntry(opts.clientDist, 'client/workspace/main.ts');
+  const msg = messagesFor('en');
+  const w = workspaceMessagesFor('en');
+
+  function send(request: FastifyRequest, reply: FastifyReply, view: WorkspaceView, extra: Partial<WorkspacePageData> = {}, status = 200) {
+    const account = request.account;
+    const data: WorkspacePageData = {
+      view,
+      id: null,
+      section: null,
+      account: account && { id: account.id, displayName: account.displayName, email: account.email, role: account.role },
+      next: null,
+      ...extra,
+    };
+    const navLink = (path: string, label: string, current: boolean) =>
+      html`<li><a href="${path}"${current ? html` aria-current="page"` : ''}>${label}</a></li>`;
+    const can = (role: UserRole) => account !== null && hasRole(account, role);
+    const nav = account
+      ? html`<nav aria-label="${w.navLabel}"><ul class="site-nav">
+      ${navLink('/workspace', w.nav.home, view === 'home')}
+      ${navLink('/workspace/evidence/new', w.nav.newEvidence, view === 'evidence-new')}
+      ${navLink('/workspace/import', w.nav.import, view === 'import')}
+      ${can('reviewer') ? navLink('/workspace/review', w.nav.review, view === 'review') : ''}
+      ${can('admin') ? navLink('/workspace/admin', w.nav.admin, view === 'admin') : ''}
+      <li><button type="button" class="link-button" id="sign-out">${w.nav.signOut}</button></li>
+    </ul></nav>`
+      : '';
+    const title = w.titles[view];
+    const doc = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title} · ${w.name}</title>
+${entry.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${entry.preloads.map((href) => html`<link rel="modulepreload" href="${href}">\n`)}${entry.script ? html`<script type="module" src="${entry.script}"></script>` : ''}
+</head>
+<body data-page="workspace" data-view="${view}">
+<a class="skip-link" href="#main">${msg.skipToContent}</a>
+<header class="site-header">
+  <div class="wrap site-header__inner">
+    <a class="site-name" href="/workspace"><span class="site-name__title">${w.name}</span> <span class="site-name__tagline">${account ? w.signedInAs(account.displayName) : msg.siteName}</span></a>
+    ${nav}
+  </div>
+</header>
+<main id="main" class="wrap workspace" tabindex="-1">
+<sc-workspace><h1>${title}</h1><p class="muted">${entry.script ? msg.loading : w.needsScript}</p></sc-workspace>
+</main>
+<footer class="site-footer"><div class="wrap"><p><a href="/">${w.publicSite}</a> · <a href="/methodology">${msg.nav.methodology}</a></p></div></footer>
+${jsonBlock('page-data', data)}
+</body>
+</html>
+`;
+    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(doc.value);
+  }
+
+  /** Sends signed-out visitors to sign-in, and those below `role` to a plain "not for your role" screen. */
+  function gate(role: UserRole, view: WorkspaceView, extra: Partial<WorkspacePageData> = {}) {
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!request.account) return reply.redirect(`/workspace?next=${encodeURIComponent(request.url)}`, 302);
+      if (!hasRole(request.account, role)) return send(request, reply, 'forbidden', {}, 403);
+      return send(request, reply, view, extra);
+    };
+  }
+
+  fastify.get('/workspace', async (request, reply) => {
+    const next = safeNext((request.query as { next?: unknown }).next);
+    if (!request.account) return send(request, reply, 'sign-in', { next });
+    if (next && next !== '/workspace') return reply.redirect(next, 302);
+    return send(request, reply, 'home');
+  });
+  // A typed or pasted "/workspace/" should not be a dead end.
+  fastify.get('/workspace/', async (request, reply) => {
+    const query = request.url.indexOf('?');
+    return reply.redirect(`/workspace${query === -1 ? '' : request.url.slice(query)}`, 301);
+  });
+  fastify.get('/workspace/invite', async (request, reply) => send(request, reply, 'invite'));
+  fastify.get('/workspace/evidence/new', gate('volunteer', 'evidence-new'));
+  fastify.get('/workspace/review', gate('reviewer', 'review'));
+  fastify.get('/workspace/import', gate('volunteer', 'import'));
+  fastify.get('/workspace/admin', gate('admin', 'admin', { section: 'users' }));
+
+  const idOf = (request: FastifyRequest) => {
+    const id = Number((request.params as { id: string }).id);
+    return Number.isSafeInteger(id) && id > 0 ? id : null;
+  };
+  for (const [suffix, view] of [['', 'evidence'], ['/edit', 'evidence-edit']] as const) {
+    fastify.get(`/workspace/evidence/:id${suffix}`, async (request, reply) => {
+      const id = idOf(request);
+      if (id === null) return reply.callNotFound();
+      return gate('volunteer', view, { id })(request, reply);
+    });
+  }
+  fastify.get('/workspace/admin/:section', async (request, reply) => {
+    const section = (request.params as { section: string }).section;
+    if (!(ADMIN_SECTIONS as readonly string[]).includes(section)) return reply.callNotFound();
+    return gate('admin', 'admin', { section: section as AdminSection })(request, reply);
+  });
+};
+
+export default workspacePages;

@@ -1,0 +1,202 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../server/plugins/auth.js';
+import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
+import { axeViolations } from './accessibility.js';
+import { useTestSite } from './site.js';
+
+// The workspace's forms in Chromium: the CSV import's row report, drafts and server errors
+// on the evidence form, a keyboard-only submission, and axe-core on every form.
+
+const site = useTestSite();
+let volunteer: TestUser;
+let reviewer: TestUser;
+let admin: TestUser;
+beforeAll(async () => {
+  volunteer = await createSignedInUser(site.server, 'volunteer');
+  reviewer = await createSignedInUser(site.server, 'reviewer');
+  admin = await createSignedInUser(site.server, 'admin');
+});
+
+async function signedIn(user: TestUser, viewport = { width: 1100, height: 900 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await site.browser.newContext({ viewport, locale: 'en-US' });
+  await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { context, page, problems };
+}
+
+const HEADER = 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title,source_publisher';
+const csvRow = (title: string, rating = '1') => `demo-jordan-sample,kids,${rating},statement,${title},Fictional row from the import test.,2025-04-01,https://example.org/import,Import source,Example`;
+const pendingCount = async (user: TestUser) =>
+  (await site.server.app.inject({ url: '/api/evidence?mine=true&status=pending', headers: user.headers })).json().total as number;
+
+describe('CSV import', () => {
+  it('shows every row’s problems before storing anything, then imports a clean file', async () => {
+    const importer = await createSignedInUser(site.server, 'volunteer');
+    const { context, page, problems } = await signedIn(importer);
+    await page.goto(`${site.server.origin}/workspace/import`);
+    await page.getByLabel('Or paste the CSV').fill([HEADER, csvRow('Demo: first import'), csvRow('Demo: bad rating', '5'), csvRow('Demo: third import')].join('\n'));
+    await page.getByRole('button', { name: 'Check every row' }).click();
+    await page.getByRole('heading', { name: '2 ready, 1 with problems.' }).waitFor();
+    await expect(page.locator('tr[data-line="3"]').textContent()).resolves.toContain('rating: must be from -2 to 2');
+    await expect(page.locator('tr[data-line="2"]').textContent()).resolves.toContain('Demo: first import');
+    await expect(page.getByRole('button', { name: 'Create 2 pending entries' }).isVisible()).resolves.toBe(true);
+    expect(await pendingCount(importer)).toBe(0);
+
+    // The volunteer fixes the spreadsheet and uploads it as a file.
+    const clean = [HEADER, csvRow('Demo: first import'), csvRow('Demo: fixed rating', '-1'), csvRow('Demo: third import')].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'evidence.csv', mimeType: 'text/csv', buffer: Buffer.from(clean) });
+    await page.getByRole('button', { name: 'Check every row' }).click();
+    await page.getByRole('heading', { name: '3 ready, 0 with problems.' }).waitFor();
+    await page.getByRole('button', { name: 'Create 3 pending entries' }).click();
+    await page.getByRole('heading', { name: '3 entries created, waiting for review.' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Demo: fixed rating' }).isVisible()).resolves.toBe(true);
+    expect(await pendingCount(importer)).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the evidence form', () => {
+  it('shows the server’s messages on the fields, keeps the draft through a reload and a server error', async () => {
+    const { context, page } = await signedIn(volunteer);
+    await page.goto(`${site.server.origin}/workspace/evidence/new`);
+    await page.getByLabel('Title', { exact: true }).fill('Demo: a draft that must survive');
+    await page.getByLabel('Link (URL)').fill('not a link');
+    await page.reload();
+    await page.getByText('Your unsent draft was restored.').waitFor();
+    await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
+
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    const url = page.getByLabel('Link (URL)');
+    await expect(url.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#error-sources-0-url').textContent()).resolves.toBe('must be an http or https URL');
+    await expect(page.locator('#error-summary').textContent()).resolves.toBe('must not be blank');
+    await expect(page.locator('#error-subject').textContent()).resolves.toBe('choose a person');
+    await expect(page.locator('#error-rating').textContent()).resolves.toBe('choose a rating from -2 to 2');
+    // Focus goes to the first field that needs attention.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('subject');
+    await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A server failure: the message says so, and nothing typed is lost, even after a reload.
+    await page.route('**/api/evidence', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal","message":"Something went wrong on our side"}' }));
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByText('The server refused this: Something went wrong on our side').waitFor();
+    await page.reload();
+    await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
+    await page.getByRole('button', { name: 'Clear the form' }).click();
+    await context.close();
+  });
+
+  it('can be filled in and submitted with the keyboard alone, on a phone-sized screen', async () => {
+    const { context, page, problems } = await signedIn(volunteer, { width: 390, height: 844 });
+    await page.goto(`${site.server.origin}/workspace/evidence/new`);
+    await page.getByLabel('Title', { exact: true }).waitFor();
+    const tabTo = async (id: string) => {
+      for (let i = 0; i < 40; i++) {
+        if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`#${id} was not reachable with Tab`);
+    };
+    await tabTo('subject');
+    await page.keyboard.press('ArrowDown');
+    await tabTo('standard');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await tabTo('occurredOn');
+    await page.keyboard.type('03152025');
+    await tabTo('title');
+    await page.keyboard.type('Demo: typed with the keyboard');
+    await tabTo('summary');
+    await page.keyboard.type('Fictional evidence entered without a mouse.');
+    await tabTo('source-0-url');
+    await page.keyboard.type('https://example.org/keyboard');
+    await tabTo('source-0-title');
+    await page.keyboard.type('Keyboard source');
+    await tabTo('add-source');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('source-1-url');
+    await page.keyboard.press('Shift+Tab');
+    await tabTo('source-1-url');
+    // Remove the empty second source again, by keyboard.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Remove source 2');
+    await page.keyboard.press('Enter');
+    await page.locator('button[type="submit"]').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /waiting for review/ }).waitFor();
+
+    const mine = (await site.server.app.inject({ url: '/api/evidence?mine=true&pageSize=100', headers: volunteer.headers })).json();
+    const entry = mine.items.find((e: { title: string }) => e.title === 'Demo: typed with the keyboard');
+    expect(entry).toMatchObject({ standard: 'kids', rating: 2, kind: 'action', occurredOn: '2025-03-15', status: 'pending' });
+    expect(entry.sources).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('admin screens', () => {
+  it('upload an event’s flyer, which the public events page then shows', async () => {
+    const { context, page, problems } = await signedIn(admin);
+    await page.goto(`${site.server.origin}/workspace/admin/events`);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+    const first = page.locator('.event-list > li').first();
+    await first.locator('input[type="file"]').setInputFiles({ name: 'flyer.png', mimeType: 'image/png', buffer: png });
+    await first.getByRole('button', { name: /^Upload the flyer for/ }).click();
+    await page.locator('#admin-message').waitFor({ timeout: 5000 });
+    expect(await page.locator('#admin-message').textContent()).toBe('Saved.');
+    const flyerUrl = await page.locator('.event-list > li').first().getByRole('link', { name: 'The current flyer' }).getAttribute('href');
+    expect(flyerUrl).toMatch(/^\/media\/flyers\//);
+    await page.goto(`${site.server.origin}/events`);
+    await expect(page.locator(`img[src="${flyerUrl}"]`).count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('has no axe-core violations on any workspace screen', async () => {
+    const entry = site.server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: entry for the axe run' }) as never, volunteer);
+    const published = site.server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: published for the axe run' }) as never, volunteer);
+    site.server.app.repositories.evidenceWorkspace.review(published.id, 'publish', 'ok', admin);
+    const screens: Array<[TestUser | null, string, string]> = [
+      [null, '/workspace', 'Sign in'],
+      [null, '/workspace/invite#some-token', 'Accept your invitation'],
+      [volunteer, '/workspace', 'My submissions'],
+      [volunteer, '/workspace/evidence/new', 'Log evidence'],
+      [volunteer, `/workspace/evidence/${entry.id}/edit`, 'Edit your entry'],
+      [volunteer, '/workspace/import', 'Import evidence from a spreadsheet'],
+      [reviewer, `/workspace/evidence/${published.id}`, 'Correct this entry'],
+      [reviewer, '/workspace/review', 'Review queue'],
+      [admin, '/workspace/admin/users', 'Invite someone'],
+      [admin, '/workspace/admin/people', 'Add a person'],
+      [admin, '/workspace/admin/elections', 'Add an election'],
+      [admin, '/workspace/admin/events', 'Add an event'],
+      [admin, '/workspace/admin/standards', 'The standards’ text'],
+      [admin, '/workspace/admin/audit', 'Admin: Audit log'],
+    ];
+    const found: string[] = [];
+    // One context per account: each screen is a fresh page load either way.
+    for (const user of [null, volunteer, reviewer, admin]) {
+      const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+      if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
+      const page = await context.newPage();
+      for (const [, path, heading] of screens.filter(([u]) => u === user)) {
+        await page.goto(`${site.server.origin}${path}`);
+        await page.getByRole('heading', { name: heading }).first().waitFor();
+        await page.getByText('Loading…').waitFor({ state: 'detached' });
+        found.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  });
+});

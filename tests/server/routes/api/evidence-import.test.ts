@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createSignedInUser, type TestApp, type TestUser } from '../../../helper.js';
+
+let t: TestApp;
+let volunteer: TestUser;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  volunteer = await createSignedInUser(t, 'volunteer');
+});
+afterAll(() => t.close());
+
+const HEADER = 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title,source_publisher,source_archive_url,source2_url,source2_title';
+const row = (overrides: Partial<Record<string, string>> = {}) => {
+  const cells = {
+    subject: 'demo-jordan-sample',
+    standard: 'kids',
+    rating: '2',
+    kind: 'action',
+    title: 'Demo: imported entry',
+    summary: '"Fictional, with a comma"',
+    occurred_on: '2025-02-01',
+    source_url: 'https://example.org/a',
+    source_title: 'Source A',
+    source_publisher: 'Example',
+    source_archive_url: '',
+    source2_url: '',
+    source2_title: '',
+    ...overrides,
+  };
+  return Object.values(cells).join(',');
+};
+
+const importCsv = (csv: string, dryRun: boolean) =>
+  t.app.inject({ method: 'POST', url: `/api/evidence/import?dryRun=${dryRun}`, headers: volunteer.headers, payload: { csv } });
+const mine = async () => (await t.app.inject({ url: '/api/evidence?mine=true&pageSize=100', headers: volunteer.headers })).json().total as number;
+
+describe('POST /api/evidence/import', () => {
+  it('reports every row on a dry run, naming the column of each problem, and stores nothing', async () => {
+    const before = await mine();
+    const csv = [HEADER, row(), row({ rating: '7', source_url: 'javascript:alert(1)' }), row({ subject: 'nobody-here', source2_url: 'https://example.org/b', source2_title: 'B' })].join('\n');
+    const res = await importCsv(csv, true);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ dryRun: true, valid: 1, invalid: 2, created: 0 });
+    expect(report.rows[0]).toMatchObject({ line: 2, ok: true, entry: { subject: 'demo-jordan-sample', rating: 2, sources: 1 }, problems: [], id: null });
+    expect(report.rows[1].ok).toBe(false);
+    expect(report.rows[1].problems).toEqual(
+      expect.arrayContaining([
+        { column: 'rating', message: 'must be from -2 to 2' },
+        { column: 'source_url', message: 'must be an http or https URL' },
+      ]),
+    );
+    expect(report.rows[2].problems).toEqual([{ column: 'subject', message: 'no subject with slug "nobody-here"' }]);
+    const blank = (await importCsv([HEADER, row({ title: '', source_title: '', kind: '' })].join('\n'), true)).json();
+    expect(blank.rows[0].problems).toEqual(
+      expect.arrayContaining([
+        { column: 'title', message: 'must not be blank' },
+        { column: 'kind', message: 'choose the kind of evidence' },
+        { column: 'source_title', message: 'must not be blank' },
+      ]),
+    );
+    expect(await mine()).toBe(before);
+  });
+
+  it('stores the valid rows as pending entries, with every source, when not a dry run', async () => {
+    const before = await mine();
+    const csv = [HEADER, row({ source2_url: 'https://example.org/b', source2_title: 'Source B' }), row({ title: 'Demo: second', kind: 'statement', rating: '-1' })].join('\r\n');
+    const res = await importCsv(csv, false);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ dryRun: false, valid: 2, invalid: 0, created: 2 });
+    expect(await mine()).toBe(before + 2);
+    const entry = (await t.app.inject({ url: `/api/evidence/${report.rows[0].id}`, headers: volunteer.headers })).json();
+    expect(entry).toMatchObject({ status: 'pending', summary: 'Fictional, with a comma' });
+    expect(entry.sources.map((s: { title: string }) => s.title)).toEqual(['Source A', 'Source B']);
+  });
+
+  it('refuses a file without the required columns, and signed-out callers', async () => {
+    const res = await importCsv('subject,title\nx,y', true);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0]).toMatchObject({ field: 'body.csv' });
+    expect(res.json().message).toContain('standard');
+    const anon = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', payload: { csv: HEADER } });
+    expect(anon.statusCode).toBe(401);
+  });
+
+  it('serves a template whose header the import accepts', async () => {
+    const res = await t.app.inject({ url: '/api/evidence/import/template.csv', headers: volunteer.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const report = (await importCsv(res.body, true)).json();
+    expect(report).toMatchObject({ valid: 1, invalid: 0 });
+  });
+});
