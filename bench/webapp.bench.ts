@@ -1,8 +1,9 @@
 // The web app's weight and Lighthouse scores, written to bench/RESULTS.md under "Web app".
 // `npm run bench:webapp`. Lighthouse 12.8.2 runs through npx (it is not a project
 // dependency: it adds about 150 MB and pins an old third-party-web) with Debian's Chromium.
+import { writeResultsSection } from './results-file.js';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,10 +12,7 @@ import { startTestServer } from '../tests/helper.js';
 
 const run = promisify(execFile);
 const PAGE = '/people/demo-avery-placeholder';
-const RESULTS = join(import.meta.dirname, 'RESULTS.md');
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-const START = '<!-- webapp:start -->';
-const END = '<!-- webapp:end -->';
 
 interface Resource {
   url: string;
@@ -156,13 +154,8 @@ try {
     'Scores move by a few points between runs on a shared 2-core machine.',
     '',
   ];
-  const section = `${START}\n${lines.join('\n').trimEnd()}\n${END}`;
-  const existing = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-  // Only this section is replaced; the other benchmarks own theirs.
-  const updated = existing.includes(START)
-    ? existing.slice(0, existing.indexOf(START)) + section + existing.slice(existing.indexOf(END) + END.length)
-    : `${existing.trimEnd()}\n\n${section}\n`;
-  writeFileSync(RESULTS, updated);
+  const section = lines.join('\n').trimEnd();
+  writeResultsSection('webapp', section);
   console.log(section);
 } finally {
   await server.close();

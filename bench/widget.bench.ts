@@ -5,7 +5,8 @@
  *
  * Run: npm run bench:widget
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeResultsSection } from './results-file.js';
+import { readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { launchBrowser } from '../tests/browser/chromium.js';
 import { PARTNER_NONCE, partnerPage, startPartnerSite } from '../tests/browser/third-party-site.js';
@@ -15,9 +16,6 @@ import { DEFAULT_WIDGET_DIST } from '../server/plugins/widget-assets.js';
 
 const RUNS = 20;
 const TARGET_MS = 300;
-const RESULTS = new URL('./RESULTS.md', import.meta.url);
-const START = '<!-- widget:start -->';
-const END = '<!-- widget:end -->';
 
 const server = await startTestServer();
 const browser = await launchBrowser();
@@ -90,7 +88,7 @@ try {
   const verdict = (ms: number) => (ms < TARGET_MS ? `under the ${TARGET_MS} ms target` : `OVER the ${TARGET_MS} ms target`);
   const load = loadavg()[0].toFixed(1);
 
-  const section = `${START}
+  const section = `
 ## Widget (issue 6)
 
 Reproduce: \`npm run bench:widget\` (about half a minute).
@@ -116,13 +114,9 @@ Cold, to a painted card: the median is ${verdict(coldPainted.median)}, the p95 $
 (rendered: median ${fmt(coldRendered.median)} ms, p95 ${fmt(coldRendered.p95)} ms). The machine's 1-minute load average was
 ${load} at the end of the run (other work shares its ${cpus().length} cores), which is what the slow tail mostly measures. Loopback leaves out network latency: on a real connection add the round trips for
 \`widget.js\` (one) and the scorecard JSON (one, after the script runs).
-${END}`;
+`;
 
-  const existing = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\nMeasured on this project\'s machine (2 cores, loopback only). Each section says how to reproduce it.\n';
-  const next = existing.includes(START)
-    ? existing.slice(0, existing.indexOf(START)) + section + existing.slice(existing.indexOf(END) + END.length)
-    : `${existing.trimEnd()}\n\n${section}\n`;
-  writeFileSync(RESULTS, next);
+  writeResultsSection('widget', section);
   console.log(section);
 } finally {
   await browser.close();
