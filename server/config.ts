@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from '../db/connection.js';
 import type { PressureLimits } from './plugins/pressure.js';
@@ -38,7 +39,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: e.PORT,
     host: e.HOST,
-    databasePath: e.DATABASE_PATH,
+    // Absolute from here on: the flyers folder and static file serving need absolute paths,
+    // and a relative path would otherwise change meaning with the working directory.
+    databasePath: e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : resolve(e.DATABASE_PATH),
     seedDemo: e.SEED_DEMO === '1',
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -32,7 +32,9 @@ const badFlyer = (message: string) => new HttpError(400, 'validation', `body.fly
  * `flyer`, at most 2 MB); it is stored under a name the server makes up and served from
  * /media/flyers/ with the image's own content type, `nosniff` and a CSP that runs nothing.
  */
-const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, { flyersDir }) => {
+const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => {
+  // @fastify/static needs an absolute root, whatever the caller passed.
+  const flyersDir = resolve(options.flyersDir);
   const { admin, events } = fastify.repositories;
   mkdirSync(flyersDir, { recursive: true });
   // Registered here, so only this route parses multipart bodies.
