@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVIDENCE_MESSAGES, isHttpUrl } from './evidence-checks.js';
 
 /** A calendar day, as the API takes and gives it; `params` sets the message for a missing value. */
 export const isoDateOf = (params?: Parameters<typeof z.string>[0]) =>
@@ -43,20 +44,13 @@ export const errorResponses = {
  * but never blank and never longer than `max`.
  */
 export const text = (max: number) =>
-  z.string().max(max, `must be at most ${max} characters`).regex(/\S/, 'must not be blank');
+  z.string().max(max, `must be at most ${max} characters`).regex(/\S/, EVIDENCE_MESSAGES.blank);
 
 /** A web address people can follow: http or https only, so `javascript:` and `data:` never reach a link. */
 export const httpUrl = z
   .string()
   .max(2000, 'must be at most 2000 characters')
-  .refine((s) => {
-    try {
-      const url = new URL(s);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'must be an http or https URL');
+  .refine(isHttpUrl, EVIDENCE_MESSAGES.notHttp);
 
 /** `?page=&pageSize=` for the workspace's long lists. */
 export const pagingQuery = z.object({

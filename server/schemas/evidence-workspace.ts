@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { evidence, evidenceKinds, evidenceStatuses } from '../../db/schema/index.js';
 import { today } from '../repositories/scorecards.js';
 import { httpUrl, isoDateOf, slugOf, slugParam, text } from './common.js';
+import { EVIDENCE_MESSAGES as M } from './evidence-checks.js';
 import { publicEvidence } from './evidence.js';
 
 /** A source as a volunteer gives it: links are http(s) only. */
@@ -21,18 +22,18 @@ const whenMissing = (message: string) => ({ error: (issue: { input?: unknown }) 
 
 /** PRODUCT.md's evidence body. Unknown fields are refused rather than silently dropped. */
 export const evidenceInput = createInsertSchema(evidence, {
-  rating: () => z.number(whenMissing('choose a rating from -2 to 2')).int('must be a whole number').min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
-  kind: () => z.enum(evidenceKinds, { error: (issue) => (issue.input === undefined ? 'choose the kind of evidence' : 'must be action, data or statement') }),
+  rating: () => z.number(whenMissing(M.missingRating)).int('must be a whole number').min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
+  kind: () => z.enum(evidenceKinds, { error: (issue) => (issue.input === undefined ? M.missingKind : 'must be action, data or statement') }),
   title: () => text(300),
   summary: () => text(5000),
   // Evidence is about what has happened; a future date is always a typing mistake.
-  occurredOn: () => isoDateOf(whenMissing('enter the date it happened')).refine((day) => day <= today(), 'must not be in the future'),
+  occurredOn: () => isoDateOf(whenMissing(M.missingDate)).refine((day) => day <= today(), 'must not be in the future'),
 })
   .pick({ rating: true, kind: true, title: true, summary: true, occurredOn: true })
   .extend({
-    subject: slugOf(whenMissing('choose a person')).describe('The subject slug'),
-    standard: slugOf(whenMissing('choose a standard')).describe('The standard slug'),
-    sources: z.array(sourceInput).min(1, 'needs at least one source').max(20, 'at most 20 sources'),
+    subject: slugOf(whenMissing(M.missingSubject)).describe('The subject slug'),
+    standard: slugOf(whenMissing(M.missingStandard)).describe('The standard slug'),
+    sources: z.array(sourceInput).min(1, M.noSource).max(20, 'at most 20 sources'),
   })
   .strict();
 export type EvidenceInput = z.infer<typeof evidenceInput>;

@@ -61,8 +61,10 @@ describe('CSV import', () => {
 });
 
 describe('the evidence form', () => {
-  it('shows the server’s messages on the fields, keeps the draft through a reload and a server error', async () => {
+  it('shows the server’s messages on the fields before sending, keeps the draft through a reload and a server error', async () => {
     const { context, page } = await signedIn(volunteer);
+    const posts: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/evidence') && posts.push(r.url()));
     await page.goto(`${site.server.origin}/workspace/evidence/new`);
     await page.getByLabel('Title', { exact: true }).fill('Demo: a draft that must survive');
     await page.getByLabel('Link (URL)').fill('not a link');
@@ -80,9 +82,30 @@ describe('the evidence form', () => {
     // Focus goes to the first field that needs attention.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('subject');
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
+    // Caught in the browser, in the words the server uses for the same input (checked below).
+    expect(posts).toEqual([]);
+    const server = await site.server.app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: volunteer.headers,
+      payload: { title: 'x', summary: ' ', sources: [{ url: 'not a link', title: 't' }] },
+    });
+    const serverWords = new Map(server.json().details.map((d: { field: string; message: string }) => [d.field, d.message]));
+    expect(serverWords.get('body.sources.0.url')).toBe('must be an http or https URL');
+    expect(serverWords.get('body.summary')).toBe('must not be blank');
+    expect(serverWords.get('body.subject')).toBe('choose a person');
+    expect(serverWords.get('body.rating')).toBe('choose a rating from -2 to 2');
     expect(await axeViolations(page)).toEqual([]);
 
     // A server failure: the message says so, and nothing typed is lost, even after a reload.
+    await page.locator('#subject').selectOption({ index: 1 });
+    await page.locator('#standard').selectOption({ index: 1 });
+    await page.locator('input[name="rating"]').first().check();
+    await page.locator('input[name="kind"]').first().check();
+    await page.locator('#occurredOn').fill('2025-03-15');
+    await page.locator('#summary').fill('A fictional summary.');
+    await page.getByLabel('Link (URL)').fill('https://example.org/draft');
+    await page.locator('#source-0-title').fill('A source');
     await page.route('**/api/evidence', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal","message":"Something went wrong on our side"}' }));
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.getByText('The server refused this: Something went wrong on our side').waitFor();

@@ -5,6 +5,8 @@ import type { WorkspaceEvidence } from '../../../server/schemas/evidence-workspa
 import type { PublicStandard } from '../../../server/schemas/standards.js';
 import type { PublicSubject } from '../../../server/schemas/subjects.js';
 import { api, fieldErrors, publicList } from '../api.js';
+import type { ErrorResponse } from '../../../server/schemas/common.js';
+import { precheckEvidence } from '../../../server/schemas/evidence-checks.js';
 import { WorkspaceView } from '../workspace-view.js';
 
 interface SourceDraft {
@@ -60,9 +62,9 @@ function fromEntry(e: WorkspaceEvidence): EvidenceDraft {
 }
 
 /**
- * The evidence form, for a new entry or for editing one's own pending entry. It validates
- * with the server (one source of truth for the rules and their words): a 400's field details
- * are shown next to their fields, and the typed values stay. The draft lives in localStorage
+ * The evidence form, for a new entry or for editing one's own pending entry. Obvious mistakes
+ * are caught in the browser with the server's own rules and words (evidence-checks.ts); the
+ * server's 400 field details are shown the same way; the typed values always stay. The draft lives in localStorage
  * until the server has stored it, so neither a reload nor a failed request loses it.
  */
 export class EvidenceForm extends WorkspaceView {
@@ -188,6 +190,12 @@ export class EvidenceForm extends WorkspaceView {
     this._state = 'saving';
     this._formError = null;
     const body = toBody(this._draft);
+    // The obvious mistakes are caught here, in the server's own words, before a round trip.
+    const problems = precheckEvidence(body);
+    if (problems.length) {
+      this._state = 'ready';
+      return this._showFieldErrors({ error: 'validation', message: '', details: problems });
+    }
     const result = this.entryId
       ? await api<WorkspaceEvidence>('PATCH', `/api/evidence/${this.entryId}`, body)
       : await api<WorkspaceEvidence>('POST', '/api/evidence', body);
@@ -201,16 +209,18 @@ export class EvidenceForm extends WorkspaceView {
       return;
     }
     this._state = 'ready';
-    if (result.status === 400 && result.error.details?.length) {
-      this._errors = fieldErrors(result.error);
-      this._formError = w.fixFields(this._errors.size);
-      await this.updateComplete;
-      this.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+    if (result.status === 400 && result.error.details?.length) return this._showFieldErrors(result.error);
     this._formError = result.status === 0 ? w.networkError : w.serverError(result.error.message);
     await this.updateComplete;
     this.querySelector<HTMLElement>('#form-error')?.focus();
+  }
+
+  /** Shows each problem next to its field and moves focus to the first one. */
+  private async _showFieldErrors(error: ErrorResponse) {
+    this._errors = fieldErrors(error);
+    this._formError = this.ws.fixFields(this._errors.size);
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   /** A field's error paragraph, and the attributes that tie it to its control. */
