@@ -1,5 +1,7 @@
 import type { PublicSubject } from '../../schemas/subjects.js';
 import { html, SafeHtml } from '../pages/html.js';
+import { messagesFor } from '../../../i18n/catalog.js';
+import { LANGUAGES } from '../../i18n/language.js';
 import { badgePath, framePath, FRAME_HEIGHTS, snippets, VARIANTS, widgetAttributes, type Variant, type WidgetChoice } from './snippets.js';
 
 export interface BuilderOptions {
@@ -163,6 +165,13 @@ ${
     <label class="field-label" for="election">Election</label>
     <select id="election" name="election">${options(o.elections, (e) => e.slug, (e) => e.name, choice.election)}</select>
   </div>
+  <fieldset>
+    <legend>Language of the widget</legend>
+    ${LANGUAGES.map(
+      (l) => html`<div class="choice"><input type="radio" id="lang-${l}" name="lang" value="${l}"${l === choice.lang ? html` checked` : ''}>
+    <label for="lang-${l}" lang="${l}">${messagesFor(l).languageName}</label></div>`,
+    )}
+  </fieldset>
   <button type="submit" id="update">Update the preview</button>
 </form>
 <div>

@@ -1,4 +1,3 @@
-import { DEFAULT_LANGUAGE } from '../../i18n/language.js';
 import { html, type SafeHtml } from '../pages/html.js';
 import { widgetAttributes, type WidgetChoice } from './snippets.js';
 
@@ -7,9 +6,7 @@ import { widgetAttributes, type WidgetChoice } from './snippets.js';
  * The widget renders itself; widget-frame.js reports the page's height to the parent.
  */
 export function framePage(choice: WidgetChoice, title: string, fullUrl: string, lang: string): string {
-  const attrs = widgetAttributes(choice)
-    .concat(lang === DEFAULT_LANGUAGE ? [] : [['lang', lang]])
-    .map(([name, value]) => html` ${name}="${value}"`);
+  const attrs = widgetAttributes(choice).map(([name, value]) => html` ${name}="${value}"`);
   return page(
     title,
     lang,

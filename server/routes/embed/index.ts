@@ -30,11 +30,14 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
           subject: slugParam.optional(),
           standard: slugParam.optional(),
           election: slugParam.optional(),
+          lang: langQuery,
         }),
       },
     },
     async (request, reply) => {
       const q = request.query;
+      const lang = q.lang ?? DEFAULT_LANGUAGE;
+      const { strings } = stringsFor(lang);
       const people = subjects.list();
       const refs = standards.refs();
       const votes = elections.list();
@@ -45,17 +48,17 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         subject: pick(people, q.subject),
         standard: pick(refs, q.standard),
         election: pick(votes, q.election),
+        lang,
       };
-      let title = 'DA scorecard';
+      let title = strings.scorecardName;
       let imageAlt: string | null = null;
       const person = subjects.rowBySlug(choice.subject);
       if (choice.variant === 'compare') {
-        title = `Scorecard comparison: ${votes.find((e) => e.slug === choice.election)?.name ?? ''}`;
+        title = `${strings.scorecardName}: ${votes.find((e) => e.slug === choice.election)?.name ?? ''}`;
       } else if (person) {
-        title = `Scorecard: ${person.name}`;
-        const { strings } = stringsFor(DEFAULT_LANGUAGE);
+        title = `${strings.scorecardName}: ${person.name}`;
         const standard = choice.variant === 'badge' ? choice.standard : undefined;
-        imageAlt = badgeContent(scorecards.forSubject(person), strings, DEFAULT_LANGUAGE, standard)?.description ?? null;
+        imageAlt = badgeContent(scorecards.forSubject(person, undefined, lang), strings, lang, standard)?.description ?? null;
       }
       return reply
         .type(HTML)
@@ -94,7 +97,7 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       if (variant === 'compare') {
         const election = elections.bySlug(slug);
         if (!election) return reply.code(404).send(missingFramePage(strings.notFound(`“${slug}”`), site, lang));
-        const choice: WidgetChoice = { variant, subject: '', standard: '', election: slug };
+        const choice: WidgetChoice = { variant, subject: '', standard: '', election: slug, lang };
         return framePage(choice, `${strings.scorecardName}: ${election.name}`, origin(request) + fullPagePath(choice), lang);
       }
       const person = subjects.rowBySlug(slug);
@@ -102,7 +105,7 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       if (variant === 'badge' && !standards.refs().some((s) => s.slug === standard)) {
         return reply.code(404).send(missingFramePage(strings.notFound(`“${standard ?? ''}”`), site, lang));
       }
-      const choice: WidgetChoice = { variant, subject: slug, standard: standard ?? '', election: '' };
+      const choice: WidgetChoice = { variant, subject: slug, standard: standard ?? '', election: '', lang };
       return framePage(choice, `${strings.scorecardName}: ${person.name}`, origin(request) + fullPagePath(choice), lang);
     },
   );

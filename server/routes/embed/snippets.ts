@@ -1,5 +1,6 @@
 import { BADGE_HEIGHT, BADGE_WIDTH } from './badge-svg.js';
 import { escapeHtml } from '../pages/html.js';
+import { DEFAULT_LANGUAGE, type Language } from '../../i18n/language.js';
 
 export const VARIANTS = ['card', 'chart', 'badge', 'compare'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -13,6 +14,8 @@ export interface WidgetChoice {
   standard: string;
   /** An election's slug (compare). */
   election: string;
+  /** The widget's language; English needs no attribute. */
+  lang: Language;
 }
 
 /** Heights that fit each variant without scrolling, for iframes that cannot resize. */
@@ -20,10 +23,11 @@ export const FRAME_HEIGHTS: Record<Variant, number> = { card: 480, chart: 640, b
 
 /** The widget's attributes for a choice, in the order a partner would read them. */
 export function widgetAttributes(choice: WidgetChoice): Array<[string, string]> {
-  if (choice.variant === 'compare') return [['variant', 'compare'], ['election', choice.election]];
-  const attrs: Array<[string, string]> = [['subject', choice.subject]];
-  if (choice.variant !== 'card') attrs.push(['variant', choice.variant]);
+  const attrs: Array<[string, string]> =
+    choice.variant === 'compare' ? [['variant', 'compare'], ['election', choice.election]] : [['subject', choice.subject]];
+  if (choice.variant !== 'card' && choice.variant !== 'compare') attrs.push(['variant', choice.variant]);
   if (choice.variant === 'badge') attrs.push(['standard', choice.standard]);
+  if (choice.lang !== DEFAULT_LANGUAGE) attrs.push(['lang', choice.lang]);
   return attrs;
 }
 
@@ -32,14 +36,18 @@ export function framePath(choice: WidgetChoice): string {
   const slug = choice.variant === 'compare' ? choice.election : choice.subject;
   const query = new URLSearchParams({ variant: choice.variant });
   if (choice.variant === 'badge') query.set('standard', choice.standard);
+  if (choice.lang !== DEFAULT_LANGUAGE) query.set('lang', choice.lang);
   return `/embed/${encodeURIComponent(slug)}?${query}`;
 }
 
 /** The path of the image badge, or null for an election (an image shows one person). */
 export function badgePath(choice: WidgetChoice): string | null {
   if (choice.variant === 'compare') return null;
-  const query = choice.variant === 'badge' ? `?standard=${encodeURIComponent(choice.standard)}` : '';
-  return `/badge/${encodeURIComponent(choice.subject)}.svg${query}`;
+  const query = new URLSearchParams();
+  if (choice.variant === 'badge') query.set('standard', choice.standard);
+  if (choice.lang !== DEFAULT_LANGUAGE) query.set('lang', choice.lang);
+  const search = query.toString();
+  return `/badge/${encodeURIComponent(choice.subject)}.svg${search ? `?${search}` : ''}`;
 }
 
 /** The page a widget links to: the person's scorecard or the election's comparison. */
