@@ -12,15 +12,19 @@ export function toPublicSubject({ id: _id, createdAt: _c, ...rest }: Subject): P
 export class SubjectRepository {
   constructor(private readonly db: Db) {}
 
-  /** The incumbent first, then candidates, then former DAs; by name within each. */
-  list(): PublicSubject[] {
+  /** Every subject's row: the incumbent first, then candidates, then former DAs; by name within each. */
+  rows(): Subject[] {
     return this.db
       .select()
       .from(subjects)
       .orderBy(asc(subjects.name))
       .all()
-      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
-      .map(toPublicSubject);
+      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+  }
+
+  /** The same list, as the public sees it. */
+  list(): PublicSubject[] {
+    return this.rows().map(toPublicSubject);
   }
 
   rowBySlug(slug: string): Subject | undefined {

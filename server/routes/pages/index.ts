@@ -163,7 +163,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   }
 
   fastify.get('/', async (request, reply) => {
-    const people = subjects.list().map((subject) => ({ subject, card: scorecards.forSubject(subjects.rowBySlug(subject.slug)!, undefined, locale) }));
+    const people = subjects.rows().map((row) => ({ subject: toPublicSubject(row), card: scorecards.forSubject(row, undefined, locale) }));
     const election = currentElection(fastify);
     const now = new Date().toISOString();
     return render(request, reply, {
@@ -283,8 +283,9 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     if (!standard) return notFound(request, reply);
     const standardId = standards.refs().find((s) => s.slug === standard.slug)!.id;
     const entries = evidence.listPublic({ standardId });
-    const people = subjects.list().map((subject) => {
-      const card = scorecards.forSubject(subjects.rowBySlug(subject.slug)!, undefined, locale);
+    const people = subjects.rows().map((row) => {
+      const subject = toPublicSubject(row);
+      const card = scorecards.forSubject(row, undefined, locale);
       const score = card.standards.find((s) => s.slug === standard.slug)!;
       // Newest first: the first entry about this person is their latest.
       return { subject, grade: score.grade, score: score.score, latest: entries.find((e) => e.subject === subject.slug) ?? null };
