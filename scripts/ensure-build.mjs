@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const stamp = join(root, 'dist', '.build-stamp');
-const inputs = ['server', 'db', 'client', 'i18n', 'migrations', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts', 'vite.widget.config.ts'];
+const inputs = ['core', 'server', 'db', 'client', 'i18n', 'migrations', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts', 'vite.widget.config.ts'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

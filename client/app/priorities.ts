@@ -1,8 +1,8 @@
 import { messagesFor } from '../../i18n/catalog.js';
 import { describeOverall, describeWeighting } from '../../i18n/format.js';
-import type { PrioritiesPageData } from '../../server/routes/pages/page-data.js';
-import { computeScorecard, MIN_COVERAGE } from '../../server/scoring/method.js';
-import { formatWeights, isEqualWeighting, parseWeights } from '../../server/scoring/weights.js';
+import type { PrioritiesPageData } from '../../core/page-data.js';
+import { computeScorecard, MIN_COVERAGE } from '../../core/scoring/method.js';
+import { formatWeights, isEqualWeighting, parseWeights } from '../../core/scoring/weights.js';
 import type { GradeBadge } from '../components/grade-badge.js';
 import type { PrioritiesChangeEvent } from '../components/priorities-panel.js';
 

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { describeWeighting } from '../../i18n/format.js';
-import { DEFAULT_WEIGHT, isEqualWeighting, WEIGHT_MAX, WEIGHT_MIN } from '../../server/scoring/weights.js';
+import { DEFAULT_WEIGHT, isEqualWeighting, WEIGHT_MAX, WEIGHT_MIN } from '../../core/scoring/weights.js';
 import { LightElement } from './light-element.js';
 
 export interface PriorityStandard {

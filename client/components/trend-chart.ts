@@ -3,7 +3,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { Scorecard } from '../../server/schemas/scorecard.js';
 import { formatDay, formatMonth } from '../../i18n/format.js';
 import { CHART_FONT, ChartElement, SERIES_COLOURS } from './chart-element.js';
-import { trendDates } from './trend-dates.js';
+import { trendDates } from '../../core/trend-dates.js';
 
 interface TrendPoint {
   asOf: string;

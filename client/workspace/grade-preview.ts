@@ -1,4 +1,4 @@
-import { counts, gradeFor, roundScore, standardScore, type Grade, type Kind } from '../../server/scoring/method.js';
+import { counts, gradeFor, roundScore, standardScore, type Grade, type Kind } from '../../core/scoring/method.js';
 
 export interface GradePreview {
   before: { score: number; grade: Grade } | null;

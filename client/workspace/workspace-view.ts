@@ -1,7 +1,7 @@
 import { LightElement } from '../components/light-element.js';
 import { readPageData } from '../app/page-data.js';
 import { workspaceMessagesFor, type WorkspaceMessages } from '../../i18n/workspace-catalog.js';
-import type { WorkspacePageData } from '../../server/routes/pages/workspace/page-data.js';
+import type { WorkspacePageData } from '../../core/workspace-page-data.js';
 
 /** A workspace screen: rendered in the light DOM (the page's stylesheet), knowing who is signed in. */
 export class WorkspaceView extends LightElement {

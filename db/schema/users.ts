@@ -1,9 +1,9 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, timestamp, updatedAt } from './columns.js';
 
-/** Each role can do what the ones before it can. */
-export const userRoles = ['volunteer', 'reviewer', 'admin'] as const;
-export type UserRole = (typeof userRoles)[number];
+import { userRoles } from '../../core/roles.js';
+
+export { userRoles, type UserRole } from '../../core/roles.js';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey(),

@@ -1,4 +1,4 @@
-import { MIN_COVERAGE } from '../../server/scoring/method.js';
+import { MIN_COVERAGE } from '../../core/scoring/method.js';
 
 /**
  * The methodology's plain-language text, seeded into methodology_texts (admins can edit it).

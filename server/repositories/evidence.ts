@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { evidence, evidenceSources, standards, subjects } from '../../db/schema/index.js';
-import type { ScoredEvidence } from '../scoring/method.js';
+import type { ScoredEvidence } from '../../core/scoring/method.js';
 import type { PublicEvidence, PublicSource } from '../schemas/evidence.js';
 
 /** What the public may see: published entries, and retracted ones with their reason. */

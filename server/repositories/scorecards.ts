@@ -1,20 +1,10 @@
 import type { Subject } from '../../db/schema/index.js';
+import { today } from '../../core/calendar.js';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.js';
-import { computeScorecard, COUNTED_STATUS, METHODOLOGY_VERSION } from '../scoring/method.js';
+import { computeScorecard, COUNTED_STATUS, METHODOLOGY_VERSION } from '../../core/scoring/method.js';
 import type { Scorecard } from '../schemas/scorecard.js';
 import type { EvidenceRepository } from './evidence.js';
 import type { StandardRepository } from './standards.js';
-
-/** The coalition works in Sacramento: "today" is the day there, not in UTC. */
-const sacramentoDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/Los_Angeles',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-export function today(): string {
-  return sacramentoDay.format(new Date());
-}
 
 /** Bounded so that a crawler walking every `asOf` date cannot grow memory without limit. */
 const MAX_CACHED = 5_000;
@@ -74,3 +64,4 @@ export class ScorecardService {
     };
   }
 }
+

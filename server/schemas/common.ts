@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVIDENCE_MESSAGES, isHttpUrl } from './evidence-checks.js';
+import { EVIDENCE_MESSAGES, isHttpUrl } from '../../core/evidence-checks.js';
 
 /** A calendar day, as the API takes and gives it; `params` sets the message for a missing value. */
 export const isoDateOf = (params?: Parameters<typeof z.string>[0]) =>

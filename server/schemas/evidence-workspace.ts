@@ -1,9 +1,9 @@
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { evidence, evidenceKinds, evidenceStatuses } from '../../db/schema/index.js';
-import { today } from '../repositories/scorecards.js';
+import { today } from '../../core/calendar.js';
 import { httpUrl, isoDateOf, slugOf, slugParam, text } from './common.js';
-import { EVIDENCE_MESSAGES as M } from './evidence-checks.js';
+import { EVIDENCE_MESSAGES as M } from '../../core/evidence-checks.js';
 import { publicEvidence } from './evidence.js';
 
 /** A source as a volunteer gives it: links are http(s) only. */

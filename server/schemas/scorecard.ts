@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRADES, INSUFFICIENT_COVERAGE } from '../scoring/method.js';
+import { GRADES, INSUFFICIENT_COVERAGE } from '../../core/scoring/method.js';
 import { standards } from '../../db/schema/index.js';
 import { createSelectSchema } from 'drizzle-zod';
 import { subjectSummary } from './subjects.js';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { computeScorecard } from '../../server/scoring/method.js';
+import { computeScorecard } from '../../core/scoring/method.js';
 import { axeViolations } from './accessibility.js';
 import { useTestSite } from './site.js';
 

@@ -1,4 +1,4 @@
-import type { ElectionPageData } from '../../../server/routes/pages/page-data.js';
+import type { ElectionPageData } from '../../../core/page-data.js';
 import { readPageData } from '../page-data.js';
 import { connectPriorities } from '../priorities.js';
 

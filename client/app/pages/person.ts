@@ -1,4 +1,4 @@
-import type { PersonPageData } from '../../../server/routes/pages/page-data.js';
+import type { PersonPageData } from '../../../core/page-data.js';
 import { readPageData } from '../page-data.js';
 import { connectPriorities } from '../priorities.js';
 

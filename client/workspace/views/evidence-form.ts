@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { signedRating } from '../../../i18n/format.js';
-import type { Methodology } from '../../../server/routes/api/methodology/index.js';
+import type { Methodology } from '../../../server/schemas/methodology.js';
 import type { WorkspaceEvidence } from '../../../server/schemas/evidence-workspace.js';
 import type { PublicStandard } from '../../../server/schemas/standards.js';
 import type { PublicSubject } from '../../../server/schemas/subjects.js';
 import { api, fieldErrors, publicList } from '../api.js';
 import type { ErrorResponse } from '../../../server/schemas/common.js';
-import { precheckEvidence } from '../../../server/schemas/evidence-checks.js';
+import { precheckEvidence } from '../../../core/evidence-checks.js';
 import { WorkspaceView } from '../workspace-view.js';
 
 interface SourceDraft {

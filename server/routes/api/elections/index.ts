@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../errors.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
-import { today } from '../../../repositories/scorecards.js';
+import { today } from '../../../../core/calendar.js';
 import { errorResponses, slugParams } from '../../../schemas/common.js';
 import { electionDetail, publicElection } from '../../../schemas/elections.js';
 import { answerLanguage, langQuery } from '../../../i18n/language.js';

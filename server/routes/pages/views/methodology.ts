@@ -1,7 +1,7 @@
 import type { Messages } from '../../../../i18n/catalog.js';
 import { signedRating } from '../../../../i18n/format.js';
-import type { describeMethod } from '../../../scoring/method.js';
-import type { workedExample } from '../../../scoring/explanation.js';
+import type { describeMethod } from '../../../../core/scoring/method.js';
+import type { workedExample } from '../../../../core/scoring/explanation.js';
 import { html, type HtmlValue, type SafeHtml } from '../html.js';
 import { gradeBadge, inLanguage } from './parts.js';
 import type { MethodologyRepository } from '../../../repositories/methodology.js';

@@ -4,7 +4,7 @@ import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { Scorecard } from '../../../schemas/scorecard.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
-import type { OverallScore } from '../../../scoring/method.js';
+import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { demoTag, evidenceEntry, liveGrade, overallNote, standardCards } from './parts.js';
 

@@ -5,7 +5,7 @@ import type { UserRole } from '../../../../db/schema/index.js';
 import { readClientEntry } from '../../../plugins/static-assets.js';
 import { hasRole } from '../../../repositories/users.js';
 import { html, jsonBlock } from '../html.js';
-import { ADMIN_SECTIONS, type AdminSection, type WorkspacePageData, type WorkspaceView } from './page-data.js';
+import { ADMIN_SECTIONS, type AdminSection, type WorkspacePageData, type WorkspaceView } from '../../../../core/workspace-page-data.js';
 
 export interface WorkspacePageOptions {
   clientDist: string;

@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidence, evidenceSources, standards, subjects } from '../../../../db/schema/index.js';
-import { computeScorecard } from '../../../../server/scoring/method.js';
+import { computeScorecard } from '../../../../core/scoring/method.js';
 import { buildTestApp, type TestApp } from '../../../helper.js';
 
 // The pages as a browser without JavaScript, a search engine or a link preview sees them.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trendDates } from '../../../client/components/trend-dates.js';
+import { trendDates } from '../../core/trend-dates.js';
 
 describe('the days a trend is sampled at', () => {
   it('takes the end of every month up to the last day', () => {

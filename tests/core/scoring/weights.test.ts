@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWeights, isEqualWeighting, parseWeights } from '../../../server/scoring/weights.js';
+import { formatWeights, isEqualWeighting, parseWeights } from '../../../core/scoring/weights.js';
 
 const SLUGS = ['equity', 'health', 'kids'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { precheckEvidence, type EvidenceDraftBody } from '../../../server/schemas/evidence-checks.js';
-import { evidenceInput } from '../../../server/schemas/evidence-workspace.js';
+import { precheckEvidence, type EvidenceDraftBody } from '../../core/evidence-checks.js';
+import { evidenceInput } from '../../server/schemas/evidence-workspace.js';
 
 /** What the server's schema says about a body, as field -> message (first message per field). */
 function serverSays(body: EvidenceDraftBody): Map<string, string> {

@@ -1,4 +1,4 @@
-import type { OverallScore, ScoredEvidence, StandardRef } from '../../scoring/method.js';
+import type { OverallScore, ScoredEvidence, StandardRef } from './scoring/method.js';
 
 /**
  * What the server hands the browser components in the page's JSON data block. The client

@@ -1,4 +1,4 @@
-import type { UserRole } from '../../../../db/schema/index.js';
+import type { UserRole } from './roles.js';
 
 /** The workspace's screens; the browser app renders the one the server names. */
 export type WorkspaceView =

@@ -7,9 +7,9 @@ import {
   roundScore,
   standardScore,
   type ScoredEvidence,
-} from '../../../server/scoring/method.js';
+} from '../../../core/scoring/method.js';
 import { STANDARD_SEEDS } from '../../../db/seed/standards.js';
-import { workedExample } from '../../../server/scoring/explanation.js';
+import { workedExample } from '../../../core/scoring/explanation.js';
 
 const TEN = STANDARD_SEEDS.map(({ slug, number, title }) => ({ slug, number, title }));
 
