@@ -36,7 +36,7 @@ import usersRoutes from './routes/api/users/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
-import workspacePages from './routes/pages/workspace/index.js';
+import workspacePages from './routes/workspace/index.js';
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, overload,

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../pages/html.js';
+import { html, type SafeHtml } from '../../html/html.js';
 import { widgetAttributes, type WidgetChoice } from './snippets.js';
 
 /**

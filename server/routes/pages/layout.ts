@@ -1,7 +1,7 @@
 import { messagesFor, type Messages } from '../../../i18n/catalog.js';
 import { LOCALES, pagePath, type Locale } from '../../../i18n/locales.js';
 import type { ClientEntry } from '../../plugins/static-assets.js';
-import { html, jsonBlock, type SafeHtml } from './html.js';
+import { html, jsonBlock, type SafeHtml } from '../../html/html.js';
 
 /** The site icon inline, so browsers ask for no /favicon.ico. */
 const FAVICON =

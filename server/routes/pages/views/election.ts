@@ -2,7 +2,7 @@ import type { Messages } from '../../../../i18n/catalog.js';
 import { describeWeighting, formatDay } from '../../../../i18n/format.js';
 import type { ElectionDetail } from '../../../schemas/elections.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import { demoTag, gradeBadge, liveGrade, overallNote } from './parts.js';
 import { prioritiesSection } from './person.js';
 

@@ -1,7 +1,7 @@
 import type { Messages } from '../../../../i18n/catalog.js';
 import { formatEventTime } from '../../../../i18n/format.js';
 import type { PublicEvent } from '../../../schemas/events.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import { demoTag } from './parts.js';
 
 export function eventItem(msg: Messages, event: PublicEvent, link: (path: string) => string): SafeHtml {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { messagesFor } from '../../../../i18n/catalog.js';
-import { workspaceMessagesFor } from '../../../../i18n/workspace-catalog.js';
-import type { UserRole } from '../../../../db/schema/index.js';
-import { readClientEntry } from '../../../plugins/static-assets.js';
-import { hasRole } from '../../../repositories/users.js';
-import { html, jsonBlock } from '../html.js';
-import { ADMIN_SECTIONS, type AdminSection, type WorkspacePageData, type WorkspaceView } from '../../../../core/workspace-page-data.js';
+import { messagesFor } from '../../../i18n/catalog.js';
+import { workspaceMessagesFor } from '../../../i18n/workspace-catalog.js';
+import type { UserRole } from '../../../db/schema/index.js';
+import { readClientEntry } from '../../plugins/static-assets.js';
+import { hasRole } from '../../repositories/users.js';
+import { html, jsonBlock } from '../../html/html.js';
+import { ADMIN_SECTIONS, type AdminSection, type WorkspacePageData, type WorkspaceView } from '../../../core/workspace-page-data.js';
 
 export interface WorkspacePageOptions {
   clientDist: string;
