@@ -14,7 +14,7 @@ import type { PublicEvidence } from '../../schemas/evidence.js';
 import { workedExample } from '../../../core/scoring/explanation.js';
 import { computeScorecard, describeMethod, MIN_COVERAGE, type OverallScore, type ScoredEvidence } from '../../../core/scoring/method.js';
 import { isEqualWeighting, parseWeights } from '../../../core/scoring/weights.js';
-import { renderDocument, type PageContext, type PageDocument } from './layout.js';
+import { renderPage, type PageContext, type PageDocument } from './layout.js';
 import type { ElectionPageData, PersonPageData, PrioritiesPageData } from '../../../core/page-data.js';
 import { electionBody } from './views/election.js';
 import { eventsBody } from './views/events.js';
@@ -65,7 +65,7 @@ function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocument, sta
     .type('text/html; charset=utf-8')
     // Pages hold only public data: short caching like the public API, never per-user content.
     .header('cache-control', status === 200 ? PUBLIC_CACHE_CONTROL : 'no-store')
-    .send(renderDocument(ctx, page));
+    .send(renderPage(ctx, page));
 }
 
 function sendMessagePage(fastify: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: 'not-found' | 'error') {
