@@ -60,15 +60,8 @@ export abstract class AdminSection<Loaded> extends WorkspaceView {
   }
 
   render() {
-    const w = this.ws;
-    const loading = () => html`<p class="muted" role="status">${this.msg.loading}</p>`;
     return html`${this._message ? html`<p id="admin-message" tabindex="-1" class=${this._message.ok ? 'notice' : 'form-error'} role=${this._message.ok ? 'status' : 'alert'}>${this._message.text}</p>` : nothing}
-      ${this._list.render({
-        initial: loading,
-        pending: loading,
-        error: () => html`<p role="alert">${w.loadError}</p><button type="button" class="button" @click=${() => this._list.run()}>${w.retry}</button>`,
-        complete: (loaded) => this.renderLoaded(loaded),
-      })}`;
+      ${this.renderTask(this._list, (loaded) => this.renderLoaded(loaded))}`;
   }
 
   /** Shows an outcome above the list and moves focus to it, so it is read out. */
