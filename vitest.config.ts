@@ -1,12 +1,46 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that start a browser or another process: real Chromium, the built server as a child
+ * process, CLI scripts. They pay for the shared Chromium and get timeouts sized for a loaded
+ * two-core machine. Everything else is `fast`, so a new test file lands there unless it lives
+ * under tests/browser/ or is listed here.
+ */
+const SLOW = [
+  'tests/browser/**/*.test.ts',
+  'tests/durability/**/*.test.ts',
+  'tests/scripts/**/*.test.ts',
+  'tests/server/faults.test.ts',
+  'tests/server/start.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // Two cores: browser tests start Chromium, so keep parallel files to what the machine holds.
+    // Two cores shared by the app under test, Chromium and child processes.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['tests/**/*.test.ts'],
+          exclude: SLOW,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'slow',
+          include: SLOW,
+          // One Chromium for the whole run, started only when a slow test runs (tests/README.md).
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

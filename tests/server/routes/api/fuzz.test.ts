@@ -182,13 +182,9 @@ async function fuzzEndpoint(app: FastifyInstance, endpoint: Endpoint, cookie?: (
   );
 }
 
-/**
- * The overload guard is off here: the fuzzer and the server share one event loop, so the
- * guard would measure the fuzzer's own work (tests/server/plugins/pressure.test.ts covers it).
- */
-const NO_PRESSURE = { pressure: { maxEventLoopDelay: 0, maxHeapUsedBytes: 0 } };
-
-const anonymous: TestApp = await buildTestApp(NO_PRESSURE);
+// The overload guard is off, as in every test app: the fuzzer and the server share one event
+// loop, so the guard would measure the fuzzer's own work (tests/server/plugins/pressure.test.ts covers it).
+const anonymous: TestApp = await buildTestApp();
 afterAll(() => anonymous.close());
 const endpoints = await discoverEndpoints(anonymous.app);
 
@@ -220,7 +216,7 @@ async function failureOf(run: Promise<void>): Promise<string> {
 describe('the fuzzer itself', () => {
   // Routes that break the invariants on purpose: if these passed, the fuzzer would prove nothing.
   it('catches a route that stores something and then rejects the request, and one that crashes', async () => {
-    const broken = await buildTestApp(NO_PRESSURE, (app) => {
+    const broken = await buildTestApp({}, (app) => {
       // A GET, so that no cross-site or sign-in check stands between the fuzzer and the flaw.
       app.get('/test/stores-then-rejects', async (_request, reply) => {
         app.db.$client.prepare("update standards set title = title || '!' where number = 1").run();
@@ -251,7 +247,7 @@ describe('fuzzing every endpoint, signed in', () => {
 
   for (const role of ['volunteer', 'reviewer', 'admin'] as const) {
     it(`as ${role === 'admin' ? 'an' : 'a'} ${role}, every endpoint keeps the invariants`, async (context) => {
-      signedIn ??= await buildTestApp(NO_PRESSURE);
+      signedIn ??= await buildTestApp();
       const { app } = signedIn;
       if (!canSignIn(app)) {
         console.warn(
