@@ -26,6 +26,10 @@ export default defineConfig({
           name: 'fast',
           include: ['tests/**/*.test.ts'],
           exclude: SLOW,
+          // Files share their worker process instead of each importing the app afresh (most of
+          // these files' time was imports). Safe because no test changes process-wide state:
+          // each builds its own app on its own database (tests/README.md).
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
