@@ -30,8 +30,10 @@ export default defineConfig({
           // these files' time was imports). Safe because no test changes process-wide state:
           // each builds its own app on its own database (tests/README.md).
           isolate: false,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Deadlines for a hung test, not speed limits: a busy shared machine takes several
+          // times longer than an idle one for the heaviest files (fuzz, privacy, auth).
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

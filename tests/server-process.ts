@@ -66,7 +66,7 @@ export async function startServer(env: Record<string, string>, options: SpawnOpt
   const origin = `http://127.0.0.1:${port}`;
   let ended: number | string | undefined;
   void server.exited.then((code) => (ended = code));
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (ended !== undefined) throw new Error(`The server exited (${ended}) before answering:\n${server.output()}`);
     try {
@@ -76,7 +76,7 @@ export async function startServer(env: Record<string, string>, options: SpawnOpt
     }
     if (Date.now() > deadline) {
       server.child.kill('SIGKILL');
-      throw new Error(`The server did not answer /healthz within 20 s:\n${server.output()}`);
+      throw new Error(`The server did not answer /healthz within 60 s:\n${server.output()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -114,8 +114,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 /**
  * Resolves once `condition` holds, polling every 20 ms; fails with `what` after `ms`. The way
  * tests wait for something that has no event to await (never a fixed sleep: tests/README.md).
+ * The default deadline is long because a child process on a busy two-core machine (tsx
+ * compiling a script, the server migrating) can take tens of seconds to get going.
  */
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, ms = 15_000): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
