@@ -33,6 +33,8 @@ export const en = {
     short: (grade: string) => `Grade ${grade}`,
     none: 'Not enough evidence',
     noneShort: 'No grade',
+    /** Next to every grade key: many readers grew up with other scales (0 to 10). */
+    key: 'A is the best grade; F means failing.',
     scoreOutOf: (score: number) => `${score} / 100`,
   },
   roles: {
