@@ -68,6 +68,9 @@ export const en = {
     restoration: 'Restoration',
   } as Record<string, string>,
   standardNumber: (n: number) => `Standard ${n}`,
+  /** Below every list of the standards' titles: the two terms in them a reader may not know. */
+  standardTerms:
+    'Diversion: a program instead of prosecution; the case can end without a conviction. Collateral consequences: what a charge or conviction costs beyond the sentence itself, such as deportation.',
 
   home: {
     title: 'How does the District Attorney measure up?',

@@ -67,6 +67,8 @@ export const es: Messages = {
     restoration: 'Restauración',
   },
   standardNumber: (n: number) => `Estándar ${n}`,
+  standardTerms:
+    'Programas de desvío: el caso puede terminar sin condena. Consecuencias colaterales: los efectos de un cargo o una condena más allá de la pena misma, como la deportación.',
 
   home: {
     title: '¿Está a la altura la Fiscalía de Distrito?',

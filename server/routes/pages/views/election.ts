@@ -3,7 +3,7 @@ import { describeWeighting, formatDay } from '../../../../i18n/format.js';
 import type { ElectionDetail } from '../../../schemas/elections.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
-import { demoTag, english, gradeBadge, liveGrade, overallNote } from './parts.js';
+import { demoTag, english, gradeBadge, liveGrade, overallNote, standardTermsNote } from './parts.js';
 import { prioritiesSection } from './person.js';
 
 export interface ElectionView {
@@ -71,6 +71,7 @@ ${prioritiesSection(msg, view.weights)}
   </table>
   </div>
   <p class="muted">${msg.grade.key}</p>
+  ${standardTermsNote(msg)}
 </section>
 
 <section class="panel chart-section" aria-labelledby="bars-heading">

@@ -6,7 +6,7 @@ import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import { html, type SafeHtml } from '../html.js';
 import { eventItem } from './events.js';
-import { demoTag, english, gradeBadge, overallNote } from './parts.js';
+import { demoTag, english, gradeBadge, overallNote, standardTermsNote } from './parts.js';
 
 export interface HomeView {
   standards: PublicStandard[];
@@ -68,6 +68,7 @@ ${view.election ? html`
   <ol class="standard-links standard-links--cards">${view.standards.map(
     (s) => html`<li><a href="${link(`/standards/${s.slug}`)}"><span class="standard-links__number" aria-hidden="true">${s.number}</span> ${s.title}</a></li>`,
   )}</ol>
+  ${standardTermsNote(msg)}
 </section>
 <section aria-labelledby="events-heading">
   <h2 id="events-heading">${h.eventsHeading}</h2>

@@ -40,6 +40,11 @@ export function english(msg: Messages, text: string): SafeHtml | string {
   return inLanguage(text, 'en', msg.langTag.split('-')[0]);
 }
 
+/** Glosses of the hard terms in the standards' titles, under every list of them. */
+export function standardTermsNote(msg: Messages): SafeHtml {
+  return html`<p class="muted standard-terms">${msg.standardTerms}</p>`;
+}
+
 export function demoTag(msg: Messages, demo: boolean): SafeHtml | '' {
   return demo ? html` <span class="tag tag--demo">${msg.demoBadge}</span>` : '';
 }

@@ -6,7 +6,7 @@ import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
-import { demoTag, english, evidenceEntry, liveGrade, overallNote, standardCards } from './parts.js';
+import { demoTag, english, evidenceEntry, liveGrade, overallNote, standardCards, standardTermsNote } from './parts.js';
 
 export interface PersonView {
   subject: PublicSubject;
@@ -86,6 +86,7 @@ ${prioritiesSection(msg, view.weights)}
 <section aria-labelledby="standards-heading">
   <h2 id="standards-heading">${msg.person.standardsHeading}</h2>
   ${standardCards(msg, card, link)}
+  ${standardTermsNote(msg)}
 </section>
 
 <section class="panel" aria-labelledby="trend-heading">

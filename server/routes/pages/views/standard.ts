@@ -4,7 +4,7 @@ import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import { html, type SafeHtml } from '../html.js';
-import { demoTag, english, gradeBadge, inLanguage } from './parts.js';
+import { demoTag, english, gradeBadge, inLanguage, standardTermsNote } from './parts.js';
 
 export interface StandardView {
   standard: PublicStandard;
@@ -59,5 +59,6 @@ export function standardBody(msg: Messages, view: StandardView, link: (path: str
   <ol class="standard-links">${view.standards.map(
     (s) => html`<li><a href="${link(`/standards/${s.slug}`)}"${s.slug === standard.slug ? html` aria-current="page"` : ''}>${s.title}</a></li>`,
   )}</ol>
+  ${standardTermsNote(msg)}
 </nav>`;
 }

@@ -60,6 +60,23 @@ describe('Spanish pages without JavaScript', () => {
     expect((await get('/people/demo-avery-placeholder')).body).not.toContain('<span lang="en">');
   });
 
+  it('gloss the hard terms where they first appear and explain the grades next to every grade key', async () => {
+    const terms = 'Programas de desvío: el caso puede terminar sin condena. Consecuencias colaterales:';
+    for (const path of ['/es/', '/es/people/demo-avery-placeholder', '/es/elections/demo-2026-district-attorney', '/es/standards/kids']) {
+      const body = (await get(path)).body;
+      expect(body, path).toContain(terms);
+      // The note follows the first list of the standards' titles, where the terms first appear.
+      expect(body.indexOf(terms), path).toBeGreaterThan(body.indexOf('programas de desvío</a>'));
+    }
+    const methodology = (await get('/es/methodology')).body;
+    expect(methodology).toContain('A es la mejor calificación; F significa reprobado.');
+    expect(methodology).toMatch(/promedio ponderado \(un promedio en el que/);
+    expect(methodology).toMatch(/La cobertura es cuántos de los diez estándares tienen puntuación/);
+    expect(methodology).toContain('+2 · Muy a favor del estándar');
+    expect((await get('/es/people/demo-avery-placeholder')).body).toContain('A es la mejor calificación; F significa reprobado.');
+    expect((await get('/es/standards/health')).body).toMatch(/curaduría \(cuando una corte nombra/);
+  });
+
   it('mark English text that shows through a missing translation with lang="en"', async () => {
     t.app.db.$client
       .prepare("update standard_translations set summary = null where lang = 'es' and standard_id = (select id from standards where slug = 'kids')")
