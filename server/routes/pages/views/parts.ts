@@ -37,7 +37,7 @@ export function inLanguage(text: string, textLang: string, pageLang: string): Sa
  * it is written in English, so on a page in another language it is marked `lang="en"`.
  */
 export function english(msg: Messages, text: string): SafeHtml | string {
-  return inLanguage(text, 'en', msg.langTag.split('-')[0]);
+  return text ? inLanguage(text, 'en', msg.langTag.split('-')[0]) : text;
 }
 
 /** Glosses of the hard terms in the standards' titles, under every list of them. */
