@@ -45,6 +45,9 @@ const AVOID: Array<{ concept: string; pattern: RegExp; use: string }> = [
   { concept: 'reviewer', pattern: /\brevisor(a|es|as)?\b/i, use: 'persona del equipo de revisión' },
   { concept: 'former DA', pattern: /\bexfiscal\b/i, use: 'ex fiscal de distrito' },
   { concept: 'incumbent', pattern: /\(en el cargo\)/i, use: 'fiscal de distrito actual' },
+  { concept: 'evidence', pattern: /\bevidencias\b|\bentradas?\b/i, use: 'evidencia / registro' },
+  { concept: 'court', pattern: /\btribunal(es)?\b/i, use: 'corte' },
+  { concept: 'outreach', pattern: /\balcance\b/i, use: 'difusión' },
 ];
 
 function glossaryProblems(strings: Array<[string, string]>): string[] {
