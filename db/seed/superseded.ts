@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Spanish seed text that earlier versions inserted and a later one corrected (issue 19: the
- * glossary's "valoración", "programas de desvío", "curaduría"…). Seeding only inserts missing
+ * Spanish seed text that earlier versions inserted and a later one corrected to follow
+ * i18n/GLOSSARY-es.md ("valoración", "programas de desvío", "curaduría"…). Seeding only inserts missing
  * rows, so a database seeded before the correction still holds the old wording; where a stored
  * field is exactly one of these old versions (nobody edited it), seeding replaces it with the
  * current text. Text an admin wrote never matches, so it is never touched.

@@ -8,7 +8,7 @@ import { seedStandards } from '../../db/seed/index.js';
 import { METHODOLOGY_TEXT_SEEDS } from '../../db/seed/methodology.js';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
 
-// A database seeded before issue 19 holds the old Spanish wording; starting the new version
+// A database seeded before the Spanish was aligned with the glossary holds the old wording; starting the new version
 // corrects what nobody edited and keeps what an admin wrote.
 
 /** Spanish text an earlier version seeded, word for word. */

@@ -7,7 +7,7 @@ import { METHODOLOGY_TEXT_SEEDS } from '../../db/seed/methodology.js';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
 
 /**
- * ../shared/GLOSSARY-es.md, checked: no Spanish catalog or seed uses a word from the glossary's
+ * i18n/GLOSSARY-es.md, checked: no Spanish catalog or seed uses a word from the glossary's
  * "avoid" column for the concepts it lists. The rules are narrow on purpose: "calificación" is
  * right for the A-F grade, so it is only refused where the -2..+2 rating is meant (the rating
  * labels and keys, and next to a rating's number); "boleta" is right inside "boleta de
