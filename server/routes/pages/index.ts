@@ -53,7 +53,7 @@ function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: 
   return {
     locale,
     msg: messagesFor(locale),
-    origin: `${request.protocol}://${request.host}`,
+    origin: fastify.publicOrigin,
     entry: fastify.clientEntry,
     electionPath: election ? `/elections/${election.slug}` : null,
   };
@@ -271,7 +271,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
           weights,
           slugs: refs.map((s) => s.slug),
           minCoverage: MIN_COVERAGE,
-          canonical: `${request.protocol}://${request.host}${link(path)}`,
+          canonical: fastify.publicUrl(link(path)),
         },
         link,
       ),
