@@ -59,7 +59,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(rateLimit);
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
-  await fastify.register(caching);
+  await fastify.register(caching, { budget: config.cacheBudget });
   await fastify.register(repositories);
   // Sessions, then the cross-site check, both before any route's own hooks.
   await fastify.register(auth, { production: config.production });

@@ -67,6 +67,8 @@ export interface AppConfig {
   publicOrigin?: string | null;
   /** Where the built client lives (dist/client); pages are served from it. */
   clientDist?: string;
+  /** Bytes the in-memory response and page cache may hold (plugins/caching.ts); default 48 MB. */
+  cacheBudget?: number;
   /** Overload thresholds; tests shrink them to provoke a 503. Defaults in plugins/pressure.ts. */
   pressure?: Partial<PressureLimits>;
 }

@@ -162,7 +162,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     );
   }
 
-  fastify.get('/', async (request, reply) => {
+  fastify.get('/', { config: { pageCache: { params: [] } } }, async (request, reply) => {
     const people = subjects.rows().map((row) => ({ subject: toPublicSubject(row), card: scorecards.forSubject(row, undefined, locale) }));
     const election = currentElection(fastify);
     const now = new Date().toISOString();
@@ -187,7 +187,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     });
   });
 
-  fastify.get('/people/:slug', { schema: { params: slugParams, querystring: pageQuery } }, async (request, reply) => {
+  fastify.get('/people/:slug', { config: { pageCache: { params: ['w', 'standard'] } }, schema: { params: slugParams, querystring: pageQuery } }, async (request, reply) => {
     const row = subjects.rowBySlug(request.params.slug);
     if (!row) return notFound(request, reply);
     const subject = toPublicSubject(row);
@@ -232,7 +232,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     });
   });
 
-  fastify.get('/elections/:slug', { schema: { params: slugParams, querystring: pageQuery } }, async (request, reply) => {
+  fastify.get('/elections/:slug', { config: { pageCache: { params: ['w'] } }, schema: { params: slugParams, querystring: pageQuery } }, async (request, reply) => {
     const found = elections.bySlug(request.params.slug);
     if (!found) return notFound(request, reply);
     const asOf = today();
@@ -278,7 +278,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     });
   });
 
-  fastify.get('/standards/:slug', { schema: { params: slugParams } }, async (request, reply) => {
+  fastify.get('/standards/:slug', { config: { pageCache: { params: [] } }, schema: { params: slugParams } }, async (request, reply) => {
     const standard = standards.bySlug(request.params.slug, locale);
     if (!standard) return notFound(request, reply);
     const standardId = standards.refs().find((s) => s.slug === standard.slug)!.id;
@@ -303,7 +303,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
 
   const method = describeMethod();
   const example = workedExample();
-  fastify.get('/methodology', async (request, reply) =>
+  fastify.get('/methodology', { config: { pageCache: { params: [] } } }, async (request, reply) =>
     render(request, reply, {
       name: 'methodology',
       title: msg.methodology.title,
@@ -315,7 +315,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     }),
   );
 
-  fastify.get('/events', async (request, reply) => {
+  fastify.get('/events', { config: { pageCache: { params: [] } } }, async (request, reply) => {
     const all = events.list();
     const now = new Date().toISOString();
     return render(request, reply, {
