@@ -9,6 +9,7 @@ import cors from './plugins/cors.js';
 import csrf from './plugins/csrf.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
+import exportFiles from './plugins/export-files.js';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
 import pressure from './plugins/pressure.js';
 import publicOrigin from './plugins/public-origin.js';
@@ -61,6 +62,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
   await fastify.register(caching, { budget: config.cacheBudget });
   await fastify.register(repositories);
+  await fastify.register(exportFiles, { databasePath: config.databasePath });
   // Sessions, then the cross-site check, both before any route's own hooks.
   await fastify.register(auth, { production: config.production });
   await fastify.register(csrf, { publicOrigin: config.publicOrigin });

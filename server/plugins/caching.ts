@@ -38,11 +38,15 @@ export type Encoding = 'br' | 'gzip' | 'identity';
  * `q=0` refuses one; anything fancier than that reads as plain acceptance.
  */
 export function acceptedEncoding(header: string | undefined): Encoding {
-  if (!header) return 'identity';
-  const accepts = (name: string) => new RegExp(`(?:^|,)\\s*(?:${name}|\\*)\\s*(?:;\\s*q=(?!0(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, 'i').test(header);
-  if (accepts('br')) return 'br';
-  if (accepts('gzip')) return 'gzip';
+  if (accepts(header, 'br')) return 'br';
+  if (accepts(header, 'gzip')) return 'gzip';
   return 'identity';
+}
+
+/** Whether Accept-Encoding allows `name` (listed or `*`, without q=0). */
+export function accepts(header: string | undefined, name: 'br' | 'gzip'): boolean {
+  if (!header) return false;
+  return new RegExp(`(?:^|,)\\s*(?:${name}|\\*)\\s*(?:;\\s*q=(?!0(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, 'i').test(header);
 }
 
 interface Entry {
