@@ -69,6 +69,8 @@ export interface AppConfig {
   clientDist?: string;
   /** Bytes the in-memory response and page cache may hold (plugins/caching.ts); default 48 MB. */
   cacheBudget?: number;
+  /** Expensive requests (exports, asOf history) in flight at once; default in plugins/rate-limit.ts. */
+  expensiveConcurrency?: number;
   /** Overload thresholds; tests shrink them to provoke a 503. Defaults in plugins/pressure.ts. */
   pressure?: Partial<PressureLimits>;
 }

@@ -26,13 +26,16 @@ const CSV_COLUMNS = [
 
 const publicEvidenceList = z.array(publicEvidence);
 
+/** A person downloads the data a few times; a script that loops on it is slowed to this. */
+export const EXPORT_LIMIT = { perMinute: 30 };
+
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { evidence } = fastify.repositories;
 
   fastify.get(
     '/evidence.json',
     {
-      config: { publicRead: true },
+      config: { publicRead: true, expensive: EXPORT_LIMIT },
       schema: {
         tags: ['public'],
         summary: 'All public evidence (published and retracted) as JSON',
@@ -52,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/evidence.csv',
     {
-      config: { publicRead: true },
+      config: { publicRead: true, expensive: EXPORT_LIMIT },
       schema: {
         tags: ['public'],
         summary: 'All public evidence (published and retracted) as CSV, one row per entry',
