@@ -83,8 +83,9 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(auditRoutes, { prefix: '/api/audit' });
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });
-  await fastify.register(eventsAdmin, { prefix: '/api/events' });
-  await fastify.register(eventFlyers, { flyersDir: join(dirname(config.databasePath), 'flyers') });
+  const flyersDir = join(dirname(config.databasePath), 'flyers');
+  await fastify.register(eventsAdmin, { prefix: '/api/events', flyersDir });
+  await fastify.register(eventFlyers, { flyersDir });
   await fastify.register(standardsAdmin, { prefix: '/api/standards' });
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
   await fastify.register(widgetAssets);

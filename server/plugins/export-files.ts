@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ensurePrivateDir, writePrivateFile } from '../private-files.js';
+import { ensurePrivateDir, writePrivateFile } from '../../db/private-files.js';
 import { accepts } from './caching.js';
 
 const gzipAsync = promisify(gzip);
