@@ -52,7 +52,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const { subjects, standards } = fastify.repositories;
-      const parsed = parseImport(request.body.csv, {
+      const parsed = await parseImport(request.body.csv, {
         subject: (slug) => subjects.rowBySlug(slug) !== undefined,
         standard: (slug) => standards.refs().some((s) => s.slug === slug),
       });
