@@ -40,7 +40,9 @@ export const errorResponses = {
 } as const;
 
 /** C0 control characters and DEL; a multi-line field also allows tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function refuseControl(pattern: RegExp, multiline: boolean) {
