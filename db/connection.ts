@@ -29,7 +29,8 @@ export function openDatabase(path: string = DEFAULT_DATABASE_PATH): Db {
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
-function isWritable(path: string): boolean {
+/** Whether this process may write the database file (true for one not created yet). */
+export function isWritable(path: string): boolean {
   if (path === ':memory:' || !existsSync(path)) return true;
   try {
     accessSync(path, constants.W_OK);

@@ -54,7 +54,7 @@ export interface RunningServer extends RunningProcess {
   origin: string;
 }
 
-/** Starts the built server on a free loopback port and waits until it answers /healthz. */
+/** Starts the built server on a free loopback port and waits until /healthz answers (whatever its status). */
 export async function startServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<RunningServer> {
   if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run \`npm run build:server\` (npm test does)`);
   const port = await freePort();
@@ -66,7 +66,9 @@ export async function startServer(env: Record<string, string>, options: SpawnOpt
   for (;;) {
     if (ended !== undefined) throw new Error(`The server exited (${ended}) before answering:\n${server.output()}`);
     try {
-      if ((await fetch(`${origin}/healthz`)).ok) return { ...server, origin };
+      // Any answer means it listens: a read-only database answers 503 `read-only` here.
+      await (await fetch(`${origin}/healthz`)).arrayBuffer();
+      return { ...server, origin };
     } catch {
       // not listening yet
     }
