@@ -108,7 +108,7 @@ describe('npm run restore', () => {
     expect(statSync(live).mode & 0o077).toBe(0);
     expect(readdirSync(join(data, 'flyers'))).toEqual(['1-before.png']);
     // The replaced database is kept beside it, not lost.
-    const kept = readdirSync(data).find((name) => /^scorecard\.db\.before-restore-[^.]+$/.test(name));
+    const kept = readdirSync(data).find((name) => /^scorecard\.db\.before-restore-[0-9T.-]+Z$/.test(name));
     expect(kept).toBeDefined();
     expect(emails(join(data, kept!))).toBe('first@example.org,later@example.org');
 
