@@ -23,7 +23,8 @@ const packageFiles = ['package.json', 'package-lock.json'];
 function newest(path) {
   if (!existsSync(path)) return 0;
   const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
+  // A folder's README is not built: editing one must not make production refuse to start.
+  if (!info.isDirectory()) return path.endsWith('.md') ? 0 : info.mtimeMs;
   return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), info.mtimeMs);
 }
 

@@ -131,7 +131,7 @@ describe('durability', () => {
     });
     while (written < 50) await new Promise((r) => setTimeout(r, 10));
     const copyPath = join(dir, 'backup.db');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', copyPath], {
+    const { stdout } = await run(process.execPath, ['scripts/command.mjs', 'backup', copyPath], {
       cwd: join(import.meta.dirname, '../..'),
       env: { ...process.env, DATABASE_PATH: databasePath },
     });
