@@ -167,7 +167,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const { decision, note } = request.body;
       evidenceWorkspace.review(request.params.id, decision, note, signedIn(request));
-      if (decision === 'publish') fastify.dataVersion.bump();
       return detailOr404(request.params.id);
     },
   );
@@ -187,7 +186,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const { note, ...changes } = request.body;
       evidenceWorkspace.correct(request.params.id, changes, note, signedIn(request));
-      fastify.dataVersion.bump();
       return detailOr404(request.params.id);
     },
   );
@@ -206,7 +204,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       evidenceWorkspace.retract(request.params.id, request.body.reason, signedIn(request));
-      fastify.dataVersion.bump();
       return detailOr404(request.params.id);
     },
   );
