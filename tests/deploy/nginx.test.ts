@@ -2,7 +2,7 @@
 // self-signed certificate, TRUST_PROXY=1, PUBLIC_ORIGIN), on high ports in a temporary nginx of
 // its own (never the system's). Needs Debian's nginx (.ci/run installs it) and Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -112,14 +112,7 @@ beforeAll(async () => {
       '}',
     ].join('\n'),
   );
-  const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => {
-    try {
-      readFileSync(p, { flag: 'r' }).subarray(0, 1);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   if (!nginxBinary) throw new Error("No nginx found: install Debian's package (apt-get install -y nginx); .ci/run does.");
   const tested = await run(nginxBinary, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')]);
   expect(tested.code, tested.stderr).toBe(0);
