@@ -83,7 +83,9 @@ if (problem) fail(`${backupPath} cannot be restored: ${problem}. Nothing was cha
 
 const folder = dirname(target);
 if (existsSync(target) && inUse(target)) {
-  fail(`${target} is open in another process (the server, or a backup): stop the server first (e.g. systemctl stop da-scorecard). Nothing was changed.`);
+  fail(
+    `${target} is open in another process (the server, or a backup): stop the server first (e.g. systemctl stop da-scorecard). Nothing was changed.`,
+  );
 }
 
 // The copy is written beside the database and renamed into place, so an interrupted restore
@@ -137,6 +139,8 @@ const ownerNote =
 process.stdout.write(
   `Restored ${backupPath} into ${target}; integrity ok.` +
     (keptAs ? ` The previous database is kept as ${keptAs}.` : '') +
-    (restoresFlyers ? ` Flyers restored from ${flyersBackup}.` : ` No ${basename(flyersBackup)} beside the backup: the flyers/ folder was left as it is.`) +
+    (restoresFlyers
+      ? ` Flyers restored from ${flyersBackup}.`
+      : ` No ${basename(flyersBackup)} beside the backup: the flyers/ folder was left as it is.`) +
     ` Start the server: it applies any newer migrations.${ownerNote}\n`,
 );

@@ -17,7 +17,20 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stamp = join(root, 'dist', '.build-stamp');
 /** What the build is made from. The package files count in development only: `npm prune` rewrites them in production. */
-const sources = ['core', 'server', 'db', 'cli', 'client', 'i18n', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts', 'vite.widget.config.ts', 'vite.keep-assets.ts'];
+const sources = [
+  'core',
+  'server',
+  'db',
+  'cli',
+  'client',
+  'i18n',
+  'migrations',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'vite.config.ts',
+  'vite.widget.config.ts',
+  'vite.keep-assets.ts',
+];
 const packageFiles = ['package.json', 'package-lock.json'];
 
 function newest(path) {

@@ -35,7 +35,7 @@ export function readEnvironment(envFile?: string, env: NodeJS.ProcessEnv = proce
   try {
     fromFile = parseEnv(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`Cannot read the env file ${path}: ${(err as Error).message}`);
+    throw new Error(`Cannot read the env file ${path}: ${(err as Error).message}`, { cause: err });
   }
   return { ...fromFile, ...env };
 }

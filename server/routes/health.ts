@@ -18,7 +18,9 @@ const health = z.object({ status: z.enum(['ok', 'read-only', 'storage-full']), d
  */
 const routes: FastifyPluginAsyncZod<{ databasePath: string }> = async (fastify, { databasePath }) => {
   const onDisk = databasePath !== ':memory:';
-  const pageLimit = fastify.db.$client.prepare('select page_count >= max_page_count from pragma_page_count(), pragma_max_page_count()').pluck();
+  const pageLimit = fastify.db.$client
+    .prepare('select page_count >= max_page_count from pragma_page_count(), pragma_max_page_count()')
+    .pluck();
 
   function state(): 'ok' | 'read-only' | 'storage-full' {
     if (fastify.db.$client.readonly || (onDisk && !isWritable(databasePath))) return 'read-only';

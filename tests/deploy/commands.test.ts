@@ -58,7 +58,12 @@ describe('npm run user:add', () => {
 
     const envFile = join(dir, 'new.env');
     writeFileSync(envFile, `DATABASE_PATH=${path}\n`);
-    const created = await npmRun('user:add', ['--env-file', envFile, '--create', '--email', 'admin@example.org', '--role', 'admin'], {}, PASSWORD);
+    const created = await npmRun(
+      'user:add',
+      ['--env-file', envFile, '--create', '--email', 'admin@example.org', '--role', 'admin'],
+      {},
+      PASSWORD,
+    );
     expect(created.stderr).toBe('');
     expect(created.stdout).toMatch(/Created admin admin@example\.org/);
     expect(emails(path)).toBe('admin@example.org');
@@ -74,7 +79,12 @@ describe('npm run restore', () => {
 
   beforeAll(async () => {
     mkdirSync(join(dir, 'backups'));
-    const added = await npmRun('user:add', ['--create', '--email', 'first@example.org', '--role', 'admin'], { DATABASE_PATH: live }, PASSWORD);
+    const added = await npmRun(
+      'user:add',
+      ['--create', '--email', 'first@example.org', '--role', 'admin'],
+      { DATABASE_PATH: live },
+      PASSWORD,
+    );
     expect(added.code, added.stderr).toBe(0);
     mkdirSync(join(data, 'flyers'));
     writeFileSync(join(data, 'flyers', '1-before.png'), 'flyer at backup time');
@@ -147,15 +157,19 @@ describe('npm run restore', () => {
     expect(readFileSync(live).equals(before)).toBe(true);
   }, 60_000);
 
-  it.runIf(process.getuid?.() === 0)('run as root, leaves the files owned by the service user who owns the data folder', async () => {
-    const serviceData = join(dir, 'service-data');
-    mkdirSync(serviceData);
-    chownSync(serviceData, 65534, 65534);
-    const res = await npmRun('restore', ['--create', backup], { DATABASE_PATH: join(serviceData, 'scorecard.db') });
-    expect(res.code, res.stderr).toBe(0);
-    for (const path of [join(serviceData, 'scorecard.db'), join(serviceData, 'flyers'), join(serviceData, 'flyers', '1-before.png')]) {
-      expect(statSync(path).uid, path).toBe(65534);
-    }
-    expect(statSync(join(serviceData, 'scorecard.db')).mode & 0o077).toBe(0);
-  }, 60_000);
+  it.runIf(process.getuid?.() === 0)(
+    'run as root, leaves the files owned by the service user who owns the data folder',
+    async () => {
+      const serviceData = join(dir, 'service-data');
+      mkdirSync(serviceData);
+      chownSync(serviceData, 65534, 65534);
+      const res = await npmRun('restore', ['--create', backup], { DATABASE_PATH: join(serviceData, 'scorecard.db') });
+      expect(res.code, res.stderr).toBe(0);
+      for (const path of [join(serviceData, 'scorecard.db'), join(serviceData, 'flyers'), join(serviceData, 'flyers', '1-before.png')]) {
+        expect(statSync(path).uid, path).toBe(65534);
+      }
+      expect(statSync(join(serviceData, 'scorecard.db')).mode & 0o077).toBe(0);
+    },
+    60_000,
+  );
 });

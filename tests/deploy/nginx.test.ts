@@ -46,7 +46,10 @@ interface Answer {
 }
 
 /** One HTTPS request through nginx, naming the host for SNI and Host as a browser would. */
-function viaNginx(path: string, options: { method?: string; headers?: Record<string, string>; body?: Buffer; host?: string } = {}): Promise<Answer> {
+function viaNginx(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer; host?: string } = {},
+): Promise<Answer> {
   const host = options.host ?? NAME;
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
@@ -93,7 +96,23 @@ beforeAll(async () => {
   });
   expect(added.code, added.stderr).toBe(0);
 
-  await mustRun('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${NAME}`, '-addext', `subjectAltName=DNS:${NAME}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]);
+  await mustRun('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    `/CN=${NAME}`,
+    '-addext',
+    `subjectAltName=DNS:${NAME}`,
+    '-keyout',
+    join(dir, 'key.pem'),
+    '-out',
+    join(dir, 'cert.pem'),
+  ]);
   writeFileSync(join(dir, 'site.conf'), siteForTest(Number(new URL(app.origin).port)));
   writeFileSync(
     join(dir, 'nginx.conf'),
@@ -118,7 +137,11 @@ beforeAll(async () => {
   expect(tested.code, tested.stderr).toBe(0);
   nginx = spawn(nginxBinary, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
   nginx.stderr!.on('data', (c) => (nginxOutput += c));
-  await until(async () => (await listening(httpsPort)) && (await listening(httpPort)), `nginx on ${httpsPort} and ${httpPort}: ${nginxOutput}`, 20_000);
+  await until(
+    async () => (await listening(httpsPort)) && (await listening(httpPort)),
+    `nginx on ${httpsPort} and ${httpPort}: ${nginxOutput}`,
+    20_000,
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -150,7 +173,10 @@ function flyer(size: number) {
   const png = Buffer.alloc(size, 1);
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="flyer"; filename="flyer.png"\r\nContent-Type: image/png\r\n\r\n`;
-  return { body: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 describe('behind deploy/nginx/da-scorecard.conf', () => {
@@ -168,10 +194,15 @@ describe('behind deploy/nginx/da-scorecard.conf', () => {
   });
 
   it('shows the app the address that connected, whatever X-Forwarded-For a client sends', async () => {
-    const res = await viaNginx('/api/standards?probe=forged-xff', { headers: { 'x-forwarded-for': '203.0.113.9', 'x-real-ip': '203.0.113.9' } });
+    const res = await viaNginx('/api/standards?probe=forged-xff', {
+      headers: { 'x-forwarded-for': '203.0.113.9', 'x-real-ip': '203.0.113.9' },
+    });
     expect(res.status).toBe(200);
     await until(async () => app.output().includes('probe=forged-xff'), 'the request in the app log', 10_000);
-    const line = app.output().split('\n').find((l) => l.includes('probe=forged-xff') && l.includes('remoteAddress'));
+    const line = app
+      .output()
+      .split('\n')
+      .find((l) => l.includes('probe=forged-xff') && l.includes('remoteAddress'));
     expect(line).toBeDefined();
     expect(JSON.parse(line!).req.remoteAddress).toBe('127.0.0.1');
     expect(app.output()).not.toContain('203.0.113.9');
@@ -211,7 +242,16 @@ describe('behind deploy/nginx/da-scorecard.conf', () => {
     const browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--host-resolver-rules=MAP ${NAME} 127.0.0.1`],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--host-resolver-rules=MAP ${NAME} 127.0.0.1`,
+      ],
     });
     try {
       const context = await browser.newContext({ ignoreHTTPSErrors: true });

@@ -57,7 +57,8 @@ it(
     await mustRun('npm', ['ci', '--no-audit', '--no-fund'], { cwd: app, env: { ...process.env, NODE_ENV: 'development' } });
     await mustRun('npm', ['run', 'build'], { cwd: app, env: { ...process.env, NODE_ENV: 'development' } });
     await mustRun('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], { cwd: app });
-    for (const devOnly of ['typescript', 'tsx', 'vite', 'vitest']) expect(existsSync(join(app, 'node_modules', devOnly)), devOnly).toBe(false);
+    for (const devOnly of ['typescript', 'tsx', 'vite', 'vitest'])
+      expect(existsSync(join(app, 'node_modules', devOnly)), devOnly).toBe(false);
 
     // One env file beside the app, read by the server and every command.
     const port = await freePort();
@@ -73,7 +74,10 @@ it(
     expect(await (await fetch(`${origin}/api/subjects`)).json()).toEqual([]);
     expect((await fetch(`${origin}/`)).status).toBe(200);
 
-    const added = await npm(['run', '-s', 'user:add', '--', '--email', 'admin@example.org', '--role', 'admin'], 'a long admin passphrase\n');
+    const added = await npm(
+      ['run', '-s', 'user:add', '--', '--email', 'admin@example.org', '--role', 'admin'],
+      'a long admin passphrase\n',
+    );
     expect(added.stderr).toBe('');
     expect(added.stdout).toMatch(/Created admin admin@example\.org/);
     const session = await signIn(origin, 'admin@example.org', 'a long admin passphrase');

@@ -35,7 +35,14 @@ afterAll(async () => {
 function startRelease(port: number) {
   const child = spawn(process.execPath, ['dist/server/server.js'], {
     cwd: copy,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'scorecard.db'), SEED_DEMO: '1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(dir, 'scorecard.db'),
+      SEED_DEMO: '1',
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
   });
   const exited = new Promise((resolve) => child.on('close', resolve));
