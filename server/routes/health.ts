@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isWritable } from '../../db/connection.js';
+import { errorResponse } from '../schemas/common.js';
 
 /** Less free space than this on the database's disk counts as full: SQLite needs room to grow the WAL. */
 export const MIN_FREE_BYTES = 1024 * 1024;
@@ -37,7 +38,9 @@ const routes: FastifyPluginAsyncZod<{ databasePath: string }> = async (fastify, 
     {
       schema: {
         hide: true,
-        response: { 200: health, 503: health, 507: health },
+        // A 503 may also be the overload answer ({error, message}, plugins/pressure.ts), which a
+        // `health` schema alone could not serialize: it would become a 500.
+        response: { 200: health, 503: z.union([health, errorResponse]), 507: health },
       },
     },
     async (_request, reply) => {
