@@ -62,7 +62,8 @@ export async function startServer(env: Record<string, string>, options: SpawnOpt
   const origin = `http://127.0.0.1:${port}`;
   let ended: number | string | undefined;
   void server.exited.then((code) => (ended = code));
-  const deadline = Date.now() + 20_000;
+  // Generous: on a shared, loaded machine a start (migrations, seeding) can take many seconds.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (ended !== undefined) throw new Error(`The server exited (${ended}) before answering:\n${server.output()}`);
     try {
@@ -74,7 +75,7 @@ export async function startServer(env: Record<string, string>, options: SpawnOpt
     }
     if (Date.now() > deadline) {
       server.child.kill('SIGKILL');
-      throw new Error(`The server did not answer /healthz within 20 s:\n${server.output()}`);
+      throw new Error(`The server did not answer /healthz within 60 s:\n${server.output()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
