@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { keepPreviousAssets } from './vite.keep-assets.js';
 
 /**
  * Writes a .br and a .gz beside every script and stylesheet, compressed once at the highest
@@ -32,10 +33,10 @@ function precompress(): Plugin {
 export default defineConfig({
   root: '.',
   publicDir: false,
-  plugins: [precompress()],
+  // Keeps the previous builds' hashed assets, pruning older ones (vite.keep-assets.ts).
+  plugins: [precompress(), keepPreviousAssets('client', 'assets')],
   build: {
     outDir: 'dist/client',
-    emptyOutDir: true,
     manifest: true,
     target: 'es2022',
     rolldownOptions: {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { keepPreviousAssets } from './vite.keep-assets.js';
 
 /**
  * The partner widget: a separate ES library build, so partner pages load only the widget
@@ -9,9 +10,10 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: '.',
   publicDir: false,
+  // A partner page may hold an older widget.js that imports an older chart chunk: keep it (vite.keep-assets.ts).
+  plugins: [keepPreviousAssets('widget')],
   build: {
     outDir: 'dist/widget',
-    emptyOutDir: true,
     target: 'es2022',
     lib: {
       entry: {

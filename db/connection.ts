@@ -44,7 +44,8 @@ function makePrivate(path: string): void {
   }
 }
 
-function isWritable(path: string): boolean {
+/** Whether this process may write the database file (true for one not created yet). */
+export function isWritable(path: string): boolean {
   if (path === ':memory:' || !existsSync(path)) return true;
   try {
     accessSync(path, constants.W_OK);

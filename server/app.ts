@@ -69,7 +69,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(csrf, { publicOrigin: config.publicOrigin });
   await fastify.register(staticAssets, { clientDist: config.clientDist });
 
-  await fastify.register(healthRoutes);
+  await fastify.register(healthRoutes, { databasePath: config.databasePath });
   await fastify.register(standardsRoutes, { prefix: '/api/standards' });
   await fastify.register(subjectsRoutes, { prefix: '/api/subjects' });
   await fastify.register(electionsRoutes, { prefix: '/api/elections' });

@@ -2,14 +2,19 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from '../db/connection.js';
+import { readEnvironment } from './environment.js';
 import { PRESSURE_OFF, type PressureOptions } from './plugins/pressure.js';
 
-/** Settings from the environment; the README's "Configuration" lists the public ones. */
+/**
+ * Settings from the environment and the env file (server/environment.ts), read the same way by
+ * the server and every command; the README's "Configuration" lists them.
+ */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
-  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  /** Demo data only on request in production: one start without it would add demo people for good. */
+  SEED_DEMO: z.enum(['0', '1']).optional(),
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Which proxies in front may set X-Forwarded-*: a hop count, or their addresses/CIDRs. */
@@ -80,7 +85,7 @@ export interface AppConfig {
   pressure?: PressureOptions;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -93,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Absolute from here on: the flyers folder and static file serving need absolute paths,
     // and a relative path would otherwise change meaning with the working directory.
     databasePath: e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : resolve(e.DATABASE_PATH),
-    seedDemo: e.SEED_DEMO === '1',
+    seedDemo: (e.SEED_DEMO ?? (e.NODE_ENV === 'production' ? '0' : '1')) === '1',
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -66,11 +66,14 @@ export async function startServer(env: Record<string, string>, options: SpawnOpt
   const origin = `http://127.0.0.1:${port}`;
   let ended: number | string | undefined;
   void server.exited.then((code) => (ended = code));
+  // Generous: on a shared, loaded machine a start (migrations, seeding) can take many seconds.
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (ended !== undefined) throw new Error(`The server exited (${ended}) before answering:\n${server.output()}`);
     try {
-      if ((await fetch(`${origin}/healthz`)).ok) return { ...server, origin };
+      // Any answer means it listens: a read-only database answers 503 `read-only` here.
+      await (await fetch(`${origin}/healthz`)).arrayBuffer();
+      return { ...server, origin };
     } catch {
       // not listening yet
     }

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
+import { projectRoot } from '../environment.js';
 
 /** What a page's <head> needs to load the web app: its module, stylesheets and preloads. */
 export interface ClientEntry {
@@ -25,13 +25,6 @@ interface ManifestChunk {
   file: string;
   css?: string[];
   imports?: string[];
-}
-
-/** The project root, found from this file whether it runs from server/ (tsx) or dist/server/. */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
 }
 
 export function defaultClientDist(): string {

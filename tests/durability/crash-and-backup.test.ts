@@ -131,7 +131,7 @@ describe('durability', () => {
     });
     await waitFor(() => written >= 50, '50 acknowledged submissions', 60_000);
     const copyPath = join(dir, 'backup.db');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', copyPath], {
+    const { stdout } = await run(process.execPath, ['scripts/command.mjs', 'backup', copyPath], {
       cwd: join(import.meta.dirname, '../..'),
       env: { ...process.env, DATABASE_PATH: databasePath },
     });

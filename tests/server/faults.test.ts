@@ -97,6 +97,11 @@ describe('a database file that cannot be written', () => {
     const asServiceUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const server = track(await startServer({ DATABASE_PATH: databasePath }, asServiceUser));
     expect(server.output()).toMatch(/read-only: serving reads, refusing writes/);
+    // Monitoring notices: the health check says so with a non-200 status.
+    const health = await fetch(`${server.origin}/healthz`);
+    const healthBody = await health.text();
+    expect(health.status, `${healthBody}\n${server.output()}`).toBe(503);
+    expect(JSON.parse(healthBody)).toEqual({ status: 'read-only', database: 'read-only' });
 
     for (const path of ['/api/subjects/demo-avery-placeholder/scorecard', '/api/elections/demo-2026-district-attorney', '/api/export/evidence.csv', '/people/demo-avery-placeholder']) {
       expect((await fetch(`${server.origin}${path}`)).status, path).toBe(200);

@@ -2,21 +2,29 @@
 //   npm run user:add -- --email E [--role volunteer|reviewer|admin] [--name "Display name"] [--generate]
 // The password comes from standard input when it is not a terminal (the first line), is asked
 // for without echo when it is, or is made up and printed once with --generate. It writes to the
-// same DATABASE_PATH as the server, and works while the server runs (WAL, busy timeout).
-import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/connection.js';
+// server's database (the same configuration, cli/command.ts), and works while the server runs
+// (WAL, busy timeout). `--create` makes the database when it does not exist yet.
+import { command } from './command.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { userRoles, type UserRole } from '../db/schema/index.js';
 import { generatePassword, hashPassword } from '../server/auth/password.js';
-import { loadConfig } from '../server/config.js';
 import { HttpError } from '../server/errors.js';
 import { normalizeEmail, UserRepository } from '../server/repositories/users.js';
 import { displayName as displayNameSchema, email as emailSchema, newPassword } from '../server/schemas/accounts.js';
 
-function fail(message: string): never {
-  process.stderr.write(`user:add: ${message}\n`);
-  process.exit(1);
-}
+const cli = command(
+  'user:add',
+  {
+    email: { type: 'string' },
+    role: { type: 'string', default: 'volunteer' },
+    name: { type: 'string' },
+    generate: { type: 'boolean', default: false },
+  },
+  'npm run user:add -- --email E [--role volunteer|reviewer|admin] [--name NAME] [--generate] [--env-file FILE] [--create]',
+);
+// Annotated, so TypeScript narrows after a call (a never-returning function must be declared so).
+const fail: (message: string) => never = cli.fail;
+const values = cli.values as { email?: string; role: string; name?: string; generate: boolean };
 
 /** The first line of a piped standard input. */
 async function readLine(): Promise<string> {
@@ -69,26 +77,18 @@ async function choosePassword(generate: boolean): Promise<{ password: string; ge
   return { password: first, generated: false };
 }
 
-const { values } = parseArgs({
-  options: {
-    email: { type: 'string' },
-    role: { type: 'string', default: 'volunteer' },
-    name: { type: 'string' },
-    generate: { type: 'boolean', default: false },
-  },
-});
-
 const email = emailSchema.safeParse(values.email ?? '');
 if (!email.success) fail('--email needs an email address');
 if (!userRoles.includes(values.role as UserRole)) fail(`--role must be one of ${userRoles.join(', ')}`);
 const displayName = values.name ?? normalizeEmail(email.data).split('@')[0];
 if (!displayNameSchema.safeParse(displayName).success) fail('--name must be 1 to 100 characters');
 
+// Before asking for a password, so a wrong DATABASE_PATH is said at once.
+const db = cli.openDatabase();
 const { password, generated } = await choosePassword(values.generate);
 const checked = newPassword.safeParse(password);
 if (!checked.success) fail(`the password ${checked.error.issues[0]?.message}`);
 
-const db = openDatabase(loadConfig().databasePath);
 try {
   migrateDatabase(db);
   const users = new UserRepository(db);
