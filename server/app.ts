@@ -10,6 +10,7 @@ import csrf from './plugins/csrf.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
+import notifications from './plugins/notifications.js';
 import pressure from './plugins/pressure.js';
 import repositories from './plugins/repositories.js';
 import rateLimit from './plugins/rate-limit.js';
@@ -59,6 +60,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
   await fastify.register(caching);
   await fastify.register(repositories);
+  await fastify.register(notifications);
   // Sessions, then the cross-site check, both before any route's own hooks.
   await fastify.register(auth, { production: config.production });
   await fastify.register(csrf);

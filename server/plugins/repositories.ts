@@ -5,6 +5,7 @@ import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
 import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.js';
+import { EvidenceChangeRepository } from '../repositories/evidence-changes.js';
 import { MethodologyRepository } from '../repositories/methodology.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
@@ -20,6 +21,7 @@ export interface Repositories {
   methodology: MethodologyRepository;
   scorecards: ScorecardService;
   evidenceWorkspace: EvidenceWorkspaceRepository;
+  evidenceChanges: EvidenceChangeRepository;
   users: UserRepository;
   sessions: SessionRepository;
   invites: InviteRepository;
@@ -40,6 +42,7 @@ export default fp(
     const evidence = new EvidenceRepository(fastify.db);
     const users = new UserRepository(fastify.db);
     const sessions = new SessionRepository(fastify.db);
+    const evidenceWorkspace = new EvidenceWorkspaceRepository(fastify.db, evidence);
     fastify.decorate('repositories', {
       standards,
       subjects: new SubjectRepository(fastify.db),
@@ -48,7 +51,8 @@ export default fp(
       events: new EventRepository(fastify.db),
       methodology: new MethodologyRepository(fastify.db),
       scorecards: new ScorecardService(standards, evidence, () => fastify.dataVersion.value),
-      evidenceWorkspace: new EvidenceWorkspaceRepository(fastify.db, evidence),
+      evidenceWorkspace,
+      evidenceChanges: new EvidenceChangeRepository(fastify.db, evidenceWorkspace),
       users,
       sessions,
       invites: new InviteRepository(fastify.db, users, sessions),

@@ -13,11 +13,13 @@ import {
   reviewInput,
   workspaceEvidence,
 } from '../../../schemas/evidence-workspace.js';
+import { proposalAnswer } from '../../../schemas/evidence-changes.js';
 import { importInput, importQuery, importReport, importTemplate, parseImport } from '../../../schemas/evidence-import.js';
 
 /** The workspace's evidence: volunteers submit and edit, reviewers publish, reject, correct and retract. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { evidenceWorkspace } = fastify.repositories;
+  const { evidenceWorkspace, evidenceChanges } = fastify.repositories;
+  const { notifications } = fastify;
   const detailOr404 = (id: number) => {
     const detail = evidenceWorkspace.detail(id);
     if (!detail) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
@@ -165,9 +167,26 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      const { decision, note } = request.body;
-      evidenceWorkspace.review(request.params.id, decision, note, signedIn(request));
+      const { decision, note, revision } = request.body;
+      evidenceWorkspace.review(request.params.id, decision, note, revision, signedIn(request));
       if (decision === 'publish') fastify.dataVersion.bump();
+      return detailOr404(request.params.id);
+    },
+  );
+
+  fastify.post(
+    '/:id/withdraw',
+    {
+      config: { minRole: 'volunteer' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Withdraw your own pending entry: it is kept, never reviewed and never public',
+        params: idParams,
+        response: { 200: evidenceDetail, ...workspaceErrors },
+      },
+    },
+    async (request) => {
+      evidenceWorkspace.withdraw(request.params.id, signedIn(request));
       return detailOr404(request.params.id);
     },
   );
@@ -178,17 +197,17 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'reviewer' },
       schema: {
         tags: ['workspace'],
-        summary: 'Correct a published entry (never your own); the note and date are shown publicly',
+        summary: 'Propose a correction of a published entry (never your own): nothing public changes until a second reviewer approves it',
         params: idParams,
         body: correctionInput,
-        response: { 200: evidenceDetail, ...workspaceErrors },
+        response: { 202: proposalAnswer, ...workspaceErrors },
       },
     },
-    async (request) => {
-      const { note, ...changes } = request.body;
-      evidenceWorkspace.correct(request.params.id, changes, note, signedIn(request));
-      fastify.dataVersion.bump();
-      return detailOr404(request.params.id);
+    async (request, reply) => {
+      const { note, ...fields } = request.body;
+      const change = evidenceChanges.propose(request.params.id, 'correction', fields, note, signedIn(request));
+      notifications.changeProposed(change.id);
+      return reply.code(202).send({ change });
     },
   );
 
@@ -198,16 +217,16 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'reviewer' },
       schema: {
         tags: ['workspace'],
-        summary: 'Retract a published entry: it stops counting and stays listed publicly as retracted, with the reason',
+        summary: 'Propose retracting a published entry: once a second reviewer approves, it stops counting and stays listed publicly with the reason',
         params: idParams,
         body: retractionInput,
-        response: { 200: evidenceDetail, ...workspaceErrors },
+        response: { 202: proposalAnswer, ...workspaceErrors },
       },
     },
-    async (request) => {
-      evidenceWorkspace.retract(request.params.id, request.body.reason, signedIn(request));
-      fastify.dataVersion.bump();
-      return detailOr404(request.params.id);
+    async (request, reply) => {
+      const change = evidenceChanges.propose(request.params.id, 'retraction', {}, request.body.reason, signedIn(request));
+      notifications.changeProposed(change.id);
+      return reply.code(202).send({ change });
     },
   );
 };
