@@ -169,7 +169,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const { decision, note, revision } = request.body;
       evidenceWorkspace.review(request.params.id, decision, note, revision, signedIn(request));
-      if (decision === 'publish') fastify.dataVersion.bump();
       return detailOr404(request.params.id);
     },
   );
