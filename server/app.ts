@@ -18,6 +18,7 @@ import securityHeaders from './plugins/security-headers.js';
 import widgetAssets from './plugins/widget-assets.js';
 import auditRoutes from './routes/api/audit/index.js';
 import authRoutes from './routes/api/auth/index.js';
+import changesRoutes from './routes/api/changes/index.js';
 import electionsAdmin from './routes/api/elections/admin.js';
 import staticAssets, { defaultClientDist } from './plugins/static-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
@@ -76,6 +77,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
 
   await fastify.register(authRoutes, { prefix: '/api/auth' });
   await fastify.register(evidenceRoutes, { prefix: '/api/evidence' });
+  await fastify.register(changesRoutes, { prefix: '/api/changes' });
   await fastify.register(invitesRoutes, { prefix: '/api/invites' });
   await fastify.register(usersRoutes, { prefix: '/api/users' });
   await fastify.register(auditRoutes, { prefix: '/api/audit' });

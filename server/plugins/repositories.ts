@@ -21,7 +21,7 @@ export interface Repositories {
   methodology: MethodologyRepository;
   scorecards: ScorecardService;
   evidenceWorkspace: EvidenceWorkspaceRepository;
-  evidenceChanges: EvidenceChangeRepository;
+  proposedChanges: EvidenceChangeRepository;
   users: UserRepository;
   sessions: SessionRepository;
   invites: InviteRepository;
@@ -52,7 +52,7 @@ export default fp(
       methodology: new MethodologyRepository(fastify.db),
       scorecards: new ScorecardService(standards, evidence, () => fastify.dataVersion.value),
       evidenceWorkspace,
-      evidenceChanges: new EvidenceChangeRepository(fastify.db, evidenceWorkspace),
+      proposedChanges: new EvidenceChangeRepository(fastify.db, evidenceWorkspace),
       users,
       sessions,
       invites: new InviteRepository(fastify.db, users, sessions),

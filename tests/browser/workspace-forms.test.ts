@@ -189,7 +189,7 @@ describe('accessibility', () => {
   it('has no axe-core violations on any workspace screen', async () => {
     const entry = site.server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: entry for the axe run' }) as never, volunteer);
     const published = site.server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: published for the axe run' }) as never, volunteer);
-    site.server.app.repositories.evidenceWorkspace.review(published.id, 'publish', 'ok', admin);
+    site.server.app.repositories.evidenceWorkspace.review(published.id, 'publish', 'ok', 1, admin);
     const screens: Array<[TestUser | null, string, string]> = [
       [null, '/workspace', 'Sign in'],
       [null, '/workspace/invite#some-token', 'Accept your invitation'],

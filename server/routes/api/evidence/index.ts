@@ -18,7 +18,7 @@ import { importInput, importQuery, importReport, importTemplate, parseImport } f
 
 /** The workspace's evidence: volunteers submit and edit, reviewers publish, reject, correct and retract. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { evidenceWorkspace, evidenceChanges } = fastify.repositories;
+  const { evidenceWorkspace, proposedChanges } = fastify.repositories;
   const { notifications } = fastify;
   const detailOr404 = (id: number) => {
     const detail = evidenceWorkspace.detail(id);
@@ -204,7 +204,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const { note, ...fields } = request.body;
-      const change = evidenceChanges.propose(request.params.id, 'correction', fields, note, signedIn(request));
+      const change = proposedChanges.propose(request.params.id, 'correction', fields, note, signedIn(request));
       notifications.changeProposed(change.id);
       return reply.code(202).send({ change });
     },
@@ -223,7 +223,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const change = evidenceChanges.propose(request.params.id, 'retraction', {}, request.body.reason, signedIn(request));
+      const change = proposedChanges.propose(request.params.id, 'retraction', {}, request.body.reason, signedIn(request));
       notifications.changeProposed(change.id);
       return reply.code(202).send({ change });
     },

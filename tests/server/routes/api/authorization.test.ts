@@ -24,6 +24,7 @@ interface Row {
 let t: TestApp;
 let submitter: TestUser;
 let otherReviewer: TestUser;
+let thirdReviewer: TestUser;
 const callers: Partial<Record<UserRole, TestUser>> = {};
 let counter = 0;
 const unique = () => `${++counter}`;
@@ -31,8 +32,13 @@ const unique = () => `${++counter}`;
 const pendingBy = (user: TestUser) => t.app.repositories.evidenceWorkspace.create(evidenceBody() as never, user).id;
 function published() {
   const id = pendingBy(submitter);
-  t.app.repositories.evidenceWorkspace.review(id, 'publish', undefined, otherReviewer);
+  t.app.repositories.evidenceWorkspace.review(id, 'publish', undefined, 1, otherReviewer);
   return id;
+}
+
+/** A retraction proposed by a reviewer who is none of the callers, of an entry none of them submitted. */
+function proposedByOther() {
+  return t.app.repositories.proposedChanges.propose(published(), 'retraction', {}, 'The source was withdrawn.', thirdReviewer).id;
 }
 
 const ROWS: Row[] = [
@@ -43,9 +49,11 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/evidence', minRole: 'volunteer', ok: 201, request: () => ({ url: '/api/evidence', payload: evidenceBody() }) },
   { method: 'POST', route: '/api/evidence/import', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence/import?dryRun=true', payload: { csv: 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title\ndemo-jordan-sample,kids,1,action,T,S,2025-01-01,https://example.org/x,X' } }) },
   { method: 'PATCH', route: '/api/evidence/:id', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}`, payload: { rating: -1 } }) },
-  { method: 'POST', route: '/api/evidence/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish' } }) },
-  { method: 'POST', route: '/api/evidence/:id/correct', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }) },
-  { method: 'POST', route: '/api/evidence/:id/retract', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${published()}/retract`, payload: { reason: 'The source was withdrawn.' } }) },
+  { method: 'POST', route: '/api/evidence/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish', revision: 1 } }) },
+  { method: 'POST', route: '/api/evidence/:id/withdraw', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}/withdraw` }) },
+  { method: 'POST', route: '/api/evidence/:id/correct', minRole: 'reviewer', ok: 202, request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }) },
+  { method: 'POST', route: '/api/evidence/:id/retract', minRole: 'reviewer', ok: 202, request: () => ({ url: `/api/evidence/${published()}/retract`, payload: { reason: 'The source was withdrawn.' } }) },
+  { method: 'POST', route: '/api/changes/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/changes/${proposedByOther()}/review`, payload: { decision: 'approve' } }) },
   { method: 'POST', route: '/api/invites', minRole: 'admin', ok: 201, request: () => ({ url: '/api/invites', payload: { email: `invited-${unique()}@example.org` } }) },
   {
     method: 'POST', route: '/api/invites/accept', minRole: 'anyone', ok: 201,
@@ -76,6 +84,7 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me' }) },
   { method: 'GET', route: '/api/evidence', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence?status=pending' }) },
   { method: 'GET', route: '/api/evidence/:id', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }) },
+  { method: 'GET', route: '/api/changes', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/changes?status=pending' }) },
   { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: () => ({ url: '/api/invites' }) },
   { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: () => ({ url: '/api/users' }) },
   { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: () => ({ url: '/api/audit' }) },
@@ -102,6 +111,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   submitter = await createSignedInUser(t, 'volunteer');
   otherReviewer = await createSignedInUser(t, 'reviewer');
+  thirdReviewer = await createSignedInUser(t, 'reviewer');
   for (const role of ['volunteer', 'reviewer', 'admin'] as const) callers[role] = await createSignedInUser(t, role);
 });
 afterAll(() => t.close());
@@ -161,10 +171,10 @@ describe('ownership rules beyond roles', () => {
       expect(res.statusCode).toBe(403);
     }
     const own = pendingBy(reviewer);
-    const review = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/review`, headers: reviewer.headers, payload: { decision: 'publish' } });
+    const review = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/review`, headers: reviewer.headers, payload: { decision: 'publish', revision: 1 } });
     expect(review.statusCode).toBe(403);
     expect(review.json().error).toBe('own-submission');
-    t.app.repositories.evidenceWorkspace.review(own, 'publish', undefined, admin);
+    t.app.repositories.evidenceWorkspace.review(own, 'publish', undefined, 1, admin);
     const correct = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/correct`, headers: reviewer.headers, payload: { rating: 0, note: 'x' } });
     expect(correct.statusCode).toBe(403);
   });

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser } from '../../../helper.js';
+
+let t: TestApp;
+let volunteer: TestUser;
+let reviewer: TestUser;
+let secondReviewer: TestUser;
+let admin: TestUser;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  volunteer = await createSignedInUser(t, 'volunteer');
+  reviewer = await createSignedInUser(t, 'reviewer');
+  secondReviewer = await createSignedInUser(t, 'reviewer');
+  admin = await createSignedInUser(t, 'admin');
+});
+afterAll(() => t.close());
+
+const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: user.headers, payload: payload as never });
+const get = (url: string) => t.app.inject({ url });
+
+async function newSubject(slug: string) {
+  const res = await as(admin, 'POST', '/api/subjects', { slug, name: `${slug} (demo)`, role: 'candidate', office: 'Candidate (demo)' });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+async function submit(overrides: Record<string, unknown> = {}, user = volunteer) {
+  const res = await as(user, 'POST', '/api/evidence', evidenceBody(overrides));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: number; revision: number };
+}
+
+async function publish(id: number, by = reviewer) {
+  const { revision } = (await as(by, 'GET', `/api/evidence/${id}`)).json();
+  const res = await as(by, 'POST', `/api/evidence/${id}/review`, { decision: 'publish', revision });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+const kids = async (slug: string) =>
+  (await get(`/api/subjects/${slug}/scorecard`)).json().standards.find((s: { slug: string }) => s.slug === 'kids') as { score: number | null; grade: string | null; evidenceCount: number };
+
+describe('a review decides on the revision that was read', () => {
+  it('carries a revision that grows with every change, and refuses a review of an older one with 409 stale', async () => {
+    await newSubject('demo-stale');
+    const entry = await submit({ subject: 'demo-stale', rating: 2 });
+    expect(entry.revision).toBe(1);
+    const queue = (await as(reviewer, 'GET', '/api/evidence?status=pending&pageSize=100')).json();
+    expect(queue.items.find((e: { id: number }) => e.id === entry.id).revision).toBe(1);
+
+    // The volunteer changes the rating while the reviewer reads revision 1.
+    const edited = await as(volunteer, 'PATCH', `/api/evidence/${entry.id}`, { rating: -2 });
+    expect(edited.json().revision).toBe(2);
+    const stale = await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish', revision: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toBe('stale');
+    expect((await as(reviewer, 'GET', `/api/evidence/${entry.id}`)).json()).toMatchObject({ status: 'pending', revision: 2 });
+    expect(await kids('demo-stale')).toMatchObject({ score: null, evidenceCount: 0 });
+
+    // Without a revision the review is refused as bad input.
+    const missing = await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().details[0].field).toBe('body.revision');
+
+    const current = await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish', revision: 2 });
+    expect(current.statusCode).toBe(200);
+    expect(current.json().revision).toBe(3);
+    expect(await kids('demo-stale')).toMatchObject({ score: 0, grade: 'F', evidenceCount: 1 });
+  });
+});
+
+describe('changes to published evidence need a second person', () => {
+  it('a correction changes no public score until a different reviewer approves, then exactly as the method says', async () => {
+    await newSubject('demo-correction');
+    const entry = await submit({ subject: 'demo-correction', rating: 2, kind: 'action' });
+    await publish(entry.id);
+    expect(await kids('demo-correction')).toMatchObject({ score: 100, grade: 'A' });
+
+    const proposed = await as(secondReviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: -1, kind: 'statement', note: 'Demo: the pledge was only a statement.' });
+    expect(proposed.statusCode, proposed.body).toBe(202);
+    expect(proposed.json()).toEqual({ change: { id: expect.any(Number), kind: 'correction', status: 'pending' } });
+    const changeId = proposed.json().change.id;
+    expect(await kids('demo-correction')).toMatchObject({ score: 100, grade: 'A' });
+    expect((await get(`/api/subjects/demo-correction/evidence`)).json()[0]).toMatchObject({ rating: 2, correctionNote: null });
+
+    // A second proposal on the same entry waits for the first.
+    expect((await as(admin, 'POST', `/api/evidence/${entry.id}/retract`, { reason: 'x' })).json().error).toBe('change-pending');
+
+    const list = (await as(admin, 'GET', '/api/changes?status=pending')).json();
+    const shown = list.items.find((c: { id: number }) => c.id === changeId);
+    expect(shown).toMatchObject({ kind: 'correction', status: 'pending', note: 'Demo: the pledge was only a statement.', proposedBy: { id: secondReviewer.id }, stale: false });
+    expect(shown.fields.find((f: { field: string }) => f.field === 'rating')).toEqual({ field: 'rating', before: 2, after: -1, changed: true });
+    expect(shown.fields.find((f: { field: string }) => f.field === 'title').changed).toBe(false);
+    // One statement at -1: 50 - 25 = 25, a D.
+    expect(shown.grades).toEqual([{ subject: 'demo-correction', standard: 'kids', now: { score: 100, grade: 'A' }, after: { score: 25, grade: 'D' } }]);
+
+    // The proposer and the submitter may not approve.
+    const self = await as(secondReviewer, 'POST', `/api/changes/${changeId}/review`, { decision: 'approve' });
+    expect(self.statusCode).toBe(403);
+    const volunteerReviewer = await createSignedInUser(t, 'reviewer');
+    const byTheirOwn = await submit({ subject: 'demo-correction', standard: 'bias' }, volunteerReviewer);
+    await publish(byTheirOwn.id);
+    const other = await as(reviewer, 'POST', `/api/evidence/${byTheirOwn.id}/retract`, { reason: 'Demo: misread the source.' });
+    const bySubmitter = await as(volunteerReviewer, 'POST', `/api/changes/${other.json().change.id}/review`, { decision: 'approve' });
+    expect(bySubmitter.statusCode).toBe(403);
+    expect(bySubmitter.json().error).toBe('own-submission');
+    expect(await kids('demo-correction')).toMatchObject({ score: 100, grade: 'A' });
+
+    const approved = await as(reviewer, 'POST', `/api/changes/${changeId}/review`, { decision: 'approve', note: 'Checked.' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().change.status).toBe('approved');
+    expect(await kids('demo-correction')).toMatchObject({ score: 25, grade: 'D' });
+    const after = (await get(`/api/subjects/demo-correction/evidence?standard=kids`)).json()[0];
+    expect(after).toMatchObject({ rating: -1, kind: 'statement', correctionNote: 'Demo: the pledge was only a statement.' });
+    // Deciding twice is a conflict, not a second change.
+    expect((await as(admin, 'POST', `/api/changes/${changeId}/review`, { decision: 'approve' })).statusCode).toBe(409);
+  });
+
+  it('a retraction takes an entry out of the score only once approved, and a rejected one changes nothing', async () => {
+    await newSubject('demo-retraction');
+    const a = await submit({ subject: 'demo-retraction', rating: 2, kind: 'action' });
+    const b = await submit({ subject: 'demo-retraction', rating: -2, kind: 'action' });
+    await publish(a.id);
+    await publish(b.id);
+    expect(await kids('demo-retraction')).toMatchObject({ score: 50, evidenceCount: 2 });
+
+    // A reviewer may propose retracting even their own review's entry, but never alone.
+    const proposed = await as(reviewer, 'POST', `/api/evidence/${b.id}/retract`, { reason: 'Demo: the source was withdrawn.' });
+    expect(proposed.statusCode).toBe(202);
+    expect(proposed.json().change.kind).toBe('retraction');
+    expect(await kids('demo-retraction')).toMatchObject({ score: 50, evidenceCount: 2 });
+
+    const rejected = await as(secondReviewer, 'POST', `/api/changes/${proposed.json().change.id}/review`, { decision: 'reject', note: 'The source is still online.' });
+    expect(rejected.json().change.status).toBe('rejected');
+    expect(await kids('demo-retraction')).toMatchObject({ score: 50, evidenceCount: 2 });
+
+    const again = await as(reviewer, 'POST', `/api/evidence/${b.id}/retract`, { reason: 'Demo: the source was withdrawn.' });
+    expect((await as(admin, 'POST', `/api/changes/${again.json().change.id}/review`, { decision: 'approve' })).statusCode).toBe(200);
+    expect(await kids('demo-retraction')).toMatchObject({ score: 100, grade: 'A', evidenceCount: 1 });
+    const listed = (await get('/api/subjects/demo-retraction/evidence')).json();
+    expect(listed.find((e: { id: number }) => e.id === b.id)).toMatchObject({ status: 'retracted', retractionReason: 'Demo: the source was withdrawn.' });
+    const audit = (await as(admin, 'GET', `/api/audit?entityType=evidence-change`)).json();
+    expect(audit.items.map((i: { action: string }) => i.action)).toEqual(expect.arrayContaining(['change.propose', 'change.approve', 'change.reject']));
+  });
+
+  it('refuses an approval after the entry moved on since the proposal', async () => {
+    await newSubject('demo-moved');
+    const entry = await submit({ subject: 'demo-moved', rating: 1 });
+    await publish(entry.id);
+    const first = (await as(reviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: 2, note: 'Demo: first.' })).json().change.id;
+    // Simulate a change that landed meanwhile by approving another proposal's effect directly.
+    t.app.db.$client.prepare('update evidence set revision = revision + 1 where id = ?').run(entry.id);
+    const res = await as(secondReviewer, 'POST', `/api/changes/${first}/review`, { decision: 'approve' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toBe('stale');
+    expect((await as(admin, 'GET', '/api/changes?status=pending')).json().items.find((c: { id: number }) => c.id === first).stale).toBe(true);
+  });
+});
+
+describe('withdraw', () => {
+  it('lets a volunteer withdraw their own pending entry: kept, never public, no longer reviewable', async () => {
+    const entry = await submit();
+    const other = await createSignedInUser(t, 'volunteer');
+    expect((await as(other, 'POST', `/api/evidence/${entry.id}/withdraw`)).statusCode).toBe(403);
+    const res = await as(volunteer, 'POST', `/api/evidence/${entry.id}/withdraw`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'withdrawn', revision: 2 });
+    expect((await as(volunteer, 'POST', `/api/evidence/${entry.id}/withdraw`)).statusCode).toBe(409);
+    expect((await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish', revision: 2 })).statusCode).toBe(409);
+    const queue = (await as(reviewer, 'GET', '/api/evidence?status=pending&pageSize=100')).json();
+    expect(queue.items.map((e: { id: number }) => e.id)).not.toContain(entry.id);
+    expect((await as(volunteer, 'GET', '/api/evidence?status=withdrawn')).json().items.map((e: { id: number }) => e.id)).toContain(entry.id);
+    expect((await get(`/api/evidence/${entry.id}`)).statusCode).not.toBe(200);
+  });
+});
