@@ -8,7 +8,8 @@ import { EvidenceForm } from './views/evidence-form.js';
 import { EvidenceImport } from './views/import.js';
 import { InviteAccept } from './views/invite.js';
 import { MySubmissions } from './views/my-submissions.js';
-import { ReviewQueue } from './views/review-queue.js';
+import { ChangeQueue } from './views/change-queue.js';
+import { EntryQueue, ReviewQueue } from './views/review-queue.js';
 import { SignIn } from './views/sign-in.js';
 import { WorkspaceApp } from './workspace-app.js';
 
@@ -18,6 +19,8 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-my-submissions': MySubmissions,
   'sc-evidence-form': EvidenceForm,
   'sc-evidence-entry': EvidenceEntry,
+  'sc-entry-queue': EntryQueue,
+  'sc-change-queue': ChangeQueue,
   'sc-review-queue': ReviewQueue,
   'sc-evidence-import': EvidenceImport,
   'sc-admin': AdminScreens,
