@@ -7,6 +7,7 @@ import { EvidenceRepository } from '../repositories/evidence.js';
 import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.js';
 import { EvidenceChangeRepository } from '../repositories/evidence-changes.js';
 import { MethodologyRepository } from '../repositories/methodology.js';
+import { ReplyRepository } from '../repositories/replies.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
@@ -26,6 +27,7 @@ export interface Repositories {
   sessions: SessionRepository;
   invites: InviteRepository;
   audit: AuditRepository;
+  replies: ReplyRepository;
   admin: AdminRepository;
 }
 
@@ -57,6 +59,7 @@ export default fp(
       sessions,
       invites: new InviteRepository(fastify.db, users, sessions),
       audit: new AuditRepository(fastify.db),
+      replies: new ReplyRepository(fastify.db),
       admin: new AdminRepository(fastify.db),
     });
   },

@@ -9,10 +9,12 @@ import { negotiateLanguage } from '../../i18n/language.js';
 import { PUBLIC_CACHE_CONTROL } from '../../plugins/caching.js';
 import { today } from '../../../core/calendar.js';
 import { toPublicSubject } from '../../repositories/subjects.js';
-import { slugParams } from '../../schemas/common.js';
+import { idParams, slugParams } from '../../schemas/common.js';
 import type { PublicEvidence } from '../../schemas/evidence.js';
 import { workedExample } from '../../../core/scoring/explanation.js';
-import { computeScorecard, describeMethod, MIN_COVERAGE, type OverallScore, type ScoredEvidence } from '../../../core/scoring/method.js';
+import { computeScorecard, counts, describeMethod, gradeFor, KIND_WEIGHTS, MIN_COVERAGE, roundScore, standardScore, type OverallScore, type ScoredEvidence } from '../../../core/scoring/method.js';
+import { evidencePath } from '../../../core/evidence-links.js';
+import { evidencePageBody } from './views/evidence.js';
 import { isEqualWeighting, parseWeights } from '../../../core/scoring/weights.js';
 import { renderDocument, type PageContext, type PageDocument } from './layout.js';
 import type { ElectionPageData, PersonPageData, PrioritiesPageData } from '../../../core/page-data.js';
@@ -298,6 +300,41 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
       ogType: 'article',
       demo: people.some((p) => p.subject.demo),
       body: standardBody(msg, { standard, standards: standards.list(locale), people }, link),
+    });
+  });
+
+  fastify.get('/evidence/:id', { schema: { params: idParams } }, async (request, reply) => {
+    // Pending, rejected and withdrawn entries are not public: the same 404 as an unknown id.
+    const entry = evidence.findPublic(request.params.id);
+    const row = entry && subjects.rowBySlug(entry.subject);
+    if (!entry || !row) return notFound(request, reply);
+    const subject = toPublicSubject(row);
+    const standardTitle = standards.list(locale).find((s) => s.slug === entry.standard)?.title ?? entry.standard;
+    const counted = evidence.listPublic({ subjectId: row.id }).filter((e) => e.standard === entry.standard && counts(e));
+    const graded = (score: number | null) => (score === null ? null : { score: roundScore(score), grade: gradeFor(roundScore(score)) });
+    return render(request, reply, {
+      name: 'evidence',
+      title: entry.title,
+      description: msg.evidencePage.description(entry.title, subject.name),
+      path: evidencePath(entry.id),
+      ogType: 'article',
+      demo: entry.demo,
+      body: evidencePageBody(
+        msg,
+        {
+          entry,
+          subject,
+          standardTitle,
+          counts: {
+            weight: KIND_WEIGHTS[entry.kind],
+            withIt: graded(standardScore(counted)),
+            without: graded(standardScore(counted.filter((e) => e.id !== entry.id))),
+          },
+          history: evidence.publicHistory(entry.id),
+          replies: fastify.repositories.replies.publishedFor({ evidenceId: entry.id }),
+        },
+        link,
+      ),
     });
   });
 

@@ -13,6 +13,10 @@ import {
   reviewInput,
   workspaceEvidence,
 } from '../../../schemas/evidence-workspace.js';
+import { z } from 'zod';
+import { evidencePath } from '../../../../core/evidence-links.js';
+import { PUBLIC_CACHE_CONTROL } from '../../../plugins/caching.js';
+import { publicEvidenceDetail } from '../../../schemas/evidence.js';
 import { proposalAnswer } from '../../../schemas/evidence-changes.js';
 import { importInput, importQuery, importReport, importTemplate, parseImport } from '../../../schemas/evidence-import.js';
 
@@ -118,21 +122,28 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/:id',
     {
-      config: { minRole: 'volunteer' },
       schema: {
-        tags: ['workspace'],
-        summary: 'One entry with its sources and every revision (its submitter and reviewers)',
+        tags: ['public', 'workspace'],
+        summary: 'One entry: its submitter and reviewers get it with every revision; anyone else gets a published or retracted entry with its public history and replies (404 otherwise)',
         params: idParams,
-        response: { 200: evidenceDetail, ...workspaceErrors },
+        response: { 200: z.union([evidenceDetail, publicEvidenceDetail]), ...workspaceErrors },
       },
     },
-    async (request) => {
-      const me = signedIn(request);
-      const detail = detailOr404(request.params.id);
-      if (detail.submittedBy?.id !== me.id && !hasRole(me, 'reviewer')) {
-        throw new HttpError(403, 'forbidden', 'Only its submitter and reviewers can see an entry here');
-      }
-      return detail;
+    async (request, reply) => {
+      const me = request.account;
+      const id = request.params.id;
+      const detail = me ? evidenceWorkspace.detail(id) : undefined;
+      if (detail && me && (detail.submittedBy?.id === me.id || hasRole(me, 'reviewer'))) return detail;
+      // Pending, rejected and withdrawn entries do not exist for anyone else.
+      const entry = fastify.repositories.evidence.findPublic(id);
+      if (!entry) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
+      if (!me) reply.header('cache-control', PUBLIC_CACHE_CONTROL);
+      return {
+        ...entry,
+        url: `${request.protocol}://${request.host}${evidencePath(entry.id)}`,
+        history: fastify.repositories.evidence.publicHistory(id),
+        replies: fastify.repositories.replies.publishedFor({ evidenceId: id }),
+      };
     },
   );
 

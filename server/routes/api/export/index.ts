@@ -1,7 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publicEvidence } from '../../../schemas/evidence.js';
+import { evidencePath } from '../../../../core/evidence-links.js';
+import { linkedEvidence, publicReply } from '../../../schemas/evidence.js';
+
+/** An exported entry: its page, and the published replies of the office of the person it rates. */
+const exportedEvidence = linkedEvidence.extend({ replies: z.array(publicReply) });
 
 /** The CSV's columns, in order: one row per evidence entry, its sources joined into two cells. */
 const CSV_COLUMNS = [
@@ -22,10 +26,18 @@ const CSV_COLUMNS = [
   'demo',
   'source_urls',
   'sources',
+  'url',
+  'replies',
 ];
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { evidence } = fastify.repositories;
+  const { evidence, replies } = fastify.repositories;
+
+  /** Every public entry with its page's address and its published replies. */
+  const exported = (origin: string) => {
+    const { byEvidence } = replies.publishedBySubject();
+    return evidence.listPublic().map((e) => ({ ...e, url: origin + evidencePath(e.id), replies: byEvidence.get(e.id) ?? [] }));
+  };
 
   fastify.get(
     '/evidence.json',
@@ -34,12 +46,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['public'],
         summary: 'All public evidence (published and retracted) as JSON',
-        response: { 200: z.array(publicEvidence) },
+        response: { 200: z.array(exportedEvidence) },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       reply.header('content-disposition', 'inline; filename="evidence.json"');
-      return evidence.listPublic();
+      return exported(`${request.protocol}://${request.host}`);
     },
   );
 
@@ -53,8 +65,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         produces: ['text/csv'],
       },
     },
-    async (_request, reply) => {
-      const rows = evidence.listPublic().map((e) => [
+    async (request, reply) => {
+      const rows = exported(`${request.protocol}://${request.host}`).map((e) => [
         e.id,
         e.subject,
         e.standard,
@@ -72,6 +84,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         e.demo,
         e.sources.map((s) => s.url).join(' '),
         e.sources.map((s) => [s.title, s.publisher && `(${s.publisher})`, s.url].filter(Boolean).join(' ')).join(' | '),
+        e.url,
+        e.replies.map((r) => [r.publishedAt.slice(0, 10), r.body, r.url].filter(Boolean).join(' ')).join(' | '),
       ]);
       // escape_formulas keeps a title such as "=HYPERLINK(...)" from running in a spreadsheet.
       const csv = stringify(rows, { header: true, columns: CSV_COLUMNS, escape_formulas: true, cast: { boolean: (b) => (b ? 'true' : 'false') } });

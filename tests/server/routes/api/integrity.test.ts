@@ -173,3 +173,51 @@ describe('withdraw', () => {
     expect((await get(`/api/evidence/${entry.id}`)).statusCode).not.toBe(200);
   });
 });
+
+describe('a public page for every claim', () => {
+  it('serves /evidence/:id and the public GET /api/evidence/:id with the dated history, in English and Spanish; non-public entries are 404', async () => {
+    await newSubject('demo-claim');
+    const entry = await submit({ subject: 'demo-claim', rating: 2, kind: 'action', title: 'Demo: a public claim' });
+    expect((await get(`/evidence/${entry.id}`)).statusCode).toBe(404);
+    expect((await get(`/api/evidence/${entry.id}`)).statusCode).toBe(404);
+    // A volunteer who did not submit it gets the same 404, not a hint that it exists.
+    const other = await createSignedInUser(t, 'volunteer');
+    expect((await as(other, 'GET', `/api/evidence/${entry.id}`)).statusCode).toBe(404);
+
+    await publish(entry.id);
+    const change = (await as(secondReviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: 1, note: 'Demo: only partly done.' })).json().change.id;
+    await as(admin, 'POST', `/api/changes/${change}/review`, { decision: 'approve' });
+
+    const api = await get(`/api/evidence/${entry.id}`);
+    expect(api.statusCode, api.body).toBe(200);
+    const body = api.json();
+    expect(body).toMatchObject({ id: entry.id, status: 'published', rating: 1, url: expect.stringMatching(new RegExp(`^http://localhost(:80)?/evidence/${entry.id}$`)), replies: [] });
+    expect(body.history.map((h: { action: string }) => h.action)).toEqual(['submitted', 'published', 'corrected']);
+    expect(body.history[2]).toMatchObject({ by: 'reviewer', note: 'Demo: only partly done.', changes: [{ field: 'rating', before: 2, after: 1 }] });
+    expect(body.submittedBy).toBeUndefined();
+    expect(body.revisions).toBeUndefined();
+    for (const name of [volunteer.email, reviewer.email, secondReviewer.email, admin.email]) expect(api.body).not.toContain(name);
+
+    const page = await get(`/evidence/${entry.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Demo: a public claim');
+    expect(page.body).toMatch(/Corrected, approved by a second reviewer[\s\S]*Demo: only partly done\./);
+    expect(page.body).toContain('Rating: +2');
+    const es = await get(`/es/evidence/${entry.id}`);
+    expect(es.statusCode).toBe(200);
+    expect(es.body).toContain('Historial público');
+
+    // The lists, the person's page and the exports link to it.
+    expect((await get('/api/subjects/demo-claim/evidence')).json()[0].url).toMatch(new RegExp(`/evidence/${entry.id}$`));
+    expect((await get('/people/demo-claim')).body).toContain(`href="/evidence/${entry.id}"`);
+    expect((await get('/api/export/evidence.csv')).body).toMatch(new RegExp(`http://localhost(:80)?/evidence/${entry.id}\\b`));
+    expect((await get('/api/export/evidence.json')).json().find((e: { id: number }) => e.id === entry.id).url).toMatch(new RegExp(`/evidence/${entry.id}$`));
+
+    // Retracted: still public, with the reason, and no longer counted.
+    const retraction = (await as(reviewer, 'POST', `/api/evidence/${entry.id}/retract`, { reason: 'Demo: the source was wrong.' })).json().change.id;
+    await as(secondReviewer, 'POST', `/api/changes/${retraction}/review`, { decision: 'approve' });
+    const retracted = await get(`/evidence/${entry.id}`);
+    expect(retracted.body).toContain('Demo: the source was wrong.');
+    expect(retracted.body).toContain('no longer counts');
+  });
+});
