@@ -19,6 +19,7 @@ import widgetAssets from './plugins/widget-assets.js';
 import auditRoutes from './routes/api/audit/index.js';
 import authRoutes from './routes/api/auth/index.js';
 import changesRoutes from './routes/api/changes/index.js';
+import repliesRoutes from './routes/api/replies/index.js';
 import electionsAdmin from './routes/api/elections/admin.js';
 import staticAssets, { defaultClientDist } from './plugins/static-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
@@ -78,6 +79,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(authRoutes, { prefix: '/api/auth' });
   await fastify.register(evidenceRoutes, { prefix: '/api/evidence' });
   await fastify.register(changesRoutes, { prefix: '/api/changes' });
+  await fastify.register(repliesRoutes, { prefix: '/api/replies' });
   await fastify.register(invitesRoutes, { prefix: '/api/invites' });
   await fastify.register(usersRoutes, { prefix: '/api/users' });
   await fastify.register(auditRoutes, { prefix: '/api/audit' });

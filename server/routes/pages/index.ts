@@ -15,6 +15,7 @@ import { workedExample } from '../../../core/scoring/explanation.js';
 import { computeScorecard, counts, describeMethod, gradeFor, KIND_WEIGHTS, MIN_COVERAGE, roundScore, standardScore, type OverallScore, type ScoredEvidence } from '../../../core/scoring/method.js';
 import { evidencePath } from '../../../core/evidence-links.js';
 import { evidencePageBody } from './views/evidence.js';
+import { replyPageBody } from './views/reply.js';
 import { isEqualWeighting, parseWeights } from '../../../core/scoring/weights.js';
 import { renderDocument, type PageContext, type PageDocument } from './layout.js';
 import type { ElectionPageData, PersonPageData, PrioritiesPageData } from '../../../core/page-data.js';
@@ -66,7 +67,7 @@ function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocument, sta
     .code(status)
     .type('text/html; charset=utf-8')
     // Pages hold only public data: short caching like the public API, never per-user content.
-    .header('cache-control', status === 200 ? PUBLIC_CACHE_CONTROL : 'no-store')
+    .header('cache-control', status === 200 && !page.private ? PUBLIC_CACHE_CONTROL : 'no-store')
     .send(renderDocument(ctx, page));
 }
 
@@ -228,6 +229,8 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
           standards: allStandards,
           elections: elections.list().filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
           minCoverage: MIN_COVERAGE,
+          replies: fastify.repositories.replies.publishedBySubject(row.id),
+          invitation: fastify.repositories.replies.invitation(row.id),
         },
         link,
       ),
@@ -335,6 +338,35 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
         },
         link,
       ),
+    });
+  });
+
+  // The right of reply: the page a graded person's office opens from the link it was sent.
+  fastify.get('/reply/:token', { schema: { params: z.object({ token: z.string().max(200) }) } }, async (request, reply) => {
+    let holder;
+    try {
+      holder = fastify.repositories.replies.subjectForToken(request.params.token);
+    } catch {
+      return sendPage(reply, pageContext(fastify, request, locale), {
+        name: 'reply',
+        title: msg.replyPage.invalidTitle,
+        description: msg.replyPage.invalidBody,
+        path: '/reply',
+        demo: false,
+        private: true,
+        body: messageBody(msg.replyPage.invalidTitle, msg.replyPage.invalidBody, msg.notFound.home, link('/')),
+      }, 410);
+    }
+    const row = subjects.rowBySlug(holder.slug)!;
+    const subject = toPublicSubject(row);
+    return render(request, reply, {
+      name: 'reply',
+      title: msg.replyPage.title(subject.name),
+      description: msg.replyPage.title(subject.name),
+      path: `/reply/${request.params.token}`,
+      demo: subject.demo,
+      private: true,
+      body: replyPageBody(msg, { subject, standards: standards.list(locale), evidence: evidence.listPublic({ subjectId: row.id }) }, link),
     });
   });
 

@@ -32,6 +32,8 @@ export interface PageDocument {
   /** JSON the page's components read, in a non-executing data block. */
   pageData?: unknown;
   ogType?: 'website' | 'profile' | 'article';
+  /** A page for one holder of a secret link: never cached, never indexed. */
+  private?: boolean;
 }
 
 /** The whole HTML document around a page's body: meta tags for sharing, the header, the footer. */
@@ -51,7 +53,8 @@ export function renderDocument(ctx: PageContext, page: PageDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
-<link rel="canonical" href="${canonical}">
+${page.private ? html`<meta name="robots" content="noindex">
+` : ''}<link rel="canonical" href="${canonical}">
 <meta property="og:type" content="${page.ogType ?? 'website'}">
 <meta property="og:site_name" content="${msg.siteName}">
 <meta property="og:title" content="${page.title}">

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: user.headers, payload: payload as never });
 const get = (url: string) => t.app.inject({ url });
 
@@ -219,5 +219,92 @@ describe('a public page for every claim', () => {
     const retracted = await get(`/evidence/${entry.id}`);
     expect(retracted.body).toContain('Demo: the source was wrong.');
     expect(retracted.body).toContain('no longer counts');
+  });
+});
+
+describe('right of reply', () => {
+  it('goes from an admin’s link to a published reply beside the entry and the standard, changing no score', async () => {
+    await newSubject('demo-replier');
+    await newSubject('demo-other-person');
+    const entry = await submit({ subject: 'demo-replier', rating: -2, title: 'Demo: a claim to answer' });
+    await publish(entry.id);
+    const elsewhere = await submit({ subject: 'demo-other-person' });
+    await publish(elsewhere.id);
+    const before = (await get('/api/subjects/demo-replier/scorecard')).json();
+
+    expect((await as(reviewer, 'POST', '/api/subjects/demo-replier/reply-links', {})).statusCode).toBe(403);
+    const created = await as(admin, 'POST', '/api/subjects/demo-replier/reply-links', {});
+    expect(created.statusCode, created.body).toBe(201);
+    const { url, expiresAt } = created.json();
+    expect(url).toMatch(/\/reply\/[A-Za-z0-9_-]{43}$/);
+    const days = (Date.parse(expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+    const token = url.split('/reply/')[1];
+    // Only the hash is stored.
+    expect(JSON.stringify(t.app.db.$client.prepare('select * from reply_links').all())).not.toContain(token);
+    expect((await get('/people/demo-replier')).body).toMatch(/Invited to reply on [^<]+; no reply yet\./);
+
+    const page = await get(`/reply/${token}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.body).toContain('<meta name="robots" content="noindex">');
+    expect(page.body).toContain('Demo: a claim to answer');
+    expect((await get(`/es/reply/${token}`)).body).toContain('Su respuesta');
+
+    const sent = await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, evidenceId: entry.id, body: 'Demo: our office disputes this reading.', url: 'https://example.org/statement' } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const toStandard = await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, standard: 'kids', body: 'Demo: our plan for young people.' } });
+    expect(toStandard.statusCode).toBe(201);
+    // Not public until checked.
+    expect((await get(`/api/evidence/${entry.id}`)).json().replies).toEqual([]);
+
+    // The same link cannot speak about someone else, nor be used without exactly one target.
+    const otherPerson = await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, evidenceId: elsewhere.id, body: 'x' } });
+    expect(otherPerson.statusCode).toBe(403);
+    expect(otherPerson.json().error).toBe('other-person');
+    expect((await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, body: 'x' } })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, standard: 'kids', body: 'x'.repeat(2001) } })).json().details[0].field).toBe('body.body');
+
+    const pending = (await as(reviewer, 'GET', '/api/replies?status=pending')).json();
+    expect(pending.items.map((r: { body: string }) => r.body)).toEqual(['Demo: our office disputes this reading.', 'Demo: our plan for young people.']);
+    for (const r of pending.items) {
+      const res = await as(reviewer, 'POST', `/api/replies/${r.id}/review`, { decision: 'publish' });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+
+    const shown = (await get(`/api/evidence/${entry.id}`)).json();
+    expect(shown.replies).toEqual([{ body: 'Demo: our office disputes this reading.', url: 'https://example.org/statement', publishedAt: expect.stringMatching(/^\d{4}-/) }]);
+    const person = (await get('/people/demo-replier')).body;
+    expect(person).toContain('Reply from the office of demo-replier (demo)');
+    expect(person).toContain('Demo: our plan for young people.');
+    expect(person).toMatch(/Invited to reply on [^<]+; the office has replied\./);
+    expect((await get(`/evidence/${entry.id}`)).body).toContain('Demo: our office disputes this reading.');
+    const exported = (await get('/api/export/evidence.json')).json().find((e: { id: number }) => e.id === entry.id);
+    expect(exported.replies).toHaveLength(1);
+    expect((await get('/api/export/evidence.csv')).body).toContain('Demo: our office disputes this reading.');
+    expect((await get('/api/subjects/demo-replier/scorecard')).json().standards).toEqual(before.standards);
+  });
+
+  it('refuses an expired, a revoked or an unknown link', async () => {
+    await newSubject('demo-expired');
+    const entry = await submit({ subject: 'demo-expired' });
+    await publish(entry.id);
+    const send = (token: string) => t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, evidenceId: entry.id, body: 'Demo reply.' } });
+
+    const expired = (await as(admin, 'POST', '/api/subjects/demo-expired/reply-links', { days: 1 })).json();
+    t.app.db.$client.prepare('update reply_links set expires_at = ? where id = ?').run('2000-01-01T00:00:00.000Z', expired.id);
+    const expiredRes = await send(expired.url.split('/reply/')[1]);
+    expect(expiredRes.statusCode).toBe(410);
+    expect(expiredRes.json().error).toBe('reply-link-invalid');
+    expect((await get(`/reply/${expired.url.split('/reply/')[1]}`)).statusCode).toBe(410);
+
+    const revoked = (await as(admin, 'POST', '/api/subjects/demo-expired/reply-links', {})).json();
+    expect((await as(admin, 'DELETE', `/api/subjects/demo-expired/reply-links/${revoked.id}`)).statusCode).toBe(204);
+    expect((await send(revoked.url.split('/reply/')[1])).statusCode).toBe(410);
+    expect((await as(admin, 'GET', '/api/subjects/demo-expired/reply-links')).json()[0].revokedAt).toMatch(/^\d{4}-/);
+
+    expect((await send('not-a-real-token')).statusCode).toBe(410);
+    expect((await as(reviewer, 'GET', '/api/replies?status=pending')).json().items.some((r: { subject: string }) => r.subject === 'demo-expired')).toBe(false);
   });
 });
