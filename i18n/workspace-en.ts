@@ -237,6 +237,22 @@ export const workspaceEn = {
     rejecting: (title: string) => `Rejecting the change to “${title}” in a few seconds.`,
   },
 
+  replies: {
+    empty: 'No reply is waiting.',
+    count: (n: number) => (n === 1 ? '1 reply waiting' : `${n} replies waiting`),
+    from: (person: string) => `Reply from the office of ${person}`,
+    receivedOn: (day: string) => `Received ${day}`,
+    aboutEntry: 'About the entry',
+    aboutStandard: 'About the standard',
+    note: 'Note (kept in the workspace)',
+    publish: (person: string) => `Publish the reply from the office of ${person}`,
+    reject: (person: string) => `Reject the reply from the office of ${person}`,
+    published: (person: string) => `Published the reply from the office of ${person}.`,
+    rejected: (person: string) => `Rejected the reply from the office of ${person}.`,
+    publishing: (person: string) => `Publishing the reply from the office of ${person} in a few seconds.`,
+    rejecting: (person: string) => `Rejecting the reply from the office of ${person} in a few seconds.`,
+  },
+
   import: {
     intro: 'Log many entries at once from a spreadsheet saved as CSV. Nothing is stored until you have seen every row checked.',
     columnsHeading: 'Columns',
@@ -275,6 +291,11 @@ export const workspaceEn = {
   },
 
   admin: {
+    replyHeading: 'Right of reply',
+    replyIntro: 'A reply link lets this person’s office or campaign answer any published entry or standard publicly, for 30 days. It is shown once: copy it and send it by any channel. The person’s page then says when they were invited to reply.',
+    createReplyLink: (name: string) => `Create a reply link for ${name}`,
+    replyLink: (until: string) => `Reply link (works until ${until})`,
+    replyLinkCreated: 'Reply link created. Copy it now: it is not shown again.',
     sections: { users: 'Users and invites', people: 'People', elections: 'Elections', events: 'Events', standards: 'Standards’ text', audit: 'Audit log' } as Record<string, string>,
     sectionsLabel: 'Admin sections',
     save: 'Save',

@@ -9,6 +9,7 @@ import { EvidenceImport } from './views/import.js';
 import { InviteAccept } from './views/invite.js';
 import { MySubmissions } from './views/my-submissions.js';
 import { ChangeQueue } from './views/change-queue.js';
+import { ReplyQueue } from './views/reply-queue.js';
 import { EntryQueue, ReviewQueue } from './views/review-queue.js';
 import { SignIn } from './views/sign-in.js';
 import { WorkspaceApp } from './workspace-app.js';
@@ -21,6 +22,7 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-evidence-entry': EvidenceEntry,
   'sc-entry-queue': EntryQueue,
   'sc-change-queue': ChangeQueue,
+  'sc-reply-queue': ReplyQueue,
   'sc-review-queue': ReviewQueue,
   'sc-evidence-import': EvidenceImport,
   'sc-admin': AdminScreens,

@@ -47,13 +47,15 @@ const lines = (v: string | undefined) => (v ?? '').split('\n').map((s) => s.trim
  * elections, events, the standards' text, the audit log), each a list and a form on the API.
  */
 export class AdminScreens extends WorkspaceView {
-  static properties = { section: {}, _rows: { state: true }, _message: { state: true }, _errors: { state: true }, _inviteLink: { state: true }, _page: { state: true } };
+  static properties = { section: {}, _rows: { state: true }, _message: { state: true }, _errors: { state: true }, _inviteLink: { state: true }, _replyLink: { state: true }, _page: { state: true } };
   /** Which section is shown. */
   declare section: string;
   declare _rows: unknown[] | 'loading' | 'failed';
   declare _message: { ok: boolean; text: string } | null;
   declare _errors: Map<string, string>;
   declare _inviteLink: string | null;
+  /** A reply link just created, shown once (only its hash is stored). */
+  declare _replyLink: { slug: string; url: string; expiresAt: string } | null;
   declare _page: number;
   private _total = 0;
   private _invites: OpenInvite[] = [];
@@ -65,6 +67,7 @@ export class AdminScreens extends WorkspaceView {
     this._message = null;
     this._errors = new Map();
     this._inviteLink = null;
+    this._replyLink = null;
     this._page = 1;
   }
 
@@ -245,6 +248,11 @@ export class AdminScreens extends WorkspaceView {
       ${this._field('website', a.website, 'url', s.website ?? '', { prefix, optional: true })}`;
   }
 
+  private async _createReplyLink(slug: string) {
+    const res = await this._write('POST', `/api/subjects/${slug}/reply-links`, {}, this.ws.admin.replyLinkCreated);
+    if (res.ok) this._replyLink = { slug, url: String(res.body.url), expiresAt: String(res.body.expiresAt) };
+  }
+
   private _people(people: PublicSubject[]) {
     const a = this.ws.admin;
     const body = (v: Record<string, string>, clear: boolean) => ({
@@ -266,7 +274,14 @@ export class AdminScreens extends WorkspaceView {
           <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void this._write('PATCH', `/api/subjects/${p.slug}`, body(values(e.target as HTMLFormElement), true), a.saved); }}>
             ${this._subjectFields(p, `p-${p.slug}`)}
             <div class="actions"><button type="submit" class="button">${a.savePerson(p.name)}</button></div>
-          </form></details>`,
+          </form>
+          <h3>${a.replyHeading}</h3>
+          <p class="help">${a.replyIntro}</p>
+          <button type="button" class="button button--quiet" @click=${() => this._createReplyLink(p.slug)}>${a.createReplyLink(p.name)}</button>
+          ${this._replyLink?.slug === p.slug
+            ? html`<div class="field"><label for="reply-link-${p.slug}">${a.replyLink(this._replyLink.expiresAt.slice(0, 10))}</label>
+                <input id="reply-link-${p.slug}" type="text" readonly .value=${this._replyLink.url}></div>`
+            : nothing}</details>`,
       )}`;
   }
 

@@ -19,6 +19,8 @@ interface Row {
   request(as: TestUser | null): { url: string; payload?: unknown; headers?: Record<string, string> };
   /** The call ends the caller's session (sign-out, password change): use a throwaway account. */
   freshUser?: boolean;
+  /** Refused callers get 404: the record does not exist for them (non-public evidence). */
+  hidden?: boolean;
 }
 
 let t: TestApp;
@@ -41,6 +43,11 @@ function proposedByOther() {
   return t.app.repositories.proposedChanges.propose(published(), 'retraction', {}, 'The source was withdrawn.', thirdReviewer).id;
 }
 
+function pendingReply() {
+  const { token } = t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!);
+  return t.app.repositories.replies.submit({ token, standard: 'kids', body: 'Demo reply.' }).id;
+}
+
 const ROWS: Row[] = [
   { method: 'POST', route: '/api/auth/login', minRole: 'anyone', ok: 200, request: (as) => ({ url: '/api/auth/login', payload: { email: (as ?? submitter).email, password: (as ?? submitter).password } }) },
   { method: 'POST', route: '/api/auth/logout', minRole: 'anyone', ok: 204, freshUser: true, request: () => ({ url: '/api/auth/logout' }) },
@@ -54,6 +61,10 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/evidence/:id/correct', minRole: 'reviewer', ok: 202, request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }) },
   { method: 'POST', route: '/api/evidence/:id/retract', minRole: 'reviewer', ok: 202, request: () => ({ url: `/api/evidence/${published()}/retract`, payload: { reason: 'The source was withdrawn.' } }) },
   { method: 'POST', route: '/api/changes/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/changes/${proposedByOther()}/review`, payload: { decision: 'approve' } }) },
+  { method: 'POST', route: '/api/subjects/:slug/reply-links', minRole: 'admin', ok: 201, request: () => ({ url: '/api/subjects/demo-riley-example/reply-links', payload: {} }) },
+  { method: 'DELETE', route: '/api/subjects/:slug/reply-links/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/subjects/demo-riley-example/reply-links/${t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).id}` }) },
+  { method: 'POST', route: '/api/replies', minRole: 'anyone', ok: 201, request: () => ({ url: '/api/replies', payload: { token: t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).token, standard: 'kids', body: 'Demo reply.' } }) },
+  { method: 'POST', route: '/api/replies/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/replies/${pendingReply()}/review`, payload: { decision: 'publish' } }) },
   { method: 'POST', route: '/api/invites', minRole: 'admin', ok: 201, request: () => ({ url: '/api/invites', payload: { email: `invited-${unique()}@example.org` } }) },
   {
     method: 'POST', route: '/api/invites/accept', minRole: 'anyone', ok: 201,
@@ -83,7 +94,9 @@ const ROWS: Row[] = [
   // The workspace's reads, for completeness.
   { method: 'GET', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me' }) },
   { method: 'GET', route: '/api/evidence', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence?status=pending' }) },
-  { method: 'GET', route: '/api/evidence/:id', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }) },
+  { method: 'GET', route: '/api/evidence/:id', minRole: 'reviewer', ok: 200, hidden: true, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }) },
+  { method: 'GET', route: '/api/replies', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/replies?status=pending' }) },
+  { method: 'GET', route: '/api/subjects/:slug/reply-links', minRole: 'admin', ok: 200, request: () => ({ url: '/api/subjects/demo-riley-example/reply-links' }) },
   { method: 'GET', route: '/api/changes', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/changes?status=pending' }) },
   { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: () => ({ url: '/api/invites' }) },
   { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: () => ({ url: '/api/users' }) },
@@ -135,7 +148,7 @@ describe('authorization matrix', () => {
   for (const row of ROWS) {
     for (const caller of CALLERS) {
       const allowed = row.minRole === 'anyone' || RANK[caller] >= RANK[row.minRole];
-      const expected = allowed ? row.ok : caller === 'anonymous' ? 401 : 403;
+      const expected = allowed ? row.ok : row.hidden ? 404 : caller === 'anonymous' ? 401 : 403;
       it(`${row.method} ${row.route} as ${caller} -> ${expected}`, async () => {
         const user = caller === 'anonymous' ? null : row.freshUser ? await createSignedInUser(t, caller) : callers[caller]!;
         const { url, payload, headers } = row.request(user);
@@ -143,7 +156,7 @@ describe('authorization matrix', () => {
         const res = await t.app.inject({ method: row.method, url, payload: payload as never, headers: { ...(user ? user.headers : { origin: INJECT_ORIGIN }), ...headers } });
         expect(res.statusCode, res.body).toBe(expected);
         if (!allowed) {
-          expect(res.json().error).toBe(caller === 'anonymous' ? 'unauthenticated' : 'forbidden');
+          expect(res.json().error).toBe(row.hidden ? 'not-found' : caller === 'anonymous' ? 'unauthenticated' : 'forbidden');
           expect(auditCount(), 'a refused call changes nothing').toBe(before);
         }
       });
@@ -185,7 +198,7 @@ describe('ownership rules beyond roles', () => {
     const list = (await t.app.inject({ url: '/api/evidence?pageSize=100', headers: callers.volunteer!.headers })).json();
     expect(list.items.map((e: { id: number }) => e.id)).toContain(mine);
     expect(list.items.map((e: { id: number }) => e.id)).not.toContain(theirs);
-    expect((await t.app.inject({ url: `/api/evidence/${theirs}`, headers: callers.volunteer!.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/evidence/${theirs}`, headers: callers.volunteer!.headers })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/api/evidence/${mine}`, headers: callers.volunteer!.headers })).statusCode).toBe(200);
   });
 
