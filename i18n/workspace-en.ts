@@ -253,6 +253,11 @@ export const workspaceEn = {
     rejecting: (person: string) => `Rejecting the reply from the office of ${person} in a few seconds.`,
   },
 
+  duplicates: {
+    sameSource: (id: number) => `this source is already in entry ${id}`,
+    flag: 'Possible duplicate',
+  },
+
   import: {
     intro: 'Log many entries at once from a spreadsheet saved as CSV. Nothing is stored until you have seen every row checked.',
     columnsHeading: 'Columns',
@@ -278,6 +283,8 @@ export const workspaceEn = {
     summary: (valid: number, invalid: number) => `${valid} ready, ${invalid} with problems.`,
     created: (n: number) => (n === 1 ? '1 entry created, waiting for review.' : `${n} entries created, waiting for review.`),
     noneValid: 'No row is ready to import yet.',
+    alreadyImported: (id: number) => `already imported (entry ${id})`,
+    alreadyNote: (n: number) => (n === 1 ? 'One row was already imported and will not be created again.' : `${n} rows were already imported and will not be created again.`),
     empty: 'Choose a file or paste CSV text first.',
     rowsHeading: 'Row by row',
     columnsLine: 'Line',

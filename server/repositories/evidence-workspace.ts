@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { normaliseSourceUrl } from '../../core/source-url.js';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
@@ -33,7 +34,7 @@ const workspaceColumns = {
   revision: evidence.revision,
 };
 
-type WorkspaceRow = Omit<WorkspaceEvidence, 'submittedBy' | 'reviewedBy' | 'sources'> & {
+type WorkspaceRow = Omit<WorkspaceEvidence, 'submittedBy' | 'reviewedBy' | 'sources' | 'duplicates'> & {
   submittedById: number | null;
   submittedByName: string | null;
   reviewedById: number | null;
@@ -69,20 +70,62 @@ export class EvidenceWorkspaceRepository {
       .where(where);
   }
 
-  /** Joins the people and sources on. Reads inside a transaction see its writes: one connection. */
-  private shape(rows: WorkspaceRow[]): WorkspaceEvidence[] {
+  /** Joins the people, sources and duplicates on. Reads inside a transaction see its writes: one connection. */
+  private shape(rows: WorkspaceRow[], writer: Writer = this.db): WorkspaceEvidence[] {
     const sources = this.publicEvidence.sourcesFor(rows.map((r) => r.id));
-    return rows.map(({ submittedById, submittedByName, reviewedById, reviewedByName, ...rest }) => ({
-      ...rest,
-      submittedBy: person(submittedById, submittedByName),
-      reviewedBy: person(reviewedById, reviewedByName),
-      sources: sources.get(rest.id) ?? [],
-    }));
+    const index = new Map([...new Set(rows.map((r) => r.subject))].map((slug) => [slug, this.sourceIndex(writer, slug)]));
+    return rows.map(({ submittedById, submittedByName, reviewedById, reviewedByName, ...rest }) => {
+      const own = sources.get(rest.id) ?? [];
+      return {
+        ...rest,
+        submittedBy: person(submittedById, submittedByName),
+        reviewedBy: person(reviewedById, reviewedByName),
+        sources: own,
+        duplicates: duplicatesIn(index.get(rest.subject)!, own.map((s) => s.url), rest.id),
+      };
+    });
+  }
+
+  /**
+   * One person's entries by normalised source address (withdrawn ones left out), to flag an
+   * entry whose source is already in another entry about the same person.
+   */
+  private sourceIndex(writer: Writer, subjectSlug: string): Map<string, number[]> {
+    const rows = writer
+      .select({ id: evidence.id, url: evidenceSources.url })
+      .from(evidenceSources)
+      .innerJoin(evidence, eq(evidence.id, evidenceSources.evidenceId))
+      .innerJoin(subjects, eq(subjects.id, evidence.subjectId))
+      .where(and(eq(subjects.slug, subjectSlug), ne(evidence.status, 'withdrawn')))
+      .orderBy(asc(evidence.id))
+      .all();
+    const index = new Map<string, number[]>();
+    for (const { id, url } of rows) {
+      const key = normaliseSourceUrl(url);
+      const ids = index.get(key) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      index.set(key, ids);
+    }
+    return index;
+  }
+
+  /**
+   * For the import: existing entries about `input.subject` whose sources match, and the one
+   * (if any) this row already became: same standard, title, day and first source.
+   */
+  matchImport(input: EvidenceInput): { duplicates: number[]; alreadyImported: number | null } {
+    const index = this.sourceIndex(this.db, input.subject);
+    const duplicates = duplicatesIn(index, input.sources.map((s) => s.url), null);
+    const first = index.get(normaliseSourceUrl(input.sources[0].url)) ?? [];
+    const same = first.length
+      ? this.query(this.db, and(inArray(evidence.id, first), eq(evidence.title, input.title), eq(evidence.occurredOn, input.occurredOn), eq(standards.slug, input.standard))).all()[0]
+      : undefined;
+    return { duplicates, alreadyImported: same?.id ?? null };
   }
 
   /** One entry without its history, or undefined. */
   find(id: number, writer: Writer = this.db): WorkspaceEvidence | undefined {
-    return this.shape(this.query(writer, eq(evidence.id, id)).all())[0];
+    return this.shape(this.query(writer, eq(evidence.id, id)).all(), writer)[0];
   }
 
   /** For the evidence aggregate's own repositories (proposed changes): one entry or a 404. */
@@ -186,7 +229,7 @@ export class EvidenceWorkspaceRepository {
     const after = this.findOr404(before.id, writer);
     const changes: Record<string, [unknown, unknown]> = {};
     for (const key of Object.keys(after) as Array<keyof WorkspaceEvidence>) {
-      if (key === 'updatedAt' || key === 'revision') continue;
+      if (key === 'updatedAt' || key === 'revision' || key === 'duplicates') continue;
       if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = [before[key], after[key]];
     }
     writer.insert(evidenceRevisions).values({ evidenceId: before.id, actorId: actor.id, action, changes }).run();
@@ -261,6 +304,13 @@ export class EvidenceWorkspaceRepository {
       });
     });
   }
+}
+
+/** Entries (other than `self`) that share a normalised source address with `urls`, oldest first. */
+function duplicatesIn(index: Map<string, number[]>, urls: string[], self: number | null): number[] {
+  const ids = new Set<number>();
+  for (const url of urls) for (const id of index.get(normaliseSourceUrl(url)) ?? []) if (id !== self) ids.add(id);
+  return [...ids].sort((a, b) => a - b);
 }
 
 export function requireRevision(entry: Pick<WorkspaceEvidence, 'revision'>, revision: number) {

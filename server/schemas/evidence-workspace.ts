@@ -77,6 +77,7 @@ export const workspaceEvidence = publicEvidence.extend({
   ...createSelectSchema(evidence).pick({ status: true, reviewNote: true, reviewedAt: true, createdAt: true, updatedAt: true, revision: true }).shape,
   submittedBy: personRef,
   reviewedBy: personRef,
+  duplicates: z.array(z.number().int()).describe('Other entries about the same person with the same source (after normalising the address)'),
 });
 export type WorkspaceEvidence = z.infer<typeof workspaceEvidence>;
 

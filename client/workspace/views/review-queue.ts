@@ -118,6 +118,9 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
     const preview = this._previews.get(e.id);
     return html`<h2 id="entry-${e.id}-title">${e.title}</h2>
       ${e.submittedBy ? html`<p class="muted">${r.submittedOn(formatDay(this.msg, e.createdAt.slice(0, 10)), e.submittedBy.displayName)} · ${r.revision(e.revision)}</p>` : nothing}
+      ${e.duplicates.length
+        ? html`<p class="notice" data-testid="duplicates"><strong>${w.duplicates.flag}:</strong> ${e.duplicates.map((id, i) => html`${i ? ', ' : ''}<a href="/workspace/evidence/${id}">${w.duplicates.sameSource(id)}</a>`)}</p>`
+        : nothing}
       <dl class="facts">
         <div><dt>${w.entry.person}</dt><dd>${this._names.get(e.subject) ?? e.subject}</dd></div>
         <div><dt>${w.entry.standard}</dt><dd>${this.msg.standardShort[e.standard] ?? e.standard}</dd></div>

@@ -63,14 +63,18 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         standard: (slug) => standards.refs().some((s) => s.slug === slug),
       });
       const dryRun = request.query.dryRun === 'true';
+      const matches = new Map(parsed.filter((row) => row.input !== null).map((row) => [row.line, evidenceWorkspace.matchImport(row.input!)]));
       const valid = parsed.filter((row) => row.input !== null);
-      const created = dryRun || valid.length === 0 ? [] : evidenceWorkspace.createMany(valid.map((row) => row.input!), signedIn(request));
-      const ids = new Map(valid.map((row, i) => [row.line, created[i]?.id ?? null]));
+      // Re-importing the same file creates nothing twice: rows that became entries before are skipped.
+      const fresh = valid.filter((row) => matches.get(row.line)!.alreadyImported === null);
+      const created = dryRun || fresh.length === 0 ? [] : evidenceWorkspace.createMany(fresh.map((row) => row.input!), signedIn(request));
+      const ids = new Map(fresh.map((row, i) => [row.line, created[i]?.id ?? null]));
       return {
         dryRun,
         valid: valid.length,
         invalid: parsed.length - valid.length,
         created: created.length,
+        skipped: valid.length - fresh.length,
         rows: parsed.map(({ line, input, problems }) => ({
           line,
           ok: input !== null,
@@ -85,6 +89,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
           },
           problems,
           id: ids.get(line) ?? null,
+          alreadyImported: matches.get(line)?.alreadyImported ?? null,
+          duplicates: matches.get(line)?.duplicates ?? [],
         })),
       };
     },

@@ -308,3 +308,44 @@ describe('right of reply', () => {
     expect((await as(reviewer, 'GET', '/api/replies?status=pending')).json().items.some((r: { subject: string }) => r.subject === 'demo-expired')).toBe(false);
   });
 });
+
+describe('duplicates', () => {
+  it('flags an entry whose source is a tracking-parameter variant of an existing entry’s, for the same person only', async () => {
+    await newSubject('demo-dupes');
+    await newSubject('demo-dupes-other');
+    const first = await submit({ subject: 'demo-dupes', sources: [{ url: 'https://www.example.org/news/dupe-story/', title: 'Story' }] });
+    expect((first as unknown as { duplicates: number[] }).duplicates).toEqual([]);
+    const variant = 'http://EXAMPLE.org/news/dupe-story?utm_source=newsletter&utm_medium=email&fbclid=abc';
+    const second = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ subject: 'demo-dupes', title: 'Demo: the same story again', sources: [{ url: variant, title: 'Story' }] }));
+    expect(second.statusCode).toBe(201);
+    expect(second.json().duplicates).toEqual([first.id]);
+    // Another person's entry with the same source is not a duplicate.
+    const other = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ subject: 'demo-dupes-other', sources: [{ url: variant, title: 'Story' }] }));
+    expect(other.json().duplicates).toEqual([]);
+    // The queue shows the flag both ways.
+    const queue = (await as(reviewer, 'GET', '/api/evidence?status=pending&subject=demo-dupes')).json();
+    expect(queue.items.find((e: { id: number }) => e.id === first.id).duplicates).toEqual([second.json().id]);
+  });
+
+  it('marks rows of a file that was already imported, and creates nothing twice', async () => {
+    await newSubject('demo-reimport');
+    const csv = [
+      'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title',
+      'demo-reimport,kids,1,action,Demo: imported once,Summary,2025-01-01,https://example.org/reimport/a?utm_campaign=x,A',
+      'demo-reimport,bias,-1,data,Demo: imported twice?,Summary,2025-01-02,https://example.org/reimport/b,B',
+    ].join('\n');
+    const run = async (dryRun: boolean) => (await as(volunteer, 'POST', `/api/evidence/import?dryRun=${dryRun}`, { csv })).json();
+    const firstRun = await run(false);
+    expect(firstRun).toMatchObject({ created: 2, skipped: 0 });
+    const [a, b] = firstRun.rows.map((r: { id: number }) => r.id);
+
+    const dry = await run(true);
+    expect(dry).toMatchObject({ dryRun: true, valid: 2, created: 0, skipped: 2 });
+    expect(dry.rows.map((r: { alreadyImported: number | null }) => r.alreadyImported)).toEqual([a, b]);
+
+    const again = await run(false);
+    expect(again).toMatchObject({ created: 0, skipped: 2 });
+    const mine = (await as(volunteer, 'GET', '/api/evidence?subject=demo-reimport&pageSize=100')).json();
+    expect(mine.total).toBe(2);
+  });
+});
