@@ -2,7 +2,7 @@ import type { Messages } from '../../../../i18n/catalog.js';
 import { formatDay, signedRating } from '../../../../i18n/format.js';
 import type { PublicEvidence, PublicHistoryStep, PublicReply, PublicSource } from '../../../schemas/evidence.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import { demoTag, gradeBadge, replyList } from './parts.js';
 
 type Graded = { score: number; grade: string } | null;

@@ -4,7 +4,7 @@ export { describeOverall as overallNote } from '../../../../i18n/format.js';
 import { evidencePath } from '../../../../core/evidence-links.js';
 import type { PublicEvidence, PublicReply } from '../../../schemas/evidence.js';
 import type { Scorecard } from '../../../schemas/scorecard.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 
 /**
  * Pieces shared by several pages. The grade badge's markup matches what the <sc-grade>

@@ -4,7 +4,7 @@ import { evidencePath } from '../../../../core/evidence-links.js';
 import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
-import { html, type SafeHtml } from '../html.js';
+import { html, type SafeHtml } from '../../../html/html.js';
 
 export interface ReplyPageView {
   subject: PublicSubject;
