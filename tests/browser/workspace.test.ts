@@ -174,7 +174,8 @@ describe('workspace, end to end', () => {
     await mine.page.getByRole('heading', { name: 'Your changes are saved' }).waitFor();
     await mine.context.close();
 
-    site.server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, 1, reviewer);
+    // Revision 2: the submitter's edit above.
+    site.server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, 2, reviewer);
     const { context, page, problems } = await contextFor(reviewer);
     await page.goto(`${site.server.origin}/workspace/evidence/${entry.id}`);
     await page.getByRole('heading', { name: 'Demo: edited title' }).waitFor();
