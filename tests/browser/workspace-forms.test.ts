@@ -199,6 +199,8 @@ describe('accessibility', () => {
       [volunteer, '/workspace/import', 'Import evidence from a spreadsheet'],
       [reviewer, `/workspace/evidence/${published.id}`, 'Correct this entry'],
       [reviewer, '/workspace/review', 'Review queue'],
+      [reviewer, '/workspace/review/changes', 'Review queue'],
+      [reviewer, '/workspace/review/replies', 'Review queue'],
       [admin, '/workspace/admin/users', 'Invite someone'],
       [admin, '/workspace/admin/people', 'Add a person'],
       [admin, '/workspace/admin/elections', 'Add an election'],
@@ -221,5 +223,5 @@ describe('accessibility', () => {
       await context.close();
     }
     expect(found).toEqual([]);
-  });
+  }, 120_000);
 });
