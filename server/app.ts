@@ -11,6 +11,7 @@ import database from './plugins/database.js';
 import docs from './plugins/docs.js';
 import exportFiles from './plugins/export-files.js';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
+import notifications from './plugins/notifications.js';
 import pressure from './plugins/pressure.js';
 import publicOrigin from './plugins/public-origin.js';
 import repositories from './plugins/repositories.js';
@@ -19,6 +20,8 @@ import securityHeaders from './plugins/security-headers.js';
 import widgetAssets from './plugins/widget-assets.js';
 import auditRoutes from './routes/api/audit/index.js';
 import authRoutes from './routes/api/auth/index.js';
+import changesRoutes from './routes/api/changes/index.js';
+import repliesRoutes from './routes/api/replies/index.js';
 import electionsAdmin from './routes/api/elections/admin.js';
 import staticAssets, { defaultClientDist } from './plugins/static-assets.js';
 import electionsRoutes from './routes/api/elections/index.js';
@@ -64,6 +67,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(caching, { budget: config.cacheBudget });
   await fastify.register(repositories);
   await fastify.register(exportFiles, { databasePath: config.databasePath });
+  await fastify.register(notifications);
   // Sessions, then the cross-site check, both before any route's own hooks.
   await fastify.register(auth, { production: config.production });
   await fastify.register(csrf, { publicOrigin: config.publicOrigin });
@@ -79,6 +83,8 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
 
   await fastify.register(authRoutes, { prefix: '/api/auth' });
   await fastify.register(evidenceRoutes, { prefix: '/api/evidence' });
+  await fastify.register(changesRoutes, { prefix: '/api/changes' });
+  await fastify.register(repliesRoutes, { prefix: '/api/replies' });
   await fastify.register(invitesRoutes, { prefix: '/api/invites' });
   await fastify.register(usersRoutes, { prefix: '/api/users' });
   await fastify.register(auditRoutes, { prefix: '/api/audit' });

@@ -3,9 +3,11 @@ import './styles/app.css';
 import { defineComponents } from '../components/define.js';
 import { enhanceElectionPage } from './pages/election.js';
 import { enhancePersonPage } from './pages/person.js';
+import { enhanceReplyPage } from './pages/reply.js';
 
 defineComponents();
 
 const page = document.body.dataset.page;
 if (page === 'person') enhancePersonPage();
 else if (page === 'election') enhanceElectionPage();
+else if (page === 'reply') enhanceReplyPage();

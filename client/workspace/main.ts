@@ -14,7 +14,9 @@ import { EvidenceForm } from './views/evidence-form.js';
 import { EvidenceImport } from './views/import.js';
 import { InviteAccept } from './views/invite.js';
 import { MySubmissions } from './views/my-submissions.js';
-import { ReviewQueue } from './views/review-queue.js';
+import { ChangeQueue } from './views/change-queue.js';
+import { ReplyQueue } from './views/reply-queue.js';
+import { EntryQueue, ReviewQueue } from './views/review-queue.js';
 import { SignIn } from './views/sign-in.js';
 import { WorkspaceApp } from './workspace-app.js';
 
@@ -24,6 +26,9 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-my-submissions': MySubmissions,
   'sc-evidence-form': EvidenceForm,
   'sc-evidence-entry': EvidenceEntry,
+  'sc-entry-queue': EntryQueue,
+  'sc-change-queue': ChangeQueue,
+  'sc-reply-queue': ReplyQueue,
   'sc-review-queue': ReviewQueue,
   'sc-evidence-import': EvidenceImport,
   'sc-admin-users': AdminUsers,

@@ -7,8 +7,11 @@ import { users } from './users.js';
 export const evidenceKinds = ['action', 'data', 'statement'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 
-/** pending -> published | rejected; published -> retracted. Only published counts. */
-export const evidenceStatuses = ['pending', 'published', 'rejected', 'retracted'] as const;
+/**
+ * pending -> published | rejected | withdrawn (by its submitter); published -> retracted.
+ * Only published counts; only published and retracted are ever public.
+ */
+export const evidenceStatuses = ['pending', 'published', 'rejected', 'retracted', 'withdrawn'] as const;
 export type EvidenceStatus = (typeof evidenceStatuses)[number];
 
 export const evidence = sqliteTable(
@@ -40,6 +43,11 @@ export const evidence = sqliteTable(
     correctedAt: timestamp('corrected_at'),
     correctionNote: text('correction_note'),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Grows by one with every change to the entry. A review names the revision it read, so a
+     * change made while the reviewer was reading is never decided on unseen.
+     */
+    revision: integer('revision').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -86,5 +94,39 @@ export const evidenceRevisions = sqliteTable(
   (t) => [index('evidence_revisions_evidence_idx').on(t.evidenceId, t.createdAt)],
 );
 
+export const changeKinds = ['correction', 'retraction'] as const;
+export type ChangeKind = (typeof changeKinds)[number];
+export const changeStatuses = ['pending', 'approved', 'rejected'] as const;
+export type ChangeStatus = (typeof changeStatuses)[number];
+
+/**
+ * A proposed correction or retraction of published evidence. Nothing public changes until a
+ * second reviewer, neither the proposer nor the entry's submitter, approves it.
+ */
+export const evidenceChanges = sqliteTable(
+  'evidence_changes',
+  {
+    id: integer('id').primaryKey(),
+    evidenceId: integer('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: changeKinds }).notNull(),
+    status: text('status', { enum: changeStatuses }).notNull().default('pending'),
+    /** The fields a correction sets (as typed: slugs, sources); empty for a retraction. */
+    fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The correction's public note, or the retraction's public reason. */
+    note: text('note').notNull(),
+    /** The entry's revision the proposal was made against: approval refuses a moved entry. */
+    baseRevision: integer('base_revision').notNull(),
+    proposedBy: integer('proposed_by').references(() => users.id),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewNote: text('review_note'),
+    reviewedAt: timestamp('reviewed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evidence_changes_status_idx').on(t.status, t.id), index('evidence_changes_evidence_idx').on(t.evidenceId)],
+);
+
 export type Evidence = typeof evidence.$inferSelect;
+export type EvidenceChangeRow = typeof evidenceChanges.$inferSelect;
 export type EvidenceSource = typeof evidenceSources.$inferSelect;

@@ -5,7 +5,9 @@ import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
 import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.js';
+import { EvidenceChangeRepository } from '../repositories/evidence-changes.js';
 import { MethodologyRepository } from '../repositories/methodology.js';
+import { ReplyRepository } from '../repositories/replies.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
@@ -20,10 +22,12 @@ export interface Repositories {
   methodology: MethodologyRepository;
   scorecards: ScorecardService;
   evidenceWorkspace: EvidenceWorkspaceRepository;
+  proposedChanges: EvidenceChangeRepository;
   users: UserRepository;
   sessions: SessionRepository;
   invites: InviteRepository;
   audit: AuditRepository;
+  replies: ReplyRepository;
   admin: AdminRepository;
 }
 
@@ -40,6 +44,7 @@ export default fp(
     const evidence = new EvidenceRepository(fastify.db);
     const users = new UserRepository(fastify.db);
     const sessions = new SessionRepository(fastify.db);
+    const evidenceWorkspace = new EvidenceWorkspaceRepository(fastify.db, evidence);
     fastify.decorate('repositories', {
       standards,
       subjects: new SubjectRepository(fastify.db),
@@ -48,11 +53,13 @@ export default fp(
       events: new EventRepository(fastify.db),
       methodology: new MethodologyRepository(fastify.db),
       scorecards: new ScorecardService(standards, evidence, () => fastify.dataVersion.value),
-      evidenceWorkspace: new EvidenceWorkspaceRepository(fastify.db, evidence),
+      evidenceWorkspace,
+      proposedChanges: new EvidenceChangeRepository(fastify.db, evidenceWorkspace),
       users,
       sessions,
       invites: new InviteRepository(fastify.db, users, sessions),
       audit: new AuditRepository(fastify.db),
+      replies: new ReplyRepository(fastify.db),
       admin: new AdminRepository(fastify.db),
     });
   },

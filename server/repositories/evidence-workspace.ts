@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { normaliseSourceUrl } from '../../core/source-url.js';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
@@ -30,9 +31,10 @@ const workspaceColumns = {
   reviewedAt: evidence.reviewedAt,
   createdAt: evidence.createdAt,
   updatedAt: evidence.updatedAt,
+  revision: evidence.revision,
 };
 
-type WorkspaceRow = Omit<WorkspaceEvidence, 'submittedBy' | 'reviewedBy' | 'sources'> & {
+type WorkspaceRow = Omit<WorkspaceEvidence, 'submittedBy' | 'reviewedBy' | 'sources' | 'duplicates'> & {
   submittedById: number | null;
   submittedByName: string | null;
   reviewedById: number | null;
@@ -44,7 +46,7 @@ function person(id: number | null, name: string | null) {
 }
 
 /** The fields a revision compares: what a volunteer typed, by slug rather than id. */
-const CONTENT_FIELDS = ['subject', 'standard', 'rating', 'kind', 'title', 'summary', 'occurredOn', 'sources'] as const;
+export const CONTENT_FIELDS = ['subject', 'standard', 'rating', 'kind', 'title', 'summary', 'occurredOn', 'sources'] as const;
 
 /**
  * The workspace side of evidence: submission, editing while pending, review, correction and
@@ -68,23 +70,66 @@ export class EvidenceWorkspaceRepository {
       .where(where);
   }
 
-  /** Joins the people and sources on. Reads inside a transaction see its writes: one connection. */
-  private shape(rows: WorkspaceRow[]): WorkspaceEvidence[] {
+  /** Joins the people, sources and duplicates on. Reads inside a transaction see its writes: one connection. */
+  private shape(rows: WorkspaceRow[], writer: Writer = this.db): WorkspaceEvidence[] {
     const sources = this.publicEvidence.sourcesFor(rows.map((r) => r.id));
-    return rows.map(({ submittedById, submittedByName, reviewedById, reviewedByName, ...rest }) => ({
-      ...rest,
-      submittedBy: person(submittedById, submittedByName),
-      reviewedBy: person(reviewedById, reviewedByName),
-      sources: sources.get(rest.id) ?? [],
-    }));
+    const index = new Map([...new Set(rows.map((r) => r.subject))].map((slug) => [slug, this.sourceIndex(writer, slug)]));
+    return rows.map(({ submittedById, submittedByName, reviewedById, reviewedByName, ...rest }) => {
+      const own = sources.get(rest.id) ?? [];
+      return {
+        ...rest,
+        submittedBy: person(submittedById, submittedByName),
+        reviewedBy: person(reviewedById, reviewedByName),
+        sources: own,
+        duplicates: duplicatesIn(index.get(rest.subject)!, own.map((s) => s.url), rest.id),
+      };
+    });
+  }
+
+  /**
+   * One person's entries by normalised source address (withdrawn ones left out), to flag an
+   * entry whose source is already in another entry about the same person.
+   */
+  private sourceIndex(writer: Writer, subjectSlug: string): Map<string, number[]> {
+    const rows = writer
+      .select({ id: evidence.id, url: evidenceSources.url })
+      .from(evidenceSources)
+      .innerJoin(evidence, eq(evidence.id, evidenceSources.evidenceId))
+      .innerJoin(subjects, eq(subjects.id, evidence.subjectId))
+      .where(and(eq(subjects.slug, subjectSlug), ne(evidence.status, 'withdrawn')))
+      .orderBy(asc(evidence.id))
+      .all();
+    const index = new Map<string, number[]>();
+    for (const { id, url } of rows) {
+      const key = normaliseSourceUrl(url);
+      const ids = index.get(key) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      index.set(key, ids);
+    }
+    return index;
+  }
+
+  /**
+   * For the import: existing entries about `input.subject` whose sources match, and the one
+   * (if any) this row already became: same standard, title, day and first source.
+   */
+  matchImport(input: EvidenceInput): { duplicates: number[]; alreadyImported: number | null } {
+    const index = this.sourceIndex(this.db, input.subject);
+    const duplicates = duplicatesIn(index, input.sources.map((s) => s.url), null);
+    const first = index.get(normaliseSourceUrl(input.sources[0].url)) ?? [];
+    const same = first.length
+      ? this.query(this.db, and(inArray(evidence.id, first), eq(evidence.title, input.title), eq(evidence.occurredOn, input.occurredOn), eq(standards.slug, input.standard))).all()[0]
+      : undefined;
+    return { duplicates, alreadyImported: same?.id ?? null };
   }
 
   /** One entry without its history, or undefined. */
   find(id: number, writer: Writer = this.db): WorkspaceEvidence | undefined {
-    return this.shape(this.query(writer, eq(evidence.id, id)).all())[0];
+    return this.shape(this.query(writer, eq(evidence.id, id)).all(), writer)[0];
   }
 
-  private findOr404(id: number, writer: Writer): WorkspaceEvidence {
+  /** For the evidence aggregate's own repositories (proposed changes): one entry or a 404. */
+  findOr404(id: number, writer: Writer = this.db): WorkspaceEvidence {
     const entry = this.find(id, writer);
     if (!entry) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
     return entry;
@@ -129,7 +174,7 @@ export class EvidenceWorkspaceRepository {
   }
 
   /** Slugs to ids; an unknown slug is a 400 naming the field, like any other bad input. */
-  private resolve(writer: Writer, changes: Pick<EvidenceChanges, 'subject' | 'standard'>, location = 'body') {
+  resolve(writer: Writer, changes: Pick<EvidenceChanges, 'subject' | 'standard'>, location = 'body') {
     const ids: { subjectId?: number; standardId?: number } = {};
     if (changes.subject !== undefined) {
       const row = writer.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, changes.subject)).get();
@@ -163,9 +208,10 @@ export class EvidenceWorkspaceRepository {
 
   /**
    * Writes one change: the row's new columns, new sources if given, the revision with what
-   * actually changed, and the audit row. Returns the entry as stored.
+   * actually changed, and the audit row. Returns the entry as stored. Proposed changes call
+   * it inside their approval's transaction.
    */
-  private change(
+  change(
     writer: Writer,
     before: WorkspaceEvidence,
     action: string,
@@ -176,14 +222,14 @@ export class EvidenceWorkspaceRepository {
     const { sources, subject: _s, standard: _t, ...plain } = content;
     writer
       .update(evidence)
-      .set({ ...plain, ...this.resolve(writer, content), ...columns, updatedAt: nowIso() })
+      .set({ ...plain, ...this.resolve(writer, content), ...columns, updatedAt: nowIso(), revision: sql`${evidence.revision} + 1` })
       .where(eq(evidence.id, before.id))
       .run();
     if (sources) this.replaceSources(writer, before.id, sources);
     const after = this.findOr404(before.id, writer);
     const changes: Record<string, [unknown, unknown]> = {};
     for (const key of Object.keys(after) as Array<keyof WorkspaceEvidence>) {
-      if (key === 'updatedAt') continue;
+      if (key === 'updatedAt' || key === 'revision' || key === 'duplicates') continue;
       if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = [before[key], after[key]];
     }
     writer.insert(evidenceRevisions).values({ evidenceId: before.id, actorId: actor.id, action, changes }).run();
@@ -227,12 +273,26 @@ export class EvidenceWorkspaceRepository {
     });
   }
 
-  /** Publishes or rejects a pending entry; never the reviewer's own. */
-  review(id: number, decision: 'publish' | 'reject', note: string | undefined, actor: Actor): WorkspaceEvidence {
+  /** The submitter takes back their own pending entry: kept, never public, never reviewed. */
+  withdraw(id: number, actor: Actor): WorkspaceEvidence {
+    return this.db.transaction((tx) => {
+      const before = this.findOr404(id, tx);
+      if (before.submittedBy?.id !== actor.id) throw new HttpError(403, 'forbidden', 'Only the person who submitted an entry can withdraw it');
+      requireStatus(before, 'pending', 'withdrawn');
+      return this.change(tx, before, 'withdraw', actor, {}, { status: 'withdrawn' });
+    });
+  }
+
+  /**
+   * Publishes or rejects a pending entry; never the reviewer's own, and only the revision the
+   * reviewer read: an edit made meanwhile is a 409 `stale`, and nothing is decided.
+   */
+  review(id: number, decision: 'publish' | 'reject', note: string | undefined, revision: number, actor: Actor): WorkspaceEvidence {
     return this.db.transaction((tx) => {
       const before = this.findOr404(id, tx);
       refuseOwn(before, actor, 'review');
       requireStatus(before, 'pending', 'reviewed');
+      requireRevision(before, revision);
       const now = nowIso();
       const status: EvidenceStatus = decision === 'publish' ? 'published' : 'rejected';
       return this.change(tx, before, decision, actor, {}, {
@@ -244,24 +304,18 @@ export class EvidenceWorkspaceRepository {
       });
     });
   }
+}
 
-  /** Changes a published entry in place; the dated note is shown publicly with it. */
-  correct(id: number, changes: EvidenceChanges, note: string, actor: Actor): WorkspaceEvidence {
-    return this.db.transaction((tx) => {
-      const before = this.findOr404(id, tx);
-      refuseOwn(before, actor, 'correct');
-      requireStatus(before, 'published', 'corrected');
-      return this.change(tx, before, 'correct', actor, changes, { correctedAt: nowIso(), correctionNote: note });
-    });
-  }
+/** Entries (other than `self`) that share a normalised source address with `urls`, oldest first. */
+function duplicatesIn(index: Map<string, number[]>, urls: string[], self: number | null): number[] {
+  const ids = new Set<number>();
+  for (const url of urls) for (const id of index.get(normaliseSourceUrl(url)) ?? []) if (id !== self) ids.add(id);
+  return [...ids].sort((a, b) => a - b);
+}
 
-  /** Takes a published entry out of every score; it stays listed publicly as retracted, with the reason. */
-  retract(id: number, reason: string, actor: Actor): WorkspaceEvidence {
-    return this.db.transaction((tx) => {
-      const before = this.findOr404(id, tx);
-      requireStatus(before, 'published', 'retracted');
-      return this.change(tx, before, 'retract', actor, {}, { status: 'retracted', retractedAt: nowIso(), retractionReason: reason });
-    });
+export function requireRevision(entry: Pick<WorkspaceEvidence, 'revision'>, revision: number) {
+  if (entry.revision !== revision) {
+    throw new HttpError(409, 'stale', `This entry changed after you opened it (you read revision ${revision}, it is now at ${entry.revision}); read it again before deciding`);
   }
 }
 
@@ -270,14 +324,14 @@ function unknownSlug(location: string, field: 'subject' | 'standard', slug: stri
   return new HttpError(400, 'validation', `${location}.${field}: ${message}`, [{ field: `${location}.${field}`, message }]);
 }
 
-function requireStatus(entry: WorkspaceEvidence, status: EvidenceStatus, verb: string) {
+export function requireStatus(entry: WorkspaceEvidence, status: EvidenceStatus, verb: string) {
   if (entry.status !== status) {
     throw new HttpError(409, 'wrong-status', `This entry is ${entry.status}; only ${status} entries can be ${verb}`);
   }
 }
 
 /** No one reviews or corrects their own submission: a second person checks every entry. */
-function refuseOwn(entry: WorkspaceEvidence, actor: Actor, verb: string) {
+export function refuseOwn(entry: WorkspaceEvidence, actor: Actor, verb: string) {
   if (entry.submittedBy?.id === actor.id) {
     throw new HttpError(403, 'own-submission', `You submitted this entry, so another reviewer must ${verb} it`);
   }

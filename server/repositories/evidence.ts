@@ -1,8 +1,18 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { evidence, evidenceSources, standards, subjects } from '../../db/schema/index.js';
+import { evidence, evidenceRevisions, evidenceSources, standards, subjects } from '../../db/schema/index.js';
 import type { ScoredEvidence } from '../../core/scoring/method.js';
-import type { PublicEvidence, PublicSource } from '../schemas/evidence.js';
+import type { PublicEvidence, PublicHistoryStep, PublicSource } from '../schemas/evidence.js';
+
+/** The fields a public history shows when a correction changed them. */
+const PUBLIC_FIELDS = ['subject', 'standard', 'rating', 'kind', 'title', 'summary', 'occurredOn', 'sources'];
+
+const STEPS: Record<string, { action: PublicHistoryStep['action']; by: PublicHistoryStep['by'] }> = {
+  create: { action: 'submitted', by: 'volunteer' },
+  publish: { action: 'published', by: 'reviewer' },
+  correct: { action: 'corrected', by: 'reviewer' },
+  retract: { action: 'retracted', by: 'reviewer' },
+};
 
 /** What the public may see: published entries, and retracted ones with their reason. */
 const isPublic = or(eq(evidence.status, 'published'), eq(evidence.status, 'retracted'));
@@ -72,8 +82,35 @@ export class EvidenceRepository {
     return byEntry;
   }
 
+  /** One public entry (published or retracted), or undefined for any other status. */
+  findPublic(id: number): PublicEvidence | undefined {
+    return this.listPublic({ id })[0];
+  }
+
+  /**
+   * An entry's dated public history: submitted, published, each approved correction with its
+   * note and what changed, the retraction with its reason. Edits before publication and
+   * everything about who did it stay private; only the role shows.
+   */
+  publicHistory(id: number): PublicHistoryStep[] {
+    const rows = this.db
+      .select({ action: evidenceRevisions.action, changes: evidenceRevisions.changes, createdAt: evidenceRevisions.createdAt })
+      .from(evidenceRevisions)
+      .where(eq(evidenceRevisions.evidenceId, id))
+      .orderBy(asc(evidenceRevisions.id))
+      .all();
+    return rows.flatMap(({ action, changes, createdAt }) => {
+      const step = STEPS[action];
+      if (!step) return [];
+      const pair = (field: string) => changes[field] as [unknown, unknown] | undefined;
+      const note = action === 'correct' ? (pair('correctionNote')?.[1] as string | null) ?? null : action === 'retract' ? (pair('retractionReason')?.[1] as string | null) ?? null : null;
+      const changed = action === 'correct' ? PUBLIC_FIELDS.filter((f) => pair(f)).map((field) => ({ field, before: pair(field)![0], after: pair(field)![1] })) : [];
+      return [{ ...step, at: createdAt, note, changes: changed }];
+    });
+  }
+
   /** Public evidence, newest first (by when it happened), optionally for one subject or standard. */
-  listPublic(filter: { subjectId?: number; standardId?: number } = {}): PublicEvidence[] {
+  listPublic(filter: { subjectId?: number; standardId?: number; id?: number } = {}): PublicEvidence[] {
     const rows = this.db
       .select(publicColumns)
       .from(evidence)
@@ -84,6 +121,7 @@ export class EvidenceRepository {
           isPublic,
           filter.subjectId === undefined ? undefined : eq(evidence.subjectId, filter.subjectId),
           filter.standardId === undefined ? undefined : eq(evidence.standardId, filter.standardId),
+          filter.id === undefined ? undefined : eq(evidence.id, filter.id),
         ),
       )
       .orderBy(desc(evidence.occurredOn), desc(evidence.id))

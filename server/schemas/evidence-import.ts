@@ -62,6 +62,10 @@ export const importRow = z.object({
   problems: z.array(problem),
   /** The created entry's id (only when stored). */
   id: z.number().int().nullable(),
+  /** The entry this row already became in an earlier import (same person, standard, title, day and first source): never created twice. */
+  alreadyImported: z.number().int().nullable(),
+  /** Other entries about the same person with one of this row's sources. */
+  duplicates: z.array(z.number().int()),
 });
 export type ImportRow = z.infer<typeof importRow>;
 
@@ -70,6 +74,8 @@ export const importReport = z.object({
   valid: z.number().int(),
   invalid: z.number().int(),
   created: z.number().int(),
+  /** Valid rows left out because an earlier import already created them. */
+  skipped: z.number().int(),
   rows: z.array(importRow),
 });
 export type ImportReport = z.infer<typeof importReport>;

@@ -51,9 +51,13 @@ export const correctionInput = evidenceInput
   .strict()
   .refine((o) => Object.keys(o).length > 1, 'change at least one field besides the note');
 
+/** The revision the reviewer read: if the entry changed since, nothing is decided (409 stale). */
+export const revisionField = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('The entry revision the reviewer read (from GET /api/evidence/:id or the queue)');
+
 export const reviewInput = z.strictObject({
   decision: z.enum(['publish', 'reject']),
   note: multilineText(2000).optional(),
+  revision: revisionField,
 });
 
 export const retractionInput = z.strictObject({ reason: multilineText(2000).describe('Shown publicly with the retracted entry') });
@@ -70,15 +74,16 @@ export const personRef = z.object({ id: z.number().int(), displayName: z.string(
 
 /** An entry as its submitter and the reviewers see it: the public fields, any status, and who reviewed it. */
 export const workspaceEvidence = publicEvidence.extend({
-  ...createSelectSchema(evidence).pick({ status: true, reviewNote: true, reviewedAt: true, createdAt: true, updatedAt: true }).shape,
+  ...createSelectSchema(evidence).pick({ status: true, reviewNote: true, reviewedAt: true, createdAt: true, updatedAt: true, revision: true }).shape,
   submittedBy: personRef,
   reviewedBy: personRef,
+  duplicates: z.array(z.number().int()).describe('Other entries about the same person with the same source (after normalising the address)'),
 });
 export type WorkspaceEvidence = z.infer<typeof workspaceEvidence>;
 
 export const evidenceRevision = z.object({
   id: z.number().int(),
-  action: z.string().describe('create, edit, publish, reject, correct or retract'),
+  action: z.string().describe('create, edit, publish, reject, withdraw, correct or retract'),
   actor: personRef,
   changes: z.record(z.string(), z.unknown()).describe('Each changed field: [before, after]'),
   createdAt: z.string(),

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const workspace = site.server.app.repositories.evidenceWorkspace;
   entryId = workspace.create(evidenceBody({ title: 'Demo: entry for the axe run' }) as never, users.volunteer).id;
   const published = workspace.create(evidenceBody({ title: 'Demo: published for the axe run' }) as never, users.volunteer);
-  workspace.review(published.id, 'publish', 'ok', users.admin);
+  workspace.review(published.id, 'publish', 'ok', 1, users.admin);
   publishedId = published.id;
 });
 afterAll(async () => {
@@ -54,6 +54,8 @@ const SCREENS: Array<[Account, string, string]> = [
   ['volunteer', '/workspace/import', 'Import evidence from a spreadsheet'],
   ['reviewer', '/workspace/evidence/:published', 'Correct this entry'],
   ['reviewer', '/workspace/review', 'Review queue'],
+  ['reviewer', '/workspace/review/changes', 'Review queue'],
+  ['reviewer', '/workspace/review/replies', 'Review queue'],
   ['admin', '/workspace/admin/users', 'Invite someone'],
   ['admin', '/workspace/admin/people', 'Add a person'],
   ['admin', '/workspace/admin/elections', 'Add an election'],

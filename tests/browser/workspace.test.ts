@@ -141,9 +141,18 @@ describe('workspace, end to end', () => {
     await page.keyboard.press('Escape');
     await page.locator(`#entry-${second.id}`).focus();
     await page.keyboard.press('r');
+    // A shortcut never decides alone: it waits with "Undo" first.
+    await page.getByText('Rejecting “Demo: shortcut second” in a few seconds.').waitFor({ state: 'attached' });
+    expect(site.server.app.repositories.evidenceWorkspace.find(second.id)!.status).toBe('pending');
     await page.getByText('Rejected “Demo: shortcut second”.').waitFor({ state: 'attached' });
     await page.locator(`#entry-${first.id}`).focus();
     await page.keyboard.press('p');
+    await page.keyboard.press('u');
+    await page.getByText('Undone: nothing was sent.').waitFor({ state: 'attached' });
+    expect(site.server.app.repositories.evidenceWorkspace.find(first.id)!.status).toBe('pending');
+    await page.locator(`#entry-${first.id}`).focus();
+    await page.keyboard.press('p');
+    await page.getByRole('button', { name: 'Send now' }).click();
     await page.getByText('Published “Demo: shortcut first”.').waitFor({ state: 'attached' });
     const stored = (id: number) => site.server.app.repositories.evidenceWorkspace.find(id)!;
     expect(stored(second.id)).toMatchObject({ status: 'rejected', reviewNote: 'Source does not say this.' });
@@ -165,21 +174,52 @@ describe('workspace, end to end', () => {
     await mine.page.getByRole('heading', { name: 'Your changes are saved' }).waitFor();
     await mine.context.close();
 
-    site.server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, reviewer);
+    // Revision 2: the submitter's edit above.
+    site.server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, 2, reviewer);
     const { context, page, problems } = await contextFor(reviewer);
     await page.goto(`${site.server.origin}/workspace/evidence/${entry.id}`);
     await page.getByRole('heading', { name: 'Demo: edited title' }).waitFor();
     await page.getByLabel('Rating', { exact: true }).selectOption('1');
     await page.getByLabel('What was corrected and why').fill('The source supports +1, not +2.');
-    await page.getByRole('button', { name: 'Save the correction' }).click();
-    await page.getByText('The correction is saved.').waitFor();
+    await page.getByRole('button', { name: 'Propose the correction' }).click();
+    await page.getByText('Your correction is proposed.', { exact: false }).waitFor();
+    // Nothing public changed yet.
+    expect(site.server.app.repositories.evidenceWorkspace.find(entry.id)).toMatchObject({ rating: 2, correctionNote: null });
+
+    // A second reviewer approves it in the queue's changes tab; a shortcut first offers undo.
+    const second = await contextFor(await createSignedInUser(site.server, 'reviewer'));
+    await second.page.goto(`${site.server.origin}/workspace/review`);
+    await second.page.getByRole('link', { name: 'Proposed changes' }).click();
+    const card = second.page.locator('article', { hasText: 'Correction of “Demo: edited title”' });
+    await card.waitFor();
+    await expect(card.locator('tr[data-field="rating"]').textContent()).resolves.toMatch(/\+2[\s\S]*\+1/);
+    await card.focus();
+    await second.page.keyboard.press('p');
+    await second.page.getByRole('button', { name: 'Undo' }).click();
+    await second.page.getByText('Undone: nothing was sent.').waitFor({ state: 'attached' });
+    expect(site.server.app.repositories.evidenceWorkspace.find(entry.id)!.rating).toBe(2);
+    await card.getByRole('button', { name: /^Approve/ }).click();
+    await second.page.getByText('Approved the change to “Demo: edited title”.').waitFor({ state: 'attached' });
+    expect(site.server.app.repositories.evidenceWorkspace.find(entry.id)).toMatchObject({ rating: 1, correctionNote: 'The source supports +1, not +2.' });
+    expect(second.problems).toEqual([]);
+
+    // The entry's public page shows the dated change with its note and what changed.
+    await second.page.goto(`${site.server.origin}/evidence/${entry.id}`);
+    const history = second.page.locator('#public-history');
+    await expect(history.textContent()).resolves.toMatch(/Corrected[\s\S]*The source supports \+1, not \+2\.[\s\S]*Rating/);
+    await expect(history.locator('time').last().getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d{2}-\d{2}/);
+    await expect(history.textContent()).resolves.not.toContain('Reviewer');
+    await second.context.close();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Demo: edited title' }).waitFor();
     await expect(page.getByText('Correction: The source supports +1, not +2.').isVisible()).resolves.toBe(true);
-    await page.getByRole('button', { name: 'Retract this entry' }).click();
+    await page.getByRole('button', { name: 'Propose the retraction' }).click();
     await expect(page.locator('#error-reason').textContent()).resolves.toBe('must not be blank');
     await page.getByLabel('Reason for the retraction').fill('The article was withdrawn.');
-    await page.getByRole('button', { name: 'Retract this entry' }).click();
-    await page.getByText('The entry is retracted.').waitFor();
-    await expect(page.locator('.history').textContent()).resolves.toMatch(/Submitted[\s\S]*Edited[\s\S]*Published[\s\S]*Corrected[\s\S]*Retracted/);
+    await page.getByRole('button', { name: 'Propose the retraction' }).click();
+    await page.getByText('Your retraction is proposed.', { exact: false }).waitFor();
+    await expect(page.locator('.history').textContent()).resolves.toMatch(/Submitted[\s\S]*Edited[\s\S]*Published[\s\S]*Corrected/);
     expect(problems).toEqual([]);
     await context.close();
   });

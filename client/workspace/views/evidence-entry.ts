@@ -46,20 +46,28 @@ export class EvidenceEntry extends WorkspaceView {
     if (Number(value('rating')) !== entry.rating) body.rating = Number(value('rating'));
     if (value('title') !== entry.title) body.title = value('title');
     if (value('summary') !== entry.summary) body.summary = value('summary');
-    await this._send(`/api/evidence/${this.entryId}/correct`, body, this.ws.entry.corrected);
+    if (value('kind') !== entry.kind) body.kind = value('kind');
+    if (value('occurredOn') !== entry.occurredOn) body.occurredOn = value('occurredOn');
+    if (await this._send(`/api/evidence/${this.entryId}/correct`, body, this.ws.entry.corrected)) form.reset();
   }
 
   private async _onRetract(event: Event) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    await this._send(`/api/evidence/${this.entryId}/retract`, { reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value }, this.ws.entry.retracted);
+    if (await this._send(`/api/evidence/${this.entryId}/retract`, { reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value }, this.ws.entry.retracted)) form.reset();
   }
 
-  private async _send(path: string, body: unknown, done: string) {
+  private async _onWithdraw() {
+    if (!confirm(this.ws.entry.withdrawConfirm)) return;
+    await this._send(`/api/evidence/${this.entryId}/withdraw`, undefined, this.ws.entry.withdrawn);
+  }
+
+  /** Sends one action; a proposal (202) leaves the entry as it is, anything else answers the entry. */
+  private async _send(path: string, body: unknown, done: string): Promise<boolean> {
     const w = this.ws;
     const res = await api<EvidenceDetail>('POST', path, body);
     if (res.ok) {
-      this._entry = res.body;
+      if (res.status !== 202) this._entry = res.body;
       this._errors = new Map();
       this._message = { kind: 'ok', text: done };
     } else {
@@ -68,6 +76,7 @@ export class EvidenceEntry extends WorkspaceView {
     }
     await this.updateComplete;
     this.querySelector<HTMLElement>('#entry-message')?.focus();
+    return res.ok;
   }
 
   private _err(field: string) {
@@ -103,8 +112,8 @@ export class EvidenceEntry extends WorkspaceView {
       <h2>${t.sources}</h2>
       <ul>${e.sources.map((s) => html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>${s.publisher ? html` (${s.publisher})` : nothing}${s.archiveUrl ? html` · <a href=${s.archiveUrl} target="_blank" rel="noopener noreferrer">${t.archive}</a>` : nothing}</li>`)}</ul>
       <p class="page-header__links">
-        ${own && e.status === 'pending' ? html`<a class="button" href="/workspace/evidence/${e.id}/edit">${t.edit}</a>` : nothing}
-        ${e.status === 'published' || e.status === 'retracted' ? html`<a href="/people/${e.subject}">${t.publicPage}</a>` : nothing}
+        ${own && e.status === 'pending' ? html`<a class="button" href="/workspace/evidence/${e.id}/edit">${t.edit}</a> <button type="button" class="button button--danger" @click=${this._onWithdraw}>${t.withdraw}</button>` : nothing}
+        ${e.status === 'published' || e.status === 'retracted' ? html`<a href="/evidence/${e.id}">${t.publicPage}</a>` : nothing}
       </p>
       <h2>${t.history}</h2>
       ${e.revisions.length === 0
@@ -115,10 +124,10 @@ export class EvidenceEntry extends WorkspaceView {
                 ${r.action === 'edit' || r.action === 'correct' ? html`<br><span class="muted">${t.changed(Object.keys(r.changes).join(', '))}</span>` : nothing}</li>`,
             )}
           </ol>`}
-      ${reviewer && e.status === 'published' ? (own ? html`<p class="muted">${t.ownEntry}</p>` : this._reviewerForms(e)) : nothing}`;
+      ${reviewer && e.status === 'published' ? (own ? html`<p class="muted">${t.ownEntry}</p>${this._retractForm()}` : html`${this._correctForm(e)}${this._retractForm()}`) : nothing}`;
   }
 
-  private _reviewerForms(e: EvidenceDetail) {
+  private _correctForm(e: EvidenceDetail) {
     const t = this.ws.entry;
     return html`<section class="panel" aria-labelledby="correct-heading">
         <h2 id="correct-heading">${t.correctHeading}</h2>
@@ -126,13 +135,20 @@ export class EvidenceEntry extends WorkspaceView {
         <form class="ws-form" novalidate @submit=${this._onCorrect}>
           <div class="field"><label for="correct-rating">${t.rating}</label>
             <select id="correct-rating" name="rating">${[-2, -1, 0, 1, 2].map((r) => html`<option value=${r} ?selected=${r === e.rating}>${signedRating(r)} ${this.msg.ratings[String(r)]}</option>`)}</select>${this._err('rating')}</div>
+          <div class="field"><label for="correct-kind">${t.kind}</label>
+            <select id="correct-kind" name="kind">${(['action', 'data', 'statement'] as const).map((k) => html`<option value=${k} ?selected=${k === e.kind}>${this.msg.kinds[k] ?? k}</option>`)}</select>${this._err('kind')}</div>
+          <div class="field"><label for="correct-date">${t.occurredOn}</label><input id="correct-date" name="occurredOn" type="date" .value=${e.occurredOn}>${this._err('occurredOn')}</div>
           <div class="field"><label for="correct-title">${this.ws.form.title}</label><input id="correct-title" name="title" type="text" .value=${e.title}>${this._err('title')}</div>
           <div class="field"><label for="correct-summary">${this.ws.form.summary}</label><textarea id="correct-summary" name="summary" rows="4" .value=${e.summary}></textarea>${this._err('summary')}</div>
           <div class="field"><label for="correct-note">${t.correctNote}</label><textarea id="correct-note" name="note" rows="2"></textarea>${this._err('note')}</div>
           <div class="actions"><button type="submit" class="button">${t.correctSubmit}</button></div>
         </form>
-      </section>
-      <section class="panel" aria-labelledby="retract-heading">
+      </section>`;
+  }
+
+  private _retractForm() {
+    const t = this.ws.entry;
+    return html`<section class="panel" aria-labelledby="retract-heading">
         <h2 id="retract-heading">${t.retractHeading}</h2>
         <p class="help">${t.retractIntro}</p>
         <form class="ws-form" novalidate @submit=${this._onRetract}>

@@ -252,6 +252,9 @@ export class EvidenceForm extends WorkspaceView {
       return html`<section class="panel success" aria-labelledby="saved-heading">
         <h1 id="saved-heading" tabindex="-1">${this.entryId ? f.savedTitle : f.successTitle}</h1>
         <p>${f.successBody}</p>
+        ${this._saved.duplicates?.length
+          ? html`<p class="notice" data-testid="duplicates"><strong>${w.duplicates.flag}:</strong> ${this._saved.duplicates.map((id, i) => html`${i ? ', ' : ''}<a href="/workspace/evidence/${id}">${w.duplicates.sameSource(id)}</a>`)}</p>`
+          : nothing}
         <p><a class="button" href="/workspace/evidence/${this._saved.id}">${f.viewEntry}: ${this._saved.title}</a></p>
         ${this.entryId ? nothing : html`<p><button type="button" class="button button--quiet" @click=${this._clear}>${f.logAnother}</button></p>`}
       </section>`;

@@ -87,9 +87,9 @@ export class EvidenceImport extends WorkspaceView {
     return html`<section aria-labelledby="import-summary">
       <h2 id="import-summary" tabindex="-1">${report.dryRun ? t.summary(report.valid, report.invalid) : t.created(report.created)}</h2>
       ${report.dryRun
-        ? report.valid > 0
-          ? html`<p>${report.invalid ? t.skipNote(report.invalid) : nothing}</p>
-              <p><button type="button" class="button" id="import-create" ?disabled=${this._busy} @click=${() => this._run(false)}>${t.create(report.valid)}</button></p>`
+        ? report.valid - report.skipped > 0
+          ? html`<p>${report.invalid ? t.skipNote(report.invalid) : nothing} ${report.skipped ? t.alreadyNote(report.skipped) : nothing}</p>
+              <p><button type="button" class="button" id="import-create" ?disabled=${this._busy} @click=${() => this._run(false)}>${t.create(report.valid - report.skipped)}</button></p>`
           : html`<p>${t.noneValid}</p>`
         : nothing}
       <div class="table-scroll" role="region" aria-labelledby="import-rows-caption" tabindex="0">
@@ -100,7 +100,9 @@ export class EvidenceImport extends WorkspaceView {
           ${report.rows.map(
             (row) => html`<tr data-line=${row.line} class=${row.ok ? 'row-ok' : 'row-bad'}>
               <th scope="row">${row.line}</th>
-              <td><span class="status ${row.ok ? 'status--published' : 'status--rejected'}">${row.ok ? (row.id ? t.createdOk : t.ok) : t.bad}</span></td>
+              <td><span class="status ${row.ok ? 'status--published' : 'status--rejected'}">${row.ok ? (row.id ? t.createdOk : t.ok) : t.bad}</span>
+                ${row.alreadyImported !== null ? html`<br><a href="/workspace/evidence/${row.alreadyImported}">${t.alreadyImported(row.alreadyImported)}</a>` : nothing}
+                ${row.alreadyImported === null && row.duplicates.length ? html`<br>${row.duplicates.map((id) => html`<a href="/workspace/evidence/${id}">${this.ws.duplicates.sameSource(id)}</a> `)}` : nothing}</td>
               <td>${row.entry
                 ? row.id
                   ? html`<a href="/workspace/evidence/${row.id}">${row.entry.title}</a>`

@@ -39,6 +39,14 @@ export class MySubmissions extends WorkspaceView {
     this._page = 1;
   }
 
+  /** Withdrawing cannot be undone, so it asks first. */
+  private async _withdraw(entry: WorkspaceEvidence) {
+    if (!confirm(this.ws.home.withdrawConfirm(entry.title))) return;
+    const res = await api('POST', `/api/evidence/${entry.id}/withdraw`);
+    if (res.ok) void this._submissions.run();
+    else alert(res.status === 0 ? this.ws.networkError : this.ws.serverError(res.error.message));
+  }
+
   private _go(page: number) {
     this._page = page;
   }
@@ -70,7 +78,10 @@ export class MySubmissions extends WorkspaceView {
               <td>${this.msg.standardShort[e.standard] ?? e.standard}</td>
               <td><span class="status status--${e.status}">${w.status[e.status] ?? e.status}</span></td>
               <td>${e.reviewNote ?? ''}</td>
-              <td>${e.status === 'pending' ? html`<a href="/workspace/evidence/${e.id}/edit" aria-label=${h.edit(e.title)}>${h.editShort}</a>` : nothing}</td>
+              <td>${e.status === 'pending'
+                ? html`<a href="/workspace/evidence/${e.id}/edit" aria-label=${h.edit(e.title)}>${h.editShort}</a>
+                    <button type="button" class="button button--quiet" aria-label=${h.withdraw(e.title)} @click=${() => this._withdraw(e)}>${h.withdrawShort}</button>`
+                : nothing}</td>
             </tr>`,
           )}
         </tbody>

@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { messagesFor } from '../../../i18n/catalog.js';
 import { localeFromPath, pagePath, type Locale } from '../../../i18n/locales.js';
 import { PUBLIC_CACHE_CONTROL } from '../../plugins/caching.js';
-import { slugParams } from '../../schemas/common.js';
+import { idParams, slugParams } from '../../schemas/common.js';
+import { evidencePageModel } from './models/evidence.js';
+import { replyPageModel } from './models/reply.js';
+import { evidencePageBody } from './views/evidence.js';
+import { replyPageBody } from './views/reply.js';
 import languageRedirect from './language-redirect.js';
 import { renderPage, type PageContext, type PageDocument } from './layout.js';
 import { electionPageModel } from './models/election.js';
@@ -49,7 +53,7 @@ function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocument, sta
     .code(status)
     .type('text/html; charset=utf-8')
     // Pages hold only public data: short caching like the public API, never per-user content.
-    .header('cache-control', status === 200 ? PUBLIC_CACHE_CONTROL : 'no-store')
+    .header('cache-control', status === 200 && !page.private ? PUBLIC_CACHE_CONTROL : 'no-store')
     .send(renderPage(ctx, page));
 }
 
@@ -124,6 +128,17 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   );
   fastify.get('/methodology', { config: { pageCache: { params: [] } } }, async (request, reply) => show(request, reply, methodologyPageModel(repos, locale), methodologyBody));
   fastify.get('/events', { config: { pageCache: { params: [] } } }, async (request, reply) => show(request, reply, eventsPageModel(repos, locale), eventsBody));
+  fastify.get('/evidence/:id', { config: { pageCache: { params: [] } }, schema: { params: idParams } }, async (request, reply) =>
+    show(request, reply, evidencePageModel(repos, request.params.id, locale), evidencePageBody),
+  );
+  // The right of reply: an unknown, expired or revoked link is one and the same 410 page.
+  fastify.get('/reply/:token', { schema: { params: z.object({ token: z.string().max(200) }) } }, async (request, reply) => {
+    const model = replyPageModel(repos, request.params.token, locale);
+    if (model) return show(request, reply, model, replyPageBody);
+    const ctx = pageContext(fastify, request, locale);
+    const r = ctx.msg.replyPage;
+    return sendPage(reply, ctx, { name: 'reply', title: r.invalidTitle, description: r.invalidBody, path: '/reply', demo: false, private: true, body: messageBody(r.invalidTitle, r.invalidBody, ctx.msg.notFound.home, link('/')) }, 410);
+  });
 };
 
 export default pageRoutes;

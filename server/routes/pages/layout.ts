@@ -10,7 +10,7 @@ const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%231f3a5f'/%3E%3Ctext x='16' y='23' font-family='sans-serif' font-size='19' font-weight='700' fill='white' text-anchor='middle'%3EA%3C/text%3E%3C/svg%3E";
 
 /** Which page this is: the browser app picks the components to enhance it by this name. */
-export type PageName = 'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'not-found' | 'error';
+export type PageName = 'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'evidence' | 'reply' | 'not-found' | 'error';
 
 export interface PageContext {
   locale: Locale;
@@ -39,6 +39,8 @@ export interface PageDocument {
    * as `/share/people/x.png?lang=es`) and a title that carries the grade.
    */
   share?: { image: string; title?: string };
+  /** A page for one holder of a secret link: never cached, never indexed. */
+  private?: boolean;
 }
 
 /** A public page as a whole document: meta tags for sharing, the header, the footer. */
@@ -55,6 +57,7 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
       lang: locale,
       title: page.name === 'home' ? `${msg.siteName} · ${msg.siteTagline}` : `${page.title} · ${msg.siteName}`,
       description: page.description,
+      noindex: page.private,
       share: {
         canonical,
         type: page.ogType ?? 'website',

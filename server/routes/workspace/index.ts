@@ -6,7 +6,7 @@ import { readClientEntry } from '../../plugins/static-assets.js';
 import { hasRole } from '../../repositories/users.js';
 import { renderDocument } from '../../html/document.js';
 import { html } from '../../html/html.js';
-import { ADMIN_SECTIONS, type AdminSection, type WorkspacePageData, type WorkspaceView } from '../../../core/workspace-page-data.js';
+import { ADMIN_SECTIONS, REVIEW_TABS, type AdminSection, type ReviewTab, type WorkspacePageData, type WorkspaceView } from '../../../core/workspace-page-data.js';
 
 export interface WorkspacePageOptions {
   clientDist: string;
@@ -92,6 +92,11 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
   fastify.get('/workspace/invite', async (request, reply) => send(request, reply, 'invite'));
   fastify.get('/workspace/evidence/new', gate('volunteer', 'evidence-new'));
   fastify.get('/workspace/review', gate('reviewer', 'review'));
+  fastify.get('/workspace/review/:tab', async (request, reply) => {
+    const tab = (request.params as { tab: string }).tab;
+    if (!(REVIEW_TABS as readonly string[]).includes(tab)) return reply.callNotFound();
+    return gate('reviewer', 'review', { section: tab as ReviewTab })(request, reply);
+  });
   fastify.get('/workspace/import', gate('volunteer', 'import'));
   fastify.get('/workspace/admin', gate('admin', 'admin', { section: 'users' }));
 

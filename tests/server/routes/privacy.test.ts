@@ -66,7 +66,9 @@ function canaries(): string[] {
 }
 
 async function publicAnswers(): Promise<Array<{ url: string; status: number; text: string }>> {
-  const known = knownValues(t.app);
+  // A real reply link, so the reply page is fetched too (it lists the person's evidence).
+  const { token } = t.app.repositories.replies.createLink('demo-avery-placeholder', 30, people[2]);
+  const known: Record<string, string[]> = { ...knownValues(t.app), token: [token] };
   const answers: Array<{ url: string; status: number; text: string }> = [];
   for (const endpoint of await discoverEndpoints(t.app)) {
     if (endpoint.method !== 'GET') continue;
@@ -100,16 +102,19 @@ describe('privacy of volunteers and reviewers', () => {
     expect(reached.map((a) => a.url)).toEqual(
       expect.arrayContaining(['/api/export/evidence.json', '/api/export/evidence.csv', '/api/subjects/demo-avery-placeholder/evidence']),
     );
+    // Each claim's own page and public API answer, in both languages.
+    for (const prefix of ['/evidence/', '/es/evidence/', '/api/evidence/']) expect(reached.some((a) => a.url.startsWith(prefix))).toBe(true);
+    expect(reached.some((a) => a.url.startsWith('/reply/'))).toBe(true);
     const leaks = answers.flatMap((a) =>
       canaries()
         .filter((c) => a.text.toLowerCase().includes(c.toLowerCase()))
         .map((c) => `${a.url} shows "${c}"`),
     );
     expect(leaks).toEqual([]);
-  });
+  }, 180_000);
 
   it('shows no pending or rejected entry to the public', () => {
     const hidden = answers.filter((a) => a.text.includes(`${CANARY_TITLE} [pending]`) || a.text.includes(`${CANARY_TITLE} [rejected]`));
     expect(hidden.map((a) => a.url)).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -4,6 +4,20 @@ import { AdminSection, load, optional, values } from './admin-section.js';
 
 /** The people scored: add one, edit one. */
 export class AdminPeople extends AdminSection<PublicSubject[]> {
+  static properties = { ...AdminSection.properties, _replyLink: { state: true } };
+  /** A reply link just created, shown once (only its hash is stored). */
+  declare _replyLink: { slug: string; url: string; expiresAt: string } | null;
+
+  constructor() {
+    super();
+    this._replyLink = null;
+  }
+
+  private async _createReplyLink(slug: string) {
+    const res = await this._write('POST', `/api/subjects/${slug}/reply-links`, {}, this.ws.admin.replyLinkCreated);
+    if (res.ok) this._replyLink = { slug, url: String(res.body.url), expiresAt: String(res.body.expiresAt) };
+  }
+
   protected load() {
     return load<PublicSubject[]>('/api/subjects');
   }
@@ -42,7 +56,14 @@ export class AdminPeople extends AdminSection<PublicSubject[]> {
           <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void this._write('PATCH', `/api/subjects/${p.slug}`, body(values(e.target as HTMLFormElement), true), a.saved); }}>
             ${this._fields(p, `p-${p.slug}`)}
             <div class="actions"><button type="submit" class="button">${a.savePerson(p.name)}</button></div>
-          </form></details>`,
+          </form>
+          <h3>${a.replyHeading}</h3>
+          <p class="help">${a.replyIntro}</p>
+          <button type="button" class="button button--quiet" @click=${() => this._createReplyLink(p.slug)}>${a.createReplyLink(p.name)}</button>
+          ${this._replyLink?.slug === p.slug
+            ? html`<div class="field"><label for="reply-link-${p.slug}">${a.replyLink(this._replyLink.expiresAt.slice(0, 10))}</label>
+                <input id="reply-link-${p.slug}" type="text" readonly .value=${this._replyLink.url}></div>`
+            : nothing}</details>`,
       )}`;
   }
 }

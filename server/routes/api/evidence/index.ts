@@ -14,6 +14,11 @@ import {
   reviewInput,
   workspaceEvidence,
 } from '../../../schemas/evidence-workspace.js';
+import { z } from 'zod';
+import { evidencePath } from '../../../../core/evidence-links.js';
+import { PUBLIC_CACHE_CONTROL } from '../../../plugins/caching.js';
+import { publicEvidenceDetail } from '../../../schemas/evidence.js';
+import { proposalAnswer } from '../../../schemas/evidence-changes.js';
 import { fileProblem, importInput, importQuery, importReport, importTemplate, importTemplateTable, importVocabulary, parseImport } from '../../../schemas/evidence-import.js';
 
 /** The workspace's evidence: volunteers submit and edit, reviewers publish, reject, correct and retract. */
@@ -28,7 +33,8 @@ async function readImportTable(csv: string | undefined, xlsx: string | undefined
 }
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { evidenceWorkspace } = fastify.repositories;
+  const { evidenceWorkspace, proposedChanges } = fastify.repositories;
+  const { notifications } = fastify;
   const detailOr404 = (id: number) => {
     const detail = evidenceWorkspace.detail(id);
     if (!detail) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
@@ -66,14 +72,18 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       // Both steps yield the event loop as they go (issue 17): public reads keep being answered.
       const parsed = await parseImport(await readImportTable(csv, xlsx), importVocabulary(fastify.repositories), xlsx ? 'body.xlsx' : 'body.csv');
       const dryRun = request.query.dryRun === 'true';
+      const matches = new Map(parsed.filter((row) => row.input !== null).map((row) => [row.line, evidenceWorkspace.matchImport(row.input!)]));
       const valid = parsed.filter((row) => row.input !== null);
-      const created = dryRun || valid.length === 0 ? [] : evidenceWorkspace.createMany(valid.map((row) => row.input!), signedIn(request));
-      const ids = new Map(valid.map((row, i) => [row.line, created[i]?.id ?? null]));
+      // Re-importing the same file creates nothing twice: rows that became entries before are skipped.
+      const fresh = valid.filter((row) => matches.get(row.line)!.alreadyImported === null);
+      const created = dryRun || fresh.length === 0 ? [] : evidenceWorkspace.createMany(fresh.map((row) => row.input!), signedIn(request));
+      const ids = new Map(fresh.map((row, i) => [row.line, created[i]?.id ?? null]));
       return {
         dryRun,
         valid: valid.length,
         invalid: parsed.length - valid.length,
         created: created.length,
+        skipped: valid.length - fresh.length,
         rows: parsed.map(({ line, title, input, problems }) => ({
           line,
           title,
@@ -89,6 +99,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
           },
           problems,
           id: ids.get(line) ?? null,
+          alreadyImported: matches.get(line)?.alreadyImported ?? null,
+          duplicates: matches.get(line)?.duplicates ?? [],
         })),
       };
     },
@@ -139,21 +151,28 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/:id',
     {
-      config: { minRole: 'volunteer' },
       schema: {
-        tags: ['workspace'],
-        summary: 'One entry with its sources and every revision (its submitter and reviewers)',
+        tags: ['public', 'workspace'],
+        summary: 'One entry: its submitter and reviewers get it with every revision; anyone else gets a published or retracted entry with its public history and replies (404 otherwise)',
         params: idParams,
-        response: { 200: evidenceDetail, ...workspaceErrors },
+        response: { 200: z.union([evidenceDetail, publicEvidenceDetail]), ...workspaceErrors },
       },
     },
-    async (request) => {
-      const me = signedIn(request);
-      const detail = detailOr404(request.params.id);
-      if (detail.submittedBy?.id !== me.id && !hasRole(me, 'reviewer')) {
-        throw new HttpError(403, 'forbidden', 'Only its submitter and reviewers can see an entry here');
-      }
-      return detail;
+    async (request, reply) => {
+      const me = request.account;
+      const id = request.params.id;
+      const detail = me ? evidenceWorkspace.detail(id) : undefined;
+      if (detail && me && (detail.submittedBy?.id === me.id || hasRole(me, 'reviewer'))) return detail;
+      // Pending, rejected and withdrawn entries do not exist for anyone else.
+      const entry = fastify.repositories.evidence.findPublic(id);
+      if (!entry) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
+      if (!me) reply.header('cache-control', PUBLIC_CACHE_CONTROL);
+      return {
+        ...entry,
+        url: fastify.publicUrl(evidencePath(entry.id)),
+        history: fastify.repositories.evidence.publicHistory(id),
+        replies: fastify.repositories.replies.publishedFor({ evidenceId: id }),
+      };
     },
   );
 
@@ -188,8 +207,25 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      const { decision, note } = request.body;
-      evidenceWorkspace.review(request.params.id, decision, note, signedIn(request));
+      const { decision, note, revision } = request.body;
+      evidenceWorkspace.review(request.params.id, decision, note, revision, signedIn(request));
+      return detailOr404(request.params.id);
+    },
+  );
+
+  fastify.post(
+    '/:id/withdraw',
+    {
+      config: { minRole: 'volunteer' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Withdraw your own pending entry: it is kept, never reviewed and never public',
+        params: idParams,
+        response: { 200: evidenceDetail, ...workspaceErrors },
+      },
+    },
+    async (request) => {
+      evidenceWorkspace.withdraw(request.params.id, signedIn(request));
       return detailOr404(request.params.id);
     },
   );
@@ -200,16 +236,17 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'reviewer' },
       schema: {
         tags: ['workspace'],
-        summary: 'Correct a published entry (never your own); the note and date are shown publicly',
+        summary: 'Propose a correction of a published entry (never your own): nothing public changes until a second reviewer approves it',
         params: idParams,
         body: correctionInput,
-        response: { 200: evidenceDetail, ...workspaceErrors },
+        response: { 202: proposalAnswer, ...workspaceErrors },
       },
     },
-    async (request) => {
-      const { note, ...changes } = request.body;
-      evidenceWorkspace.correct(request.params.id, changes, note, signedIn(request));
-      return detailOr404(request.params.id);
+    async (request, reply) => {
+      const { note, ...fields } = request.body;
+      const change = proposedChanges.propose(request.params.id, 'correction', fields, note, signedIn(request));
+      notifications.changeProposed(change.id);
+      return reply.code(202).send({ change });
     },
   );
 
@@ -219,15 +256,16 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'reviewer' },
       schema: {
         tags: ['workspace'],
-        summary: 'Retract a published entry: it stops counting and stays listed publicly as retracted, with the reason',
+        summary: 'Propose retracting a published entry: once a second reviewer approves, it stops counting and stays listed publicly with the reason',
         params: idParams,
         body: retractionInput,
-        response: { 200: evidenceDetail, ...workspaceErrors },
+        response: { 202: proposalAnswer, ...workspaceErrors },
       },
     },
-    async (request) => {
-      evidenceWorkspace.retract(request.params.id, request.body.reason, signedIn(request));
-      return detailOr404(request.params.id);
+    async (request, reply) => {
+      const change = proposedChanges.propose(request.params.id, 'retraction', {}, request.body.reason, signedIn(request));
+      notifications.changeProposed(change.id);
+      return reply.code(202).send({ change });
     },
   );
 };

@@ -1,7 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publicEvidence } from '../../../schemas/evidence.js';
+import { evidencePath } from '../../../../core/evidence-links.js';
+import { linkedEvidence, publicReply } from '../../../schemas/evidence.js';
+
+/** An exported entry: its page, and the published replies of the office of the person it rates. */
+const exportedEvidence = linkedEvidence.extend({ replies: z.array(publicReply) });
 
 /** The CSV's columns, in order: one row per evidence entry, its sources joined into two cells. */
 const CSV_COLUMNS = [
@@ -22,15 +26,27 @@ const CSV_COLUMNS = [
   'demo',
   'source_urls',
   'sources',
+  'url',
+  'replies',
 ];
 
-const publicEvidenceList = z.array(publicEvidence);
+const exportedList = z.array(exportedEvidence);
 
 /** A person downloads the data a few times; a script that loops on it is slowed to this. */
 export const EXPORT_LIMIT = { perMinute: 30 };
 
+/**
+ * The public evidence as files: built once per data version, kept on disk and compressed once
+ * (plugins/export-files.ts), so a crowd on these routes costs almost nothing.
+ */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { evidence } = fastify.repositories;
+  const { evidence, replies } = fastify.repositories;
+
+  /** Every public entry with its page's address (from PUBLIC_ORIGIN, never a request header) and its published replies. */
+  const exported = () => {
+    const { byEvidence } = replies.publishedBySubject();
+    return evidence.listPublic().map((e) => ({ ...e, url: fastify.publicUrl(evidencePath(e.id)), replies: byEvidence.get(e.id) ?? [] }));
+  };
 
   fastify.get(
     '/evidence.json',
@@ -38,8 +54,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { publicRead: true, expensive: EXPORT_LIMIT },
       schema: {
         tags: ['public'],
-        summary: 'All public evidence (published and retracted) as JSON',
-        response: { 200: publicEvidenceList },
+        summary: 'All public evidence (published and retracted) as JSON, each entry with its page and published replies',
+        response: { 200: exportedList },
       },
     },
     async (request, reply) =>
@@ -48,7 +64,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         contentType: 'application/json; charset=utf-8',
         disposition: 'inline; filename="evidence.json"',
         // Through the response schema, so only public fields can ever reach the file.
-        build: () => JSON.stringify(publicEvidenceList.parse(evidence.listPublic())),
+        build: () => JSON.stringify(exportedList.parse(exported())),
       }),
   );
 
@@ -71,9 +87,9 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       }),
   );
 
-  /** The CSV export: one row per public entry, its sources joined into two cells. */
+  /** The CSV export: one row per public entry, its sources and replies joined into cells. */
   function evidenceCsv(): string {
-    const rows = evidence.listPublic().map((e) => [
+    const rows = exported().map((e) => [
       e.id,
       e.subject,
       e.standard,
@@ -91,6 +107,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       e.demo,
       e.sources.map((s) => s.url).join(' '),
       e.sources.map((s) => [s.title, s.publisher && `(${s.publisher})`, s.url].filter(Boolean).join(' ')).join(' | '),
+      e.url,
+      e.replies.map((r) => [r.publishedAt.slice(0, 10), r.body, r.url].filter(Boolean).join(' ')).join(' | '),
     ]);
     // escape_formulas keeps a title such as "=HYPERLINK(...)" from running in a spreadsheet.
     return stringify(rows, { header: true, columns: CSV_COLUMNS, escape_formulas: true, cast: { boolean: (b) => (b ? 'true' : 'false') } });

@@ -3,11 +3,14 @@ import { signedIn } from '../../../plugins/auth.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import { subjectInput, subjectPatch } from '../../../schemas/admin.js';
 import { slugParams, workspaceErrors } from '../../../schemas/common.js';
+import { REPLY_LINK_DAYS } from '../../../repositories/replies.js';
+import { replyLink, replyLinkCreated, replyLinkInput, replyLinkParams } from '../../../schemas/replies.js';
+import { z } from 'zod';
 import { publicSubject } from '../../../schemas/subjects.js';
 
 /** Admins add people to score and edit them; the slug is fixed once created. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { admin } = fastify.repositories;
+  const { admin, replies } = fastify.repositories;
 
   fastify.post(
     '/',
@@ -36,6 +39,45 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const updated = admin.updateSubject(request.params.slug, request.body, signedIn(request));
       return toPublicSubject(updated);
+    },
+  );
+
+  fastify.post(
+    '/:slug/reply-links',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Create a link that lets the person’s office reply publicly (admins); shown once, send it by any channel',
+        params: slugParams,
+        body: replyLinkInput.optional(),
+        response: { 201: replyLinkCreated, ...workspaceErrors },
+      },
+    },
+    async (request, reply) => {
+      const link = replies.createLink(request.params.slug, request.body?.days ?? REPLY_LINK_DAYS, signedIn(request));
+      return reply.code(201).send({ id: link.id, expiresAt: link.expiresAt, url: fastify.publicUrl(`/reply/${link.token}`) });
+    },
+  );
+
+  fastify.get(
+    '/:slug/reply-links',
+    {
+      config: { minRole: 'admin' },
+      schema: { tags: ['workspace'], summary: 'The reply links sent for a person, newest first (admins)', params: slugParams, response: { 200: z.array(replyLink), ...workspaceErrors } },
+    },
+    async (request) => replies.listLinks(request.params.slug),
+  );
+
+  fastify.delete(
+    '/:slug/reply-links/:id',
+    {
+      config: { minRole: 'admin' },
+      schema: { tags: ['workspace'], summary: 'Revoke a reply link (admins); replies already sent stay', params: replyLinkParams, response: { 204: z.null(), ...workspaceErrors } },
+    },
+    async (request, reply) => {
+      replies.revokeLink(request.params.slug, request.params.id, signedIn(request));
+      return reply.code(204).send(null);
     },
   );
 };

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../errors.js';
 import { errorResponses, isoDate, slugParam, slugParams } from '../../../schemas/common.js';
-import { publicEvidence } from '../../../schemas/evidence.js';
+import { evidencePath } from '../../../../core/evidence-links.js';
+import { linkedEvidence } from '../../../schemas/evidence.js';
 import { scorecardResponse } from '../../../schemas/scorecard.js';
 import { publicSubject } from '../../../schemas/subjects.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
@@ -73,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         description: 'Published entries and retracted ones (with the reason); pending and rejected entries are never public.',
         params: slugParams,
         querystring: z.object({ standard: slugParam.optional() }),
-        response: { 200: z.array(publicEvidence), ...errorResponses },
+        response: { 200: z.array(linkedEvidence), ...errorResponses },
       },
     },
     async (request) => {
@@ -84,7 +85,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         if (!ref) throw notFound('standard', request.query.standard);
         standardId = ref.id;
       }
-      return evidence.listPublic({ subjectId: subject.id, standardId });
+      return evidence.listPublic({ subjectId: subject.id, standardId }).map((e) => ({ ...e, url: fastify.publicUrl(evidencePath(e.id)) }));
     },
   );
 };

@@ -55,6 +55,8 @@ export function personPageModel(repos: Repositories, slug: string, query: PageQu
       standards: allStandards,
       elections: elections.list().filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
       minCoverage: MIN_COVERAGE,
+      replies: repos.replies.publishedBySubject(row.id),
+      invitation: repos.replies.invitation(row.id),
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { Messages } from '../../../../i18n/catalog.js';
 import { formatDay, signedRating } from '../../../../i18n/format.js';
 export { describeOverall as overallNote } from '../../../../i18n/format.js';
-import type { PublicEvidence } from '../../../schemas/evidence.js';
+import { evidencePath } from '../../../../core/evidence-links.js';
+import type { PublicEvidence, PublicReply } from '../../../schemas/evidence.js';
 import type { Scorecard } from '../../../schemas/scorecard.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 
@@ -74,11 +75,13 @@ export function evidenceEntry(
   entry: PublicEvidence,
   standardTitle: string | null,
   link: (path: string) => string,
-  options: { hidden?: boolean; headingLevel?: 3 | 4 } = {},
+  options: { hidden?: boolean; headingLevel?: 3 | 4; replies?: PublicReply[]; subjectName?: string } = {},
 ): SafeHtml {
   const retracted = entry.status === 'retracted';
   const strike = (text: string) => (retracted ? html`<s>${english(msg, text)}</s>` : english(msg, text));
-  const title = (options.headingLevel ?? 3) === 3 ? html`<h3 class="evidence__title">${strike(entry.title)}</h3>` : html`<h4 class="evidence__title">${strike(entry.title)}</h4>`;
+  // Every entry links to its own page: its sources, how it counts, its history and replies.
+  const titleLink = html`<a href="${link(evidencePath(entry.id))}">${strike(entry.title)}</a>`;
+  const title = (options.headingLevel ?? 3) === 3 ? html`<h3 class="evidence__title">${titleLink}</h3>` : html`<h4 class="evidence__title">${titleLink}</h4>`;
   return html`<li class="evidence${retracted ? ' evidence--retracted' : ''}" data-standard="${entry.standard}"${options.hidden ? html` hidden` : ''}>
     ${title}
     ${retracted ? html`<p class="evidence__retraction"><strong>${msg.evidence.retracted}.</strong> ${msg.evidence.retractedReason('')}${english(msg, entry.retractionReason ?? '')}</p>` : ''}
@@ -92,5 +95,14 @@ export function evidenceEntry(
         src.archiveUrl ? html` · <a href="${safeUrl(src.archiveUrl)}" rel="noopener nofollow">${msg.evidence.archived}</a>` : ''
       }`,
     )}</p>` : ''}
+    ${options.replies?.length && options.subjectName ? replyList(msg, options.subjectName, options.replies) : ''}
   </li>`;
+}
+
+/** Published replies from the graded person's office, marked as theirs and dated. */
+export function replyList(msg: Messages, subjectName: string, replies: PublicReply[]): SafeHtml {
+  return html`<ul class="replies">${replies.map(
+    (r) => html`<li class="reply"><p class="reply__from"><strong>${msg.replies.from(subjectName)}</strong>, <time datetime="${r.publishedAt}">${msg.replies.on(formatDay(msg, r.publishedAt.slice(0, 10)))}</time></p>
+      <p class="reply__body">${r.body}</p>${r.url ? html`<p><a href="${safeUrl(r.url)}" rel="noopener nofollow ugc">${msg.replies.link}</a></p>` : ''}</li>`,
+  )}</ul>`;
 }

@@ -1,12 +1,12 @@
 import type { Messages } from '../../../../i18n/catalog.js';
 import { describeWeighting, formatDay } from '../../../../i18n/format.js';
-import type { PublicEvidence } from '../../../schemas/evidence.js';
+import type { PublicEvidence, PublicReply } from '../../../schemas/evidence.js';
 import type { Scorecard } from '../../../schemas/scorecard.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
-import { demoTag, english, evidenceEntry, liveGrade, overallNote, standardCards, standardTermsNote } from './parts.js';
+import { demoTag, english, evidenceEntry, liveGrade, overallNote, replyList, standardCards, standardTermsNote } from './parts.js';
 
 export interface PersonView {
   subject: PublicSubject;
@@ -20,6 +20,10 @@ export interface PersonView {
   standards: PublicStandard[];
   elections: Array<{ slug: string; name: string }>;
   minCoverage: number;
+  /** Published replies from the person's office, by entry id and by standard slug. */
+  replies: { byEvidence: Map<number, PublicReply[]>; byStandard: Map<string, PublicReply[]> };
+  /** When the office was last invited to reply, and whether it has. */
+  invitation: { invitedOn: string | null; replied: boolean };
 }
 
 export function evidenceFilterForm(msg: Messages, standards: PublicStandard[], filter: string | null): SafeHtml {
@@ -87,6 +91,15 @@ ${prioritiesSection(msg, view.weights)}
   <h2 id="standards-heading">${msg.person.standardsHeading}</h2>
   ${standardCards(msg, card, link)}
   ${standardTermsNote(msg)}
+  ${view.invitation.invitedOn
+    ? html`<p class="reply-invitation" data-reply-invitation>${(view.invitation.replied ? msg.replies.invitedReplied : msg.replies.invitedSilent)(formatDay(msg, view.invitation.invitedOn.slice(0, 10)))}</p>`
+    : ''}
+  ${view.replies.byStandard.size
+    ? html`<ul class="standard-replies">${view.standards
+        .filter((s) => view.replies.byStandard.has(s.slug))
+        .map((s) => html`<li><h3><a href="${link(`/standards/${s.slug}`)}">${s.title}</a></h3>${replyList(msg, subject.name, view.replies.byStandard.get(s.slug)!)}</li>`)}</ul>
+      <p class="muted">${msg.replies.note}</p>`
+    : ''}
 </section>
 
 <section class="panel" aria-labelledby="trend-heading">
@@ -104,7 +117,7 @@ ${prioritiesSection(msg, view.weights)}
   <ol class="evidence-list" id="evidence-list">
     ${view.evidence.map((e) =>
       // A filtered-out entry stays in the page, hidden, so the browser can show it again without a reload.
-      evidenceEntry(msg, e, titles.get(e.standard) ?? null, link, { hidden: !!view.filter && e.standard !== view.filter }),
+      evidenceEntry(msg, e, titles.get(e.standard) ?? null, link, { hidden: !!view.filter && e.standard !== view.filter, replies: view.replies.byEvidence.get(e.id), subjectName: subject.name }),
     )}
   </ol>
 </section>`;

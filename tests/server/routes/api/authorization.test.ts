@@ -19,11 +19,14 @@ interface Row {
   request(as: TestUser | null): { url: string; payload?: unknown; headers?: Record<string, string> };
   /** The call ends the caller's session (sign-out, password change): use a throwaway account. */
   freshUser?: boolean;
+  /** Refused callers get 404: the record does not exist for them (non-public evidence). */
+  hidden?: boolean;
 }
 
 let t: TestApp;
 let submitter: TestUser;
 let otherReviewer: TestUser;
+let thirdReviewer: TestUser;
 const callers: Partial<Record<UserRole, TestUser>> = {};
 let counter = 0;
 const unique = () => `${++counter}`;
@@ -31,8 +34,18 @@ const unique = () => `${++counter}`;
 const pendingBy = (user: TestUser) => t.app.repositories.evidenceWorkspace.create(evidenceBody() as never, user).id;
 function published() {
   const id = pendingBy(submitter);
-  t.app.repositories.evidenceWorkspace.review(id, 'publish', undefined, otherReviewer);
+  t.app.repositories.evidenceWorkspace.review(id, 'publish', undefined, 1, otherReviewer);
   return id;
+}
+
+/** A retraction proposed by a reviewer who is none of the callers, of an entry none of them submitted. */
+function proposedByOther() {
+  return t.app.repositories.proposedChanges.propose(published(), 'retraction', {}, 'The source was withdrawn.', thirdReviewer).id;
+}
+
+function pendingReply() {
+  const { token } = t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!);
+  return t.app.repositories.replies.submit({ token, standard: 'kids', body: 'Demo reply.' }).id;
 }
 
 const ROWS: Row[] = [
@@ -43,9 +56,15 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/evidence', minRole: 'volunteer', ok: 201, request: () => ({ url: '/api/evidence', payload: evidenceBody() }) },
   { method: 'POST', route: '/api/evidence/import', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence/import?dryRun=true', payload: { csv: 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title\ndemo-jordan-sample,kids,1,action,T,S,2025-01-01,https://example.org/x,X' } }) },
   { method: 'PATCH', route: '/api/evidence/:id', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}`, payload: { rating: -1 } }) },
-  { method: 'POST', route: '/api/evidence/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish' } }) },
-  { method: 'POST', route: '/api/evidence/:id/correct', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }) },
-  { method: 'POST', route: '/api/evidence/:id/retract', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${published()}/retract`, payload: { reason: 'The source was withdrawn.' } }) },
+  { method: 'POST', route: '/api/evidence/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish', revision: 1 } }) },
+  { method: 'POST', route: '/api/evidence/:id/withdraw', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}/withdraw` }) },
+  { method: 'POST', route: '/api/evidence/:id/correct', minRole: 'reviewer', ok: 202, request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }) },
+  { method: 'POST', route: '/api/evidence/:id/retract', minRole: 'reviewer', ok: 202, request: () => ({ url: `/api/evidence/${published()}/retract`, payload: { reason: 'The source was withdrawn.' } }) },
+  { method: 'POST', route: '/api/changes/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/changes/${proposedByOther()}/review`, payload: { decision: 'approve' } }) },
+  { method: 'POST', route: '/api/subjects/:slug/reply-links', minRole: 'admin', ok: 201, request: () => ({ url: '/api/subjects/demo-riley-example/reply-links', payload: {} }) },
+  { method: 'DELETE', route: '/api/subjects/:slug/reply-links/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/subjects/demo-riley-example/reply-links/${t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).id}` }) },
+  { method: 'POST', route: '/api/replies', minRole: 'anyone', ok: 201, request: () => ({ url: '/api/replies', payload: { token: t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).token, standard: 'kids', body: 'Demo reply.' } }) },
+  { method: 'POST', route: '/api/replies/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/replies/${pendingReply()}/review`, payload: { decision: 'publish' } }) },
   { method: 'POST', route: '/api/invites', minRole: 'admin', ok: 201, request: () => ({ url: '/api/invites', payload: { email: `invited-${unique()}@example.org` } }) },
   {
     method: 'POST', route: '/api/invites/accept', minRole: 'anyone', ok: 201,
@@ -75,7 +94,10 @@ const ROWS: Row[] = [
   // The workspace's reads, for completeness.
   { method: 'GET', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me' }) },
   { method: 'GET', route: '/api/evidence', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence?status=pending' }) },
-  { method: 'GET', route: '/api/evidence/:id', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }) },
+  { method: 'GET', route: '/api/evidence/:id', minRole: 'reviewer', ok: 200, hidden: true, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }) },
+  { method: 'GET', route: '/api/replies', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/replies?status=pending' }) },
+  { method: 'GET', route: '/api/subjects/:slug/reply-links', minRole: 'admin', ok: 200, request: () => ({ url: '/api/subjects/demo-riley-example/reply-links' }) },
+  { method: 'GET', route: '/api/changes', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/changes?status=pending' }) },
   { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: () => ({ url: '/api/invites' }) },
   { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: () => ({ url: '/api/users' }) },
   { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: () => ({ url: '/api/audit' }) },
@@ -102,6 +124,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   submitter = await createSignedInUser(t, 'volunteer');
   otherReviewer = await createSignedInUser(t, 'reviewer');
+  thirdReviewer = await createSignedInUser(t, 'reviewer');
   for (const role of ['volunteer', 'reviewer', 'admin'] as const) callers[role] = await createSignedInUser(t, role);
 });
 afterAll(() => t.close());
@@ -125,7 +148,7 @@ describe('authorization matrix', () => {
   for (const row of ROWS) {
     for (const caller of CALLERS) {
       const allowed = row.minRole === 'anyone' || RANK[caller] >= RANK[row.minRole];
-      const expected = allowed ? row.ok : caller === 'anonymous' ? 401 : 403;
+      const expected = allowed ? row.ok : row.hidden ? 404 : caller === 'anonymous' ? 401 : 403;
       it(`${row.method} ${row.route} as ${caller} -> ${expected}`, async () => {
         const user = caller === 'anonymous' ? null : row.freshUser ? await createSignedInUser(t, caller) : callers[caller]!;
         const { url, payload, headers } = row.request(user);
@@ -133,7 +156,7 @@ describe('authorization matrix', () => {
         const res = await t.app.inject({ method: row.method, url, payload: payload as never, headers: { ...(user ? user.headers : { origin: INJECT_ORIGIN }), ...headers } });
         expect(res.statusCode, res.body).toBe(expected);
         if (!allowed) {
-          expect(res.json().error).toBe(caller === 'anonymous' ? 'unauthenticated' : 'forbidden');
+          expect(res.json().error).toBe(row.hidden ? 'not-found' : caller === 'anonymous' ? 'unauthenticated' : 'forbidden');
           expect(auditCount(), 'a refused call changes nothing').toBe(before);
         }
       });
@@ -161,10 +184,10 @@ describe('ownership rules beyond roles', () => {
       expect(res.statusCode).toBe(403);
     }
     const own = pendingBy(reviewer);
-    const review = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/review`, headers: reviewer.headers, payload: { decision: 'publish' } });
+    const review = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/review`, headers: reviewer.headers, payload: { decision: 'publish', revision: 1 } });
     expect(review.statusCode).toBe(403);
     expect(review.json().error).toBe('own-submission');
-    t.app.repositories.evidenceWorkspace.review(own, 'publish', undefined, admin);
+    t.app.repositories.evidenceWorkspace.review(own, 'publish', undefined, 1, admin);
     const correct = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/correct`, headers: reviewer.headers, payload: { rating: 0, note: 'x' } });
     expect(correct.statusCode).toBe(403);
   });
@@ -175,7 +198,7 @@ describe('ownership rules beyond roles', () => {
     const list = (await t.app.inject({ url: '/api/evidence?pageSize=100', headers: callers.volunteer!.headers })).json();
     expect(list.items.map((e: { id: number }) => e.id)).toContain(mine);
     expect(list.items.map((e: { id: number }) => e.id)).not.toContain(theirs);
-    expect((await t.app.inject({ url: `/api/evidence/${theirs}`, headers: callers.volunteer!.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/evidence/${theirs}`, headers: callers.volunteer!.headers })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/api/evidence/${mine}`, headers: callers.volunteer!.headers })).statusCode).toBe(200);
   });
 

@@ -49,24 +49,26 @@ describe('acceptance: nothing counts until another person publishes it', () => {
 
     // The reviewer's own submission cannot be published by that reviewer.
     const statement = await submit(reviewer, { subject: 'demo-acceptance', kind: 'statement', rating: -1, title: 'Demo: a pledge' });
-    const ownReview = await as(reviewer, 'POST', `/api/evidence/${statement.id}/review`, { decision: 'publish' });
+    const ownReview = await as(reviewer, 'POST', `/api/evidence/${statement.id}/review`, { decision: 'publish', revision: 1 });
     expect(ownReview.statusCode).toBe(403);
     expect(await scorecard()).toEqual(untouched);
 
-    const published = await as(reviewer, 'POST', `/api/evidence/${action.id}/review`, { decision: 'publish', note: 'Checked the source.' });
+    const published = await as(reviewer, 'POST', `/api/evidence/${action.id}/review`, { decision: 'publish', note: 'Checked the source.', revision: 1 });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published', reviewNote: 'Checked the source.', reviewedBy: { id: reviewer.id } });
     // One action at +2: 50 + 25 × 2 = 100, an A.
     expect(kidsOf(await scorecard())).toMatchObject({ score: 100, grade: 'A', evidenceCount: 1 });
 
-    expect((await as(secondReviewer, 'POST', `/api/evidence/${statement.id}/review`, { decision: 'publish' })).statusCode).toBe(200);
+    expect((await as(secondReviewer, 'POST', `/api/evidence/${statement.id}/review`, { decision: 'publish', revision: 1 })).statusCode).toBe(200);
     // The method's worked example (the /methodology page): (1 × 100 + 0.5 × 25) / 1.5 = 75, a B.
     const both = await scorecard();
     expect(kidsOf(both)).toMatchObject({ score: 75, grade: 'B', evidenceCount: 2 });
     expect(both.overall).toMatchObject({ coverage: 1, score: null, reason: 'insufficient-coverage' });
 
     const retracted = await as(secondReviewer, 'POST', `/api/evidence/${statement.id}/retract`, { reason: 'The pledge was misquoted.' });
-    expect(retracted.statusCode).toBe(200);
+    expect(retracted.statusCode).toBe(202);
+    expect(kidsOf(await scorecard())).toMatchObject({ score: 75, grade: 'B', evidenceCount: 2 });
+    expect((await as(admin, 'POST', `/api/changes/${retracted.json().change.id}/review`, { decision: 'approve' })).statusCode).toBe(200);
     expect(kidsOf(await scorecard())).toMatchObject({ score: 100, grade: 'A', evidenceCount: 1 });
     const listed = (await get('/api/subjects/demo-acceptance/evidence')).json();
     expect(listed.find((e: { id: number }) => e.id === statement.id)).toMatchObject({
@@ -81,7 +83,7 @@ describe('acceptance: nothing counts until another person publishes it', () => {
   it('keeps a rejected entry out of everything public', async () => {
     await newSubject('demo-rejected');
     const entry = await submit(volunteer, { subject: 'demo-rejected' });
-    const res = await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'reject', note: 'No source for the claim.' });
+    const res = await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'reject', note: 'No source for the claim.', revision: 1 });
     expect(res.json()).toMatchObject({ status: 'rejected', reviewNote: 'No source for the claim.' });
     expect((await get('/api/subjects/demo-rejected/evidence')).json()).toEqual([]);
     expect(kidsOf((await get('/api/subjects/demo-rejected/scorecard')).json())!.evidenceCount).toBe(0);
@@ -99,11 +101,13 @@ describe('edits, corrections and revisions', () => {
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ title: 'Demo: better title', sources: [{ url: 'https://example.org/other', title: 'Other source', publisher: null }] });
 
-    await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish' });
+    await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish', revision: 2 });
     expect((await as(volunteer, 'PATCH', `/api/evidence/${entry.id}`, { title: 'Too late' })).statusCode).toBe(409);
 
     const corrected = await as(secondReviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: 1, note: 'The policy was only partly carried out.' });
-    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.statusCode, corrected.body).toBe(202);
+    const approved = await as(admin, 'POST', `/api/changes/${corrected.json().change.id}/review`, { decision: 'approve' });
+    expect(approved.statusCode, approved.body).toBe(200);
     expect(kidsOf((await get('/api/subjects/demo-revisions/scorecard')).json())).toMatchObject({ score: 75, grade: 'B' });
     const shown = (await get('/api/subjects/demo-revisions/evidence')).json()[0];
     expect(shown).toMatchObject({ rating: 1, status: 'published', correctionNote: 'The policy was only partly carried out.' });
@@ -128,7 +132,7 @@ describe('edits, corrections and revisions', () => {
     expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['evidence.correct', 'evidence.publish', 'evidence.edit', 'evidence.create']);
     expect(audit.items[0].before.rating).toBe(2);
     expect(audit.items[0].after.rating).toBe(1);
-    expect(audit.items[0].actor.id).toBe(secondReviewer.id);
+    expect(audit.items[0].actor.id).toBe(admin.id);
   });
 
   it('serves the pending queue oldest first, in pages', async () => {
@@ -156,7 +160,7 @@ describe('text is stored and returned exactly as typed', () => {
     const entry = await submit(volunteer, { subject: 'demo-markup', title, summary });
     expect(entry.title).toBe(title);
     expect(entry.summary).toBe(summary);
-    await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish' });
+    await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish', revision: 1 });
     const res = await get('/api/subjects/demo-markup/evidence');
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.json()[0]).toMatchObject({ title, summary });
@@ -225,7 +229,7 @@ describe('bad input gets a 4xx naming the problem and stores nothing', () => {
       [reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'maybe' }, 'body.decision'],
       [reviewer, 'POST', `/api/evidence/${entry.id}/retract`, {}, 'body.reason'],
       [reviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: 1 }, 'body.note'],
-      [reviewer, 'POST', `/api/evidence/not-a-number/review`, { decision: 'publish' }, 'params.id'],
+      [reviewer, 'POST', `/api/evidence/not-a-number/review`, { decision: 'publish', revision: 1 }, 'params.id'],
     ];
     for (const [user, method, url, payload, field] of attempts) {
       const res = await as(user, method, url, payload);
@@ -251,7 +255,7 @@ describe('volunteers stay private', () => {
   it('never shows a submitter’s or reviewer’s name or email in public answers or exports', async () => {
     await newSubject('demo-private');
     const entry = await submit(volunteer, { subject: 'demo-private' });
-    await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish' });
+    await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish', revision: 1 });
     const publicUrls = [
       '/api/subjects/demo-private/evidence',
       '/api/subjects/demo-private/scorecard',

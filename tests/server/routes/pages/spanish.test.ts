@@ -50,7 +50,7 @@ describe('Spanish pages without JavaScript', () => {
     const person = await get('/es/people/demo-avery-placeholder');
     expect(person.body).toContain('Fiscal de distrito actual · <span lang="en">District Attorney (fictional demo office)</span>');
     expect(person.body).toMatch(/<p class="lede"><span lang="en">A fictional incumbent District Attorney/);
-    expect(person.body).toMatch(/<h3 class="evidence__title"><span lang="en">Demo: office publishes charging outcomes by race<\/span><\/h3>/);
+    expect(person.body).toMatch(/<h3 class="evidence__title"><a href="\/es\/evidence\/\d+"><span lang="en">Demo: office publishes charging outcomes by race<\/span><\/a><\/h3>/);
     expect(person.body).toMatch(/<p class="evidence__summary"><span lang="en">Demo: /);
     // Spanish words around it stay unmarked: the rating's words are the page's language.
     expect(person.body).toMatch(/<span class="rating rating--pos"><span class="rating__value">\+1<\/span> A favor del estándar<\/span>/);

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { signedIn } from '../../../plugins/auth.js';
+import { errorResponse, idParams, paged, pagingQuery, workspaceErrors } from '../../../schemas/common.js';
+import { replyCreated, replyInput, replyListQuery, replyReviewInput, reviewerReply } from '../../../schemas/replies.js';
+import { LOGIN_LIMITS } from '../auth/index.js';
+
+/** The right of reply: offices send replies through their link; reviewers check them for abuse only. */
+const routes: FastifyPluginAsyncZod = async (fastify) => {
+  const { replies } = fastify.repositories;
+
+  fastify.post(
+    '/',
+    {
+      // Anyone holding a valid link; limited like sign-in so the token cannot be guessed at speed.
+      config: { rateLimit: LOGIN_LIMITS.perAddress },
+      schema: {
+        tags: ['public'],
+        summary: 'Send a reply from the office of a graded person, with the link the coalition sent them; it is published once checked for abuse',
+        body: replyInput,
+        response: { 201: replyCreated, 400: errorResponse, 403: errorResponse, 410: errorResponse, 413: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const created = replies.submit(request.body);
+      fastify.notifications.replySubmitted(created.id);
+      return reply.code(201).send(created);
+    },
+  );
+
+  fastify.get(
+    '/',
+    {
+      config: { minRole: 'reviewer' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Replies from offices, e.g. ?status=pending (oldest first)',
+        querystring: pagingQuery.extend(replyListQuery.shape),
+        response: { 200: paged(reviewerReply), ...workspaceErrors },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, status } = request.query;
+      return replies.list(status, { page, pageSize });
+    },
+  );
+
+  fastify.post(
+    '/:id/review',
+    {
+      config: { minRole: 'reviewer' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Publish or reject a reply: checked for abuse only, never for agreement',
+        params: idParams,
+        body: replyReviewInput,
+        response: { 200: z.object({ id: z.number().int(), status: z.string() }), ...workspaceErrors },
+      },
+    },
+    async (request) => replies.review(request.params.id, request.body.decision, request.body.note, signedIn(request)),
+  );
+};
+
+export default routes;

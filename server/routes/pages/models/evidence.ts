@@ -1,0 +1,45 @@
+import { messagesFor } from '../../../../i18n/catalog.js';
+import type { Locale } from '../../../../i18n/locales.js';
+import { evidencePath } from '../../../../core/evidence-links.js';
+import { counts, gradeFor, KIND_WEIGHTS, roundScore, standardScore } from '../../../../core/scoring/method.js';
+import type { Repositories } from '../../../plugins/repositories.js';
+import { toPublicSubject } from '../../../repositories/subjects.js';
+import type { EvidencePageView } from '../views/evidence.js';
+import type { PageModel } from './model.js';
+
+const graded = (score: number | null) => (score === null ? null : { score: roundScore(score), grade: gradeFor(roundScore(score)) });
+
+/**
+ * One claim's public record: the entry, what it counts for and by how much (the person's grade
+ * on its standard with and without it, by the method's own functions), its public history and
+ * replies. Null for an unknown id and for pending, rejected and withdrawn entries alike.
+ */
+export function evidencePageModel(repos: Repositories, id: number, locale: Locale): PageModel<EvidencePageView> | null {
+  const msg = messagesFor(locale);
+  const entry = repos.evidence.findPublic(id);
+  const row = entry && repos.subjects.rowBySlug(entry.subject);
+  if (!entry || !row) return null;
+  const subject = toPublicSubject(row);
+  const standardTitle = repos.standards.list(locale).find((s) => s.slug === entry.standard)?.title ?? entry.standard;
+  const counted = repos.evidence.listPublic({ subjectId: row.id }).filter((e) => e.standard === entry.standard && counts(e));
+  return {
+    name: 'evidence',
+    title: entry.title,
+    description: msg.evidencePage.description(entry.title, subject.name),
+    path: evidencePath(entry.id),
+    ogType: 'article',
+    demo: entry.demo,
+    view: {
+      entry,
+      subject,
+      standardTitle,
+      counts: {
+        weight: KIND_WEIGHTS[entry.kind],
+        withIt: graded(standardScore(counted)),
+        without: graded(standardScore(counted.filter((e) => e.id !== entry.id))),
+      },
+      history: repos.evidence.publicHistory(entry.id),
+      replies: repos.replies.publishedFor({ evidenceId: entry.id }),
+    },
+  };
+}
