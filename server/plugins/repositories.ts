@@ -6,6 +6,7 @@ import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
 import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.js';
 import { MethodologyRepository } from '../repositories/methodology.js';
+import { SiteRepository } from '../repositories/site.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
@@ -25,6 +26,7 @@ export interface Repositories {
   invites: InviteRepository;
   audit: AuditRepository;
   admin: AdminRepository;
+  site: SiteRepository;
 }
 
 declare module 'fastify' {
@@ -54,6 +56,7 @@ export default fp(
       invites: new InviteRepository(fastify.db, users, sessions),
       audit: new AuditRepository(fastify.db),
       admin: new AdminRepository(fastify.db),
+      site: new SiteRepository(fastify.db),
     });
   },
   { name: 'repositories', dependencies: ['database'] },
