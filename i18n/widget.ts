@@ -6,7 +6,18 @@
  */
 export interface WidgetStrings {
   loading: string;
+  /** The API answered with an error or something unexpected. */
   unavailable: string;
+  /** The API could not be reached at all (network failure, timeout). */
+  unreachable: string;
+  /** A slug the scorecard does not know: "No one called “x” on this scorecard." */
+  noSuchPerson(slug: string): string;
+  noSuchElection(slug: string): string;
+  noSuchStandard(slug: string): string;
+  /** The key under grade tiles when one shows "–". */
+  dashKey: string;
+  /** Who publishes the scorecard (the coalition's name, an admin setting). */
+  publishedBy(coalition: string): string;
   seeFullScorecard: string;
   overall: string;
   /** "7 of 10 standards scored" */
@@ -44,6 +55,12 @@ export interface WidgetStrings {
 const en: WidgetStrings = {
   loading: 'Loading scorecard…',
   unavailable: 'Scorecard unavailable right now.',
+  unreachable: 'The scorecard could not be reached.',
+  noSuchPerson: (slug) => `No one called “${slug}” on this scorecard.`,
+  noSuchElection: (slug) => `No election called “${slug}” on this scorecard.`,
+  noSuchStandard: (slug) => `No standard called “${slug}” on this scorecard.`,
+  dashKey: '– means not enough evidence to grade yet',
+  publishedBy: (coalition) => `By ${coalition}`,
   seeFullScorecard: 'See the scorecard',
   overall: 'Overall',
   coverage: (scored, total) => `${scored} of ${total} standards scored`,
@@ -86,6 +103,12 @@ const en: WidgetStrings = {
 const es: WidgetStrings = {
   loading: 'Cargando la boleta de calificaciones…',
   unavailable: 'La boleta de calificaciones no está disponible en este momento.',
+  unreachable: 'No se pudo conectar con la boleta de calificaciones.',
+  noSuchPerson: (slug) => `No hay ninguna persona llamada «${slug}» en esta boleta de calificaciones.`,
+  noSuchElection: (slug) => `No hay ninguna elección llamada «${slug}» en esta boleta de calificaciones.`,
+  noSuchStandard: (slug) => `No hay ningún estándar llamado «${slug}» en esta boleta de calificaciones.`,
+  dashKey: '– significa que todavía no hay suficiente evidencia para calificar',
+  publishedBy: (coalition) => `Publicado por ${coalition}`,
   seeFullScorecard: 'Ver la boleta de calificaciones',
   overall: 'General',
   coverage: (scored, total) => `${scored} de ${total} estándares con calificación`,
