@@ -48,8 +48,6 @@ export interface WidgetStrings {
   /** The badge's words for an overall grade: "overall grade C, 53 of 100". */
   overallGrade(grade: string, score: number): string;
   standardNumber(n: number): string;
-  /** For a slug that does not exist, on the badge and the iframe page. */
-  notFound(what: string): string;
 }
 
 const en: WidgetStrings = {
@@ -97,7 +95,6 @@ const en: WidgetStrings = {
   scorecardName: 'DA scorecard',
   overallGrade: (grade, score) => `overall grade ${grade}, ${score} of 100`,
   standardNumber: (n) => `Standard ${n}`,
-  notFound: (what) => `No scorecard for ${what}`,
 };
 
 const es: WidgetStrings = {
@@ -146,7 +143,6 @@ const es: WidgetStrings = {
   scorecardName: 'Boleta del Fiscal de Distrito',
   overallGrade: (grade, score) => `calificación general ${grade}, ${score} de 100`,
   standardNumber: (n) => `Estándar ${n}`,
-  notFound: (what) => `No hay boleta de calificaciones para ${what}`,
 };
 
 export const STRINGS: Readonly<Record<string, WidgetStrings>> = { en, es };

@@ -1,4 +1,4 @@
-import { BADGE_HEIGHT, BADGE_WIDTH } from './badge-svg.js';
+import { BADGE_WIDTH } from './badge-svg.js';
 import { escapeHtml } from '../pages/html.js';
 import { DEFAULT_LANGUAGE, type Language } from '../../i18n/language.js';
 
@@ -18,8 +18,30 @@ export interface WidgetChoice {
   lang: Language;
 }
 
-/** Heights that fit each variant without scrolling, for iframes that cannot resize. */
-export const FRAME_HEIGHTS: Record<Variant, number> = { card: 480, chart: 640, badge: 200, compare: 620 };
+/** The box widths the partner kit gives heights for (a narrower box needs a taller one). */
+export const WIDTH_BANDS = [
+  { from: 240, to: 359 },
+  { from: 360, to: 479 },
+  { from: 480, to: null },
+] as const;
+
+/**
+ * The height each variant needs in an iframe of each band's width, with the demo data's
+ * longest names and three candidates (tests/browser/widget-layout.test.ts measures the iframe
+ * page at every band's edges and fails if any of these is too small), for site builders
+ * whose embed boxes never resize.
+ */
+export const FRAME_HEIGHTS_BY_WIDTH: Record<Variant, readonly [number, number, number]> = {
+  card: [1000, 760, 640],
+  chart: [760, 820, 940],
+  badge: [300, 240, 200],
+  compare: [1500, 1200, 760],
+};
+
+/** The iframe snippet's height: the narrowest band's, so nothing is cut off in any column. */
+export const FRAME_HEIGHTS: Record<Variant, number> = Object.fromEntries(
+  Object.entries(FRAME_HEIGHTS_BY_WIDTH).map(([variant, heights]) => [variant, Math.max(...heights)]),
+) as Record<Variant, number>;
 
 /** The widget's attributes for a choice, in the order a partner would read them. */
 export function widgetAttributes(choice: WidgetChoice): Array<[string, string]> {
@@ -72,7 +94,7 @@ export function snippets(origin: string, choice: WidgetChoice, title: string, im
   const image =
     badge && imageAlt
       ? `<a ${attr('href', origin + fullPagePath(choice))}><img ${attr('src', origin + badge)} ${attr('alt', imageAlt)} ` +
-        `width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}"></a>`
+        `width="${BADGE_WIDTH}"></a>`
       : null;
   // Markdown (forums, READMEs): brackets in the alt text would end the link early.
   const markdown =

@@ -48,7 +48,7 @@ function currentElection(fastify: FastifyInstance) {
   return upcoming.length ? upcoming[upcoming.length - 1] : (all[0] ?? null);
 }
 
-function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: Locale): PageContext {
+export function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: Locale): PageContext {
   const election = currentElection(fastify);
   return {
     locale,
@@ -59,7 +59,7 @@ function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: 
   };
 }
 
-function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocument, status = 200) {
+export function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocument, status = 200) {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -212,6 +212,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
       description: msg.person.description(subject.name, card.overall.grade),
       path: `/people/${subject.slug}`,
       ogType: 'profile',
+      oembed: true,
       demo: subject.demo,
       pageData,
       body: personBody(
@@ -261,6 +262,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
       title: election.name,
       description: msg.election.description(election.name),
       path,
+      oembed: true,
       demo: election.demo || election.candidates.some((c) => c.demo),
       pageData,
       body: electionBody(

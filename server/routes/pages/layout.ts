@@ -8,7 +8,7 @@ const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%231f3a5f'/%3E%3Ctext x='16' y='23' font-family='sans-serif' font-size='19' font-weight='700' fill='white' text-anchor='middle'%3EA%3C/text%3E%3C/svg%3E";
 
 /** Which page this is: the browser app picks the components to enhance it by this name. */
-export type PageName = 'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'not-found' | 'error';
+export type PageName = 'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'embed' | 'not-found' | 'error';
 
 export interface PageContext {
   locale: Locale;
@@ -32,6 +32,10 @@ export interface PageDocument {
   /** JSON the page's components read, in a non-executing data block. */
   pageData?: unknown;
   ogType?: 'website' | 'profile' | 'article';
+  /** Announces the page to oEmbed consumers (WordPress embeds a pasted link of it). */
+  oembed?: boolean;
+  /** Module scripts beyond the web app's (the partner kit loads the widget's). */
+  scripts?: string[];
 }
 
 /** The whole HTML document around a page's body: meta tags for sharing, the header, the footer. */
@@ -60,10 +64,12 @@ export function renderDocument(ctx: PageContext, page: PageDocument): string {
 <meta property="og:locale" content="${msg.langTag.replace('-', '_')}">
 ${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${ctx.origin}${pagePath(l, page.path)}">
 `)}
-<meta name="twitter:card" content="summary">
+${page.oembed ? html`<link rel="alternate" type="application/json+oembed" href="${ctx.origin}/oembed?${new URLSearchParams({ url: canonical, format: 'json' }).toString()}" title="${page.title}">
+` : ''}<meta name="twitter:card" content="summary">
 <meta name="theme-color" content="#1f3a5f">
 <link rel="icon" href="${FAVICON}">
-${entry.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${entry.preloads.map((href) => html`<link rel="modulepreload" href="${href}">\n`)}${entry.script ? html`<script type="module" src="${entry.script}"></script>` : ''}
+${entry.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${entry.preloads.map((href) => html`<link rel="modulepreload" href="${href}">\n`)}${entry.script ? html`<script type="module" src="${entry.script}"></script>` : ''}${(page.scripts ?? []).map((src) => html`
+<script type="module" src="${src}"></script>`)}
 </head>
 <body data-page="${page.name}">
 <a class="skip-link" href="#main">${msg.skipToContent}</a>
@@ -93,6 +99,7 @@ ${page.body}
       <a href="/api/export/evidence.csv">${msg.exportCsv}</a> ·
       <a href="/api/export/evidence.json">${msg.exportJson}</a> ·
       <a href="/api/docs">${msg.apiDocs}</a></p>
+    <p><a href="${link('/embed')}">${msg.embed.footerLink}</a></p>
   </div>
 </footer>
 ${page.pageData === undefined ? '' : jsonBlock('page-data', page.pageData)}
