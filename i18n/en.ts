@@ -305,7 +305,7 @@ export const en = {
     },
     heightsHeading: 'Heights for fixed-height boxes',
     heightsIntro:
-      'Some site builders give an embed a fixed height and never resize it. Set at least this height (in pixels) for the box’s width, so nothing is cut off.',
+      'Some site builders give an embed a fixed height and never resize it. Set at least this height (in pixels) for the box’s width, so nothing is cut off. An election’s height is for three candidates; each more needs about a fifth more.',
     heightsCaption: 'Height to set, by variant and box width',
     variantColumn: 'Variant',
     widthColumn: (from: number, to: number | null) => (to === null ? `${from} px or wider` : `${from}–${to} px wide`),

@@ -310,7 +310,7 @@ export const es: Messages = {
     },
     heightsHeading: 'Alturas para cuadros de altura fija',
     heightsIntro:
-      'Algunos creadores de sitios web dan a lo insertado una altura fija y nunca la cambian. Ponga por lo menos esta altura (en píxeles) según el ancho del cuadro, para que no se corte nada.',
+      'Algunos creadores de sitios web dan a lo insertado una altura fija y nunca la cambian. Ponga por lo menos esta altura (en píxeles) según el ancho del cuadro, para que no se corte nada. La altura de una elección es para tres candidaturas; cada una más necesita como una quinta parte más.',
     heightsCaption: 'Altura que debe poner, según la variante y el ancho del cuadro',
     variantColumn: 'Variante',
     widthColumn: (from: number, to: number | null) => (to === null ? `${from} px o más de ancho` : `de ${from} a ${to} px de ancho`),

@@ -230,7 +230,7 @@ export const scorecardStyles = css`
    * a block (title, then a tile per candidate named in its cell); the column headings stay
    * for screen readers only.
    */
-  @container (max-width: 479px) {
+  @container (max-width: 439px) {
     .compare table,
     .compare tbody,
     .compare tr,

@@ -32,10 +32,11 @@ export const WIDTH_BANDS = [
  * whose embed boxes never resize.
  */
 export const FRAME_HEIGHTS_BY_WIDTH: Record<Variant, readonly [number, number, number]> = {
-  card: [1000, 760, 640],
-  chart: [760, 820, 940],
-  badge: [300, 240, 200],
-  compare: [1500, 1200, 760],
+  // Measured (English / Spanish, the larger) plus about 10% for other systems' fonts.
+  card: [1220, 940, 780], // 1103, 843, 706
+  chart: [660, 760, 760], // 587, 677, 678
+  badge: [380, 280, 240], // 338, 240, 203
+  compare: [2200, 1880, 1180], // 1984, 1691, 1071 (three candidates)
 };
 
 /** The iframe snippet's height: the narrowest band's, so nothing is cut off in any column. */
