@@ -212,7 +212,7 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         summary: 'oEmbed for person and election pages: the iframe widget, so a pasted link embeds (JSON only)',
         querystring: z.object({
           url: z.string().max(2000).describe('A person’s or an election’s page on this site, e.g. https://…/people/avery'),
-          format: z.string().max(10).optional().describe('json (the default); xml answers 501'),
+          format: z.enum(['json', 'xml']).optional().describe('json (the default); xml answers 501 Not Implemented'),
           maxwidth: z.coerce.number().int().min(1).max(10_000).optional(),
           maxheight: z.coerce.number().int().min(1).max(10_000).optional(),
         }),
@@ -221,8 +221,8 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
     },
     async (request) => {
       const { url, format, maxwidth, maxheight } = request.query;
-      if (format !== undefined && format !== 'json') {
-        throw new HttpError(501, 'not-implemented', `format=${format} is not served; ask for format=json`);
+      if (format === 'xml') {
+        throw new HttpError(501, 'not-implemented', 'format=xml is not served; ask for format=json');
       }
       const target = embeddablePage(url, request.host);
       const lang = target?.lang ?? DEFAULT_LANGUAGE;
