@@ -36,6 +36,7 @@ import usersRoutes from './routes/api/users/index.js';
 import siteRoutes from './routes/api/site/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
+import shareRoutes from './routes/share/index.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 import workspacePages from './routes/pages/workspace/index.js';
 
@@ -87,6 +88,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
+  await fastify.register(shareRoutes);
   await fastify.register(pageRoutes, { locale: 'en' });
   await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
   await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });

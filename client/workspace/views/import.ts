@@ -93,7 +93,7 @@ export class EvidenceImport extends WorkspaceView {
                 ? row.id
                   ? html`<a href="/workspace/evidence/${row.id}">${row.entry.title}</a>`
                   : t.what(row.entry.title, row.entry.subject, this.msg.standardShort[row.entry.standard] ?? row.entry.standard, signedRating(row.entry.rating))
-                : nothing}</td>
+                : (row.title ?? nothing)}</td>
               <td>${row.problems.length ? html`<ul class="problems">${row.problems.map((p) => html`<li><code>${p.column}</code>: ${p.message}</li>`)}</ul>` : nothing}</td>
             </tr>`,
           )}

@@ -13,7 +13,7 @@ import {
   reviewInput,
   workspaceEvidence,
 } from '../../../schemas/evidence-workspace.js';
-import { importInput, importQuery, importReport, importTemplate, parseImport } from '../../../schemas/evidence-import.js';
+import { importInput, importQuery, importReport, importTemplate, importVocabulary, parseImport } from '../../../schemas/evidence-import.js';
 
 /** The workspace's evidence: volunteers submit and edit, reviewers publish, reject, correct and retract. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
@@ -51,11 +51,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      const { subjects, standards } = fastify.repositories;
-      const parsed = parseImport(request.body.csv, {
-        subject: (slug) => subjects.rowBySlug(slug) !== undefined,
-        standard: (slug) => standards.refs().some((s) => s.slug === slug),
-      });
+      const parsed = parseImport(request.body.csv, importVocabulary(fastify.repositories));
       const dryRun = request.query.dryRun === 'true';
       const valid = parsed.filter((row) => row.input !== null);
       const created = dryRun || valid.length === 0 ? [] : evidenceWorkspace.createMany(valid.map((row) => row.input!), signedIn(request));
@@ -65,8 +61,9 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         valid: valid.length,
         invalid: parsed.length - valid.length,
         created: created.length,
-        rows: parsed.map(({ line, input, problems }) => ({
+        rows: parsed.map(({ line, title, input, problems }) => ({
           line,
+          title,
           ok: input !== null,
           entry: input && {
             subject: input.subject,
@@ -167,7 +164,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const { decision, note } = request.body;
       evidenceWorkspace.review(request.params.id, decision, note, signedIn(request));
-      if (decision === 'publish') fastify.dataVersion.bump();
       return detailOr404(request.params.id);
     },
   );
@@ -187,7 +183,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const { note, ...changes } = request.body;
       evidenceWorkspace.correct(request.params.id, changes, note, signedIn(request));
-      fastify.dataVersion.bump();
       return detailOr404(request.params.id);
     },
   );
@@ -206,7 +201,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       evidenceWorkspace.retract(request.params.id, request.body.reason, signedIn(request));
-      fastify.dataVersion.bump();
       return detailOr404(request.params.id);
     },
   );

@@ -31,11 +31,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: siteIdentity, ...workspaceErrors },
       },
     },
-    async (request) => {
-      const identity = site.updateIdentity(request.body, signedIn(request));
-      fastify.dataVersion.bump();
-      return identity;
-    },
+    async (request) => site.updateIdentity(request.body, signedIn(request)),
   );
 };
 

@@ -47,11 +47,13 @@ describe('POST /api/evidence/import', () => {
     expect(report.rows[1].ok).toBe(false);
     expect(report.rows[1].problems).toEqual(
       expect.arrayContaining([
-        { column: 'rating', message: 'must be from -2 to 2' },
+        { column: 'rating', message: '“7” is not a rating: write a whole number from -2 to 2, such as -1 or +2' },
         { column: 'source_url', message: 'must be an http or https URL' },
       ]),
     );
-    expect(report.rows[2].problems).toEqual([{ column: 'subject', message: 'no subject with slug "nobody-here"' }]);
+    expect(report.rows[2].problems).toEqual([
+      { column: 'subject', message: '“nobody-here” is not anyone on the scorecard: write the person’s name as the site shows it, or their slug' },
+    ]);
     const blank = (await importCsv([HEADER, row({ title: '', source_title: '', kind: '' })].join('\n'), true)).json();
     expect(blank.rows[0].problems).toEqual(
       expect.arrayContaining([
@@ -74,6 +76,31 @@ describe('POST /api/evidence/import', () => {
     const entry = (await t.app.inject({ url: `/api/evidence/${report.rows[0].id}`, headers: volunteer.headers })).json();
     expect(entry).toMatchObject({ status: 'pending', summary: 'Fictional, with a comma' });
     expect(entry.sources.map((s: { title: string }) => s.title)).toEqual(['Source A', 'Source B']);
+  });
+
+  it('reads a spreadsheet as a person would, and names each problem by the row the spreadsheet shows', async () => {
+    const csv = [
+      HEADER,
+      // A person by the name shown, a standard by number, +1, a US date, a URL without https://.
+      row({ subject: '  jordan   SAMPLE (demo) ', standard: '3', rating: '+1', kind: 'Action', occurred_on: '3/14/2025', source_url: 'www.example.org/one' }),
+      // A standard by its Spanish title, a typographic minus, a month name, a Spanish kind label.
+      row({ standard: 'Tratar a los niños como niños', rating: '−1', occurred_on: '"March 14, 2025"', kind: 'declaración o compromiso' }),
+      // An Excel serial date; a quoted line break in the summary must not shift the next rows' numbers.
+      row({ occurred_on: '45730', summary: '"two\nlines"' }),
+      row({ title: 'Demo: the bad one', rating: 'lots', occurred_on: '14/3/2025', standard: 'eleven' }),
+      ',,,,,,,,,,,,',
+      ',,,,,,,,,,,,',
+    ].join('\n');
+    const report = (await importCsv(csv, true)).json();
+    expect(report).toMatchObject({ valid: 3, invalid: 1 });
+    expect(report.rows.map((r: { line: number }) => r.line)).toEqual([2, 3, 4, 5]);
+    expect(report.rows[0].entry).toMatchObject({ subject: 'demo-jordan-sample', standard: 'kids', rating: 1, kind: 'action', occurredOn: '2025-03-14' });
+    expect(report.rows[1].entry).toMatchObject({ standard: 'kids', rating: -1, kind: 'statement', occurredOn: '2025-03-14' });
+    expect(report.rows[2].entry).toMatchObject({ occurredOn: '2025-03-14' });
+    const bad = report.rows[3];
+    expect(bad).toMatchObject({ line: 5, title: 'Demo: the bad one', ok: false });
+    expect(bad.problems.map((p: { column: string }) => p.column).sort()).toEqual(['occurred_on', 'rating', 'standard']);
+    for (const p of bad.problems) expect(p.message).not.toMatch(/Invalid input|expected (number|string)|regex|pattern/i);
   });
 
   it('refuses a file without the required columns, and signed-out callers', async () => {
