@@ -89,7 +89,7 @@ try {
   const load = loadavg()[0].toFixed(1);
 
   const section = `
-## Widget (issue 6)
+## Widget
 
 Reproduce: \`npm run bench:widget\` (about half a minute).
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores, Node ${process.version}, Debian Chromium (headless) on loopback.

@@ -171,7 +171,7 @@ export const workspaceEn = {
   },
 
   import: {
-    intro: 'Log many entries at once from a spreadsheet saved as CSV. Nothing is stored until you have seen every row checked.',
+    intro: 'Log many entries at once from a spreadsheet: an Excel or Google Sheets file (.xlsx) or CSV. Nothing is stored until you have seen every row checked.',
     columnsHeading: 'Columns',
     columns: [
       ['subject', 'the person’s name as the site shows it, or their slug (from the address of their page)'],
@@ -186,7 +186,8 @@ export const workspaceEn = {
       ['source2_… and source3_…', 'up to two more sources, same four columns'],
     ] as Array<[string, string]>,
     template: 'Download the template (CSV)',
-    file: 'CSV file',
+    templateXlsx: 'Download the template (Excel)',
+    file: 'Spreadsheet file (.xlsx or .csv)',
     paste: 'Or paste the CSV',
     check: 'Check every row',
     checking: 'Checking…',

@@ -38,7 +38,7 @@ import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/share/index.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
-import workspacePages from './routes/pages/workspace/index.js';
+import workspacePages from './routes/workspace/index.js';
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, overload,

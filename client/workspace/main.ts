@@ -2,7 +2,13 @@
 import '../app/styles/app.css';
 import './workspace.css';
 import { api } from './api.js';
-import { AdminScreens } from './views/admin.js';
+import { AdminScreens } from './views/admin/admin-screens.js';
+import { AdminAudit } from './views/admin/audit.js';
+import { AdminElections } from './views/admin/elections.js';
+import { AdminEvents } from './views/admin/events.js';
+import { AdminPeople } from './views/admin/people.js';
+import { AdminStandards } from './views/admin/standards.js';
+import { AdminUsers } from './views/admin/users.js';
 import { EvidenceEntry } from './views/evidence-entry.js';
 import { EvidenceForm } from './views/evidence-form.js';
 import { EvidenceImport } from './views/import.js';
@@ -20,6 +26,12 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-evidence-entry': EvidenceEntry,
   'sc-review-queue': ReviewQueue,
   'sc-evidence-import': EvidenceImport,
+  'sc-admin-users': AdminUsers,
+  'sc-admin-people': AdminPeople,
+  'sc-admin-elections': AdminElections,
+  'sc-admin-events': AdminEvents,
+  'sc-admin-standards': AdminStandards,
+  'sc-admin-audit': AdminAudit,
   'sc-admin': AdminScreens,
   // Last: the root renders the others, which must be defined by then.
   'sc-workspace': WorkspaceApp,

@@ -1,10 +1,10 @@
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { isBlankRow, readChoice, readDate, readRating, readUrl, type NamedChoice } from '../../core/spreadsheet-cells.js';
 import { messagesFor } from '../../i18n/catalog.js';
 import { LOCALES } from '../../i18n/locales.js';
 import { HttpError } from '../errors.js';
+import type { SpreadsheetTable } from '../import/tables.js';
 import type { Repositories } from '../plugins/repositories.js';
 import { evidenceKinds } from '../../db/schema/index.js';
 import { evidenceInput, type EvidenceInput } from './evidence-workspace.js';
@@ -28,9 +28,21 @@ export const TEMPLATE_COLUMNS = [
   ...Array.from({ length: MAX_IMPORT_SOURCES }, (_, i) => SOURCE_FIELDS.map((f) => sourceColumn(i + 1, f))).flat(),
 ];
 
-export const importInput = z.strictObject({
-  csv: z.string().min(1, 'must not be empty').max(200_000, 'must be at most 200000 characters'),
-});
+export const importInput = z
+  .strictObject({
+    csv: z.string().min(1, 'must not be empty').max(200_000, 'must be at most 200000 characters').optional(),
+    xlsx: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(240_000, 'must be an .xlsx file of at most 180 KB')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be the .xlsx file encoded as base64')
+      .optional()
+      .describe('An .xlsx file (Excel, Google Sheets), base64-encoded'),
+  })
+  .refine((body) => (body.csv === undefined) !== (body.xlsx === undefined), {
+    message: 'send the spreadsheet as csv (text) or as xlsx (base64), one of the two',
+    path: ['csv'],
+  });
 export const importQuery = z.object({
   dryRun: z.enum(['true', 'false']).default('false').describe('true: validate and report every row, store nothing'),
 });
@@ -151,32 +163,23 @@ export interface ParsedImportRow {
   problems: Array<{ column: string; message: string }>;
 }
 
-const fileProblem = (message: string) => new HttpError(400, 'validation', `body.csv: ${message}`, [{ field: 'body.csv', message }]);
+export const fileProblem = (message: string, field = 'body.csv') => new HttpError(400, 'validation', `${field}: ${message}`, [{ field, message }]);
 
 /**
- * Parses and validates every row. A file that cannot be read as CSV at all, or lacks a
- * required column, is one 400 for the whole file; anything wrong inside a row is that row's,
- * named by the row number the spreadsheet shows and the row's title. Blank rows (a
- * spreadsheet's trailing ones) are skipped but still counted, so numbers match what the
+ * Parses and validates every row of a spreadsheet (a header row, then one entry per row). A
+ * file that lacks a required column is one 400 for the whole file; anything wrong inside a row
+ * is that row's, named by the row number the spreadsheet shows and the row's title. Blank rows
+ * (a spreadsheet's trailing ones) are skipped but still counted, so numbers match what the
  * volunteer sees.
  */
-export function parseImport(csv: string, vocabulary: ImportVocabulary): ParsedImportRow[] {
-  let records: Array<Record<string, string>>;
-  let header: string[] = [];
-  try {
-    records = parse(csv, {
-      columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
-      bom: true,
-      relax_column_count: true,
-    });
-  } catch (err) {
-    throw fileProblem(`cannot be read as CSV: ${(err as Error).message}`);
-  }
+export function parseImport(table: SpreadsheetTable, vocabulary: ImportVocabulary, field = 'body.csv'): ParsedImportRow[] {
+  const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+  const records = table.slice(1).map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])) as Record<string, string>);
   const missing = [...IMPORT_COLUMNS, 'source_url', 'source_title'].filter((c) => !header.includes(c));
-  if (missing.length) throw fileProblem(`is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  if (missing.length) throw fileProblem(`is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, field);
   const rows = records.map((record, index) => ({ record, line: index + 2 })).filter(({ record }) => !isBlankRow(record));
-  if (rows.length === 0) throw fileProblem('has no rows');
-  if (rows.length > MAX_IMPORT_ROWS) throw fileProblem(`has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time`);
+  if (rows.length === 0) throw fileProblem('has no rows', field);
+  if (rows.length > MAX_IMPORT_ROWS) throw fileProblem(`has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time`, field);
   return rows.map(({ record, line }) => {
     const title = cell(record, 'title') ?? null;
     // A cell that cannot be read is said in the volunteer's own words (what they wrote and what
@@ -208,8 +211,8 @@ export function parseImport(csv: string, vocabulary: ImportVocabulary): ParsedIm
   });
 }
 
-/** The downloadable template: the header and one fictional example row to overwrite. */
-export function importTemplate(): string {
+/** The downloadable template as a table: the header and one fictional example row to overwrite. */
+export function importTemplateTable(): SpreadsheetTable {
   const example: Record<string, string> = {
     subject: 'demo-jordan-sample',
     standard: 'kids',
@@ -222,5 +225,8 @@ export function importTemplate(): string {
     source_title: 'Example story',
     source_publisher: 'Example News',
   };
-  return stringify([TEMPLATE_COLUMNS, TEMPLATE_COLUMNS.map((c) => example[c] ?? '')]);
+  return [TEMPLATE_COLUMNS, TEMPLATE_COLUMNS.map((c) => example[c] ?? '')];
 }
+
+/** The template as CSV. */
+export const importTemplate = (): string => stringify(importTemplateTable());

@@ -1,5 +1,5 @@
 import type { PublicSubject } from '../../schemas/subjects.js';
-import { html, type SafeHtml } from '../pages/html.js';
+import { html, type SafeHtml } from '../../html/html.js';
 import { messagesFor, type Messages } from '../../../i18n/catalog.js';
 import { pagePath, type Locale } from '../../../i18n/locales.js';
 import { LANGUAGES } from '../../i18n/language.js';

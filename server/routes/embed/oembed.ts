@@ -1,4 +1,4 @@
-import { escapeHtml } from '../pages/html.js';
+import { escapeHtml } from '../../html/html.js';
 import { localeFromPath } from '../../../i18n/locales.js';
 import { DEFAULT_LANGUAGE, type Language } from '../../i18n/language.js';
 import { FRAME_HEIGHTS_BY_WIDTH, framePath, WIDTH_BANDS, type Variant, type WidgetChoice } from './snippets.js';

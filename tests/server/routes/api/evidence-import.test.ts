@@ -120,3 +120,42 @@ describe('POST /api/evidence/import', () => {
     expect(report).toMatchObject({ valid: 1, invalid: 0 });
   });
 });
+
+describe('Excel files', () => {
+  it('imports an .xlsx file exactly like the same rows as CSV, real dates and numbers included', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(HEADER.split(','));
+    // As Excel stores them: a real date cell, a number for the rating, a hyperlink cell.
+    sheet.addRow(['Jordan Sample (demo)', 3, 1, 'Action', 'Demo: from Excel', 'Fictional.', new Date(Date.UTC(2025, 2, 14)), { text: 'story', hyperlink: 'https://example.org/xlsx' }, 'Story']);
+    sheet.addRow([]);
+    sheet.addRow(['nobody', 'kids', 5, 'action', 'Demo: bad Excel row', 'x', 'soon', 'https://example.org/x', 'X']);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const res = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { xlsx } });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ valid: 1, invalid: 1 });
+    expect(report.rows[0]).toMatchObject({
+      line: 2, ok: true, entry: { subject: 'demo-jordan-sample', standard: 'kids', rating: 1, kind: 'action', occurredOn: '2025-03-14' },
+    });
+    expect(report.rows[1]).toMatchObject({ line: 4, title: 'Demo: bad Excel row', ok: false });
+    expect(report.rows[1].problems.map((p: { column: string }) => p.column).sort()).toEqual(['occurred_on', 'rating', 'subject']);
+  });
+
+  it('serves the template as .xlsx, which the import accepts', async () => {
+    const res = await t.app.inject({ url: '/api/evidence/import/template.xlsx', headers: volunteer.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const report = (await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { xlsx: res.rawPayload.toString('base64') } })).json();
+    expect(report).toMatchObject({ valid: 1, invalid: 0 });
+  });
+
+  it('refuses a file that is not a spreadsheet, or both kinds at once, naming the field', async () => {
+    const notXlsx = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { xlsx: Buffer.from('hello').toString('base64') } });
+    expect(notXlsx.statusCode).toBe(400);
+    expect(notXlsx.json().details[0]).toMatchObject({ field: 'body.xlsx' });
+    const both = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { csv: HEADER, xlsx: 'AAAA' } });
+    expect(both.statusCode).toBe(400);
+  });
+});
