@@ -15,6 +15,8 @@ export interface SharedPage {
   alternates: Array<{ hreflang: string; href: string }>;
   /** The page's oEmbed answer, for consumers such as WordPress that embed a pasted link. */
   oembed?: string;
+  /** A picture for the link preview (absolute URL); previews then show a large card. */
+  image?: { url: string; alt: string; width: number; height: number };
 }
 
 export interface DocumentHead {
@@ -93,7 +95,17 @@ function headElements(head: DocumentHead): SafeHtml[] {
           share.oembed === undefined
             ? null
             : html`<link rel="alternate" type="application/json+oembed" href="${share.oembed}" title="${share.title}">`,
-          html`<meta name="twitter:card" content="summary">`,
+          ...(share.image
+            ? [
+                html`<meta property="og:image" content="${share.image.url}">`,
+                html`<meta property="og:image:type" content="image/png">`,
+                html`<meta property="og:image:width" content="${share.image.width}">`,
+                html`<meta property="og:image:height" content="${share.image.height}">`,
+                html`<meta property="og:image:alt" content="${share.image.alt}">`,
+                html`<meta name="twitter:card" content="summary_large_image">`,
+                html`<meta name="twitter:image" content="${share.image.url}">`,
+              ]
+            : [html`<meta name="twitter:card" content="summary">`]),
         ].filter((e) => e !== null)
       : []),
     head.themeColor === undefined ? null : html`<meta name="theme-color" content="${head.themeColor}">`,

@@ -126,7 +126,7 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       const { variant, standard } = request.query;
       const lang = request.query.lang ?? DEFAULT_LANGUAGE;
       const { strings } = stringsFor(lang);
-      const home = `${origin(request)}/`;
+      const home = `${origin(request)}${pagePath(lang, '/')}`;
       reply.type(HTML);
       if (variant === 'compare') {
         const election = elections.bySlug(slug);

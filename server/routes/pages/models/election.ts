@@ -7,7 +7,7 @@ import { parseWeights } from '../../../../core/scoring/weights.js';
 import type { Repositories } from '../../../plugins/repositories.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import type { ElectionView } from '../views/election.js';
-import { scoringInput, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
+import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
 
 /**
  * `/elections/:slug`: the candidates side by side, graded as of today, under the voter's
@@ -45,6 +45,7 @@ export function electionPageModel(repos: Repositories, slug: string, query: Page
     path: `/elections/${election.slug}`,
     oembed: true,
     demo: election.demo || election.candidates.some((c) => c.demo),
+    share: { image: shareImagePath('elections', election.slug, locale, weights, refs) },
     pageData,
     view: {
       election,
