@@ -264,7 +264,7 @@ export const en = {
     previewAt: (px: number) => `As it looks in a column ${px} px wide`,
     copyHeading: 'Copy a snippet',
     codeToCopy: (what: string) => `${what}: code to copy`,
-    copy: (what: string) => `Copy the ${what.toLowerCase()} code`,
+    copy: (what: string) => `Copy the ${String(what).toLowerCase()} code`,
     copied: (what: string) => `${what} code copied to the clipboard.`,
     copiedButton: 'Copied',
     script: 'Script',
