@@ -295,6 +295,91 @@ export const en = {
     noScore: 'none',
   },
 
+  /** The partner kit at /embed: put a scorecard on another website. */
+  embed: {
+    footerLink: 'Put a scorecard on your site',
+    title: 'Put a scorecard on your site',
+    description: 'Embed the District Attorney scorecard on a partner website: a script, an iframe or an image, with steps for Wix, Squarespace and WordPress.',
+    intro:
+      'Choose a person, a standard or an election and how to show it. The preview is what your visitors will see; copy the snippet your website accepts. Every widget shows the date its grades are from, the coalition that publishes them, and links back to the full scorecard and to how grades work.',
+    empty: 'There are no scorecards to embed yet.',
+    show: 'Show',
+    variants: {
+      card: { name: 'Card', hint: 'a person’s overall grade and the ten standards' },
+      chart: { name: 'Chart', hint: 'a person’s ten scores as a radar chart, with a table' },
+      badge: { name: 'One standard', hint: 'a person’s grade on one standard' },
+      compare: { name: 'Election', hint: 'an election’s candidates side by side' },
+    },
+    person: 'Person',
+    standard: 'Standard',
+    election: 'Election',
+    widgetLanguage: 'Language of the widget',
+    previewWidth: 'Preview width',
+    widthOption: (px: number) => `${px} px`,
+    update: 'Update the preview',
+    preview: 'Preview',
+    previewAt: (px: number) => `As it looks in a column ${px} px wide`,
+    copyHeading: 'Copy a snippet',
+    codeToCopy: (what: string) => `${what}: code to copy`,
+    copy: (what: string) => `Copy the ${String(what).toLowerCase()} code`,
+    copied: (what: string) => `${what} code copied to the clipboard.`,
+    copiedButton: 'Copied',
+    script: 'Script',
+    scriptHelp: 'Best where your site accepts HTML with scripts. It follows your page’s width and can be themed (see below).',
+    iframe: 'Iframe',
+    iframeHelp: 'For site builders that accept only an iframe. The script line is optional: it lets the frame grow to fit. Pages that already use pym.js or AMP need no extra script: the frame speaks both.',
+    previewIframe: 'Preview the iframe',
+    image: 'Image',
+    imageHelp: 'For email, forums and anywhere scripts and frames are not allowed.',
+    markdown: 'Markdown',
+    markdownHelp: 'The same image for forums and Markdown pages.',
+    imageNote: 'Images show one person: choose Card, Chart or One standard for an image snippet.',
+    stepsHeading: 'Step by step on your website',
+    steps: {
+      wix: {
+        name: 'Wix',
+        steps: [
+          'In the editor, choose Add (+), then Embed Code, then Embed HTML.',
+          'Choose “Code”, paste the iframe snippet above, and select Update.',
+          'Drag the box’s bottom edge to the height in the table below for your box’s width (Wix boxes do not grow by themselves).',
+        ],
+      },
+      squarespace: {
+        name: 'Squarespace',
+        steps: [
+          'Edit the page, select an insert point (+) and choose Code.',
+          'Paste the script snippet (or the iframe snippet) and leave “Display source” off.',
+          'Save. Squarespace shows scripts only on the published page, not in the editor.',
+        ],
+      },
+      wordpress: {
+        name: 'WordPress',
+        steps: [
+          'Paste the address of a person’s or an election’s page on its own line: WordPress embeds it (oEmbed).',
+          'Or add a Custom HTML block and paste the script snippet.',
+          'On WordPress.com plans without plugins, scripts are removed: use the iframe snippet in a Custom HTML block.',
+        ],
+      },
+      html: {
+        name: 'Plain HTML',
+        steps: ['Paste the script snippet where the scorecard should appear. It takes the width of the element it is in.'],
+      },
+    },
+    heightsHeading: 'Heights for fixed-height boxes',
+    heightsIntro:
+      'Some site builders give an embed a fixed height and never resize it. Set at least this height (in pixels) for the box’s width, so nothing is cut off. An election’s height is for three candidates; each more needs about a fifth more.',
+    heightsCaption: 'Height to set, by variant and box width',
+    variantColumn: 'Variant',
+    widthColumn: (from: number, to: number | null) => (to === null ? `${from} px or wider` : `${from}–${to} px wide`),
+    themeHeading: 'Make it match your site',
+    themeIntro:
+      'The script widget takes these attributes: subject (a person), variant (card, chart, badge or compare), standard (with badge), election (with compare) and lang. Colours and fonts follow CSS custom properties set on the element, for example:',
+    themeExample: 'Theming example',
+    themeMore: 'The full list of properties and parts is in the project’s README, under “Widgets for partner sites”.',
+    shieldsHeading: 'For READMEs and shields.io',
+    shieldsIntro: 'A shields.io endpoint gives a small badge of a person’s overall grade (or one standard with ?standard=):',
+  },
+
   share: {
     /** Alt text of a page's share image. */
     imageAlt: (title: string) => `${title}: grades on the DA accountability scorecard`,

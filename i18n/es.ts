@@ -299,6 +299,90 @@ export const es: Messages = {
     noScore: 'ninguna',
   },
 
+  embed: {
+    footerLink: 'Ponga una boleta de calificaciones en su sitio web',
+    title: 'Ponga una boleta de calificaciones en su sitio web',
+    description: 'Inserte la boleta de calificaciones del fiscal de distrito en el sitio web de su organización: un script, un iframe o una imagen, con pasos para Wix, Squarespace y WordPress.',
+    intro:
+      'Elija una persona, un estándar o una elección, y cómo mostrarlo. La vista previa es lo que verán sus visitantes; copie el código que acepta su sitio web. Cada widget muestra la fecha de sus calificaciones y la coalición que las publica, y enlaza a la boleta de calificaciones completa y a cómo se califica.',
+    empty: 'Todavía no hay boletas de calificaciones para insertar.',
+    show: 'Mostrar',
+    variants: {
+      card: { name: 'Tarjeta', hint: 'la calificación general de una persona y los diez estándares' },
+      chart: { name: 'Gráfica', hint: 'las diez puntuaciones de una persona en una gráfica de radar, con una tabla' },
+      badge: { name: 'Un estándar', hint: 'la calificación de una persona en un estándar' },
+      compare: { name: 'Elección', hint: 'las candidaturas de una elección, una al lado de otra' },
+    },
+    person: 'Persona',
+    standard: 'Estándar',
+    election: 'Elección',
+    widgetLanguage: 'Idioma del widget',
+    previewWidth: 'Ancho de la vista previa',
+    widthOption: (px: number) => `${px} px`,
+    update: 'Actualizar la vista previa',
+    preview: 'Vista previa',
+    previewAt: (px: number) => `Así se ve en una columna de ${px} px de ancho`,
+    copyHeading: 'Copie un código',
+    codeToCopy: (what: string) => `${what}: código para copiar`,
+    copy: (what: string) => `Copiar el código: ${String(what).toLowerCase()}`,
+    copied: (what: string) => `Código copiado (${String(what).toLowerCase()}).`,
+    copiedButton: 'Copiado',
+    script: 'Script',
+    scriptHelp: 'Lo mejor si su sitio web acepta HTML con scripts. Se ajusta al ancho de su página y se puede adaptar a sus colores (vea abajo).',
+    iframe: 'Iframe',
+    iframeHelp: 'Para creadores de sitios web que solo aceptan un iframe. La línea del script es opcional: hace que el marco crezca para mostrar todo. Las páginas que ya usan pym.js o AMP no necesitan otro script: el marco habla con los dos.',
+    previewIframe: 'Vista previa del iframe',
+    image: 'Imagen',
+    imageHelp: 'Para correo electrónico, foros y cualquier lugar donde no se permiten scripts ni marcos.',
+    markdown: 'Markdown',
+    markdownHelp: 'La misma imagen para foros y páginas en Markdown.',
+    imageNote: 'Las imágenes muestran a una sola persona: elija Tarjeta, Gráfica o Un estándar para tener el código de una imagen.',
+    stepsHeading: 'Paso a paso en su sitio web',
+    steps: {
+      wix: {
+        name: 'Wix',
+        steps: [
+          'En el editor, elija Agregar (+), luego Código de inserción (Embed Code) y luego Insertar HTML (Embed HTML).',
+          'Elija “Código”, pegue el código del iframe de arriba y seleccione Actualizar.',
+          'Arrastre el borde de abajo del cuadro hasta la altura de la tabla de abajo para el ancho de su cuadro (en Wix los cuadros no crecen solos).',
+        ],
+      },
+      squarespace: {
+        name: 'Squarespace',
+        steps: [
+          'Edite la página, elija un punto para insertar (+) y elija Código (Code).',
+          'Pegue el código del script (o el del iframe) y deje apagado “Mostrar fuente” (Display source).',
+          'Guarde. Squarespace muestra los scripts solo en la página publicada, no en el editor.',
+        ],
+      },
+      wordpress: {
+        name: 'WordPress',
+        steps: [
+          'Pegue la dirección de la página de una persona o de una elección en su propia línea: WordPress la inserta (oEmbed).',
+          'O agregue un bloque HTML personalizado (Custom HTML) y pegue el código del script.',
+          'En los planes de WordPress.com sin plugins se quitan los scripts: use el código del iframe en un bloque HTML personalizado.',
+        ],
+      },
+      html: {
+        name: 'HTML',
+        steps: ['Pegue el código del script donde debe aparecer la boleta de calificaciones. Toma el ancho del elemento donde está.'],
+      },
+    },
+    heightsHeading: 'Alturas para cuadros de altura fija',
+    heightsIntro:
+      'Algunos creadores de sitios web dan a lo insertado una altura fija y nunca la cambian. Ponga por lo menos esta altura (en píxeles) según el ancho del cuadro, para que no se corte nada. La altura de una elección es para tres candidaturas; cada una más necesita como una quinta parte más.',
+    heightsCaption: 'Altura que debe poner, según la variante y el ancho del cuadro',
+    variantColumn: 'Variante',
+    widthColumn: (from: number, to: number | null) => (to === null ? `${from} px o más de ancho` : `de ${from} a ${to} px de ancho`),
+    themeHeading: 'Adáptelo a su sitio web',
+    themeIntro:
+      'El widget del script acepta estos atributos: subject (una persona), variant (card, chart, badge o compare), standard (con badge), election (con compare) y lang. Los colores y las fuentes siguen propiedades CSS personalizadas puestas en el elemento, por ejemplo:',
+    themeExample: 'Ejemplo de colores y fuentes',
+    themeMore: 'La lista completa de propiedades y partes está en el README del proyecto, en “Widgets for partner sites”.',
+    shieldsHeading: 'Para archivos README y shields.io',
+    shieldsIntro: 'Un punto de acceso para shields.io da una insignia pequeña con la calificación general de una persona (o de un estándar con ?standard=):',
+  },
+
   share: {
     imageAlt: (title: string) => `${title}: calificaciones en la boleta de calificaciones de la Fiscalía de Distrito`,
     previewTitle: (name: string, grade: string | null, score: number | null) =>

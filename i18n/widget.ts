@@ -6,7 +6,18 @@
  */
 export interface WidgetStrings {
   loading: string;
+  /** The API answered with an error or something unexpected. */
   unavailable: string;
+  /** The API could not be reached at all (network failure, timeout). */
+  unreachable: string;
+  /** A slug the scorecard does not know: "No one called “x” on this scorecard." */
+  noSuchPerson(slug: string): string;
+  noSuchElection(slug: string): string;
+  noSuchStandard(slug: string): string;
+  /** The key under grade tiles when one shows "–". */
+  dashKey: string;
+  /** Who publishes the scorecard (the coalition's name, an admin setting). */
+  publishedBy(coalition: string): string;
   seeFullScorecard: string;
   overall: string;
   /** "7 of 10 standards scored" */
@@ -37,13 +48,17 @@ export interface WidgetStrings {
   /** The badge's words for an overall grade: "overall grade C, 53 of 100". */
   overallGrade(grade: string, score: number): string;
   standardNumber(n: number): string;
-  /** For a slug that does not exist, on the badge and the iframe page. */
-  notFound(what: string): string;
 }
 
 const en: WidgetStrings = {
   loading: 'Loading scorecard…',
   unavailable: 'Scorecard unavailable right now.',
+  unreachable: 'The scorecard could not be reached.',
+  noSuchPerson: (slug) => `No one called “${slug}” on this scorecard.`,
+  noSuchElection: (slug) => `No election called “${slug}” on this scorecard.`,
+  noSuchStandard: (slug) => `No standard called “${slug}” on this scorecard.`,
+  dashKey: '– means not enough evidence to grade yet',
+  publishedBy: (coalition) => `By ${coalition}`,
   seeFullScorecard: 'See the scorecard',
   overall: 'Overall',
   coverage: (scored, total) => `${scored} of ${total} standards scored`,
@@ -80,12 +95,17 @@ const en: WidgetStrings = {
   scorecardName: 'DA scorecard',
   overallGrade: (grade, score) => `overall grade ${grade}, ${score} of 100`,
   standardNumber: (n) => `Standard ${n}`,
-  notFound: (what) => `No scorecard for ${what}`,
 };
 
 const es: WidgetStrings = {
   loading: 'Cargando las calificaciones…',
   unavailable: 'Las calificaciones no están disponibles en este momento.',
+  unreachable: 'No se pudo conectar con el sitio de las calificaciones.',
+  noSuchPerson: (slug) => `No hay ninguna persona llamada «${slug}» en esta boleta de calificaciones.`,
+  noSuchElection: (slug) => `No hay ninguna elección llamada «${slug}» en esta boleta de calificaciones.`,
+  noSuchStandard: (slug) => `No hay ningún estándar llamado «${slug}» en esta boleta de calificaciones.`,
+  dashKey: '– significa que todavía no hay suficiente evidencia para calificar',
+  publishedBy: (coalition) => `Publicado por ${coalition}`,
   seeFullScorecard: 'Ver las calificaciones',
   overall: 'General',
   coverage: (scored, total) => `${scored} de ${total} estándares con calificación`,
@@ -123,7 +143,6 @@ const es: WidgetStrings = {
   scorecardName: 'Calificaciones de la Fiscalía de Distrito',
   overallGrade: (grade, score) => `calificación general ${grade}, ${score} de 100`,
   standardNumber: (n) => `Estándar ${n}`,
-  notFound: (what) => `No hay calificaciones para ${what}`,
 };
 
 export const STRINGS: Readonly<Record<string, WidgetStrings>> = { en, es };

@@ -38,6 +38,7 @@ import subjectsAdmin from './routes/api/subjects/admin.js';
 import subjectsRoutes from './routes/api/subjects/index.js';
 import invitesRoutes from './routes/api/invites/index.js';
 import usersRoutes from './routes/api/users/index.js';
+import siteRoutes from './routes/api/site/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/share/index.js';
@@ -80,6 +81,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(eventsRoutes, { prefix: '/api/events' });
   await fastify.register(methodologyRoutes, { prefix: '/api/methodology' });
   await fastify.register(exportRoutes, { prefix: '/api/export' });
+  await fastify.register(siteRoutes, { prefix: '/api/site' });
 
   await fastify.register(authRoutes, { prefix: '/api/auth' });
   await fastify.register(evidenceRoutes, { prefix: '/api/evidence' });

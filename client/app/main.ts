@@ -1,5 +1,6 @@
 // Entry of the public web app: the served HTML is complete; this enhances it.
 import './styles/app.css';
+import './styles/embed-kit.css';
 import { defineComponents } from '../components/define.js';
 import { enhanceElectionPage } from './pages/election.js';
 import { enhancePersonPage } from './pages/person.js';

@@ -21,6 +21,9 @@ function twoLines(label: string): string | string[] {
   return [words.slice(0, half).join(' '), words.slice(half).join(' ')];
 }
 
+/** Below this canvas width, the chart's labels are the standards' numbers. */
+const NAMED_LABELS_MIN_WIDTH = 400;
+
 export function drawRadarChart(canvas: HTMLCanvasElement, scorecard: Scorecard, labels: string[], style: CSSStyleDeclaration): RadarChart {
   const prop = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const accent = prop('--da-scorecard-accent', '#0b5cad');
@@ -57,7 +60,13 @@ export function drawRadarChart(canvas: HTMLCanvasElement, scorecard: Scorecard, 
           ticks: { stepSize: 20, display: false },
           grid: { color: grid },
           angleLines: { color: grid },
-          pointLabels: { color: muted, font: { size: 11 } },
+          pointLabels: {
+            color: muted,
+            font: { size: 11 },
+            // In a narrow column even two short lines would be cut at the canvas's edge: show the
+            // standards' numbers there (the table below names them). Read at every resize.
+            callback: (label, index) => (canvas.clientWidth < NAMED_LABELS_MIN_WIDTH ? String(index + 1) : label),
+          },
         },
       },
     },

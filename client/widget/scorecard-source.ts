@@ -1,10 +1,22 @@
 import type { ElectionDetail } from '../../server/schemas/elections.js';
 import type { Scorecard } from '../../server/schemas/scorecard.js';
+import type { SiteIdentityResponse } from '../../server/schemas/site.js';
 
 export type { ElectionDetail, Scorecard };
 
-/** Why a scorecard could not be shown; the message goes into the one console warning. */
-export class ScorecardUnavailable extends Error {}
+/**
+ * Why a scorecard could not be shown: `unreachable` (no answer at all), `not-found` (the API
+ * says no such slug) or `unavailable` (any other error or an unexpected answer). The reader
+ * sees a different sentence for each; the message goes into the one console warning.
+ */
+export class ScorecardUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'unreachable' | 'not-found' | 'unavailable' = 'unavailable',
+  ) {
+    super(message);
+  }
+}
 
 /** Long enough for a slow phone connection, short enough that a dead API shows the fallback. */
 const TIMEOUT_MS = 10_000;
@@ -14,11 +26,12 @@ async function getJson<T>(apiBase: string, path: string): Promise<T> {
   try {
     response = await fetch(new URL(path, apiBase), { signal: AbortSignal.timeout(TIMEOUT_MS), credentials: 'omit' });
   } catch (err) {
-    throw new ScorecardUnavailable(`could not reach ${apiBase} (${(err as Error).message})`);
+    throw new ScorecardUnavailable(`could not reach ${apiBase} (${(err as Error).message})`, 'unreachable');
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
-    throw new ScorecardUnavailable(`${response.status} from ${path}${body?.message ? `: ${body.message}` : ''}`);
+    const reason = response.status === 404 ? 'not-found' : 'unavailable';
+    throw new ScorecardUnavailable(`${response.status} from ${path}${body?.message ? `: ${body.message}` : ''}`, reason);
   }
   return (await response.json()) as T;
 }
@@ -34,4 +47,12 @@ export function fetchScorecard(apiBase: string, subject: string, lang: string): 
 /** One election with each candidate's scorecard. */
 export function fetchElection(apiBase: string, election: string, lang: string): Promise<ElectionDetail> {
   return getJson(apiBase, `api/elections/${encodeURIComponent(election)}?lang=${encodeURIComponent(lang)}`);
+}
+
+let site: Promise<SiteIdentityResponse | null> | null = null;
+
+/** Who publishes the scorecard, asked once per page; a widget without it still shows its grades. */
+export function fetchSiteIdentity(apiBase: string): Promise<SiteIdentityResponse | null> {
+  site ??= getJson<SiteIdentityResponse>(apiBase, 'api/site').catch(() => null);
+  return site;
 }

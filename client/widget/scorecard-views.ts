@@ -11,6 +11,15 @@ export interface ViewContext {
   lang: string;
   /** The scorecard site's base URL (where widget.js was loaded from). */
   siteBase: string;
+  /** The coalition that publishes the scorecard (the site's identity); null until known. */
+  coalition: string | null;
+}
+
+/** Why the widget shows its fallback, and what was not found. */
+export interface Failure {
+  reason: 'unreachable' | 'not-found' | 'unavailable';
+  kind: 'person' | 'election' | 'standard';
+  slug: string;
 }
 
 /** A site page in the widget's language (Spanish readers land on /es/…), relative to the site's base. */
@@ -34,12 +43,18 @@ export function gradeTile(ctx: ViewContext, grade: string | null, score: number 
   >`;
 }
 
+/** Says what "–" means, wherever a grade tile shows one. */
+function dashKey(ctx: ViewContext, grades: Array<string | null>): TemplateResult | typeof nothing {
+  return grades.includes(null) ? html`<p part="key" class="muted key">${ctx.strings.dashKey}</p>` : nothing;
+}
+
 function footer(ctx: ViewContext, asOf: string, demo: boolean, fullPath: string, fullText: string): TemplateResult {
   const s = ctx.strings;
   return html`<footer part="footer">
     <span part="as-of">${s.asOf(formatDay(asOf, ctx.lang))}</span>
     ${demo ? html`<span part="demo" class="demo">${s.demoData}</span>` : nothing}
     ${siteLink(ctx, fullPath, fullText)} ${siteLink(ctx, 'methodology', s.methodology)}
+    ${ctx.coalition ? html`<span part="coalition" class="coalition">${s.publishedBy(ctx.coalition)}</span>` : nothing}
   </footer>`;
 }
 
@@ -71,7 +86,7 @@ export function cardView(ctx: ViewContext, card: Scorecard): TemplateResult {
     <ol part="standards" class="standards">
       ${card.standards.map(
         (st) => html`<li part="standard" class="standard">
-          <span class="label" title=${st.title}>${st.number}. ${standardLabel(ctx, st)}</span>
+          <span class="label">${st.number}. ${st.title}</span>
           <span class="track" aria-hidden="true"
             ><span part="bar" class="bar g-${st.grade ?? 'none'}" data-score=${st.score ?? 0}></span
           ></span>
@@ -79,6 +94,7 @@ export function cardView(ctx: ViewContext, card: Scorecard): TemplateResult {
         </li>`,
       )}
     </ol>
+    ${dashKey(ctx, [card.overall.grade, ...card.standards.map((st) => st.grade)])}
     ${footer(ctx, card.asOf, card.subject.demo, `people/${card.subject.slug}`, ctx.strings.fullScorecard)}
   </article>`;
 }
@@ -117,7 +133,7 @@ export function chartView(ctx: ViewContext, card: Scorecard): TemplateResult {
   return html`<article part="card" class="card" aria-label=${card.subject.name}>
     ${personHeader(ctx, card, true)} ${overallSummary(ctx, card)}
     <div part="chart" class="chart"><canvas role="img" aria-label=${chartDescription(ctx, card)}></canvas></div>
-    ${scoreTable(ctx, card)}
+    ${scoreTable(ctx, card)} ${dashKey(ctx, [card.overall.grade, ...card.standards.map((st) => st.grade)])}
     ${footer(ctx, card.asOf, card.subject.demo, `people/${card.subject.slug}`, ctx.strings.fullScorecard)}
   </article>`;
 }
@@ -136,15 +152,23 @@ export function badgeView(ctx: ViewContext, card: Scorecard, standard: StandardS
         </p>
       </div>
     </div>
+    ${dashKey(ctx, [standard.grade])}
     ${footer(ctx, card.asOf, card.subject.demo, `people/${card.subject.slug}`, s.fullScorecard)}
   </article>`;
 }
 
-/** `compare`: an election's candidates side by side, overall and per standard. */
+/**
+ * `compare`: an election's candidates, each with overall grade, score and coverage (a grade
+ * on 6 of 10 standards is not comparable to one on 10 of 10), then every standard side by
+ * side. In a narrow column the table stacks: each standard's title on its own line, then a
+ * tile per candidate named in its cell.
+ */
 export function compareView(ctx: ViewContext, election: ElectionDetail): TemplateResult {
   const s = ctx.strings;
   const cards = election.candidates.map((c) => c.scorecard);
   const standards = cards[0]?.standards ?? [];
+  const cell = (name: string, grade: string | null, score: number | null) =>
+    html`<td><span class="who" aria-hidden="true">${name}</span>${gradeTile(ctx, grade, score)}</td>`;
   return html`<article part="card" class="card compare" aria-label=${election.name}>
     <header part="header">
       <div>
@@ -152,37 +176,56 @@ export function compareView(ctx: ViewContext, election: ElectionDetail): Templat
         <p class="muted">${s.electionOn(formatDay(election.electionDate, ctx.lang))}</p>
       </div>
     </header>
-    <div class="scroll">
+    <ul part="candidates" class="candidates">
+      ${election.candidates.map(
+        (c) => html`<li>
+          ${gradeTile(ctx, c.scorecard.overall.grade, c.scorecard.overall.score)}
+          <span
+            >${siteLink(ctx, `people/${c.slug}`, c.name)}
+            <span part="overall" class="muted coverage"
+              >${s.overall}: ${c.scorecard.overall.score === null ? s.notEnoughEvidence : s.score(c.scorecard.overall.score)} ·
+              ${s.coverage(c.scorecard.overall.coverage, c.scorecard.standards.length)}</span
+            ></span
+          >
+        </li>`,
+      )}
+    </ul>
     <table part="table">
       <thead>
         <tr>
           <th scope="col">${s.standard}</th>
-          ${election.candidates.map((c) => html`<th scope="col">${siteLink(ctx, `people/${c.slug}`, c.name)}</th>`)}
+          ${election.candidates.map((c) => html`<th scope="col">${c.name}</th>`)}
         </tr>
       </thead>
       <tbody>
         <tr>
           <th scope="row" class="overall">${s.overall}</th>
-          ${cards.map((card) => html`<td>${gradeTile(ctx, card.overall.grade, card.overall.score)}</td>`)}
+          ${cards.map((card) => cell(card.subject.name, card.overall.grade, card.overall.score))}
         </tr>
         ${standards.map(
           (st, i) => html`<tr>
-            <th scope="row"><span title=${st.title}>${st.number}. ${standardLabel(ctx, st)}</span></th>
-            ${cards.map((card) => html`<td>${gradeTile(ctx, card.standards[i].grade, card.standards[i].score)}</td>`)}
+            <th scope="row">${st.number}. ${st.title}</th>
+            ${cards.map((card) => cell(card.subject.name, card.standards[i].grade, card.standards[i].score))}
           </tr>`,
         )}
       </tbody>
     </table>
-    </div>
+    ${dashKey(ctx, cards.flatMap((card) => [card.overall.grade, ...card.standards.map((st) => st.grade)]))}
     ${footer(ctx, election.asOf, election.candidates.some((c) => c.demo), `elections/${election.slug}`, s.fullComparison)}
   </article>`;
 }
 
-/** Shown instead of a scorecard when it cannot be loaded: small, calm, and still useful. */
-export function fallbackView(ctx: ViewContext, fullPath: string | null): TemplateResult {
+/**
+ * Shown instead of a scorecard when it cannot be loaded: small, calm, and saying what
+ * happened, so a typo in a slug does not read like an outage.
+ */
+export function fallbackView(ctx: ViewContext, failure: Failure): TemplateResult {
   const s = ctx.strings;
+  const missing = { person: s.noSuchPerson, election: s.noSuchElection, standard: s.noSuchStandard }[failure.kind];
+  const text = failure.reason === 'not-found' ? missing(failure.slug) : failure.reason === 'unreachable' ? s.unreachable : s.unavailable;
+  // Unreachable means the site is too: a link there would not help.
   return html`<div part="fallback" class="fallback" role="status">
-    <p>${s.unavailable} ${fullPath ? siteLink(ctx, fullPath, s.seeFullScorecard) : nothing}</p>
+    <p>${text} ${failure.reason === 'unreachable' ? nothing : siteLink(ctx, '', s.seeFullScorecard)}</p>
   </div>`;
 }
 

@@ -27,6 +27,10 @@ export const scorecardStyles = css`
     border-radius: var(--da-scorecard-radius, 10px);
     padding: 1em;
     text-align: start;
+    /* Layouts follow the widget's own width (a 240 px sidebar or a 1200 px page), not the viewport's. */
+    container-type: inline-size;
+    /* Long words wrap at their edges only when nothing else fits (never mid-word otherwise). */
+    overflow-wrap: break-word;
   }
   *,
   *::before,
@@ -48,6 +52,9 @@ export const scorecardStyles = css`
     align-items: center;
     justify-content: space-between;
     gap: 0.75em;
+  }
+  header > div {
+    min-width: 0;
   }
   .name {
     display: block;
@@ -94,17 +101,30 @@ export const scorecardStyles = css`
     display: grid;
     gap: 0.3em;
   }
+  /* Narrow: the standard's full name on its own line, its bar and grade below. */
   .standard {
     display: grid;
-    grid-template-columns: minmax(7em, 11em) 1fr auto;
+    grid-template-columns: 1fr auto;
     align-items: center;
-    gap: 0.5em;
+    gap: 0.15em 0.5em;
     font-size: 0.9em;
   }
   .label {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    grid-column: 1 / -1;
+  }
+  @container (min-width: 400px) {
+    .standard {
+      grid-template-columns: minmax(0, 3fr) minmax(3em, 2fr) auto;
+    }
+    .label {
+      grid-column: auto;
+    }
+  }
+  @container (min-width: 720px) {
+    ol.standards {
+      grid-template-columns: 1fr 1fr;
+      column-gap: 1.5em;
+    }
   }
   .track {
     height: 0.55em;
@@ -140,6 +160,9 @@ export const scorecardStyles = css`
     color: var(--da-scorecard-muted, #59636e);
     font-size: 0.85em;
   }
+  .coalition {
+    flex-basis: 100%;
+  }
   .demo {
     font-weight: 650;
     color: var(--da-scorecard-demo-fg, #7a4b00);
@@ -150,7 +173,7 @@ export const scorecardStyles = css`
   .chart {
     position: relative;
     margin: 0.5em auto 0;
-    max-width: 360px;
+    max-width: 480px;
     aspect-ratio: 1;
   }
   details {
@@ -179,13 +202,67 @@ export const scorecardStyles = css`
   tbody th[scope='row'].overall {
     font-weight: 650;
   }
-  /* A narrow column scrolls the comparison sideways rather than cutting candidates off. */
-  .scroll {
-    overflow-x: auto;
+  .key {
+    margin: 0.5em 0 0;
+    font-size: 0.85em;
   }
-  .compare thead a {
-    hyphens: auto;
-    overflow-wrap: anywhere;
+  .candidates {
+    list-style: none;
+    margin: 0.6em 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4em;
+  }
+  .candidates li {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .coverage {
+    display: block;
+    margin: 0;
+  }
+  .who {
+    display: none;
+  }
+  /*
+   * Narrow: the comparison stacks rather than squeezing names into columns. Each standard is
+   * a block (title, then a tile per candidate named in its cell); the column headings stay
+   * for screen readers only.
+   */
+  @container (max-width: 439px) {
+    .compare table,
+    .compare tbody,
+    .compare tr,
+    .compare th,
+    .compare td {
+      display: block;
+    }
+    .compare thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .compare tbody tr {
+      padding: 0.35em 0;
+      border-bottom: 1px solid var(--da-scorecard-border, #d0d7de);
+    }
+    .compare th,
+    .compare td {
+      border: 0;
+      padding: 0.1em 0;
+    }
+    .compare td {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5em;
+    }
+    .who {
+      display: inline;
+    }
   }
   .badge-body {
     display: flex;

@@ -1,8 +1,8 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import type { RadarChart } from './radar-chart.js';
-import { fetchElection, fetchScorecard, type ElectionDetail, type Scorecard } from './scorecard-source.js';
+import { fetchElection, fetchScorecard, fetchSiteIdentity, ScorecardUnavailable, type ElectionDetail, type Scorecard } from './scorecard-source.js';
 import { scorecardStyles } from './scorecard-widget.styles.js';
-import { badgeView, cardView, chartView, compareView, fallbackView, loadingView, standardLabel, type ViewContext } from './scorecard-views.js';
+import { badgeView, cardView, chartView, compareView, fallbackView, loadingView, standardLabel, type Failure, type ViewContext } from './scorecard-views.js';
 import { stringsFor } from '../../i18n/widget.js';
 
 export type Variant = 'card' | 'chart' | 'badge' | 'compare';
@@ -12,7 +12,7 @@ type LoadState =
   | { status: 'loading' }
   | { status: 'subject'; scorecard: Scorecard }
   | { status: 'election'; election: ElectionDetail }
-  | { status: 'failed'; fullPath: string | null };
+  | { status: 'failed'; failure: Failure };
 
 /** Every warning the widget logs starts with this, so a partner can find (or filter) them. */
 export const WARNING_PREFIX = '[da-scorecard]';
@@ -53,6 +53,7 @@ export class DaScorecard extends LitElement {
     election: { type: String },
     lang: { type: String },
     _state: { state: true },
+    _coalition: { state: true },
   };
 
   /** The person's slug (every variant except `compare`). */
@@ -63,9 +64,11 @@ export class DaScorecard extends LitElement {
   declare standard: string | null;
   /** The election's slug, for `variant="compare"`. */
   declare election: string | null;
-  /** Language of the widget's words (English now; Spanish is planned). */
+  /** Language of the widget's words: `en` (default) or `es`. */
   declare lang: string;
   declare private _state: LoadState;
+  /** The coalition's name from the site's identity; null until known (or when unreachable). */
+  declare private _coalition: string | null;
 
   private _loadCount = 0;
   private _chart: RadarChart | null = null;
@@ -80,6 +83,7 @@ export class DaScorecard extends LitElement {
     this.standard = null;
     this.election = null;
     this._state = { status: 'loading' };
+    this._coalition = null;
   }
 
   private get _variant(): Variant {
@@ -88,7 +92,7 @@ export class DaScorecard extends LitElement {
 
   private get _context(): ViewContext {
     const { lang, strings } = stringsFor(this.lang);
-    return { lang, strings, siteBase: DaScorecard.siteBase };
+    return { lang, strings, siteBase: DaScorecard.siteBase, coalition: this._coalition };
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
@@ -99,8 +103,10 @@ export class DaScorecard extends LitElement {
     const load = ++this._loadCount;
     const compare = this._variant === 'compare';
     const slug = compare ? this.election : this.subject;
-    const fullPath = slug ? `${compare ? 'elections' : 'people'}/${encodeURIComponent(slug)}` : null;
+    // What the reader is told is missing, if the API says 404: the election, the person, or the badge's standard.
+    let kind: Failure['kind'] = compare ? 'election' : 'person';
     this._state = { status: 'loading' };
+    void fetchSiteIdentity(DaScorecard.siteBase).then((site) => (this._coalition = site?.coalitionName ?? null));
     try {
       if (!slug) throw new Error(compare ? 'the compare variant needs an election="…" attribute' : 'needs a subject="…" attribute');
       let next: LoadState;
@@ -109,7 +115,8 @@ export class DaScorecard extends LitElement {
       } else {
         const scorecard = await fetchScorecard(DaScorecard.siteBase, slug, this._context.lang);
         if (this._variant === 'badge' && !scorecard.standards.some((s) => s.slug === this.standard)) {
-          throw new Error(`no standard "${this.standard ?? ''}" (the badge variant needs standard="…")`);
+          kind = 'standard';
+          throw new ScorecardUnavailable(`no standard "${this.standard ?? ''}" (the badge variant needs standard="…")`, 'not-found');
         }
         next = { status: 'subject', scorecard };
       }
@@ -117,7 +124,9 @@ export class DaScorecard extends LitElement {
     } catch (err) {
       if (load !== this._loadCount) return;
       console.warn(`${WARNING_PREFIX} ${slug ?? 'scorecard'}: ${(err as Error).message}`);
-      this._state = { status: 'failed', fullPath };
+      const reason = err instanceof ScorecardUnavailable ? err.reason : 'unavailable';
+      const missing = kind === 'standard' ? (this.standard ?? '') : (slug ?? '');
+      this._state = { status: 'failed', failure: { reason, kind, slug: missing } };
     }
   }
 
@@ -127,14 +136,15 @@ export class DaScorecard extends LitElement {
     let body: TemplateResult;
     try {
       if (state.status === 'loading') body = loadingView(ctx);
-      else if (state.status === 'failed') body = fallbackView(ctx, state.fullPath);
+      else if (state.status === 'failed') body = fallbackView(ctx, state.failure);
       else if (state.status === 'election') body = compareView(ctx, state.election);
       else body = this._subjectView(ctx, state.scorecard);
     } catch (err) {
       // An answer of an unexpected shape must not become an error on the partner's page.
       console.warn(`${WARNING_PREFIX} could not show the scorecard: ${(err as Error).message}`);
-      this._state = { status: 'failed', fullPath: null };
-      body = fallbackView(ctx, null);
+      const failure: Failure = { reason: 'unavailable', kind: 'person', slug: '' };
+      this._state = { status: 'failed', failure };
+      body = fallbackView(ctx, failure);
     }
     return html`<div class="root" lang=${ctx.lang}>${body}</div>`;
   }

@@ -51,9 +51,10 @@ async function copy(button: HTMLButtonElement): Promise<void> {
     field.select();
     document.execCommand('copy');
   }
+  // The words come from the page (English or Spanish), in the button's data attributes.
   const label = (button.dataset.label ??= button.textContent ?? '');
-  if (status) status.textContent = `${label.replace(/^Copy /, '')} copied to the clipboard.`;
-  button.textContent = 'Copied';
+  if (status) status.textContent = button.dataset.status ?? '';
+  button.textContent = button.dataset.copied ?? label;
   setTimeout(() => (button.textContent = label), 1500);
 }
 

@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './audit.js';
 export * from './translations.js';
 export * from './replies.js';
+export * from './site.js';

@@ -13,6 +13,8 @@ export interface SharedPage {
   locale: string;
   /** The same page in every language, for `<link rel="alternate" hreflang>`. */
   alternates: Array<{ hreflang: string; href: string }>;
+  /** The page's oEmbed answer, for consumers such as WordPress that embed a pasted link. */
+  oembed?: string;
   /** A picture for the link preview (absolute URL); previews then show a large card. */
   image?: { url: string; alt: string; width: number; height: number };
 }
@@ -90,6 +92,9 @@ function headElements(head: DocumentHead): SafeHtml[] {
           html`<meta property="og:url" content="${share.canonical}">`,
           html`<meta property="og:locale" content="${share.locale}">`,
           ...share.alternates.map((a) => html`<link rel="alternate" hreflang="${a.hreflang}" href="${a.href}">`),
+          share.oembed === undefined
+            ? null
+            : html`<link rel="alternate" type="application/json+oembed" href="${share.oembed}" title="${share.title}">`,
           ...(share.image
             ? [
                 html`<meta property="og:image" content="${share.image.url}">`,
@@ -101,7 +106,7 @@ function headElements(head: DocumentHead): SafeHtml[] {
                 html`<meta name="twitter:image" content="${share.image.url}">`,
               ]
             : [html`<meta name="twitter:card" content="summary">`]),
-        ]
+        ].filter((e) => e !== null)
       : []),
     head.themeColor === undefined ? null : html`<meta name="theme-color" content="${head.themeColor}">`,
     head.icon === undefined ? null : html`<link rel="icon" href="${head.icon}">`,

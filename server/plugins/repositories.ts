@@ -8,6 +8,7 @@ import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.
 import { EvidenceChangeRepository } from '../repositories/evidence-changes.js';
 import { MethodologyRepository } from '../repositories/methodology.js';
 import { ReplyRepository } from '../repositories/replies.js';
+import { SiteRepository } from '../repositories/site.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
@@ -29,6 +30,7 @@ export interface Repositories {
   audit: AuditRepository;
   replies: ReplyRepository;
   admin: AdminRepository;
+  site: SiteRepository;
 }
 
 declare module 'fastify' {
@@ -61,6 +63,7 @@ export default fp(
       audit: new AuditRepository(fastify.db),
       replies: new ReplyRepository(fastify.db),
       admin: new AdminRepository(fastify.db),
+      site: new SiteRepository(fastify.db),
     });
   },
   { name: 'repositories', dependencies: ['database'] },

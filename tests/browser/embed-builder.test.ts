@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { seriousAccessibilityProblems } from './accessibility.js';
+import { axeViolations } from './accessibility.js';
 import { useTestSite } from './site.js';
 
 const AVERY = 'demo-avery-placeholder';
@@ -13,7 +13,7 @@ it('lets a partner pick a standard with the keyboard, see it live, and copy the 
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site.server.origin}/embed`);
-  await page.locator('.preview da-scorecard .standards').waitFor();
+  await page.locator('.embed-kit__preview da-scorecard .standards').waitFor();
   // Fields for other variants are hidden until chosen.
   await expect.poll(() => page.locator('#standard').isVisible()).toBe(false);
 
@@ -22,14 +22,14 @@ it('lets a partner pick a standard with the keyboard, see it live, and copy the 
   await page.keyboard.press('ArrowDown'); // one standard
   await expect.poll(() => page.locator('#standard').isVisible()).toBe(true);
   await page.locator('#standard').selectOption('kids');
-  await page.locator('.preview da-scorecard[variant=badge][standard=kids] .standard-title').waitFor();
-  expect(await page.locator('.preview da-scorecard .standard-title').textContent()).toContain('Treat Kids Like Kids');
+  await page.locator('.embed-kit__preview da-scorecard[variant=badge][standard=kids] .standard-title').waitFor();
+  expect(await page.locator('.embed-kit__preview da-scorecard .standard-title').textContent()).toContain('Treat Kids Like Kids');
   const script = await page.locator('#snippet-script').inputValue();
   expect(script).toBe(
     `<script type="module" src="${site.server.origin}/widget.js"></script>\n<da-scorecard subject="${AVERY}" variant="badge" standard="kids"></da-scorecard>`,
   );
   expect(page.url()).toContain('variant=badge');
-  expect(await page.locator('.image-preview img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
+  expect(await page.locator('.embed-kit__image img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
 
   const copy = page.locator('button[data-copy=snippet-script]');
   await copy.focus();
@@ -40,13 +40,27 @@ it('lets a partner pick a standard with the keyboard, see it live, and copy the 
   await context.close();
 });
 
-it('has no serious accessibility problems, the preview widget included', async () => {
+it('is axe-clean in English and Spanish, the preview widget included', async () => {
   const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${site.server.origin}/embed?variant=card&subject=${AVERY}`);
-  await page.locator('.preview da-scorecard .standards').waitFor();
-  const violations = await seriousAccessibilityProblems(page);
-  expect(violations).toEqual([]);
+  for (const path of [`/embed?variant=card&subject=${AVERY}`, `/es/embed?variant=compare&width=284`]) {
+    await page.goto(`${site.server.origin}${path}`);
+    await page.locator('.embed-kit__preview da-scorecard [part~=footer]').waitFor();
+    expect(await axeViolations(page), path).toEqual([]);
+  }
+  await context.close();
+});
+
+it('previews the widget at the chosen width', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site.server.origin}/es/embed`);
+  await page.locator('.embed-kit__preview da-scorecard .standards').waitFor();
+  expect(await page.locator('.embed-kit__preview da-scorecard').evaluate((el) => el.getBoundingClientRect().width)).toBe(360);
+  await page.locator('#width').selectOption('700');
+  await page.locator('.embed-kit__preview[data-width="700"] da-scorecard .standards').waitFor();
+  expect(await page.locator('.embed-kit__preview da-scorecard').evaluate((el) => el.getBoundingClientRect().width)).toBe(700);
+  expect(await page.locator('button[data-copy=snippet-script]').textContent()).toBe('Copiar el código: script');
   await context.close();
 });
 

@@ -8,18 +8,25 @@ export const PARTNER_NONCE = 'partner-page-nonce';
  * A partner's website for browser tests: plain HTML pages on another origin (another port on
  * 127.0.0.1) with a strict Content-Security-Policy that allows only the scorecard site, so
  * anything the widget did inline (scripts, style attributes) would be reported as a violation.
+ * `scripts` are the partner's own script files, served as JavaScript from its origin.
  */
-export async function startPartnerSite(scorecardOrigin: string, pages: Record<string, string>) {
+export async function startPartnerSite(scorecardOrigin: string, pages: Record<string, string>, scripts: Record<string, string> = {}) {
   const csp = [
     "default-src 'none'",
-    `script-src 'nonce-${PARTNER_NONCE}' ${scorecardOrigin}`,
+    `script-src 'self' 'nonce-${PARTNER_NONCE}' ${scorecardOrigin}`,
     `style-src 'nonce-${PARTNER_NONCE}'`,
     `connect-src ${scorecardOrigin}`,
     `img-src ${scorecardOrigin}`,
     `frame-src ${scorecardOrigin}`,
   ].join('; ');
   const server: Server = createServer((request, response) => {
-    const body = pages[(request.url ?? '/').split('?')[0]];
+    const path = (request.url ?? '/').split('?')[0];
+    // The partner's own script files (a library it already uses, such as pym.js).
+    if (scripts[path] !== undefined) {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(scripts[path]);
+      return;
+    }
+    const body = pages[path];
     if (body === undefined) {
       response.writeHead(404).end();
       return;

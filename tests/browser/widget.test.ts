@@ -275,8 +275,8 @@ describe('the widget script', () => {
     expect(spanish.standards[2].title).not.toBe(avery.standards[2].title); // the API does speak Spanish
     const w = await open('/plain-card', 'es-MX');
     await w.page.locator('da-scorecard .standards').waitFor();
-    const titles = await w.page.locator('da-scorecard .label').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
-    expect(titles).toEqual(avery.standards.map((s) => s.title));
+    const titles = await w.page.locator('da-scorecard .label').allTextContents();
+    expect(titles).toEqual(avery.standards.map((s) => `${s.number}. ${s.title}`));
     await w.close();
   });
 
@@ -288,9 +288,9 @@ describe('the widget script', () => {
     expect(widgetText).toContain('10 de 10 estándares con calificación');
     expect(widgetText).toContain('Calificaciones completas');
     expect(widgetText).toContain('Datos ficticios');
-    const titles = await w.page.locator('.slot da-scorecard .label').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
-    expect(titles).toEqual(spanish.standards.map((s) => s.title));
-    expect(titles[2]).toBe('Tratar a los niños como niños');
+    const titles = await w.page.locator('.slot da-scorecard .label').allTextContents();
+    expect(titles).toEqual(spanish.standards.map((s) => `${s.number}. ${s.title}`));
+    expect(titles[2]).toBe('3. Tratar a los niños como niños');
     expect(await tileLetters(w.page, '.slot da-scorecard .standards')).toEqual(letters(spanish));
     const frame = w.page.frameLocator('#frame-es');
     await frame.locator('da-scorecard .standards').waitFor();
@@ -316,7 +316,7 @@ describe('the widget script', () => {
     const w = await open('/unknown');
     const fallback = w.page.locator('da-scorecard .fallback');
     await fallback.waitFor();
-    expect(await fallback.textContent()).toContain('Scorecard unavailable');
+    expect(await fallback.textContent()).toContain('No one called “nobody-by-this-name” on this scorecard.');
     await expect.poll(() => w.warnings.length).toBeGreaterThan(0);
     expect(w.warnings.filter((m) => m.startsWith('[da-scorecard]'))).toHaveLength(1);
     expect(w.warnings).toHaveLength(1);

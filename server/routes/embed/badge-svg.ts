@@ -5,7 +5,7 @@ import { html, type SafeHtml } from '../../html/html.js';
 type Grade = Scorecard['overall']['grade'];
 
 /** The widget's default palette: white text on each passes WCAG AA (4.5:1). */
-const GRADE_FILL: Record<NonNullable<Grade> | 'none', string> = {
+export const GRADE_FILL: Record<NonNullable<Grade> | 'none', string> = {
   A: '#15803d',
   B: '#4d7c0f',
   C: '#a16207',
@@ -15,12 +15,35 @@ const GRADE_FILL: Record<NonNullable<Grade> | 'none', string> = {
 };
 
 export const BADGE_WIDTH = 360;
+/** The smallest badge: one line of each kind. Longer names and languages make it taller. */
 export const BADGE_HEIGHT = 76;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+const TEXT_X = 78;
+const TEXT_WIDTH = BADGE_WIDTH - TEXT_X - 10;
 
-/** SVG text cannot wrap or ellipsize by itself, so long names are cut here. */
-function fit(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+/**
+ * SVG text cannot wrap by itself, so lines are broken here, at spaces, from a generous
+ * estimate of each character's width (wider than system fonts' average, so a line never runs
+ * past the edge). Nothing is ever cut: the badge grows a line instead.
+ */
+export function wrapText(text: string, fontSize: number, bold = false): string[] {
+  const perLine = Math.max(8, Math.floor(TEXT_WIDTH / (fontSize * (bold ? 0.64 : 0.6))));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    // A single word longer than a line (a long slug) is the only thing ever split.
+    for (let rest = word; rest; rest = rest.slice(perLine)) {
+      const piece = rest.slice(0, perLine);
+      if (!line) line = piece;
+      else if (line.length + 1 + piece.length <= perLine) line += ` ${piece}`;
+      else {
+        lines.push(line);
+        line = piece;
+      }
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 export interface BadgeContent {
@@ -33,10 +56,12 @@ export interface BadgeContent {
   demo: boolean;
   /** The whole badge in words, for the SVG's <title> and the snippet's alt text. */
   description: string;
+  /** Who publishes the scorecard (the site's identity). */
+  coalition: string;
 }
 
 /** What a badge says for a person's overall grade, or for one standard when given. */
-export function badgeContent(card: Scorecard, s: WidgetStrings, lang: string, standardSlug?: string): BadgeContent | null {
+export function badgeContent(card: Scorecard, s: WidgetStrings, lang: string, standardSlug: string | undefined, coalition: string): BadgeContent | null {
   const asOf = s.asOf(formatDay(card.asOf, lang));
   const demo = card.subject.demo ? ` ${s.demoData}.` : '';
   if (standardSlug) {
@@ -50,6 +75,7 @@ export function badgeContent(card: Scorecard, s: WidgetStrings, lang: string, st
       asOf,
       demo: card.subject.demo,
       description: `${card.subject.name}, ${s.standardNumber(st.number)} “${st.title}”: ${result}. ${asOf}.${demo}`,
+      coalition,
     };
   }
   const { overall } = card;
@@ -62,6 +88,7 @@ export function badgeContent(card: Scorecard, s: WidgetStrings, lang: string, st
     asOf,
     demo: card.subject.demo,
     description: `${card.subject.name}: ${result}, ${coverage}. ${asOf}.${demo}`,
+    coalition,
   };
 }
 
@@ -72,26 +99,42 @@ export function badgeContent(card: Scorecard, s: WidgetStrings, lang: string, st
  */
 export function badgeSvg(content: BadgeContent, s: WidgetStrings): string {
   const grade = content.grade ?? '–';
-  const footer = `${s.scorecardName} · ${content.asOf}${content.demo ? ` · ${s.demoData}` : ''}`;
-  const svg: SafeHtml = html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}" viewBox="0 0 ${BADGE_WIDTH} ${BADGE_HEIGHT}" role="img" aria-labelledby="title">
+  // Each kind of line: its words wrapped, its size, weight and colour; the demo notice on a line of its own.
+  const blocks: Array<{ lines: string[]; size: number; weight: number; fill: string; gap: number }> = [
+    { lines: wrapText(content.name, 15, true), size: 15, weight: 600, fill: '#1f2328', gap: 19 },
+    { lines: wrapText(content.detail, 12), size: 12, weight: 400, fill: '#1f2328', gap: 16 },
+    { lines: wrapText(`${s.scorecardName} · ${content.asOf}`, 11), size: 11, weight: 400, fill: '#59636e', gap: 15 },
+    { lines: wrapText(s.publishedBy(content.coalition), 11), size: 11, weight: 400, fill: '#59636e', gap: 15 },
+  ];
+  if (content.demo) blocks.push({ lines: wrapText(s.demoData, 11, true), size: 11, weight: 700, fill: '#7a4b00', gap: 15 });
+  let y = 10;
+  const texts: SafeHtml[] = [];
+  for (const block of blocks) {
+    for (const line of block.lines) {
+      y += block.gap;
+      texts.push(html`<text x="${TEXT_X}" y="${y - 4}" font-size="${block.size}" font-weight="${block.weight}" fill="${block.fill}">${line}</text>\n`);
+    }
+  }
+  const height = Math.max(BADGE_HEIGHT, y + 8);
+  const svg: SafeHtml = html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${height}" viewBox="0 0 ${BADGE_WIDTH} ${height}" role="img" aria-labelledby="title">
 <title id="title">${content.description}</title>
-<rect x="0.5" y="0.5" width="${BADGE_WIDTH - 1}" height="${BADGE_HEIGHT - 1}" rx="8" fill="#ffffff" stroke="#d0d7de"/>
+<rect x="0.5" y="0.5" width="${BADGE_WIDTH - 1}" height="${height - 1}" rx="8" fill="#ffffff" stroke="#d0d7de"/>
 <rect x="10" y="10" width="56" height="56" rx="6" fill="${GRADE_FILL[content.grade ?? 'none']}"/>
 <g font-family="${FONT}">
 <text x="38" y="49" font-size="32" font-weight="700" fill="#ffffff" text-anchor="middle">${grade}</text>
-<text x="78" y="28" font-size="15" font-weight="600" fill="#1f2328">${fit(content.name, 32)}</text>
-<text x="78" y="47" font-size="12" fill="#1f2328">${fit(content.detail, 44)}</text>
-<text x="78" y="64" font-size="11" fill="#59636e">${fit(footer, 50)}</text>
-</g>
+${texts}</g>
 </svg>`;
   return svg.value;
 }
 
 /** Served with a 404 for an unknown person or standard, so a broken snippet still shows why. */
-export function missingBadgeSvg(what: string, s: WidgetStrings): string {
-  return html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="40" viewBox="0 0 ${BADGE_WIDTH} 40" role="img" aria-labelledby="title">
-<title id="title">${s.notFound(what)}</title>
-<rect x="0.5" y="0.5" width="${BADGE_WIDTH - 1}" height="39" rx="8" fill="#ffffff" stroke="#d0d7de"/>
-<text x="14" y="25" font-family="${FONT}" font-size="13" fill="#59636e">${fit(s.notFound(what), 52)}</text>
+export function missingBadgeSvg(message: string): string {
+  const lines = wrapText(message, 13);
+  const height = 22 + lines.length * 17;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${height}" viewBox="0 0 ${BADGE_WIDTH} ${height}" role="img" aria-labelledby="title">
+<title id="title">${message}</title>
+<rect x="0.5" y="0.5" width="${BADGE_WIDTH - 1}" height="${height - 1}" rx="8" fill="#ffffff" stroke="#d0d7de"/>
+<g font-family="${FONT}" font-size="13" fill="#59636e">
+${lines.map((line, i) => html`<text x="${TEXT_X - 64}" y="${28 + i * 17}">${line}</text>\n`)}</g>
 </svg>`.value;
 }

@@ -1,4 +1,4 @@
-import { BADGE_HEIGHT, BADGE_WIDTH } from './badge-svg.js';
+import { BADGE_WIDTH } from './badge-svg.js';
 import { escapeHtml } from '../../html/html.js';
 import { DEFAULT_LANGUAGE, type Language } from '../../i18n/language.js';
 import { pagePath } from '../../../i18n/locales.js';
@@ -19,8 +19,31 @@ export interface WidgetChoice {
   lang: Language;
 }
 
-/** Heights that fit each variant without scrolling, for iframes that cannot resize. */
-export const FRAME_HEIGHTS: Record<Variant, number> = { card: 480, chart: 640, badge: 200, compare: 620 };
+/** The box widths the partner kit gives heights for (a narrower box needs a taller one). */
+export const WIDTH_BANDS = [
+  { from: 240, to: 359 },
+  { from: 360, to: 479 },
+  { from: 480, to: null },
+] as const;
+
+/**
+ * The height each variant needs in an iframe of each band's width, with the demo data's
+ * longest names and three candidates (tests/browser/widget-layout.test.ts measures the iframe
+ * page at every band's edges and fails if any of these is too small), for site builders
+ * whose embed boxes never resize.
+ */
+export const FRAME_HEIGHTS_BY_WIDTH: Record<Variant, readonly [number, number, number]> = {
+  // Measured (English / Spanish, the larger) plus about 10% for other systems' fonts.
+  card: [1220, 940, 780], // 1103, 843, 706
+  chart: [660, 760, 760], // 587, 677, 678
+  badge: [380, 280, 240], // 338, 240, 203
+  compare: [2200, 1880, 1180], // 1984, 1691, 1071 (three candidates)
+};
+
+/** The iframe snippet's height: the narrowest band's, so nothing is cut off in any column. */
+export const FRAME_HEIGHTS: Record<Variant, number> = Object.fromEntries(
+  Object.entries(FRAME_HEIGHTS_BY_WIDTH).map(([variant, heights]) => [variant, Math.max(...heights)]),
+) as Record<Variant, number>;
 
 /** The widget's attributes for a choice, in the order a partner would read them. */
 export function widgetAttributes(choice: WidgetChoice): Array<[string, string]> {
@@ -74,7 +97,7 @@ export function snippets(origin: string, choice: WidgetChoice, title: string, im
   const image =
     badge && imageAlt
       ? `<a ${attr('href', origin + fullPagePath(choice))}><img ${attr('src', origin + badge)} ${attr('alt', imageAlt)} ` +
-        `width="${BADGE_WIDTH}" height="${BADGE_HEIGHT}"></a>`
+        `width="${BADGE_WIDTH}"></a>`
       : null;
   // Markdown (forums, READMEs): brackets in the alt text would end the link early.
   const markdown =

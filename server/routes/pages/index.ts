@@ -37,7 +37,7 @@ const firstValue = (max: number) => z.preprocess((v) => (Array.isArray(v) ? v[0]
 /** `w` is the voter's weighting ("Your priorities"); `standard` filters the evidence list. */
 const pageQuery = z.object({ w: firstValue(400), standard: firstValue(120) });
 
-function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: Locale): PageContext {
+export function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: Locale): PageContext {
   const election = currentElection(fastify.repositories);
   return {
     locale,
@@ -48,7 +48,7 @@ function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: 
   };
 }
 
-function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocument, status = 200) {
+export function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocument, status = 200) {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')

@@ -10,7 +10,7 @@ const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%231f3a5f'/%3E%3Ctext x='16' y='23' font-family='sans-serif' font-size='19' font-weight='700' fill='white' text-anchor='middle'%3EA%3C/text%3E%3C/svg%3E";
 
 /** Which page this is: the browser app picks the components to enhance it by this name. */
-export type PageName = 'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'evidence' | 'reply' | 'not-found' | 'error';
+export type PageName = 'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'evidence' | 'reply' | 'embed' | 'not-found' | 'error';
 
 export interface PageContext {
   locale: Locale;
@@ -34,6 +34,10 @@ export interface PageDocument {
   /** JSON the page's components read, in a non-executing data block. */
   pageData?: unknown;
   ogType?: 'website' | 'profile' | 'article';
+  /** Announces the page to oEmbed consumers (WordPress embeds a pasted link of it). */
+  oembed?: boolean;
+  /** Module scripts beyond the web app's (the partner kit loads the widget's). */
+  scripts?: string[];
   /**
    * What a shared link's preview shows beyond the page's title: its picture (a site path such
    * as `/share/people/x.png?lang=es`) and a title that carries the grade.
@@ -72,10 +76,12 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
           height: SHARE_IMAGE_HEIGHT,
         },
         alternates: LOCALES.map((l) => ({ hreflang: l, href: `${ctx.origin}${pagePath(l, page.path)}` })),
+        oembed: page.oembed ? `${ctx.origin}/oembed?${new URLSearchParams({ url: canonical, format: 'json' })}` : undefined,
       },
       themeColor: '#1f3a5f',
       icon: FAVICON,
       entry,
+      scripts: page.scripts,
     },
     bodyData: { page: page.name },
     body: {
@@ -101,6 +107,7 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
       <a href="/api/export/evidence.csv">${msg.exportCsv}</a> ·
       <a href="/api/export/evidence.json">${msg.exportJson}</a> ·
       <a href="/api/docs">${msg.apiDocs}</a></p>
+    <p><a href="${link('/embed')}">${msg.embed.footerLink}</a></p>
   </div>
 </footer>`,
     },

@@ -43,6 +43,7 @@ export function electionPageModel(repos: Repositories, slug: string, query: Page
     title: election.name,
     description: msg.election.description(election.name),
     path: `/elections/${election.slug}`,
+    oembed: true,
     demo: election.demo || election.candidates.some((c) => c.demo),
     share: { image: shareImagePath('elections', election.slug, locale, weights, refs) },
     pageData,

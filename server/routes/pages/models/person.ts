@@ -39,6 +39,7 @@ export function personPageModel(repos: Repositories, slug: string, query: PageQu
     description: msg.person.description(subject.name, card.overall.grade),
     path: `/people/${subject.slug}`,
     ogType: 'profile',
+    oembed: true,
     demo: subject.demo,
     share: {
       image: shareImagePath('people', subject.slug, locale, weights, refs),

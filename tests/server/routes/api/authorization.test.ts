@@ -91,6 +91,7 @@ const ROWS: Row[] = [
   { method: 'DELETE', route: '/api/events/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/events/${newEvent()}` }) },
   { method: 'PATCH', route: '/api/standards/:slug', minRole: 'admin', ok: 200, request: () => ({ url: '/api/standards/kids', payload: { summary: `Edited summary ${unique()}` } }) },
   { method: 'PATCH', route: '/api/methodology', minRole: 'admin', ok: 200, request: () => ({ url: '/api/methodology?lang=es', payload: { steps: [`Paso ${unique()}`], review: ['Revisión'] } }) },
+  { method: 'PATCH', route: '/api/site', minRole: 'admin', ok: 200, request: () => ({ url: '/api/site', payload: { coalitionName: `Coalition ${unique()} (demo)` } }) },
   // The workspace's reads, for completeness.
   { method: 'GET', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me' }) },
   { method: 'GET', route: '/api/evidence', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence?status=pending' }) },

@@ -149,7 +149,9 @@ function checkAnswer(
   written: boolean,
 ): Record<string, unknown[]> {
   const where = describeRequest(req, res);
-  expect(res.statusCode, `5xx for ${where}`).toBeLessThan(500);
+  // oEmbed's spec answers 501 for a format it does not serve (xml): documented, not a failure.
+  const oembedXml = res.statusCode === 501 && /^\/oembed\?(.*&)?format=xml(&|$)/.test(String(req.url));
+  if (!oembedXml) expect(res.statusCode, `5xx for ${where}`).toBeLessThan(500);
   expect(({} as Record<string, unknown>).polluted, `prototype polluted by ${where}`).toBeUndefined();
   for (const marker of FOREIGN_FILE_MARKERS) expect(res.body.includes(marker), `served a foreign file for ${where}`).toBe(false);
 

@@ -98,10 +98,15 @@ describe('GET /embed/:slug', () => {
   });
 
   it('explains an unknown person, election or standard with a 404 page', async () => {
-    for (const url of ['/embed/nobody', `/embed/nobody?variant=compare`, `/embed/${AVERY}?variant=badge&standard=nothing`]) {
+    const cases = {
+      '/embed/nobody': 'No one called “nobody” on this scorecard.',
+      '/embed/nobody?variant=compare': 'No election called “nobody” on this scorecard.',
+      [`/embed/${AVERY}?variant=badge&standard=nothing`]: 'No standard called “nothing” on this scorecard.',
+    };
+    for (const [url, message] of Object.entries(cases)) {
       const res = await t.app.inject(url);
       expect(res.statusCode, url).toBe(404);
-      expect(res.body, url).toContain('No scorecard for');
+      expect(res.body, url).toContain(message);
     }
   });
 
@@ -127,9 +132,11 @@ describe('GET /embed (the snippet builder)', () => {
     expect(body).toContain(`&lt;da-scorecard subject=&quot;${AVERY}&quot; variant=&quot;badge&quot; standard=&quot;kids&quot;&gt;`);
     expect(body).toContain(`http://scores.example/embed/${AVERY}?variant=badge&amp;amp;standard=kids`);
     expect(body).toContain(`http://scores.example/badge/${AVERY}.svg?standard=kids`);
-    expect(body).toMatch(/<button type="button" class="copy" data-copy="snippet-script"/);
-    // The live preview is the widget itself.
-    expect(body).toContain(`<div class="preview"><da-scorecard subject="${AVERY}" variant="badge" standard="kids"></da-scorecard></div>`);
+    expect(body).toMatch(/<button type="button" class="button copy" data-copy="snippet-script"/);
+    // The live preview is the widget itself, in a column of the chosen width.
+    expect(body).toContain(
+      `<div class="embed-kit__preview" data-width="360"><da-scorecard subject="${AVERY}" variant="badge" standard="kids"></da-scorecard></div>`,
+    );
   });
 
   it('offers an election comparison without an image snippet', async () => {

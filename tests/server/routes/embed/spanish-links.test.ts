@@ -11,8 +11,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const AVERY = 'demo-avery-placeholder';
-/** The origin the embed pages see under app.inject (its Host header is localhost:80). */
-const O = 'http://localhost:80';
+/** The origin the embed pages write under app.inject: no PUBLIC_ORIGIN and not listening, so http://localhost. */
+const O = 'http://localhost';
 
 it('the Spanish iframe page links to /es/ pages, the English one to English pages', async () => {
   const spanish = (await t.app.inject(`/embed/${AVERY}?variant=card&lang=es`)).body;
