@@ -9,6 +9,7 @@ import cors from './plugins/cors.js';
 import csrf from './plugins/csrf.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
+import mail from './plugins/mail.js';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
 import pressure from './plugins/pressure.js';
 import repositories from './plugins/repositories.js';
@@ -33,6 +34,7 @@ import subjectsAdmin from './routes/api/subjects/admin.js';
 import subjectsRoutes from './routes/api/subjects/index.js';
 import invitesRoutes from './routes/api/invites/index.js';
 import usersRoutes from './routes/api/users/index.js';
+import outboxRoutes from './routes/api/outbox/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
@@ -59,6 +61,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
   await fastify.register(caching);
   await fastify.register(repositories);
+  await fastify.register(mail, { mail: config.mail });
   // Sessions, then the cross-site check, both before any route's own hooks.
   await fastify.register(auth, { production: config.production });
   await fastify.register(csrf);
@@ -76,6 +79,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(evidenceRoutes, { prefix: '/api/evidence' });
   await fastify.register(invitesRoutes, { prefix: '/api/invites' });
   await fastify.register(usersRoutes, { prefix: '/api/users' });
+  await fastify.register(outboxRoutes, { prefix: '/api/outbox' });
   await fastify.register(auditRoutes, { prefix: '/api/audit' });
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });

@@ -13,7 +13,24 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when a reverse proxy terminates TLS in front of the server. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** smtp://user:pass@host:587 or smtps://...; without it, mail stays in the admin's outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('DA scorecard <scorecard@localhost>'),
+  /** The site's address as people reach it, for links in emails (default http://HOST:PORT). */
+  PUBLIC_URL: z.url().optional(),
+  /** `reviewer`: reviewers and admins must turn on two-factor sign-in; `admin`: admins only. */
+  REQUIRE_2FA_FOR: z.enum(['', 'reviewer', 'admin']).default(''),
 });
+
+export interface MailConfig {
+  /** Null: no SMTP server; messages are held in the outbox (/workspace/admin/outbox). */
+  smtpUrl: string | null;
+  from: string;
+  /** The site's public address, for links in emails. */
+  publicUrl: string;
+  /** `timer`: the server sends on its own; `manual`: tests call `fastify.mail.drain()`. */
+  worker: 'timer' | 'manual';
+}
 
 export interface AppConfig {
   port: number;
@@ -27,6 +44,10 @@ export interface AppConfig {
   clientDist?: string;
   /** Overload thresholds; tests shrink them to provoke a 503. Defaults in plugins/pressure.ts. */
   pressure?: Partial<PressureLimits>;
+  /** Email; tests leave it out: no SMTP, a manual worker, links to http://localhost. */
+  mail?: MailConfig;
+  /** The least role that must use two-factor sign-in; null: nobody must. */
+  require2faFor?: 'reviewer' | 'admin' | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -46,5 +67,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      publicUrl: e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+      worker: 'timer',
+    },
+    require2faFor: e.REQUIRE_2FA_FOR || null,
   };
 }

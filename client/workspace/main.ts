@@ -7,6 +7,7 @@ import { EvidenceEntry } from './views/evidence-entry.js';
 import { EvidenceForm } from './views/evidence-form.js';
 import { EvidenceImport } from './views/import.js';
 import { InviteAccept } from './views/invite.js';
+import { ForgotPassword, ResetPassword } from './views/password-reset.js';
 import { MySubmissions } from './views/my-submissions.js';
 import { ReviewQueue } from './views/review-queue.js';
 import { SignIn } from './views/sign-in.js';
@@ -15,6 +16,8 @@ import { WorkspaceApp } from './workspace-app.js';
 const TAGS: Record<string, CustomElementConstructor> = {
   'sc-sign-in': SignIn,
   'sc-invite-accept': InviteAccept,
+  'sc-forgot-password': ForgotPassword,
+  'sc-reset-password': ResetPassword,
   'sc-my-submissions': MySubmissions,
   'sc-evidence-form': EvidenceForm,
   'sc-evidence-entry': EvidenceEntry,

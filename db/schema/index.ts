@@ -6,3 +6,4 @@ export * from './evidence.js';
 export * from './events.js';
 export * from './audit.js';
 export * from './translations.js';
+export * from './mail.js';

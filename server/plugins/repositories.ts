@@ -9,7 +9,7 @@ import { MethodologyRepository } from '../repositories/methodology.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
-import { InviteRepository, SessionRepository, UserRepository } from '../repositories/users.js';
+import { InviteRepository, PasswordResetRepository, SessionRepository, UserRepository } from '../repositories/users.js';
 
 export interface Repositories {
   standards: StandardRepository;
@@ -23,6 +23,7 @@ export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
   invites: InviteRepository;
+  passwordResets: PasswordResetRepository;
   audit: AuditRepository;
   admin: AdminRepository;
 }
@@ -52,6 +53,7 @@ export default fp(
       users,
       sessions,
       invites: new InviteRepository(fastify.db, users, sessions),
+      passwordResets: new PasswordResetRepository(fastify.db, users),
       audit: new AuditRepository(fastify.db),
       admin: new AdminRepository(fastify.db),
     });

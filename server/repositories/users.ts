@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
-import { invites, sessions, users, type User, type UserRole } from '../../db/schema/index.js';
+import { invites, passwordResets, sessions, users, type User, type UserRole } from '../../db/schema/index.js';
+import type { Locale } from '../../i18n/locales.js';
 import { HttpError } from '../errors.js';
 import { newToken, tokenHash } from '../auth/token.js';
 import { countRows, recordAudit, type Actor, type Paging, type Writer } from './audit.js';
@@ -31,12 +32,21 @@ export function normalizeEmail(email: string): string {
 export const SESSION_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 /** Invite links work for a week, once. */
 export const INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+/** Password-reset links work for an hour, once. */
+export const RESET_LIFETIME_MS = 3600 * 1000;
+
+/** What an invite or `user:add` says when the email already has an account: send a reset instead. */
+export function emailTaken(email: string) {
+  const message = `An account for ${email} already exists. To let them in again, send them a password-reset link instead.`;
+  return new HttpError(409, 'email-taken', message, [{ field: 'email', message }]);
+}
 
 export interface NewAccount {
   email: string;
   displayName: string;
   role: UserRole;
   passwordHash: string;
+  language?: Locale;
 }
 
 export class UserRepository {
@@ -70,9 +80,7 @@ export class UserRepository {
   create(account: NewAccount, actor: Actor | null, via: string, writer: Writer = this.db): Account {
     const email = normalizeEmail(account.email);
     return writer.transaction((tx) => {
-      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-        throw new HttpError(409, 'email-taken', `An account for ${email} already exists`);
-      }
+      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken(email);
       const row = tx.insert(users).values({ ...account, email }).returning(accountColumns).get();
       recordAudit(tx, { actor, action: 'user.create', entityType: 'user', entityId: row.id, after: { ...row, via } });
       return row;
@@ -97,8 +105,8 @@ export class UserRepository {
   }
 
   /** A new password ends every session of the user, including the one that changed it. */
-  setPassword(id: number, passwordHash: string, actor: Actor | null): void {
-    this.db.transaction((tx) => {
+  setPassword(id: number, passwordHash: string, actor: Actor | null, writer: Writer = this.db): void {
+    writer.transaction((tx) => {
       tx.update(users).set({ passwordHash, updatedAt: nowIso() }).where(eq(users.id, id)).run();
       tx.delete(sessions).where(eq(sessions.userId, id)).run();
       recordAudit(tx, { actor, action: 'user.password', entityType: 'user', entityId: id });
@@ -148,6 +156,7 @@ const inviteColumns = {
   id: invites.id,
   email: invites.email,
   role: invites.role,
+  language: invites.language,
   createdAt: invites.createdAt,
   expiresAt: invites.expiresAt,
   usedAt: invites.usedAt,
@@ -161,12 +170,10 @@ export class InviteRepository {
   ) {}
 
   /** Returns the invite with its token, which is shown to the admin once and never stored. */
-  create(input: { email: string; role: UserRole }, actor: Actor) {
+  create(input: { email: string; role: UserRole; language?: Locale }, actor: Actor, writer: Writer = this.db) {
     const email = normalizeEmail(input.email);
-    return this.db.transaction((tx) => {
-      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-        throw new HttpError(409, 'email-taken', `An account for ${email} already exists`);
-      }
+    return writer.transaction((tx) => {
+      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken(email);
       const token = newToken();
       const row = tx
         .insert(invites)
@@ -174,6 +181,7 @@ export class InviteRepository {
           tokenHash: tokenHash(token),
           email,
           role: input.role,
+          language: input.language ?? 'en',
           createdBy: actor.id,
           expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS).toISOString(),
         })
@@ -207,9 +215,53 @@ export class InviteRepository {
         .get();
       if (!invite) throw new HttpError(410, 'invite-invalid', 'This invite link is not valid: it may have been used already or have expired');
       tx.update(invites).set({ usedAt: nowIso() }).where(eq(invites.id, invite.id)).run();
-      const account = this.users.create({ email: invite.email, displayName, role: invite.role, passwordHash }, null, 'invite', tx);
+      const account = this.users.create({ email: invite.email, displayName, role: invite.role, passwordHash, language: invite.language }, null, 'invite', tx);
       recordAudit(tx, { actor: { id: account.id }, action: 'invite.accept', entityType: 'invite', entityId: invite.id });
       return { account, session: this.sessions.create(account.id, tx) };
+    });
+  }
+}
+
+export class PasswordResetRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly users: UserRepository,
+  ) {}
+
+  /** Stores the hash of `token` as a one-hour, single-use reset for the account. */
+  create(userId: number, token: string, actor: Actor | null, writer: Writer = this.db): void {
+    writer.transaction((tx) => {
+      const row = tx
+        .insert(passwordResets)
+        .values({ tokenHash: tokenHash(token), userId, createdBy: actor?.id ?? null, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS).toISOString() })
+        .returning({ id: passwordResets.id })
+        .get();
+      recordAudit(tx, { actor, action: 'user.password-reset-link', entityType: 'user', entityId: userId, after: { resetId: row.id } });
+    });
+  }
+
+  /** How many links the account was sent since `since`: a flood of reset requests sends only a few. */
+  sentSince(userId: number, since: Date): number {
+    return countRows(this.db, passwordResets, and(eq(passwordResets.userId, userId), gt(passwordResets.createdAt, since.toISOString())));
+  }
+
+  /**
+   * Uses the link once: sets the new password, which ends every session of the account
+   * (UserRepository.setPassword), and voids the account's other open links. A used, expired
+   * or unknown token gets one and the same answer.
+   */
+  consume(token: string, passwordHash: string): number {
+    return this.db.transaction((tx) => {
+      const reset = tx
+        .select({ id: passwordResets.id, userId: passwordResets.userId })
+        .from(passwordResets)
+        .innerJoin(users, eq(users.id, passwordResets.userId))
+        .where(and(eq(passwordResets.tokenHash, tokenHash(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, nowIso()), eq(users.disabled, false)))
+        .get();
+      if (!reset) throw new HttpError(410, 'reset-invalid', 'This password-reset link is not valid: it may have been used already or have expired. Ask for a new one.');
+      tx.update(passwordResets).set({ usedAt: nowIso() }).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt))).run();
+      this.users.setPassword(reset.userId, passwordHash, { id: reset.userId }, tx);
+      return reset.userId;
     });
   }
 }

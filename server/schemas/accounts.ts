@@ -1,6 +1,7 @@
 import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { invites, userRoles, users } from '../../db/schema/index.js';
+import { LOCALES } from '../../i18n/locales.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.js';
 import { text } from './common.js';
 
@@ -39,12 +40,15 @@ export const userPatch = z
   .partial()
   .refine((o) => Object.keys(o).length > 0, 'change at least one field');
 
-export const inviteInput = z.strictObject({ email, role: z.enum(userRoles).default('volunteer') });
+export const language = z.enum(LOCALES).describe('en or es: the language of the emails');
+
+export const inviteInput = z.strictObject({ email, role: z.enum(userRoles).default('volunteer'), language: language.default('en') });
 
 export const invite = createSelectSchema(invites).pick({
   id: true,
   email: true,
   role: true,
+  language: true,
   createdAt: true,
   expiresAt: true,
   usedAt: true,
@@ -53,6 +57,12 @@ export const invite = createSelectSchema(invites).pick({
 export const createdInvite = invite.extend({
   token: z.string().describe('Shown once: the invite link carries it'),
   acceptPath: z.string().describe('The page where the invited person sets a name and password'),
+  url: z.string().describe('The full invitation link, as emailed (an addition)'),
 });
+
+export const passwordResetRequest = z.strictObject({ email });
+export const passwordResetAccepted = z.object({ message: z.string() });
+export const passwordResetConfirm = z.strictObject({ token: z.string().min(1).max(100), password: newPassword });
+export const passwordResetLink = z.object({ url: z.string().describe('The reset link, also emailed to the account; works once, for an hour') });
 
 export const inviteAcceptance = z.strictObject({ token: z.string().min(1).max(100), displayName, password: newPassword });

@@ -25,6 +25,17 @@ interface OpenInvite {
   role: string;
   expiresAt: string;
 }
+interface OutboxMessage {
+  id: number;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
 interface Paged<T> {
   items: T[];
   page: number;
@@ -57,6 +68,11 @@ export class AdminScreens extends WorkspaceView {
   declare _page: number;
   private _total = 0;
   private _invites: OpenInvite[] = [];
+  private _accounts: Account[] = [];
+  private _outboxSending = false;
+  /** An invite refused because the email has an account: offer that account a reset link. */
+  private _taken: Account | null = null;
+  private _resetLink: { name: string; url: string } | null = null;
 
   constructor() {
     super();
@@ -88,6 +104,15 @@ export class AdminScreens extends WorkspaceView {
       const open = await api<OpenInvite[]>('GET', '/api/invites');
       this._invites = open.ok ? open.body : [];
     }
+    if (this.section === 'outbox') {
+      const r = await api<Paged<OutboxMessage> & { sending: boolean }>('GET', `/api/outbox?page=${this._page}&pageSize=${AUDIT_PAGE}`);
+      if (r.ok) {
+        this._total = r.body.total;
+        this._outboxSending = r.body.sending;
+      }
+      this._rows = r.ok ? r.body.items : 'failed';
+      return;
+    }
     const rows =
       this.section === 'users'
         ? await paged<Account>(`/api/users?page=${this._page}&pageSize=100`)
@@ -101,6 +126,7 @@ export class AdminScreens extends WorkspaceView {
                 ? await list('/api/events')
                 : await list<PublicStandard>('/api/standards');
     this._rows = rows ?? 'failed';
+    if (this.section === 'users' && rows) this._accounts = rows as Account[];
   }
 
   /** Sends a write, shows its outcome next to the form, and reloads the list. */
@@ -151,6 +177,8 @@ export class AdminScreens extends WorkspaceView {
         return this._users(rows as Account[]);
       case 'audit':
         return this._audit(rows as AuditEntry[]);
+      case 'outbox':
+        return this._outbox(rows as OutboxMessage[]);
       case 'people':
         return this._people(rows as PublicSubject[]);
       case 'elections':
@@ -169,17 +197,34 @@ export class AdminScreens extends WorkspaceView {
       e.preventDefault();
       const v = values(e.target as HTMLFormElement);
       this._inviteLink = null;
-      const res = await this._write('POST', '/api/invites', { email: v.email, role: v.role }, a.saved);
-      if (res.ok) this._inviteLink = `${location.origin}${String(res.body.acceptPath)}`;
+      this._taken = null;
+      this._resetLink = null;
+      const res = await this._write('POST', '/api/invites', { email: v.email, role: v.role, language: v.language }, a.saved);
+      if (res.ok) this._inviteLink = String(res.body.url);
+      else if (res.error.error === 'email-taken') {
+        const email = v.email.trim().toLowerCase();
+        this._taken = this._accounts.find((u) => u.email === email) ?? null;
+        this._message = { ok: false, text: a.emailTaken(email) };
+        this.requestUpdate();
+      }
     };
+    const resetOffer = (u: Account) =>
+      html`<button type="button" class="button button--quiet" @click=${() => this._sendReset(u)}>${a.sendReset(u.displayName)}</button>`;
     return html`<section class="panel" aria-labelledby="invite-heading">
         <h2 id="invite-heading">${a.inviteHeading}</h2>
         <form class="ws-form" novalidate @submit=${onInvite}>
           ${this._field('email', a.inviteEmail, 'email', '', { prefix: 'invite' })}
           <div class="field"><label for="invite-role">${a.inviteRole}</label>
             <select id="invite-role" name="role">${ROLES.map((r) => html`<option value=${r}>${a.roles[r]}</option>`)}</select></div>
+          <div class="field"><label for="invite-language">${a.inviteLanguage}</label>
+            <select id="invite-language" name="language">${Object.entries(a.languages).map(([code, name]) => html`<option value=${code} lang=${code}>${name}</option>`)}</select></div>
           <div class="actions"><button type="submit" class="button">${a.inviteSubmit}</button></div>
         </form>
+        ${this._taken ? html`<p>${resetOffer(this._taken)}</p>` : nothing}
+        ${this._resetLink
+          ? html`<div class="field"><label for="reset-link">${a.resetLink(this._resetLink.name)}</label>
+              <input id="reset-link" type="text" readonly .value=${this._resetLink.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()}></div>`
+          : nothing}
         ${this._inviteLink
           ? html`<div class="field"><label for="invite-link">${a.inviteLink}</label>
               <input id="invite-link" type="text" readonly .value=${this._inviteLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()}>
@@ -204,10 +249,48 @@ export class AdminScreens extends WorkspaceView {
             <td>${u.disabled ? a.disabled : a.active}</td>
             <td>${u.id === me
               ? nothing
-              : html`<button type="button" class="button button--quiet" @click=${() => this._write('PATCH', `/api/users/${u.id}`, { disabled: !u.disabled }, a.saved)}>${u.disabled ? a.enable(u.displayName) : a.disable(u.displayName)}</button>`}</td>
+              : html`<button type="button" class="button button--quiet" @click=${() => this._write('PATCH', `/api/users/${u.id}`, { disabled: !u.disabled }, a.saved)}>${u.disabled ? a.enable(u.displayName) : a.disable(u.displayName)}</button>
+                  ${u.disabled ? nothing : resetOffer(u)}`}</td>
           </tr>`,
         )}</tbody>
       </table></div>`;
+  }
+
+  /** Sends a reset link (the API emails it too) and shows it, for an admin to pass on by hand. */
+  private async _sendReset(u: Account) {
+    const res = await this._write('POST', `/api/users/${u.id}/password-reset`, undefined, this.ws.admin.saved);
+    if (res.ok) {
+      this._taken = null;
+      this._resetLink = { name: u.displayName, url: String(res.body.url) };
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('#reset-link')?.focus();
+    }
+  }
+
+  private _outbox(messages: OutboxMessage[]) {
+    const a = this.ws.admin;
+    const h = this.ws.home;
+    const pages = Math.max(1, Math.ceil(this._total / AUDIT_PAGE));
+    const go = (page: number) => {
+      this._page = page;
+      void this._load();
+    };
+    return html`<p class="lede">${this._outboxSending ? a.outboxSending : a.outboxHeld}</p>
+      ${messages.length === 0
+        ? html`<p>${a.outboxEmpty}</p>`
+        : html`<ul class="outbox">${messages.map(
+            (m) => html`<li class="panel">
+              <p><strong>${m.subject}</strong></p>
+              <p>${a.outboxColumns.to}: ${m.toAddress} · <time datetime=${m.createdAt}>${new Date(m.createdAt).toLocaleString(this.msg.langTag)}</time> ·
+                <span class="status status--${m.status}">${a.mailStatus[m.status] ?? m.status}</span>${m.attempts ? html` · ${a.attempts(m.attempts, m.lastError)}` : nothing}</p>
+              <details><summary>${a.readMessage(m.subject)}</summary><pre class="mail-text">${m.text}</pre></details>
+            </li>`,
+          )}</ul>
+          <nav class="pager" aria-label=${h.pageOf(this._page, pages)}>
+            <button type="button" class="button button--quiet" ?disabled=${this._page <= 1} @click=${() => go(this._page - 1)}>${h.previous}</button>
+            <span>${h.pageOf(this._page, pages)}</span>
+            <button type="button" class="button button--quiet" ?disabled=${this._page >= pages} @click=${() => go(this._page + 1)}>${h.next}</button>
+          </nav>`}`;
   }
 
   private _audit(entries: AuditEntry[]) {

@@ -39,6 +39,7 @@ export class SignIn extends AccountForm {
           ${this._fieldError('password')}
         </div>
         <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${s.submit}</button></div>
-      </form>`;
+      </form>
+      <p><a href="/workspace/forgot-password">${s.forgot}</a></p>`;
   }
 }

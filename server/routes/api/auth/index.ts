@@ -4,7 +4,16 @@ import { hashPassword, verifyPassword } from '../../../auth/password.js';
 import { HttpError } from '../../../errors.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { normalizeEmail } from '../../../repositories/users.js';
-import { account, displayName, loginInput, passwordChangeInput } from '../../../schemas/accounts.js';
+import { newToken } from '../../../auth/token.js';
+import {
+  account,
+  displayName,
+  loginInput,
+  passwordChangeInput,
+  passwordResetAccepted,
+  passwordResetConfirm,
+  passwordResetRequest,
+} from '../../../schemas/accounts.js';
 import { errorResponse, workspaceErrors } from '../../../schemas/common.js';
 
 /** Sign-in limits: per address (one person trying many accounts) and per account (many people trying one). */
@@ -16,8 +25,16 @@ export const LOGIN_LIMITS = {
 /** One answer for an unknown email, a wrong password and a disabled account, so none can be told apart. */
 const badCredentials = () => new HttpError(401, 'invalid-credentials', 'The email or password is not right');
 
+/** Reset requests per address; links per account are limited separately (RESETS_PER_HOUR). */
+export const RESET_REQUEST_LIMIT = { max: 20, timeWindow: 15 * 60_000 };
+/** At most this many reset emails per account an hour, however often someone asks. */
+const RESETS_PER_HOUR = 3;
+
+/** The one answer to every reset request, known email or not. */
+const RESET_ACCEPTED = { message: 'If an account uses that email, a link to choose a new password is on its way. It works for one hour.' };
+
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { users, sessions } = fastify.repositories;
+  const { users, sessions, passwordResets } = fastify.repositories;
   const perAccount = fastify.createRateLimit({
     ...LOGIN_LIMITS.perAccount,
     keyGenerator: (request) => `account:${normalizeEmail((request.body as { email: string }).email)}`,
@@ -49,6 +66,50 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       const session = sessions.create(found.id);
       fastify.sessionCookie.set(reply, session.token, session.expiresAt);
       return signedInAccount;
+    },
+  );
+
+  fastify.post(
+    '/password-reset',
+    {
+      config: { rateLimit: RESET_REQUEST_LIMIT },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Forgot your password: emails a one-hour reset link; the same 202 answer whether or not the email has an account',
+        body: passwordResetRequest,
+        response: { 202: passwordResetAccepted, 400: errorResponse, 429: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      // The same work on both paths (a token made, one lookup), and the email is only queued,
+      // never sent here: the answer takes as long for an unknown email as for a known one.
+      const token = newToken();
+      const found = users.credentialsByEmail(request.body.email);
+      if (found && !found.disabled && passwordResets.sentSince(found.id, new Date(Date.now() - 3600_000)) < RESETS_PER_HOUR) {
+        fastify.db.transaction((tx) => {
+          passwordResets.create(found.id, token, null, tx);
+          fastify.notifications.passwordReset(found.id, token, false, tx);
+        });
+      }
+      return reply.code(202).send(RESET_ACCEPTED);
+    },
+  );
+
+  fastify.post(
+    '/password-reset/confirm',
+    {
+      config: { rateLimit: RESET_REQUEST_LIMIT },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Choose a new password with a reset link’s token: works once, within the hour; ends every session of the account',
+        body: passwordResetConfirm,
+        response: { 204: z.null(), 400: errorResponse, 410: errorResponse, 429: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      passwordResets.consume(request.body.token, await hashPassword(request.body.password));
+      fastify.sessionCookie.clear(reply);
+      return reply.code(204).send(null);
     },
   );
 

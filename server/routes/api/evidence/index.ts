@@ -35,7 +35,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 201: workspaceEvidence, ...workspaceErrors, 413: errorResponse },
       },
     },
-    async (request, reply) => reply.code(201).send(evidenceWorkspace.create(request.body, signedIn(request))),
+    async (request, reply) => {
+      const created = evidenceWorkspace.create(request.body, signedIn(request));
+      // Reviewers may be due their "entries await your review" digest.
+      fastify.mail.kick();
+      return reply.code(201).send(created);
+    },
   );
 
   fastify.post(
@@ -168,6 +173,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       const { decision, note } = request.body;
       evidenceWorkspace.review(request.params.id, decision, note, signedIn(request));
       if (decision === 'publish') fastify.dataVersion.bump();
+      // After the commit, and never able to fail the review: the volunteer's email is a courtesy.
+      try {
+        fastify.notifications.entryReviewed(request.params.id);
+      } catch (err) {
+        request.log.error({ err }, 'could not queue the review email');
+      }
       return detailOr404(request.params.id);
     },
   );

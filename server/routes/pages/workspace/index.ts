@@ -47,6 +47,7 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
       ${navLink('/workspace/import', w.nav.import, view === 'import')}
       ${can('reviewer') ? navLink('/workspace/review', w.nav.review, view === 'review') : ''}
       ${can('admin') ? navLink('/workspace/admin', w.nav.admin, view === 'admin') : ''}
+      ${navLink('/workspace/account', w.nav.account, view === 'account')}
       <li><button type="button" class="link-button" id="sign-out">${w.nav.signOut}</button></li>
     </ul></nav>`
       : '';
@@ -100,6 +101,10 @@ ${jsonBlock('page-data', data)}
     return reply.redirect(`/workspace${query === -1 ? '' : request.url.slice(query)}`, 301);
   });
   fastify.get('/workspace/invite', async (request, reply) => send(request, reply, 'invite'));
+  // Open to everyone: someone who forgot their password is not signed in.
+  fastify.get('/workspace/forgot-password', async (request, reply) => send(request, reply, 'forgot-password'));
+  fastify.get('/workspace/reset-password', async (request, reply) => send(request, reply, 'reset-password'));
+  fastify.get('/workspace/account', gate('volunteer', 'account'));
   fastify.get('/workspace/evidence/new', gate('volunteer', 'evidence-new'));
   fastify.get('/workspace/review', gate('reviewer', 'review'));
   fastify.get('/workspace/import', gate('volunteer', 'import'));
