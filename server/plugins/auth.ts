@@ -2,11 +2,14 @@ import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { UserRole } from '../../db/schema/index.js';
+import { SignInLimiter } from '../auth/sign-in-limits.js';
 import { HttpError } from '../errors.js';
 import { hasRole, type Account } from '../repositories/users.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Failed sign-ins per account and per address (server/auth/sign-in-limits.ts); every sign-in point uses it. */
+    signInLimits: SignInLimiter;
     /** Sets or clears the HttpOnly, SameSite session cookie (Secure in production). */
     sessionCookie: {
       set(reply: FastifyReply, token: string, expiresAt: Date): void;
@@ -48,6 +51,7 @@ export default fp<{ production: boolean }>(
     await fastify.register(cookie);
     const { sessions } = fastify.repositories;
 
+    fastify.decorate('signInLimits', new SignInLimiter());
     fastify.decorateRequest('account', null);
     fastify.decorateRequest('sessionToken', null);
 

@@ -118,11 +118,11 @@ export class SessionRepository {
   constructor(private readonly db: Db) {}
 
   /** Starts a session and returns the token for the cookie; only its hash is stored. */
-  create(userId: number, writer: Writer = this.db): { token: string; expiresAt: Date } {
+  create(userId: number, userAgent?: string, writer: Writer = this.db): { token: string; expiresAt: Date } {
     const token = newToken();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
     writer.transaction((tx) => {
-      tx.insert(sessions).values({ tokenHash: tokenHash(token), userId, expiresAt: expiresAt.toISOString() }).run();
+      tx.insert(sessions).values({ tokenHash: tokenHash(token), userId, expiresAt: expiresAt.toISOString(), userAgent: userAgent?.slice(0, 300) ?? null }).run();
       recordAudit(tx, { actor: { id: userId }, action: 'session.create', entityType: 'user', entityId: userId });
     });
     return { token, expiresAt };
@@ -217,7 +217,7 @@ export class InviteRepository {
       tx.update(invites).set({ usedAt: nowIso() }).where(eq(invites.id, invite.id)).run();
       const account = this.users.create({ email: invite.email, displayName, role: invite.role, passwordHash, language: invite.language }, null, 'invite', tx);
       recordAudit(tx, { actor: { id: account.id }, action: 'invite.accept', entityType: 'invite', entityId: invite.id });
-      return { account, session: this.sessions.create(account.id, tx) };
+      return { account, session: this.sessions.create(account.id, undefined, tx) };
     });
   }
 }

@@ -16,11 +16,8 @@ import {
 } from '../../../schemas/accounts.js';
 import { errorResponse, workspaceErrors } from '../../../schemas/common.js';
 
-/** Sign-in limits: per address (one person trying many accounts) and per account (many people trying one). */
-export const LOGIN_LIMITS = {
-  perAddress: { max: 20, timeWindow: 15 * 60_000 },
-  perAccount: { max: 10, timeWindow: 15 * 60_000 },
-};
+/** Invite acceptance per address: a whole training night accepts its invitations from one Wi-Fi. */
+export const INVITE_ACCEPT_LIMIT = { max: 200, timeWindow: 15 * 60_000 };
 
 /** One answer for an unknown email, a wrong password and a disabled account, so none can be told apart. */
 const badCredentials = () => new HttpError(401, 'invalid-credentials', 'The email or password is not right');
@@ -35,35 +32,35 @@ const RESET_ACCEPTED = { message: 'If an account uses that email, a link to choo
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { users, sessions, passwordResets } = fastify.repositories;
-  const perAccount = fastify.createRateLimit({
-    ...LOGIN_LIMITS.perAccount,
-    keyGenerator: (request) => `account:${normalizeEmail((request.body as { email: string }).email)}`,
-  });
+  const limits = fastify.signInLimits;
 
   fastify.post(
     '/login',
     {
-      config: { rateLimit: LOGIN_LIMITS.perAddress },
       schema: {
         tags: ['workspace'],
-        summary: 'Sign in: sets the HttpOnly session cookie',
+        summary: 'Sign in: sets the HttpOnly session cookie; failed tries slow the account down (429 with Retry-After)',
         body: loginInput,
         response: { 200: account, 400: errorResponse, 401: errorResponse, 429: errorResponse },
       },
-      preHandler: async (request, reply) => {
-        const limit = await perAccount(request);
-        if (!limit.isAllowed && limit.isExceeded) {
-          reply.header('retry-after', limit.ttlInSeconds);
-          throw new HttpError(429, 'rate-limited', `Too many attempts for this account; try again in ${limit.ttlInSeconds} seconds`);
-        }
-      },
     },
     async (request, reply) => {
-      const found = users.credentialsByEmail(request.body.email);
+      const email = normalizeEmail(request.body.email);
+      const wait = limits.check(email, request.ip);
+      if (wait) {
+        const seconds = Math.max(1, Math.ceil(wait.retryAfterMs / 1000));
+        reply.header('retry-after', seconds);
+        throw new HttpError(429, 'rate-limited', `Too many failed sign-ins ${wait.scope === 'account' ? 'for this account' : 'from this address'}; try again in ${seconds} seconds`);
+      }
+      const found = users.credentialsByEmail(email);
       const ok = await verifyPassword(found?.passwordHash, request.body.password);
-      if (!found || !ok || found.disabled) throw badCredentials();
+      if (!found || !ok || found.disabled) {
+        limits.failure(email, request.ip);
+        throw badCredentials();
+      }
+      limits.success(email);
       const { passwordHash: _h, ...signedInAccount } = found;
-      const session = sessions.create(found.id);
+      const session = sessions.create(found.id, request.headers['user-agent']);
       fastify.sessionCookie.set(reply, session.token, session.expiresAt);
       return signedInAccount;
     },
@@ -157,7 +154,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: {
         minRole: 'volunteer',
         // Guessing the current password from a stolen session is limited per account.
-        rateLimit: { ...LOGIN_LIMITS.perAccount, keyGenerator: (request) => `password:${request.account?.id ?? request.ip}` },
+        rateLimit: { max: 10, timeWindow: 15 * 60_000, keyGenerator: (request) => `password:${request.account?.id ?? request.ip}` },
       },
       schema: {
         tags: ['workspace'],

@@ -4,7 +4,7 @@ import { hashPassword } from '../../../auth/password.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { account, createdInvite, invite, inviteAcceptance, inviteInput } from '../../../schemas/accounts.js';
 import { errorResponse, workspaceErrors } from '../../../schemas/common.js';
-import { LOGIN_LIMITS } from '../auth/index.js';
+import { INVITE_ACCEPT_LIMIT } from '../auth/index.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { invites } = fastify.repositories;
@@ -45,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/accept',
     {
-      config: { rateLimit: LOGIN_LIMITS.perAddress },
+      config: { rateLimit: INVITE_ACCEPT_LIMIT },
       schema: {
         tags: ['workspace'],
         summary: 'Accept an invite: set a display name and password, and be signed in',
