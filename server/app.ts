@@ -63,7 +63,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(repositories);
   await fastify.register(mail, { mail: config.mail });
   // Sessions, then the cross-site check, both before any route's own hooks.
-  await fastify.register(auth, { production: config.production });
+  await fastify.register(auth, { production: config.production, require2faFor: config.require2faFor ?? null });
   await fastify.register(csrf);
   await fastify.register(staticAssets, { clientDist: config.clientDist });
 

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
-import { invites, passwordResets, sessions, users, type User, type UserRole } from '../../db/schema/index.js';
+import { invites, passwordResets, recoveryCodes, sessions, users, type User, type UserRole } from '../../db/schema/index.js';
 import type { Locale } from '../../i18n/locales.js';
 import { HttpError } from '../errors.js';
 import { newToken, tokenHash } from '../auth/token.js';
@@ -104,6 +104,91 @@ export class UserRepository {
     });
   }
 
+  /** The account page: language, notification choices and whether two-factor sign-in is on. */
+  settings(id: number) {
+    const row = this.db
+      .select({
+        ...accountColumns,
+        language: users.language,
+        notifyReviewQueue: users.notifyReviewQueue,
+        notifyDecisions: users.notifyDecisions,
+        notifyChangesAndReplies: users.notifyChangesAndReplies,
+        totpEnabledAt: users.totpEnabledAt,
+      })
+      .from(users)
+      .where(eq(users.id, id))
+      .get();
+    if (!row) throw new HttpError(404, 'not-found', `No user with id ${id}`);
+    const recoveryCodesLeft = countRows(this.db, recoveryCodes, and(eq(recoveryCodes.userId, id), isNull(recoveryCodes.usedAt)));
+    return { ...row, recoveryCodesLeft };
+  }
+
+  /** The owner's own choices; audited like every account change. */
+  updateSettings(id: number, patch: Partial<Pick<User, 'displayName' | 'language' | 'notifyReviewQueue' | 'notifyDecisions' | 'notifyChangesAndReplies'>>, actor: Actor): void {
+    this.db.transaction((tx) => {
+      const before = tx.select().from(users).where(eq(users.id, id)).get();
+      if (!before) throw new HttpError(404, 'not-found', `No user with id ${id}`);
+      tx.update(users).set({ ...patch, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+      const picked = (row: Record<string, unknown>) => Object.fromEntries(Object.keys(patch).map((k) => [k, row[k]]));
+      recordAudit(tx, { actor, action: 'user.settings', entityType: 'user', entityId: id, before: picked(before), after: patch });
+    });
+  }
+
+  totp(id: number) {
+    return this.db
+      .select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt, lastStep: users.totpLastStep })
+      .from(users)
+      .where(eq(users.id, id))
+      .get();
+  }
+
+  /** A new secret waiting to be confirmed with a code; two-factor sign-in is not on yet. */
+  startTotp(id: number, secret: string): void {
+    this.db.update(users).set({ totpSecret: secret, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, id)).run();
+  }
+
+  /** Turns two-factor sign-in on with the step of the confirming code and fresh recovery codes. */
+  enableTotp(id: number, step: number, codeHashes: string[], actor: Actor): void {
+    this.db.transaction((tx) => {
+      tx.update(users).set({ totpEnabledAt: nowIso(), totpLastStep: step, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+      tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id)).run();
+      tx.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId: id, codeHash }))).run();
+      recordAudit(tx, { actor, action: 'user.totp-enable', entityType: 'user', entityId: id });
+    });
+  }
+
+  disableTotp(id: number, actor: Actor): void {
+    this.db.transaction((tx) => {
+      tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+      tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id)).run();
+      recordAudit(tx, { actor, action: 'user.totp-disable', entityType: 'user', entityId: id });
+    });
+  }
+
+  /** Records a code's time step as used; false when that step (or a later one) was used already. */
+  useTotpStep(id: number, step: number): boolean {
+    return (
+      this.db
+        .update(users)
+        .set({ totpLastStep: step })
+        .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+        .run().changes === 1
+    );
+  }
+
+  /** Uses one recovery code; false when it is unknown or was used. */
+  useRecoveryCode(id: number, codeHash: string): boolean {
+    return this.db.transaction((tx) => {
+      const used = tx
+        .update(recoveryCodes)
+        .set({ usedAt: nowIso() })
+        .where(and(eq(recoveryCodes.userId, id), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+        .run().changes === 1;
+      if (used) recordAudit(tx, { actor: { id }, action: 'user.recovery-code', entityType: 'user', entityId: id });
+      return used;
+    });
+  }
+
   /** A new password ends every session of the user, including the one that changed it. */
   setPassword(id: number, passwordHash: string, actor: Actor | null, writer: Writer = this.db): void {
     writer.transaction((tx) => {
@@ -143,6 +228,27 @@ export class SessionRepository {
     this.db.transaction((tx) => {
       tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token))).run();
       recordAudit(tx, { actor, action: 'session.revoke', entityType: 'user', entityId: actor.id });
+    });
+  }
+
+  /** The account's live sessions, newest first; `id` is a short, harmless prefix of the stored hash. */
+  list(userId: number, currentToken: string | null) {
+    const current = currentToken ? tokenHash(currentToken) : null;
+    return this.db
+      .select({ tokenHash: sessions.tokenHash, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, userAgent: sessions.userAgent })
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, nowIso())))
+      .orderBy(desc(sessions.createdAt))
+      .all()
+      .map(({ tokenHash: hash, ...rest }) => ({ id: hash.slice(0, 12), current: hash === current, ...rest }));
+  }
+
+  /** Signs the account out everywhere, this browser included. */
+  revokeAll(userId: number, actor: Actor): number {
+    return this.db.transaction((tx) => {
+      const ended = tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+      recordAudit(tx, { actor, action: 'session.revoke-all', entityType: 'user', entityId: userId, after: { ended } });
+      return ended;
     });
   }
 
