@@ -2,6 +2,8 @@
 import '../app/styles/app.css';
 import './workspace.css';
 import { api } from './api.js';
+import { removeAllDrafts } from './drafts.js';
+import { AccountPage } from './views/account.js';
 import { AdminScreens } from './views/admin.js';
 import { EvidenceEntry } from './views/evidence-entry.js';
 import { EvidenceForm } from './views/evidence-form.js';
@@ -18,6 +20,7 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-invite-accept': InviteAccept,
   'sc-forgot-password': ForgotPassword,
   'sc-reset-password': ResetPassword,
+  'sc-account': AccountPage,
   'sc-my-submissions': MySubmissions,
   'sc-evidence-form': EvidenceForm,
   'sc-evidence-entry': EvidenceEntry,
@@ -33,5 +36,6 @@ for (const [tag, ctor] of Object.entries(TAGS)) {
 
 document.getElementById('sign-out')?.addEventListener('click', async () => {
   await api('POST', '/api/auth/logout');
+  removeAllDrafts();
   location.assign('/workspace');
 });
