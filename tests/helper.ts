@@ -111,3 +111,9 @@ export function evidenceBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * Overload shedding off, for tests that do not test it: on a shared, busy machine the event
+ * loop stalls and under-pressure would answer 503 (tests/server/plugins/pressure.test.ts covers it).
+ */
+export const NO_PRESSURE = { pressure: { maxEventLoopDelay: 0, maxHeapUsedBytes: 0 } };

@@ -1,11 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages, passwordResets } from '../../../db/schema/index.js';
-import { buildTestApp, createSignedInUser, INJECT_ORIGIN, type TestApp, type TestUser } from '../../helper.js';
+import { buildTestApp, createSignedInUser, INJECT_ORIGIN, NO_PRESSURE, type TestApp, type TestUser } from '../../helper.js';
 import { linkIn, startMailServer, type TestMailServer } from '../../mail-server.js';
 
-/** Load from other tests on this shared machine must not turn these requests into 503s (pressure.test.ts covers that). */
-export const NO_PRESSURE = { pressure: { maxEventLoopDelay: 0, maxHeapUsedBytes: 0 } };
 const from = 'Scorecard test <scorecard@example.org>';
 
 describe('email through SMTP', () => {

@@ -1,8 +1,7 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, createSignedInUser, NO_PRESSURE, type TestApp, type TestUser } from '../../../helper.js';
 
-const NO_PRESSURE = { pressure: { maxEventLoopDelay: 0, maxHeapUsedBytes: 0 } };
 let address = 1;
 /** Each sign-in from its own address, so the per-address limit never enters these tests. */
 const nextAddress = () => `10.50.${Math.floor(address / 250)}.${(address++ % 250) + 1}`;
