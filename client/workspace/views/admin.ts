@@ -200,7 +200,7 @@ export class AdminScreens extends WorkspaceView {
       this._taken = null;
       this._resetLink = null;
       const res = await this._write('POST', '/api/invites', { email: v.email, role: v.role, language: v.language }, a.saved);
-      if (res.ok) this._inviteLink = String(res.body.url);
+      if (res.ok) this._inviteLink = `${location.origin}${String(res.body.acceptPath)}`;
       else if (res.error.error === 'email-taken') {
         const email = v.email.trim().toLowerCase();
         this._taken = this._accounts.find((u) => u.email === email) ?? null;
