@@ -152,7 +152,7 @@ export class UserRepository {
     this.db.transaction((tx) => {
       tx.update(users).set({ totpEnabledAt: nowIso(), totpLastStep: step, updatedAt: nowIso() }).where(eq(users.id, id)).run();
       tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id)).run();
-      tx.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId: id, codeHash }))).run();
+      if (codeHashes.length) tx.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId: id, codeHash }))).run();
       recordAudit(tx, { actor, action: 'user.totp-enable', entityType: 'user', entityId: id });
     });
   }
