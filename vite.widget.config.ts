@@ -31,7 +31,7 @@ export default defineConfig({
       // Inlines the resize message's name into both tiny scripts instead of a shared chunk.
       optimization: { inlineConst: { mode: 'all' } },
       output: {
-        // Vite 8 leaves ES library output unminified unless asked (STACK.md).
+        // Vite 8 leaves ES library output unminified unless asked.
         minify: true,
         chunkFileNames: 'widget-chunk-[name]-[hash].js',
       },

@@ -60,7 +60,7 @@ const writer = viaApi
     ])
   : startScript('bench/evidence-writer.ts', ['--database', databasePath, '--pause', String(WRITER_PAUSE_MS)]);
 if (!viaApi) {
-  console.log('Note: no POST /api/evidence yet (issue 3): the writer publishes straight into the database; the server');
+  console.log('Note: no POST /api/evidence: the writer publishes straight into the database; the server');
   console.log('      notices those commits within 250 ms (PRAGMA data_version). Rerun after the merge to go through the API.');
 }
 

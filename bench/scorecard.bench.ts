@@ -1,5 +1,5 @@
 /**
- * The scorecard engine's benchmark (issue 2). Bounded and loopback only:
+ * The scorecard engine's benchmark. Bounded and loopback only:
  *  1. builds a database of 200 subjects and 100,000 evidence entries;
  *  2. times an uncached scorecard for a subject with 1,000 entries;
  *  3. times the production server's start-up on that database (spawn to first answer);
@@ -143,7 +143,7 @@ const row = (name: string, r: Awaited<ReturnType<typeof load>>) =>
   `| ${name} | ${r.rps.toLocaleString('en-US')} | ${ratio(r)} | ${r.p50} | ${r.p99} | ${r.errors} |`;
 
 const markdown = `
-## Scorecard engine (issue 2)
+## Scorecard engine
 
 Reproduce: \`npm run bench\` (builds \`bench/tmp/large.db\`, about a minute in all).
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}.

@@ -120,7 +120,7 @@ try {
   const chromium = (await run(chromiumPath(), ['--version']).catch(() => ({ stdout: 'unknown' }))).stdout.trim().split('\n').pop();
 
   const lines = [
-    '## Web app (issue 4)',
+    '## Web app',
     '',
     `Reproduce: \`npm run bench:webapp\` (a few minutes). Measured on ${new Date().toISOString().slice(0, 10)} (2 cores, loopback, demo data), page \`${PAGE}\`.`,
     '',

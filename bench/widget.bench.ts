@@ -89,7 +89,7 @@ try {
   const load = loadavg()[0].toFixed(1);
 
   const section = `
-## Widget (issue 6)
+## Widget
 
 Reproduce: \`npm run bench:widget\` (about half a minute).
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores, Node ${process.version}, Debian Chromium (headless) on loopback.
@@ -108,7 +108,7 @@ widget fetches the scorecard cross-origin), the server as \`startTestServer()\` 
 | case | rendered median ms | rendered p95 ms | painted median ms | painted p95 ms | painted max ms |
 |---|---|---|---|---|---|
 ${row('cold: new browser context, empty HTTP cache', cold)}
-${row('warm: \`widget.js\` from the HTTP cache', warm)}
+${row('warm: `widget.js` from the HTTP cache', warm)}
 
 Cold, to a painted card: the median is ${verdict(coldPainted.median)}, the p95 ${verdict(coldPainted.p95)}
 (rendered: median ${fmt(coldRendered.median)} ms, p95 ${fmt(coldRendered.p95)} ms). The machine's 1-minute load average was

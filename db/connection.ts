@@ -49,6 +49,7 @@ function openReadOnly(path: string): Database.Database {
     throw new Error(
       `The database ${path} is read-only and cannot be read either (${(err as Error).message}): ` +
         `keep its folder writable, or stop every writer so the -wal and -shm files exist, then start again`,
+      { cause: err },
     );
   }
   return sqlite;

@@ -233,6 +233,17 @@ export const en = {
     noScore: 'none',
   },
 
+  share: {
+    /** Alt text of a page's share image. */
+    imageAlt: (title: string) => `${title}: grades on the DA accountability scorecard`,
+    /** A link preview's title carries the grade. */
+    previewTitle: (name: string, grade: string | null, score: number | null) =>
+      grade === null || score === null ? `${name} on the DA scorecard` : `${name}: ${grade} (${score}/100) on the DA scorecard`,
+    demo: 'Demo data',
+    weighted: 'Weighted by a voter’s priorities',
+    standardOn: (title: string) => `On “${title}”`,
+  },
+
   notFound: {
     title: 'Page not found',
     body: 'We could not find that page. The link may be mistyped, or the page may have moved.',

@@ -239,6 +239,17 @@ export const es: Messages = {
     noScore: 'ninguna',
   },
 
+  share: {
+    imageAlt: (title: string) => `${title}: calificaciones en la boleta de calificaciones de la Fiscalía de Distrito`,
+    previewTitle: (name: string, grade: string | null, score: number | null) =>
+      grade === null || score === null
+        ? `${name} en la boleta de calificaciones de la Fiscalía`
+        : `${name}: ${grade} (${score}/100) en la boleta de calificaciones de la Fiscalía`,
+    demo: 'Datos ficticios',
+    weighted: 'Con las prioridades de una persona votante',
+    standardOn: (title: string) => `En «${title}»`,
+  },
+
   notFound: {
     title: 'Página no encontrada',
     body: 'No encontramos esa página. Puede que el enlace tenga un error o que la página se haya movido.',

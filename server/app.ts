@@ -37,8 +37,9 @@ import usersRoutes from './routes/api/users/index.js';
 import outboxRoutes from './routes/api/outbox/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
+import shareRoutes from './routes/share/index.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
-import workspacePages from './routes/pages/workspace/index.js';
+import workspacePages from './routes/workspace/index.js';
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, overload,
@@ -89,6 +90,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
+  await fastify.register(shareRoutes);
   await fastify.register(pageRoutes, { locale: 'en' });
   await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
   await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from '../db/connection.js';
 import type { PressureLimits } from './plugins/pressure.js';
 
-/** Settings from the environment; PRODUCT.md's "Configuration" lists the public ones. */
+/** Settings from the environment; the README's "Configuration" lists the public ones. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),

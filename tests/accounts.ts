@@ -6,7 +6,7 @@ import { hashPassword } from '../server/auth/password.js';
 /**
  * Accounts for tests that act as volunteers, reviewers and admins, written straight into the
  * users table with the server's own password hashing, and signed in through the public
- * contract: `POST /api/auth/login {email, password}` sets a session cookie (PRODUCT.md).
+ * contract: `POST /api/auth/login {email, password}` sets a session cookie.
  * (tests/helper.ts's createSignedInUser skips the sign-in route; the fuzzer wants it.)
  */
 export interface TestAccount {
@@ -32,7 +32,7 @@ export async function createAccount(
 
 export const LOGIN_ROUTE = { method: 'POST' as const, url: '/api/auth/login' };
 
-/** False until the accounts work (issue 3) is merged: signed-in checks then skip, and say so. */
+/** False when the app has no sign-in route: signed-in checks then skip, and say so. */
 export function canSignIn(app: FastifyInstance): boolean {
   return app.hasRoute(LOGIN_ROUTE);
 }

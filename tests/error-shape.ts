@@ -6,7 +6,7 @@ interface Answer {
   body: string;
 }
 
-/** The documented error shape (PRODUCT.md): JSON `{error, message, details?}` and nothing else. */
+/** The documented error shape (README, "A short tour of the API"): JSON `{error, message, details?}` and nothing else. */
 export function errorShapeProblem(res: Answer): string | null {
   if (!String(res.headers['content-type'] ?? '').startsWith('application/json')) {
     return `content-type is ${String(res.headers['content-type'])}`;

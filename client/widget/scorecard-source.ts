@@ -26,7 +26,7 @@ async function getJson<T>(apiBase: string, path: string): Promise<T> {
 // `lang` is always explicit: the standards' titles must be in the widget's language, not in
 // whichever language the visitor's browser prefers (Accept-Language).
 
-/** The public API's scorecard for one person (PRODUCT.md, "Public contract"). */
+/** The public API's scorecard for one person (`GET /api/subjects/:slug/scorecard`). */
 export function fetchScorecard(apiBase: string, subject: string, lang: string): Promise<Scorecard> {
   return getJson(apiBase, `api/subjects/${encodeURIComponent(subject)}/scorecard?lang=${encodeURIComponent(lang)}`);
 }

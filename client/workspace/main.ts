@@ -4,7 +4,14 @@ import './workspace.css';
 import { api } from './api.js';
 import { removeAllDrafts } from './drafts.js';
 import { AccountPage } from './views/account.js';
-import { AdminScreens } from './views/admin.js';
+import { AdminScreens } from './views/admin/admin-screens.js';
+import { AdminAudit } from './views/admin/audit.js';
+import { AdminElections } from './views/admin/elections.js';
+import { AdminEvents } from './views/admin/events.js';
+import { AdminPeople } from './views/admin/people.js';
+import { AdminStandards } from './views/admin/standards.js';
+import { AdminOutbox } from './views/admin/outbox.js';
+import { AdminUsers } from './views/admin/users.js';
 import { EvidenceEntry } from './views/evidence-entry.js';
 import { EvidenceForm } from './views/evidence-form.js';
 import { EvidenceImport } from './views/import.js';
@@ -26,6 +33,13 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-evidence-entry': EvidenceEntry,
   'sc-review-queue': ReviewQueue,
   'sc-evidence-import': EvidenceImport,
+  'sc-admin-users': AdminUsers,
+  'sc-admin-people': AdminPeople,
+  'sc-admin-elections': AdminElections,
+  'sc-admin-events': AdminEvents,
+  'sc-admin-standards': AdminStandards,
+  'sc-admin-audit': AdminAudit,
+  'sc-admin-outbox': AdminOutbox,
   'sc-admin': AdminScreens,
   // Last: the root renders the others, which must be defined by then.
   'sc-workspace': WorkspaceApp,

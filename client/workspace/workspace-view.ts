@@ -1,3 +1,5 @@
+import { html, type TemplateResult } from 'lit';
+import type { Task } from '@lit/task';
 import { LightElement } from '../components/light-element.js';
 import { readPageData } from '../app/page-data.js';
 import { workspaceMessagesFor, type WorkspaceMessages } from '../../i18n/workspace-catalog.js';
@@ -16,5 +18,16 @@ export class WorkspaceView extends LightElement {
 
   protected get account() {
     return this.page.account;
+  }
+
+  /** A Task's loading and failed states as every screen shows them (with a retry), else `complete`. */
+  protected renderTask<T>(task: Task<readonly unknown[], T>, complete: (value: T) => TemplateResult): unknown {
+    const loading = () => html`<p class="muted" role="status">${this.msg.loading}</p>`;
+    return task.render({
+      initial: loading,
+      pending: loading,
+      error: () => html`<p role="alert">${this.ws.loadError}</p><button type="button" class="button" @click=${() => task.run()}>${this.ws.retry}</button>`,
+      complete,
+    });
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The scoring method, version 1, exactly as the coalition publishes it (PRODUCT.md, "Scoring
- * method"). Pure functions and constants only: no I/O and no server imports, because the
+ * The scoring method, version 1, exactly as the coalition publishes it (the /methodology page
+ * explains it to voters). Pure functions and constants only: no I/O and no server imports, because the
  * client reuses this module for "Your priorities" and GET /api/methodology serves the
  * constants, so neither the UI nor the widget ever hard-codes them.
  */

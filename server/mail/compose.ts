@@ -1,5 +1,5 @@
 import type { MailStrings } from '../../i18n/mail.js';
-import { html } from '../routes/pages/html.js';
+import { html } from '../html/html.js';
 
 /** What a message says, before it becomes plain text and HTML. */
 export interface Letter {

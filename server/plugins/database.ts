@@ -4,12 +4,11 @@ import { migrateDatabase } from '../../db/migrate.js';
 import { seedDemo, seedStandards } from '../../db/seed/index.js';
 
 /**
- * A counter bumped after every committed write. Caches (scorecards, ETags) compare it with
- * the version they were built at, so a write can never leave stale data served.
+ * A number that changes with every committed write. Caches (scorecards, responses, pages) compare
+ * it with the version they were built at, so a write can never leave stale data served.
  */
 export interface DataVersion {
   readonly value: number;
-  bump(): void;
 }
 
 declare module 'fastify' {
@@ -35,10 +34,13 @@ export default fp<DatabaseOptions>(
     } else if (opts.seedDemo && seedDemo(db)) {
       fastify.log.info('Added the fictional demo data to an empty database');
     }
-    let value = 0;
-    // SQLite's data_version changes when another connection commits (the CLI, a restore, a
-    // second process): adding it makes those writes drop the caches too, not only our own.
-    // Asking costs microseconds, so it is asked at most four times a second.
+    // Invalidation by construction: no route or repository has to remember to announce a change.
+    // total_changes() counts every row this connection has written (a rolled-back write only
+    // costs a spurious cache miss), and SQLite's data_version changes when another connection
+    // commits (the CLI, a restore, a second process). Our own count is exact on every read, so
+    // a write is visible to the very next request; the other connections' count is asked at
+    // most four times a second.
+    const changedHere = db.$client.prepare('SELECT total_changes()').pluck();
     const committedElsewhere = db.$client.prepare('PRAGMA data_version').pluck();
     let elsewhere = 0;
     let askedAt = 0;
@@ -50,10 +52,7 @@ export default fp<DatabaseOptions>(
           elsewhere = committedElsewhere.get() as number;
           askedAt = now;
         }
-        return value + elsewhere;
-      },
-      bump() {
-        value++;
+        return (changedHere.get() as number) + elsewhere;
       },
     });
     fastify.addHook('onClose', async () => {

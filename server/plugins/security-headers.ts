@@ -29,7 +29,7 @@ export const PAGE_CSP_DIRECTIVES = {
 
 /**
  * The headers a JSON read route needs, computed once. Helmet's per-request work halves the
- * throughput of the hottest routes (STACK.md), and JSON needs no page policy beyond
+ * throughput of the hottest routes (measured with `npm run bench:load`), and JSON needs no page policy beyond
  * "render nothing, frame nothing", so these routes get this fixed set instead.
  */
 function apiHeaders(production: boolean): Record<string, string> {

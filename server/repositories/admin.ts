@@ -51,8 +51,8 @@ function subjectIds(writer: Writer, slugs: string[], field: string): number[] {
 
 /**
  * The admins' writes to the public records: subjects, elections and their candidates,
- * events, and the standards' text. Each is one transaction with its audit row; the caller
- * bumps the data version after it commits.
+ * events, and the standards' text. Each is one transaction with its audit row; the
+ * commit itself moves the data version (plugins/database.ts), so every cache drops it.
  */
 export class AdminRepository {
   constructor(private readonly db: Db) {}

@@ -106,3 +106,7 @@ export const totpSetup = z.object({
 export const totpCode = z.strictObject({ code: z.string().max(20) });
 export const recoveryCodeList = z.object({ recoveryCodes: z.array(z.string()).describe('Shown once: ten one-time codes') });
 export const totpDisable = z.strictObject({ password: z.string().max(PASSWORD_MAX_LENGTH) });
+
+export type AccountSettings = z.infer<typeof accountSettings>;
+export type SessionInfo = z.infer<typeof sessionInfo>;
+export type TotpSetup = z.infer<typeof totpSetup>;

@@ -1,7 +1,12 @@
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { isBlankRow, readChoice, readDate, readRating, readUrl, type NamedChoice } from '../../core/spreadsheet-cells.js';
+import { messagesFor } from '../../i18n/catalog.js';
+import { LOCALES } from '../../i18n/locales.js';
 import { HttpError } from '../errors.js';
+import type { SpreadsheetTable } from '../import/tables.js';
+import type { Repositories } from '../plugins/repositories.js';
+import { evidenceKinds } from '../../db/schema/index.js';
 import { evidenceInput, type EvidenceInput } from './evidence-workspace.js';
 
 /**
@@ -23,17 +28,31 @@ export const TEMPLATE_COLUMNS = [
   ...Array.from({ length: MAX_IMPORT_SOURCES }, (_, i) => SOURCE_FIELDS.map((f) => sourceColumn(i + 1, f))).flat(),
 ];
 
-export const importInput = z.strictObject({
-  csv: z.string().min(1, 'must not be empty').max(200_000, 'must be at most 200000 characters'),
-});
+export const importInput = z
+  .strictObject({
+    csv: z.string().min(1, 'must not be empty').max(200_000, 'must be at most 200000 characters').optional(),
+    xlsx: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(240_000, 'must be an .xlsx file of at most 180 KB')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be the .xlsx file encoded as base64')
+      .optional()
+      .describe('An .xlsx file (Excel, Google Sheets), base64-encoded'),
+  })
+  .refine((body) => (body.csv === undefined) !== (body.xlsx === undefined), {
+    message: 'send the spreadsheet as csv (text) or as xlsx (base64), one of the two',
+    path: ['csv'],
+  });
 export const importQuery = z.object({
   dryRun: z.enum(['true', 'false']).default('false').describe('true: validate and report every row, store nothing'),
 });
 
 const problem = z.object({ column: z.string(), message: z.string() });
 export const importRow = z.object({
-  /** The row's line in the file (the header is line 1). */
+  /** The row's number as the spreadsheet shows it (the header is row 1; a line break inside a cell does not count). */
   line: z.number().int(),
+  /** The row's title cell, so the report names the row as the volunteer wrote it. */
+  title: z.string().nullable(),
   ok: z.boolean(),
   entry: z
     .object({ subject: z.string(), standard: z.string(), rating: z.number(), kind: z.string(), title: z.string(), occurredOn: z.string(), sources: z.number().int() })
@@ -70,89 +89,144 @@ const cell = (record: Record<string, string>, column: string) => {
   return value ? value : undefined;
 };
 
-function toBody(record: Record<string, string>) {
-  const rating = cell(record, 'rating');
+/**
+ * What a volunteer may write for a person (slug or name as shown), a standard (slug, number
+ * or title in English or Spanish) and a kind (its name or its label in either language).
+ */
+export interface ImportVocabulary {
+  subjects: NamedChoice[];
+  standards: NamedChoice[];
+  kinds: NamedChoice[];
+}
+
+/** Every way the site itself names people, standards and kinds, in each of its languages. */
+export function importVocabulary(repos: Pick<Repositories, 'subjects' | 'standards'>): ImportVocabulary {
+  const standardsByLocale = LOCALES.map((locale) => repos.standards.list(locale));
+  return {
+    subjects: repos.subjects.rows().map((row) => ({ slug: row.slug, names: [row.name] })),
+    standards: standardsByLocale[0].map((standard, i) => ({
+      slug: standard.slug,
+      names: [String(standard.number), ...standardsByLocale.map((list) => list[i].title)],
+    })),
+    kinds: evidenceKinds.map((kind) => ({ slug: kind, names: LOCALES.map((locale) => messagesFor(locale).kinds[kind]) })),
+  };
+}
+
+/** A cell read leniently; what cannot be read is passed on as written, for the schema to explain. */
+const lenient = <T>(value: string | undefined, read: (text: string) => T | null): T | string | undefined =>
+  value === undefined ? undefined : (read(value) ?? value);
+
+function toBody(record: Record<string, string>, vocabulary: ImportVocabulary) {
   const sources = [];
   for (let n = 1; n <= MAX_IMPORT_SOURCES; n++) {
     const [url, title, publisher, archiveUrl] = SOURCE_FIELDS.map((f) => cell(record, sourceColumn(n, f)));
     // Required text left empty reads "must not be blank", as on the form.
-    if (url || title || publisher || archiveUrl) sources.push({ url: url ?? '', title: title ?? '', publisher, archiveUrl });
+    if (url || title || publisher || archiveUrl) {
+      sources.push({ url: lenient(url, readUrl) ?? '', title: title ?? '', publisher, archiveUrl: lenient(archiveUrl, readUrl) });
+    }
   }
   return {
-    subject: cell(record, 'subject'),
-    standard: cell(record, 'standard'),
-    rating: rating === undefined ? undefined : /^[+-]?\d+$/.test(rating) ? Number(rating) : rating,
-    kind: cell(record, 'kind'),
+    subject: lenient(cell(record, 'subject'), (text) => readChoice(text, vocabulary.subjects)),
+    standard: lenient(cell(record, 'standard'), (text) => readChoice(text, vocabulary.standards)),
+    rating: lenient(cell(record, 'rating'), readRating),
+    kind: lenient(cell(record, 'kind'), (text) => readChoice(text, vocabulary.kinds)),
     title: cell(record, 'title') ?? '',
     summary: cell(record, 'summary') ?? '',
-    occurredOn: cell(record, 'occurred_on'),
+    occurredOn: lenient(cell(record, 'occurred_on'), readDate),
     sources,
   };
 }
 
+/** What a cell that cannot be read is not, by column. */
+const UNREADABLE: Record<string, string> = {
+  subject: 'is not anyone on the scorecard',
+  standard: 'is not one of the ten standards',
+  rating: 'is not a rating',
+  kind: 'is not a kind of evidence',
+  occurred_on: 'is not a date',
+};
+
+/** What to write instead, for the cells a person most often gets wrong. */
+const HINTS: Record<string, string> = {
+  subject: 'write the person’s name as the site shows it, or their slug',
+  standard: 'write the standard’s number (1 to 10), its title or its slug',
+  rating: 'write a whole number from -2 to 2, such as -1 or +2',
+  kind: 'write action, data or statement',
+  occurred_on: 'write the date as 2025-03-14 or 3/14/2025 (month first)',
+};
+
 export interface ParsedImportRow {
+  /** The spreadsheet's row number (header = 1). */
   line: number;
+  title: string | null;
   input: EvidenceInput | null;
   problems: Array<{ column: string; message: string }>;
 }
 
+export const fileProblem = (message: string, field = 'body.csv') => new HttpError(400, 'validation', `${field}: ${message}`, [{ field, message }]);
+
 /**
- * Parses and validates every row. A file that cannot be read as CSV at all, or lacks a
- * required column, is one 400 for the whole file; anything wrong inside a row is that row's.
- * `exists` checks the slugs, so an unknown person or standard is reported before storing.
+ * Parses and validates every row of a spreadsheet (a header row, then one entry per row). A
+ * file that lacks a required column is one 400 for the whole file; anything wrong inside a row
+ * is that row's, named by the row number the spreadsheet shows and the row's title. Blank rows
+ * (a spreadsheet's trailing ones) are skipped but still counted, so numbers match what the
+ * volunteer sees.
  */
-export function parseImport(csv: string, exists: { subject(slug: string): boolean; standard(slug: string): boolean }): ParsedImportRow[] {
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
-  let header: string[] = [];
-  try {
-    records = parse(csv, {
-      columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      // The row's line in the file, for the report (a quoted cell may span lines).
-      info: true,
-    });
-  } catch (err) {
-    const message = `cannot be read as CSV: ${(err as Error).message}`;
-    throw new HttpError(400, 'validation', `body.csv: ${message}`, [{ field: 'body.csv', message }]);
-  }
+export function parseImport(table: SpreadsheetTable, vocabulary: ImportVocabulary, field = 'body.csv'): ParsedImportRow[] {
+  const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+  const records = table.slice(1).map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])) as Record<string, string>);
   const missing = [...IMPORT_COLUMNS, 'source_url', 'source_title'].filter((c) => !header.includes(c));
-  if (missing.length) {
-    const message = `is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
-    throw new HttpError(400, 'validation', `body.csv: ${message}`, [{ field: 'body.csv', message }]);
-  }
-  if (records.length === 0) throw new HttpError(400, 'validation', 'body.csv: has no rows', [{ field: 'body.csv', message: 'has no rows' }]);
-  if (records.length > MAX_IMPORT_ROWS) {
-    const message = `has ${records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time`;
-    throw new HttpError(400, 'validation', `body.csv: ${message}`, [{ field: 'body.csv', message }]);
-  }
-  return records.map(({ record, info }) => {
-    const line = info.lines;
-    const result = evidenceInput.safeParse(toBody(record));
-    if (!result.success) {
-      return { line, input: null, problems: result.error.issues.map((issue) => ({ column: columnOf(issue.path), message: issue.message })) };
-    }
-    const problems = [];
-    if (!exists.subject(result.data.subject)) problems.push({ column: 'subject', message: `no subject with slug "${result.data.subject}"` });
-    if (!exists.standard(result.data.standard)) problems.push({ column: 'standard', message: `no standard with slug "${result.data.standard}"` });
-    return { line, input: problems.length ? null : result.data, problems };
+  if (missing.length) throw fileProblem(`is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, field);
+  const rows = records.map((record, index) => ({ record, line: index + 2 })).filter(({ record }) => !isBlankRow(record));
+  if (rows.length === 0) throw fileProblem('has no rows', field);
+  if (rows.length > MAX_IMPORT_ROWS) throw fileProblem(`has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time`, field);
+  return rows.map(({ record, line }) => {
+    const title = cell(record, 'title') ?? null;
+    // A cell that cannot be read is said in the volunteer's own words (what they wrote and what
+    // to write instead), never as a failed pattern or type from the validator.
+    const unreadable: Record<string, (text: string) => unknown> = {
+      subject: (text) => readChoice(text, vocabulary.subjects),
+      standard: (text) => readChoice(text, vocabulary.standards),
+      rating: readRating,
+      kind: (text) => readChoice(text, vocabulary.kinds),
+      occurred_on: readDate,
+    };
+    const unknown = Object.entries(unreadable).flatMap(([column, read]) => {
+      const written = cell(record, column);
+      return written !== undefined && read(written) === null ? [{ column, message: `“${written}” ${UNREADABLE[column]}: ${HINTS[column]}` }] : [];
+    });
+    const result = evidenceInput.safeParse(toBody(record, vocabulary));
+    const problems = [
+      ...unknown,
+      ...(result.success ? [] : result.error.issues)
+        .map((issue) => ({ column: columnOf(issue.path), message: issue.message }))
+        .filter((problem) => !unknown.some((u) => u.column === problem.column))
+        .map(({ column, message }) => {
+          const hint = HINTS[column];
+          // The schema's words say what is wrong; the hint says what to write instead.
+          return { column, message: hint && !message.startsWith('choose') ? `${message}: ${hint}` : message };
+        }),
+    ];
+    return { line, title, input: result.success && problems.length === 0 ? result.data : null, problems };
   });
 }
 
-/** The downloadable template: the header and one fictional example row to overwrite. */
-export function importTemplate(): string {
+/** The downloadable template as a table: the header and one fictional example row to overwrite. */
+export function importTemplateTable(): SpreadsheetTable {
   const example: Record<string, string> = {
     subject: 'demo-jordan-sample',
     standard: 'kids',
     rating: '1',
     kind: 'statement',
     title: 'Example (replace me): pledge to keep children out of adult court',
-    summary: 'Example row: what happened, in two or three sentences.',
-    occurred_on: '2025-01-15',
+    summary: 'Example row: what happened, in two or three sentences. Dates: 2025-01-15 or 1/15/2025 (month first).',
+    occurred_on: '1/15/2025',
     source_url: 'https://example.org/news/example-story',
     source_title: 'Example story',
     source_publisher: 'Example News',
   };
-  return stringify([TEMPLATE_COLUMNS, TEMPLATE_COLUMNS.map((c) => example[c] ?? '')]);
+  return [TEMPLATE_COLUMNS, TEMPLATE_COLUMNS.map((c) => example[c] ?? '')];
 }
+
+/** The template as CSV. */
+export const importTemplate = (): string => stringify(importTemplateTable());

@@ -20,7 +20,7 @@ export const sourceInput = z.strictObject({
  */
 const whenMissing = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? message : undefined) });
 
-/** PRODUCT.md's evidence body. Unknown fields are refused rather than silently dropped. */
+/** The public contract's evidence body (README, "The workspace API"). Unknown fields are refused rather than silently dropped. */
 export const evidenceInput = createInsertSchema(evidence, {
   rating: () => z.number(whenMissing(M.missingRating)).int('must be a whole number').min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
   kind: () => z.enum(evidenceKinds, { error: (issue) => (issue.input === undefined ? M.missingKind : 'must be action, data or statement') }),

@@ -8,7 +8,7 @@ import { LANGUAGES } from '../i18n/language.js';
 const grade = z.enum(GRADES).nullable();
 const standardRef = createSelectSchema(standards).pick({ slug: true, number: true, title: true });
 
-/** PRODUCT.md's scorecard contract; partner sites and the widget depend on every field. */
+/** The public scorecard contract (README, "A short tour of the API"); partner sites and the widget depend on every field. */
 export const scorecardResponse = z.object({
   subject: subjectSummary,
   asOf: z.string().describe('The day the scorecard is computed for (YYYY-MM-DD)'),

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * axe-core's serious and critical findings in `selector` (shadow roots included), as
- * "rule: targets" lines. Evaluated directly: pages' CSPs block injected <script> tags (STACK.md).
+ * "rule: targets" lines. Evaluated directly: pages' CSPs block injected <script> tags.
  */
 export async function seriousAccessibilityProblems(page: Page, selector = 'html'): Promise<string[]> {
   await page.evaluate(axe.source);

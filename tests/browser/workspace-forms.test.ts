@@ -47,7 +47,7 @@ describe('CSV import', () => {
 
     // The volunteer fixes the spreadsheet and uploads it as a file.
     const clean = [HEADER, csvRow('Demo: first import'), csvRow('Demo: fixed rating', '-1'), csvRow('Demo: third import')].join('\n');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'evidence.csv', mimeType: 'text/csv', buffer: Buffer.from(clean) });
+    await page.getByLabel('Spreadsheet file (.xlsx or .csv)').setInputFiles({ name: 'evidence.csv', mimeType: 'text/csv', buffer: Buffer.from(clean) });
     await page.getByRole('button', { name: 'Check every row' }).click();
     await page.getByRole('heading', { name: '3 ready, 0 with problems.' }).waitFor();
     await page.getByRole('button', { name: 'Create 3 pending entries' }).click();

@@ -1,13 +1,9 @@
 import { html, nothing } from 'lit';
-import type { z } from 'zod';
-import type { accountSettings, sessionInfo, totpSetup } from '../../../server/schemas/accounts.js';
+import type { AccountSettings as Settings, SessionInfo as Session, TotpSetup as Setup } from '../../../server/schemas/accounts.js';
 import { api, fieldErrors } from '../api.js';
 import { removeAllDrafts } from '../drafts.js';
 import { WorkspaceView } from '../workspace-view.js';
 
-type Settings = z.infer<typeof accountSettings>;
-type Session = z.infer<typeof sessionInfo>;
-type Setup = z.infer<typeof totpSetup>;
 
 const formValues = (event: Event) => Object.fromEntries([...new FormData(event.target as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)]));
 

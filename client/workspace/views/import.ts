@@ -9,8 +9,10 @@ import { WorkspaceView } from '../workspace-view.js';
  * and the report shown; only then can the volunteer create the valid rows, in one go.
  */
 export class EvidenceImport extends WorkspaceView {
-  static properties = { _csv: { state: true }, _report: { state: true }, _busy: { state: true }, _error: { state: true } };
+  static properties = { _csv: { state: true }, _xlsx: { state: true }, _report: { state: true }, _busy: { state: true }, _error: { state: true } };
   declare _csv: string;
+  /** A chosen .xlsx file, base64-encoded as the API takes it; null when the CSV text is used. */
+  declare _xlsx: { name: string; base64: string } | null;
   declare _report: ImportReport | null;
   declare _busy: boolean;
   declare _error: string | null;
@@ -18,6 +20,7 @@ export class EvidenceImport extends WorkspaceView {
   constructor() {
     super();
     this._csv = '';
+    this._xlsx = null;
     this._report = null;
     this._busy = false;
     this._error = null;
@@ -26,19 +29,28 @@ export class EvidenceImport extends WorkspaceView {
   private async _onFile(event: Event) {
     const file = (event.target as HTMLInputElement).files?.[0];
     if (!file) return;
-    this._csv = await file.text();
     this._report = null;
+    if (/\.xlsx$/i.test(file.name)) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      this._xlsx = { name: file.name, base64: btoa(binary) };
+      this._csv = '';
+    } else {
+      this._xlsx = null;
+      this._csv = await file.text();
+    }
   }
 
   private async _run(dryRun: boolean) {
     const w = this.ws;
-    if (!this._csv.trim()) {
+    if (!this._xlsx && !this._csv.trim()) {
       this._error = w.import.empty;
       return;
     }
     this._busy = true;
     this._error = null;
-    const res = await api<ImportReport>('POST', `/api/evidence/import?dryRun=${dryRun}`, { csv: this._csv });
+    const res = await api<ImportReport>('POST', `/api/evidence/import?dryRun=${dryRun}`, this._xlsx ? { xlsx: this._xlsx.base64 } : { csv: this._csv });
     this._busy = false;
     if (res.ok) this._report = res.body;
     else {
@@ -59,11 +71,11 @@ export class EvidenceImport extends WorkspaceView {
         <summary>${t.columnsHeading}</summary>
         <dl class="columns-doc">${t.columns.map(([name, what]) => html`<div><dt><code>${name}</code></dt><dd>${what}</dd></div>`)}</dl>
       </details>
-      <p><a href="/api/evidence/import/template.csv" download>${t.template}</a></p>
+      <p><a href="/api/evidence/import/template.xlsx" download>${t.templateXlsx}</a> · <a href="/api/evidence/import/template.csv" download>${t.template}</a></p>
       <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void this._run(true); }}>
-        <div class="field"><label for="csv-file">${t.file}</label><input id="csv-file" type="file" accept=".csv,text/csv" @change=${this._onFile}></div>
+        <div class="field"><label for="csv-file">${t.file}</label><input id="csv-file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" @change=${this._onFile}></div>
         <div class="field"><label for="csv-text">${t.paste}</label>
-          <textarea id="csv-text" rows="6" spellcheck="false" .value=${this._csv} @input=${(e: Event) => { this._csv = (e.target as HTMLTextAreaElement).value; this._report = null; }}></textarea></div>
+          <textarea id="csv-text" rows="6" spellcheck="false" .value=${this._csv} @input=${(e: Event) => { this._csv = (e.target as HTMLTextAreaElement).value; this._xlsx = null; this._report = null; }}></textarea></div>
         <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${this._busy ? t.checking : t.check}</button></div>
       </form>
       ${this._error ? html`<p class="form-error" id="import-error" role="alert" tabindex="-1">${this._error}</p>` : nothing}
@@ -93,7 +105,7 @@ export class EvidenceImport extends WorkspaceView {
                 ? row.id
                   ? html`<a href="/workspace/evidence/${row.id}">${row.entry.title}</a>`
                   : t.what(row.entry.title, row.entry.subject, this.msg.standardShort[row.entry.standard] ?? row.entry.standard, signedRating(row.entry.rating))
-                : nothing}</td>
+                : (row.title ?? nothing)}</td>
               <td>${row.problems.length ? html`<ul class="problems">${row.problems.map((p) => html`<li><code>${p.column}</code>: ${p.message}</li>`)}</ul>` : nothing}</td>
             </tr>`,
           )}

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { Task } from '@lit/task';
 import { formatDay } from '../../../i18n/format.js';
 import type { WorkspaceEvidence } from '../../../server/schemas/evidence-workspace.js';
 import type { PublicSubject } from '../../../server/schemas/subjects.js';
@@ -16,35 +17,30 @@ const PAGE_SIZE = 25;
 
 /** The volunteer's home: everything they submitted, newest first, with its review status. */
 export class MySubmissions extends WorkspaceView {
-  static properties = { _page: { state: true }, _result: { state: true } };
+  static properties = { _page: { state: true } };
   declare _page: number;
-  declare _result: Page<WorkspaceEvidence> | 'loading' | 'failed';
   private _names = new Map<string, string>();
+  /** The page of submissions; reruns when the page changes. */
+  private readonly _submissions = new Task(this, {
+    task: async ([page]: readonly [number]) => {
+      const [res, people] = await Promise.all([
+        api<Page<WorkspaceEvidence>>('GET', `/api/evidence?mine=true&page=${page}&pageSize=${PAGE_SIZE}`),
+        publicList<PublicSubject[]>('/api/subjects'),
+      ]);
+      if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
+      if (!res.ok) throw new Error('failed to load');
+      return res.body;
+    },
+    args: () => [this._page] as const,
+  });
 
   constructor() {
     super();
     this._page = 1;
-    this._result = 'loading';
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    void this._load();
-  }
-
-  private async _load() {
-    this._result = 'loading';
-    const [res, people] = await Promise.all([
-      api<Page<WorkspaceEvidence>>('GET', `/api/evidence?mine=true&page=${this._page}&pageSize=${PAGE_SIZE}`),
-      publicList<PublicSubject[]>('/api/subjects'),
-    ]);
-    if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
-    this._result = res.ok ? res.body : 'failed';
   }
 
   private _go(page: number) {
     this._page = page;
-    void this._load();
   }
 
   render() {
@@ -53,12 +49,15 @@ export class MySubmissions extends WorkspaceView {
     const head = html`<h1>${w.titles.home}</h1>
       <p class="lede">${h.intro}</p>
       <p class="page-header__links"><a class="button" href="/workspace/evidence/new">${h.logNew}</a> <a class="button button--quiet" href="/workspace/import">${h.importCsv}</a></p>`;
-    if (this._result === 'loading') return html`${head}<p class="muted" role="status">${this.msg.loading}</p>`;
-    if (this._result === 'failed') return html`${head}<p role="alert">${w.loadError}</p><button type="button" class="button" @click=${this._load}>${w.retry}</button>`;
-    const { items, total } = this._result;
-    if (total === 0) return html`${head}<p class="empty">${h.empty}</p>`;
+    return html`${head}${this.renderTask(this._submissions, (result) => this._list(result))}`;
+  }
+
+  private _list({ items, total }: Page<WorkspaceEvidence>) {
+    const w = this.ws;
+    const h = w.home;
+    if (total === 0) return html`<p class="empty">${h.empty}</p>`;
     const pages = Math.ceil(total / PAGE_SIZE);
-    return html`${head}
+    return html`
       <div class="table-scroll" role="region" aria-labelledby="submissions-caption" tabindex="0">
       <table class="ws-table">
         <caption id="submissions-caption" class="visually-hidden">${w.titles.home}</caption>

@@ -1,6 +1,6 @@
 import type { Scorecard } from '../../schemas/scorecard.js';
 import { formatDay, type WidgetStrings } from '../../../i18n/widget.js';
-import { html, type SafeHtml } from '../pages/html.js';
+import { html, type SafeHtml } from '../../html/html.js';
 
 type Grade = Scorecard['overall']['grade'];
 

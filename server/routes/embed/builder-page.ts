@@ -1,5 +1,5 @@
 import type { PublicSubject } from '../../schemas/subjects.js';
-import { html, SafeHtml } from '../pages/html.js';
+import { html, SafeHtml } from '../../html/html.js';
 import { messagesFor } from '../../../i18n/catalog.js';
 import { LANGUAGES } from '../../i18n/language.js';
 import { badgePath, framePath, FRAME_HEIGHTS, snippets, VARIANTS, widgetAttributes, type Variant, type WidgetChoice } from './snippets.js';

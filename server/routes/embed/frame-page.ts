@@ -1,4 +1,5 @@
-import { html, type SafeHtml } from '../pages/html.js';
+import { renderDocument } from '../../html/document.js';
+import { html, type SafeHtml } from '../../html/html.js';
 import { widgetAttributes, type WidgetChoice } from './snippets.js';
 
 /**
@@ -24,26 +25,24 @@ export function missingFramePage(message: string, siteUrl: string, lang: string)
   );
 }
 
-function page(title: string, lang: string, body: SafeHtml): string {
-  return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-<link rel="icon" href="data:,">
-<style>
+/** The frame's few styles, inline: it loads only the widget's scripts, no stylesheet. */
+const FRAME_STYLE = `
   html, body { margin: 0; background: transparent; }
   body { padding: 2px; font: 14px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; }
   da-scorecard { max-width: none; }
   .missing { margin: 0; padding: 1em; border: 1px solid #d0d7de; border-radius: 10px; }
-</style>
-<script type="module" src="/widget.js"></script>
-<script type="module" src="/widget-frame.js"></script>
-</head>
-<body>
-${body}
-</body>
-</html>`.value;
+`;
+
+function page(title: string, lang: string, content: SafeHtml): string {
+  return renderDocument({
+    head: {
+      lang,
+      title,
+      noindex: true,
+      icon: 'data:,',
+      inlineStyle: FRAME_STYLE,
+      scripts: ['/widget.js', '/widget-frame.js'],
+    },
+    body: { kind: 'bare', content },
+  });
 }

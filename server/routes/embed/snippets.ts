@@ -1,5 +1,5 @@
 import { BADGE_HEIGHT, BADGE_WIDTH } from './badge-svg.js';
-import { escapeHtml } from '../pages/html.js';
+import { escapeHtml } from '../../html/html.js';
 import { DEFAULT_LANGUAGE, type Language } from '../../i18n/language.js';
 
 export const VARIANTS = ['card', 'chart', 'badge', 'compare'] as const;

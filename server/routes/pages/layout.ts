@@ -1,7 +1,8 @@
 import { messagesFor, type Messages } from '../../../i18n/catalog.js';
 import { LOCALES, pagePath, type Locale } from '../../../i18n/locales.js';
 import type { ClientEntry } from '../../plugins/static-assets.js';
-import { html, jsonBlock, type SafeHtml } from './html.js';
+import { renderDocument } from '../../html/document.js';
+import { html, type SafeHtml } from '../../html/html.js';
 
 /** The site icon inline, so browsers ask for no /favicon.ico. */
 const FAVICON =
@@ -34,43 +35,39 @@ export interface PageDocument {
   ogType?: 'website' | 'profile' | 'article';
 }
 
-/** The whole HTML document around a page's body: meta tags for sharing, the header, the footer. */
-export function renderDocument(ctx: PageContext, page: PageDocument): string {
+/** A public page as a whole document: meta tags for sharing, the header, the footer. */
+export function renderPage(ctx: PageContext, page: PageDocument): string {
   const { msg, locale, entry } = ctx;
   const link = (path: string) => pagePath(locale, path);
   const canonical = `${ctx.origin}${link(page.path)}`;
-  const fullTitle = page.name === 'home' ? `${msg.siteName} · ${msg.siteTagline}` : `${page.title} · ${msg.siteName}`;
   // The same page in the other languages; `?lang=` makes the visitor's choice stick (a cookie).
   const others = LOCALES.filter((l) => l !== locale);
   const navItem = (path: string, label: string, name: PageName) =>
     html`<li><a href="${link(path)}"${page.name === name ? html` aria-current="page"` : ''}>${label}</a></li>`;
-  const doc = html`<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${fullTitle}</title>
-<meta name="description" content="${page.description}">
-<link rel="canonical" href="${canonical}">
-<meta property="og:type" content="${page.ogType ?? 'website'}">
-<meta property="og:site_name" content="${msg.siteName}">
-<meta property="og:title" content="${page.title}">
-<meta property="og:description" content="${page.description}">
-<meta property="og:url" content="${canonical}">
-<meta property="og:locale" content="${msg.langTag.replace('-', '_')}">
-${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${ctx.origin}${pagePath(l, page.path)}">
-`)}
-<meta name="twitter:card" content="summary">
-<meta name="theme-color" content="#1f3a5f">
-<link rel="icon" href="${FAVICON}">
-${entry.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${entry.preloads.map((href) => html`<link rel="modulepreload" href="${href}">\n`)}${entry.script ? html`<script type="module" src="${entry.script}"></script>` : ''}
-</head>
-<body data-page="${page.name}">
-<a class="skip-link" href="#main">${msg.skipToContent}</a>
-<header class="site-header">
-  <div class="wrap site-header__inner">
-    <a class="site-name" href="${link('/')}"><span class="site-name__title">${msg.siteName}</span> <span class="site-name__tagline">${msg.siteTagline}</span></a>
-    <nav aria-label="${msg.navLabel}">
+  return renderDocument({
+    head: {
+      lang: locale,
+      title: page.name === 'home' ? `${msg.siteName} · ${msg.siteTagline}` : `${page.title} · ${msg.siteName}`,
+      description: page.description,
+      share: {
+        canonical,
+        type: page.ogType ?? 'website',
+        siteName: msg.siteName,
+        title: page.title,
+        description: page.description,
+        locale: msg.langTag.replace('-', '_'),
+        alternates: LOCALES.map((l) => ({ hreflang: l, href: `${ctx.origin}${pagePath(l, page.path)}` })),
+      },
+      themeColor: '#1f3a5f',
+      icon: FAVICON,
+      entry,
+    },
+    bodyData: { page: page.name },
+    body: {
+      kind: 'site',
+      skipLink: msg.skipToContent,
+      home: { href: link('/'), title: msg.siteName, tagline: msg.siteTagline },
+      nav: html`<nav aria-label="${msg.navLabel}">
       <ul class="site-nav">
         ${navItem('/', msg.nav.home, 'home')}
         ${ctx.electionPath ? navItem(ctx.electionPath, msg.nav.election, 'election') : ''}
@@ -78,14 +75,10 @@ ${entry.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${e
         ${navItem('/events', msg.nav.events, 'events')}
         ${others.map((l) => html`<li><a class="lang-switch" href="${pagePath(l, page.path)}?lang=${l}" hreflang="${l}" lang="${l}">${messagesFor(l).languageName}</a></li>`)}
       </ul>
-    </nav>
-  </div>
-</header>
-${page.demo ? html`<aside class="demo-banner" aria-label="${msg.demoLabel}"><div class="wrap"><strong>${msg.demoBadge}</strong> ${msg.demoBanner}</div></aside>` : ''}
-<main id="main" class="wrap" tabindex="-1">
-${page.body}
-</main>
-<footer class="site-footer">
+    </nav>`,
+      banner: page.demo ? html`<aside class="demo-banner" aria-label="${msg.demoLabel}"><div class="wrap"><strong>${msg.demoBadge}</strong> ${msg.demoBanner}</div></aside>` : undefined,
+      content: page.body,
+      footer: html`<footer class="site-footer">
   <div class="wrap">
     <p>${msg.footerAbout}</p>
     <p><strong>${msg.footerData}:</strong>
@@ -94,10 +87,8 @@ ${page.body}
       <a href="/api/export/evidence.json">${msg.exportJson}</a> ·
       <a href="/api/docs">${msg.apiDocs}</a></p>
   </div>
-</footer>
-${page.pageData === undefined ? '' : jsonBlock('page-data', page.pageData)}
-</body>
-</html>
-`;
-  return doc.value;
+</footer>`,
+    },
+    pageData: page.pageData,
+  });
 }

@@ -26,7 +26,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const created = admin.createElection(request.body, signedIn(request));
-      fastify.dataVersion.bump();
       return reply.code(201).send(publicView(created.slug!));
     },
   );
@@ -45,7 +44,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       admin.updateElection(request.params.slug, request.body, signedIn(request));
-      fastify.dataVersion.bump();
       return publicView(request.params.slug);
     },
   );

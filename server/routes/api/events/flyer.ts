@@ -80,7 +80,6 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       const file = `${request.params.id}-${randomUUID()}.${type}`;
       writeFileSync(join(flyersDir, file), bytes);
       remove(admin.setEventFlyer(request.params.id, file, actor));
-      fastify.dataVersion.bump();
       return events.list().find((e) => e.id === request.params.id)!;
     },
   );
@@ -93,7 +92,6 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
     },
     async (request, reply) => {
       remove(admin.setEventFlyer(request.params.id, null, signedIn(request)));
-      fastify.dataVersion.bump();
       return reply.code(204).send(null);
     },
   );

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HttpError } from '../../../errors.js';
+import { readCsvTable, readXlsxTable, UnreadableSpreadsheet, writeXlsxTable } from '../../../import/tables.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { hasRole } from '../../../repositories/users.js';
 import { errorResponse, idParams, paged, pagingQuery, workspaceErrors } from '../../../schemas/common.js';
@@ -13,9 +14,19 @@ import {
   reviewInput,
   workspaceEvidence,
 } from '../../../schemas/evidence-workspace.js';
-import { importInput, importQuery, importReport, importTemplate, parseImport } from '../../../schemas/evidence-import.js';
+import { fileProblem, importInput, importQuery, importReport, importTemplate, importTemplateTable, importVocabulary, parseImport } from '../../../schemas/evidence-import.js';
 
 /** The workspace's evidence: volunteers submit and edit, reviewers publish, reject, correct and retract. */
+/** The uploaded spreadsheet as a table; an unreadable file is a 400 naming the field it came in. */
+async function readImportTable(csv: string | undefined, xlsx: string | undefined) {
+  try {
+    return xlsx !== undefined ? await readXlsxTable(Buffer.from(xlsx, 'base64')) : readCsvTable(csv!);
+  } catch (err) {
+    if (err instanceof UnreadableSpreadsheet) throw fileProblem(err.message, xlsx !== undefined ? 'body.xlsx' : 'body.csv');
+    throw err;
+  }
+}
+
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { evidenceWorkspace } = fastify.repositories;
   const detailOr404 = (id: number) => {
@@ -49,18 +60,15 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'volunteer' },
       schema: {
         tags: ['workspace'],
-        summary: 'Bulk import from CSV: every row validated and reported; with dryRun=false the valid rows become pending entries in one transaction',
+        summary: 'Bulk import from a spreadsheet (CSV text or a base64 .xlsx file): every row validated and reported; with dryRun=false the valid rows become pending entries in one transaction',
         querystring: importQuery,
         body: importInput,
         response: { 200: importReport, ...workspaceErrors, 413: errorResponse },
       },
     },
     async (request) => {
-      const { subjects, standards } = fastify.repositories;
-      const parsed = parseImport(request.body.csv, {
-        subject: (slug) => subjects.rowBySlug(slug) !== undefined,
-        standard: (slug) => standards.refs().some((s) => s.slug === slug),
-      });
+      const { csv, xlsx } = request.body;
+      const parsed = parseImport(await readImportTable(csv, xlsx), importVocabulary(fastify.repositories), xlsx ? 'body.xlsx' : 'body.csv');
       const dryRun = request.query.dryRun === 'true';
       const valid = parsed.filter((row) => row.input !== null);
       const created = dryRun || valid.length === 0 ? [] : evidenceWorkspace.createMany(valid.map((row) => row.input!), signedIn(request));
@@ -70,8 +78,9 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         valid: valid.length,
         invalid: parsed.length - valid.length,
         created: created.length,
-        rows: parsed.map(({ line, input, problems }) => ({
+        rows: parsed.map(({ line, title, input, problems }) => ({
           line,
+          title,
           ok: input !== null,
           entry: input && {
             subject: input.subject,
@@ -97,6 +106,19 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (_request, reply) =>
       reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="evidence-import-template.csv"').send(importTemplate()),
+  );
+
+  fastify.get(
+    '/import/template.xlsx',
+    {
+      config: { minRole: 'volunteer' },
+      schema: { tags: ['workspace'], summary: 'The import template as an Excel file: every column, with one example row' },
+    },
+    async (_request, reply) =>
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="evidence-import-template.xlsx"')
+        .send(await writeXlsxTable(importTemplateTable(), 'Evidence')),
   );
 
   fastify.get(
@@ -172,7 +194,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const { decision, note } = request.body;
       evidenceWorkspace.review(request.params.id, decision, note, signedIn(request));
-      if (decision === 'publish') fastify.dataVersion.bump();
       // After the commit, and never able to fail the review: the volunteer's email is a courtesy.
       try {
         fastify.notifications.entryReviewed(request.params.id);
@@ -198,7 +219,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const { note, ...changes } = request.body;
       evidenceWorkspace.correct(request.params.id, changes, note, signedIn(request));
-      fastify.dataVersion.bump();
       return detailOr404(request.params.id);
     },
   );
@@ -217,7 +237,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       evidenceWorkspace.retract(request.params.id, request.body.reason, signedIn(request));
-      fastify.dataVersion.bump();
       return detailOr404(request.params.id);
     },
   );

@@ -17,7 +17,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const created = admin.createSubject(request.body, signedIn(request));
-      fastify.dataVersion.bump();
       return reply.code(201).send(toPublicSubject(created));
     },
   );
@@ -36,7 +35,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const updated = admin.updateSubject(request.params.slug, request.body, signedIn(request));
-      fastify.dataVersion.bump();
       return toPublicSubject(updated);
     },
   );

@@ -2,7 +2,7 @@ import type { Messages } from '../../../../i18n/catalog.js';
 import { describeWeighting, formatDay } from '../../../../i18n/format.js';
 import type { ElectionDetail } from '../../../schemas/elections.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import { demoTag, gradeBadge, liveGrade, overallNote } from './parts.js';
 import { prioritiesSection } from './person.js';
 
@@ -13,10 +13,10 @@ export interface ElectionView {
   weights: Record<string, number>;
   slugs: string[];
   minCoverage: number;
-  canonical: string;
 }
 
-export function electionBody(msg: Messages, view: ElectionView, link: (path: string) => string): SafeHtml {
+/** `canonical` is the page's full URL, printed under the comparison. */
+export function electionBody(msg: Messages, view: ElectionView, link: (path: string) => string, canonical: string): SafeHtml {
   const { election } = view;
   const candidates = election.candidates;
   const standards = candidates[0]?.scorecard.standards ?? [];
@@ -76,6 +76,6 @@ ${prioritiesSection(msg, view.weights)}
   <h2 id="bars-heading">${msg.election.chartHeading}</h2>
   <sc-bar-chart><p class="muted">${msg.charts.noScript}</p></sc-bar-chart>
 </section>
-<p class="print-only">${msg.election.printNote} ${view.canonical} · ${msg.person.asOf(formatDay(msg, election.asOf))}</p>
+<p class="print-only">${msg.election.printNote} ${canonical} · ${msg.person.asOf(formatDay(msg, election.asOf))}</p>
 `}`;
 }

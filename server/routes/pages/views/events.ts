@@ -1,7 +1,7 @@
 import type { Messages } from '../../../../i18n/catalog.js';
 import { formatEventTime } from '../../../../i18n/format.js';
 import type { PublicEvent } from '../../../schemas/events.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import { demoTag } from './parts.js';
 
 export function eventItem(msg: Messages, event: PublicEvent, link: (path: string) => string): SafeHtml {
@@ -18,7 +18,12 @@ export function eventItem(msg: Messages, event: PublicEvent, link: (path: string
   </li>`;
 }
 
-export function eventsBody(msg: Messages, view: { upcoming: PublicEvent[]; past: PublicEvent[] }, link: (path: string) => string): SafeHtml {
+export interface EventsView {
+  upcoming: PublicEvent[];
+  past: PublicEvent[];
+}
+
+export function eventsBody(msg: Messages, view: EventsView, link: (path: string) => string): SafeHtml {
   return html`
 <header class="page-header"><h1>${msg.events.title}</h1><p class="lede">${msg.events.description}</p></header>
 <section aria-labelledby="upcoming-heading">

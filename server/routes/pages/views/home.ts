@@ -4,7 +4,7 @@ import type { PublicEvent } from '../../../schemas/events.js';
 import type { Scorecard } from '../../../schemas/scorecard.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
-import { html, type SafeHtml } from '../html.js';
+import { html, type SafeHtml } from '../../../html/html.js';
 import { eventItem } from './events.js';
 import { demoTag, gradeBadge, overallNote } from './parts.js';
 

@@ -2,7 +2,7 @@ import type { Messages } from '../../../../i18n/catalog.js';
 import { signedRating } from '../../../../i18n/format.js';
 import type { describeMethod } from '../../../../core/scoring/method.js';
 import type { workedExample } from '../../../../core/scoring/explanation.js';
-import { html, type HtmlValue, type SafeHtml } from '../html.js';
+import { html, type HtmlValue, type SafeHtml } from '../../../html/html.js';
 import { gradeBadge, inLanguage } from './parts.js';
 import type { MethodologyRepository } from '../../../repositories/methodology.js';
 

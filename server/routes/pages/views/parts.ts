@@ -3,7 +3,7 @@ import { formatDay, signedRating } from '../../../../i18n/format.js';
 export { describeOverall as overallNote } from '../../../../i18n/format.js';
 import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { Scorecard } from '../../../schemas/scorecard.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 
 /**
  * Pieces shared by several pages. The grade badge's markup matches what the <sc-grade>

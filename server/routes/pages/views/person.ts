@@ -5,7 +5,7 @@ import type { Scorecard } from '../../../schemas/scorecard.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import { demoTag, evidenceEntry, liveGrade, overallNote, standardCards } from './parts.js';
 
 export interface PersonView {

@@ -3,7 +3,7 @@ import { formatDay, signedRating } from '../../../../i18n/format.js';
 import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
-import { html, type SafeHtml } from '../html.js';
+import { html, type SafeHtml } from '../../../html/html.js';
 import { demoTag, gradeBadge, inLanguage } from './parts.js';
 
 export interface StandardView {

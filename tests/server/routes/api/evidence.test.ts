@@ -60,7 +60,7 @@ describe('acceptance: nothing counts until another person publishes it', () => {
     expect(kidsOf(await scorecard())).toMatchObject({ score: 100, grade: 'A', evidenceCount: 1 });
 
     expect((await as(secondReviewer, 'POST', `/api/evidence/${statement.id}/review`, { decision: 'publish' })).statusCode).toBe(200);
-    // PRODUCT.md's worked example: (1 × 100 + 0.5 × 25) / 1.5 = 75, a B.
+    // The method's worked example (the /methodology page): (1 × 100 + 0.5 × 25) / 1.5 = 75, a B.
     const both = await scorecard();
     expect(kidsOf(both)).toMatchObject({ score: 75, grade: 'B', evidenceCount: 2 });
     expect(both.overall).toMatchObject({ coverage: 1, score: null, reason: 'insufficient-coverage' });

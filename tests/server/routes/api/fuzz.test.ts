@@ -255,7 +255,7 @@ describe('fuzzing every endpoint, signed in', () => {
       const { app } = signedIn;
       if (!canSignIn(app)) {
         console.warn(
-          `[fuzz] SKIPPED signed-in fuzzing as ${role}: the app has no POST /api/auth/login yet (issue 3). It runs once that route exists.`,
+          `[fuzz] SKIPPED signed-in fuzzing as ${role}: the app has no POST /api/auth/login. It runs once that route exists.`,
         );
         context.skip();
         return;

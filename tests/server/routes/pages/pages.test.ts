@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidence, evidenceSources, standards, subjects } from '../../../../db/schema/index.js';
 import { computeScorecard } from '../../../../core/scoring/method.js';
 import { buildTestApp, type TestApp } from '../../../helper.js';
+import type { Scorecard } from '../../../../server/schemas/scorecard.js';
 
 // The pages as a browser without JavaScript, a search engine or a link preview sees them.
 
@@ -117,11 +118,11 @@ describe('every page, without JavaScript', () => {
     expect(rows).toHaveLength(10);
     rows.forEach((row, i) => {
       const grades = [...row.matchAll(/data-grade="(\w+)"/g)].map((m) => m[1]);
-      expect(grades).toEqual(election.candidates.map((c: any) => c.scorecard.standards[i].grade ?? 'none'));
+      expect(grades).toEqual(election.candidates.map((c: { scorecard: Scorecard }) => c.scorecard.standards[i].grade ?? 'none'));
     });
     const overall = table.slice(table.indexOf('<tfoot>'));
     expect([...overall.matchAll(/data-grade="(\w+)"/g)].map((m) => m[1])).toEqual(
-      election.candidates.map((c: any) => c.scorecard.overall.grade ?? 'none'),
+      election.candidates.map((c: { scorecard: Scorecard }) => c.scorecard.overall.grade ?? 'none'),
     );
   });
 
@@ -195,7 +196,6 @@ describe('stored text', () => {
       .returning()
       .get();
     db.insert(evidenceSources).values({ evidenceId: entry.id, url: 'javascript:alert(3)', title: 'x' }).run();
-    t.app.dataVersion.bump();
 
     const res = await get('/people/test-escape');
     expect(res.statusCode).toBe(200);

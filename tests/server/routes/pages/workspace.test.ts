@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safeNext } from '../../../../server/routes/pages/workspace/index.js';
+import { safeNext } from '../../../../server/routes/workspace/index.js';
 import { buildTestApp, createSignedInUser, type TestApp, type TestUser } from '../../../helper.js';
 
 let t: TestApp;

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { messagesFor } from '../../../../i18n/catalog.js';
-import { workspaceMessagesFor } from '../../../../i18n/workspace-catalog.js';
-import type { UserRole } from '../../../../db/schema/index.js';
-import { readClientEntry } from '../../../plugins/static-assets.js';
-import { hasRole } from '../../../repositories/users.js';
-import { html, jsonBlock } from '../html.js';
-import { ADMIN_SECTIONS, type AdminSection, type WorkspacePageData, type WorkspaceView } from '../../../../core/workspace-page-data.js';
+import { messagesFor } from '../../../i18n/catalog.js';
+import { workspaceMessagesFor } from '../../../i18n/workspace-catalog.js';
+import type { UserRole } from '../../../db/schema/index.js';
+import { readClientEntry } from '../../plugins/static-assets.js';
+import { hasRole } from '../../repositories/users.js';
+import { renderDocument } from '../../html/document.js';
+import { html } from '../../html/html.js';
+import { ADMIN_SECTIONS, type AdminSection, type WorkspacePageData, type WorkspaceView } from '../../../core/workspace-page-data.js';
 
 export interface WorkspacePageOptions {
   clientDist: string;
@@ -52,32 +53,21 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
     </ul></nav>`
       : '';
     const title = w.titles[view];
-    const doc = html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title} · ${w.name}</title>
-${entry.styles.map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${entry.preloads.map((href) => html`<link rel="modulepreload" href="${href}">\n`)}${entry.script ? html`<script type="module" src="${entry.script}"></script>` : ''}
-</head>
-<body data-page="workspace" data-view="${view}">
-<a class="skip-link" href="#main">${msg.skipToContent}</a>
-<header class="site-header">
-  <div class="wrap site-header__inner">
-    <a class="site-name" href="/workspace"><span class="site-name__title">${w.name}</span> <span class="site-name__tagline">${account ? w.signedInAs(account.displayName) : msg.siteName}</span></a>
-    ${nav}
-  </div>
-</header>
-<main id="main" class="wrap workspace" tabindex="-1">
-<sc-workspace><h1>${title}</h1><p class="muted">${entry.script ? msg.loading : w.needsScript}</p></sc-workspace>
-</main>
-<footer class="site-footer"><div class="wrap"><p><a href="/">${w.publicSite}</a> · <a href="/methodology">${msg.nav.methodology}</a></p></div></footer>
-${jsonBlock('page-data', data)}
-</body>
-</html>
-`;
-    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(doc.value);
+    const doc = renderDocument({
+      head: { lang: 'en', title: `${title} · ${w.name}`, noindex: true, entry },
+      bodyData: { page: 'workspace', view },
+      body: {
+        kind: 'site',
+        skipLink: msg.skipToContent,
+        home: { href: '/workspace', title: w.name, tagline: account ? w.signedInAs(account.displayName) : msg.siteName },
+        nav,
+        mainClass: 'workspace',
+        content: html`<sc-workspace><h1>${title}</h1><p class="muted">${entry.script ? msg.loading : w.needsScript}</p></sc-workspace>`,
+        footer: html`<footer class="site-footer"><div class="wrap"><p><a href="/">${w.publicSite}</a> · <a href="/methodology">${msg.nav.methodology}</a></p></div></footer>`,
+      },
+      pageData: data,
+    });
+    return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(doc);
   }
 
   /** Sends signed-out visitors to sign-in, and those below `role` to a plain "not for your role" screen. */

@@ -1,0 +1,48 @@
+import { html, nothing } from 'lit';
+import type { PublicSubject } from '../../../../server/schemas/subjects.js';
+import { AdminSection, load, optional, values } from './admin-section.js';
+
+/** The people scored: add one, edit one. */
+export class AdminPeople extends AdminSection<PublicSubject[]> {
+  protected load() {
+    return load<PublicSubject[]>('/api/subjects');
+  }
+
+  private _fields(s: Partial<PublicSubject>, prefix: string) {
+    const a = this.ws.admin;
+    return html`${prefix === 'new' ? this._field('slug', a.slug, 'text', '', { prefix }) : nothing}
+      ${this._field('name', a.name, 'text', s.name ?? '', { prefix })}
+      <div class="field"><label for="${prefix}-role">${a.role}</label><select id="${prefix}-role" name="role">
+        ${['incumbent', 'candidate', 'former'].map((r) => html`<option value=${r} ?selected=${s.role === r}>${this.msg.roles[r]}</option>`)}</select></div>
+      ${this._field('office', a.office, 'text', s.office ?? '', { prefix })}
+      ${this._field('bio', a.bio, 'textarea', s.bio ?? '', { prefix, optional: true })}
+      ${this._field('photoUrl', a.photoUrl, 'url', s.photoUrl ?? '', { prefix, optional: true })}
+      ${this._field('website', a.website, 'url', s.website ?? '', { prefix, optional: true })}`;
+  }
+
+  protected renderLoaded(people: PublicSubject[]) {
+    const a = this.ws.admin;
+    // An emptied optional field clears it when editing; when adding, it is simply left out.
+    const body = (v: Record<string, string>, clear: boolean) => ({
+      name: v.name,
+      role: v.role,
+      office: v.office,
+      bio: optional(v.bio) ?? (clear ? null : undefined),
+      photoUrl: optional(v.photoUrl) ?? (clear ? null : undefined),
+      website: optional(v.website) ?? (clear ? null : undefined),
+    });
+    return html`<section class="panel" aria-labelledby="add-person"><h2 id="add-person">${a.addPerson}</h2>
+        <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); const v = values(e.target as HTMLFormElement); void this._write('POST', '/api/subjects', { slug: v.slug, ...body(v, false) }, a.saved); }}>
+          ${this._fields({}, 'new')}
+          <div class="actions"><button type="submit" class="button">${a.createPerson}</button></div>
+        </form></section>
+      <h2>${a.peopleHeading}</h2>
+      ${people.map(
+        (p) => html`<details class="panel"><summary>${a.editPerson(p.name)}</summary>
+          <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void this._write('PATCH', `/api/subjects/${p.slug}`, body(values(e.target as HTMLFormElement), true), a.saved); }}>
+            ${this._fields(p, `p-${p.slug}`)}
+            <div class="actions"><button type="submit" class="button">${a.savePerson(p.name)}</button></div>
+          </form></details>`,
+      )}`;
+  }
+}

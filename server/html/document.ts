@@ -1,0 +1,139 @@
+import type { ClientEntry } from '../plugins/static-assets.js';
+import { html, jsonBlock, SafeHtml } from './html.js';
+
+/** What a shared link shows (canonical URL, Open Graph, the page in other languages). */
+export interface SharedPage {
+  canonical: string;
+  type: 'website' | 'profile' | 'article';
+  siteName: string;
+  /** The page's own title, without the site name. */
+  title: string;
+  description: string;
+  /** Open Graph's spelling of the language, e.g. "es_US". */
+  locale: string;
+  /** The same page in every language, for `<link rel="alternate" hreflang>`. */
+  alternates: Array<{ hreflang: string; href: string }>;
+}
+
+export interface DocumentHead {
+  lang: string;
+  /** The whole `<title>`, site name included where the page wants it. */
+  title: string;
+  description?: string;
+  /** Per-user and framed pages are kept out of search engines. */
+  noindex?: boolean;
+  share?: SharedPage;
+  themeColor?: string;
+  /** The tab's icon as a URL (a data: URL keeps browsers from asking for /favicon.ico). */
+  icon?: string;
+  /**
+   * CSS written into the page, for pages that load no Vite entry (the iframe). A constant of
+   * the code, never text from a request or the database: it is not escaped.
+   */
+  inlineStyle?: string;
+  /** The Vite entry the page loads: its stylesheets, preloaded chunks and module. */
+  entry?: ClientEntry;
+  /** Module scripts outside Vite's manifest (the widget's own files), after the entry. */
+  scripts?: string[];
+}
+
+/** The header, navigation, main landmark and footer the public pages and the workspace share. */
+export interface SiteChrome {
+  kind: 'site';
+  /** The skip link's text ("Skip to content"). */
+  skipLink: string;
+  /** The site name in the header: where it leads, its title and the line after it. */
+  home: { href: string; title: string; tagline: string };
+  /** The `<nav>` (or nothing, e.g. for a signed-out workspace visitor). */
+  nav: SafeHtml | '';
+  /** A notice between the header and the content (the demo-data banner). */
+  banner?: SafeHtml;
+  /** Classes of `<main>`, besides the layout's `wrap`. */
+  mainClass?: string;
+  content: SafeHtml;
+  footer: SafeHtml;
+}
+
+/** No chrome at all: the content alone, e.g. the widget in a partner's iframe. */
+export interface BareChrome {
+  kind: 'bare';
+  content: SafeHtml;
+}
+
+export interface HtmlDocument {
+  head: DocumentHead;
+  /** `data-*` attributes of `<body>`; the browser entry picks what to enhance by them. */
+  bodyData?: Record<string, string>;
+  body: SiteChrome | BareChrome;
+  /** JSON the page's components read, in a non-executing `<script id="page-data">` block. */
+  pageData?: unknown;
+}
+
+function headElements(head: DocumentHead): SafeHtml[] {
+  const share = head.share;
+  const entry = head.entry;
+  return [
+    html`<meta charset="utf-8">`,
+    html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    head.noindex ? html`<meta name="robots" content="noindex">` : null,
+    html`<title>${head.title}</title>`,
+    head.description === undefined ? null : html`<meta name="description" content="${head.description}">`,
+    ...(share
+      ? [
+          html`<link rel="canonical" href="${share.canonical}">`,
+          html`<meta property="og:type" content="${share.type}">`,
+          html`<meta property="og:site_name" content="${share.siteName}">`,
+          html`<meta property="og:title" content="${share.title}">`,
+          html`<meta property="og:description" content="${share.description}">`,
+          html`<meta property="og:url" content="${share.canonical}">`,
+          html`<meta property="og:locale" content="${share.locale}">`,
+          ...share.alternates.map((a) => html`<link rel="alternate" hreflang="${a.hreflang}" href="${a.href}">`),
+          html`<meta name="twitter:card" content="summary">`,
+        ]
+      : []),
+    head.themeColor === undefined ? null : html`<meta name="theme-color" content="${head.themeColor}">`,
+    head.icon === undefined ? null : html`<link rel="icon" href="${head.icon}">`,
+    head.inlineStyle === undefined ? null : html`<style>${new SafeHtml(head.inlineStyle)}</style>`,
+    ...(entry?.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`),
+    ...(entry?.preloads ?? []).map((href) => html`<link rel="modulepreload" href="${href}">`),
+    entry?.script ? html`<script type="module" src="${entry.script}"></script>` : null,
+    ...(head.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`),
+  ].filter((e): e is SafeHtml => e !== null);
+}
+
+function bodyElements(body: SiteChrome | BareChrome): SafeHtml[] {
+  if (body.kind === 'bare') return [body.content];
+  return [
+    html`<a class="skip-link" href="#main">${body.skipLink}</a>`,
+    html`<header class="site-header">
+  <div class="wrap site-header__inner">
+    <a class="site-name" href="${body.home.href}"><span class="site-name__title">${body.home.title}</span> <span class="site-name__tagline">${body.home.tagline}</span></a>
+    ${body.nav}
+  </div>
+</header>`,
+    ...(body.banner ? [body.banner] : []),
+    html`<main id="main" class="${body.mainClass ? `wrap ${body.mainClass}` : 'wrap'}" tabindex="-1">
+${body.content}
+</main>`,
+    body.footer,
+  ];
+}
+
+/**
+ * The one HTML document every page of the site is: public pages, the workspace, the embed
+ * pages. Everything in it goes through the escaping `html` tag, so no page can forget to.
+ */
+export function renderDocument(doc: HtmlDocument): string {
+  const lines = (elements: SafeHtml[]) => new SafeHtml(elements.map((e) => e.value).join('\n'));
+  const data = Object.entries(doc.bodyData ?? {}).map(([name, value]) => html` data-${name}="${value}"`);
+  return html`<!doctype html>
+<html lang="${doc.head.lang}">
+<head>
+${lines(headElements(doc.head))}
+</head>
+<body${data}>
+${lines([...bodyElements(doc.body), ...(doc.pageData === undefined ? [] : [jsonBlock('page-data', doc.pageData)])])}
+</body>
+</html>
+`.value;
+}

@@ -1,0 +1,56 @@
+import { messagesFor } from '../../../../i18n/catalog.js';
+import type { Locale } from '../../../../i18n/locales.js';
+import { today } from '../../../../core/calendar.js';
+import type { ElectionPageData } from '../../../../core/page-data.js';
+import { MIN_COVERAGE } from '../../../../core/scoring/method.js';
+import { parseWeights } from '../../../../core/scoring/weights.js';
+import type { Repositories } from '../../../plugins/repositories.js';
+import { toPublicSubject } from '../../../repositories/subjects.js';
+import type { ElectionView } from '../views/election.js';
+import { scoringInput, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
+
+/**
+ * `/elections/:slug`: the candidates side by side, graded as of today, under the voter's
+ * weighting (`?w=`). Null when no election has this slug.
+ */
+export function electionPageModel(repos: Repositories, slug: string, query: PageQuery, locale: Locale): PageModel<ElectionView> | null {
+  const msg = messagesFor(locale);
+  const { evidence, elections, scorecards } = repos;
+  const found = elections.bySlug(slug);
+  if (!found) return null;
+  const asOf = today();
+  const election = {
+    ...found,
+    asOf,
+    candidates: found.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf, locale) })),
+  };
+  const refs = standardRefs(repos, locale);
+  const pageData: ElectionPageData = {
+    page: 'election',
+    asOf,
+    standards: refs,
+    subjects: found.candidates.map((c, i) => ({
+      slug: c.slug,
+      name: c.name,
+      evidence: scoringInput(evidence.listPublic({ subjectId: c.id })),
+      official: election.candidates[i].scorecard.overall,
+    })),
+    bars: election.candidates.map((c) => ({ name: c.name, scores: c.scorecard.standards.map((s) => s.score) })),
+  };
+  const weights = parseWeights(query.w, refs.map((s) => s.slug));
+  return {
+    name: 'election',
+    title: election.name,
+    description: msg.election.description(election.name),
+    path: `/elections/${election.slug}`,
+    demo: election.demo || election.candidates.some((c) => c.demo),
+    pageData,
+    view: {
+      election,
+      overall: weightedOverall(pageData, weights),
+      weights,
+      slugs: refs.map((s) => s.slug),
+      minCoverage: MIN_COVERAGE,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { messagesFor } from '../../../../i18n/catalog.js';
+import type { Locale } from '../../../../i18n/locales.js';
+import { MIN_COVERAGE } from '../../../../core/scoring/method.js';
+import type { Repositories } from '../../../plugins/repositories.js';
+import { toPublicSubject } from '../../../repositories/subjects.js';
+import type { HomeView } from '../views/home.js';
+import { currentElection, type PageModel } from './model.js';
+
+/** `/`: every person's overall grade, the current election and the events coming up. */
+export function homePageModel(repos: Repositories, locale: Locale): PageModel<HomeView> {
+  const msg = messagesFor(locale);
+  const { standards, subjects, events, scorecards } = repos;
+  const people = subjects.rows().map((row) => ({ subject: toPublicSubject(row), card: scorecards.forSubject(row, undefined, locale) }));
+  const election = currentElection(repos);
+  const now = new Date().toISOString();
+  return {
+    name: 'home',
+    title: msg.home.title,
+    description: msg.home.description,
+    path: '/',
+    demo: people.some((p) => p.subject.demo),
+    view: {
+      standards: standards.list(locale),
+      people,
+      incumbent: people.find((p) => p.subject.role === 'incumbent') ?? null,
+      election: election && { ...election, candidates: election.candidates.map((c) => c.slug) },
+      upcoming: events.list().filter((e) => e.startsAt >= now),
+      minCoverage: MIN_COVERAGE,
+    },
+  };
+}

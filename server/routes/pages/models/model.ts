@@ -1,0 +1,56 @@
+import { messagesFor, type Messages } from '../../../../i18n/catalog.js';
+import type { Locale } from '../../../../i18n/locales.js';
+import { today } from '../../../../core/calendar.js';
+import type { PrioritiesPageData } from '../../../../core/page-data.js';
+import { computeScorecard, type OverallScore, type ScoredEvidence } from '../../../../core/scoring/method.js';
+import { isEqualWeighting } from '../../../../core/scoring/weights.js';
+import type { Repositories } from '../../../plugins/repositories.js';
+import type { PublicEvidence } from '../../../schemas/evidence.js';
+import type { SafeHtml } from '../../../html/html.js';
+import type { PageDocument } from '../layout.js';
+
+/**
+ * What a page shows, before any HTML: the document's facts (title, description, path, whether
+ * it shows demo data, the components' page data) and `view`, the values its view function
+ * draws. A model reads the repositories and runs the scoring method; it knows nothing of HTTP.
+ */
+export interface PageModel<View> extends Omit<PageDocument, 'body'> {
+  view: View;
+}
+
+/** Draws a model's `view` as the page's main content; `canonical` is the page's full URL. */
+export type PageView<View> = (msg: Messages, view: View, link: (path: string) => string, canonical: string) => SafeHtml;
+
+/** The parts of the URL a page reads: `w` is the voter's weighting, `standard` filters evidence. */
+export interface PageQuery {
+  w?: string;
+  standard?: string;
+}
+
+/** The election voters should look at now: the next one, else the most recent. */
+export function currentElection(repos: Pick<Repositories, 'elections'>) {
+  const all = repos.elections.list();
+  const day = today();
+  const upcoming = all.filter((e) => e.electionDate >= day);
+  return upcoming.length ? upcoming[upcoming.length - 1] : (all[0] ?? null);
+}
+
+/** The standards as the browser components name them (with their short labels). */
+export function standardRefs(repos: Pick<Repositories, 'standards'>, locale: Locale) {
+  const msg = messagesFor(locale);
+  return repos.standards.list(locale).map((s) => ({ slug: s.slug, number: s.number, title: s.title, short: msg.standardShort[s.slug] ?? s.title }));
+}
+
+export function scoringInput(entries: PublicEvidence[]): ScoredEvidence[] {
+  return entries.map(({ standard, rating, kind, status, occurredOn }) => ({ standard, rating, kind, status, occurredOn }));
+}
+
+/** Each subject's overall score under the voter's weighting (the official one when equal). */
+export function weightedOverall(input: PrioritiesPageData, weights: Record<string, number>): Map<string, OverallScore> {
+  return new Map(
+    input.subjects.map((s) => [
+      s.slug,
+      isEqualWeighting(weights) ? s.official : computeScorecard(input.standards, s.evidence, { asOf: input.asOf, weights }).overall,
+    ]),
+  );
+}

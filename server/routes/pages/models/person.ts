@@ -1,0 +1,55 @@
+import { messagesFor } from '../../../../i18n/catalog.js';
+import type { Locale } from '../../../../i18n/locales.js';
+import type { PersonPageData } from '../../../../core/page-data.js';
+import { MIN_COVERAGE } from '../../../../core/scoring/method.js';
+import { parseWeights } from '../../../../core/scoring/weights.js';
+import type { Repositories } from '../../../plugins/repositories.js';
+import { toPublicSubject } from '../../../repositories/subjects.js';
+import type { PersonView } from '../views/person.js';
+import { scoringInput, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
+
+/**
+ * `/people/:slug`: one person's scorecard, their evidence (`?standard=` filters it) and the
+ * overall grade under the voter's weighting (`?w=`). Null when no one has this slug.
+ */
+export function personPageModel(repos: Repositories, slug: string, query: PageQuery, locale: Locale): PageModel<PersonView> | null {
+  const msg = messagesFor(locale);
+  const { standards, subjects, evidence, elections, scorecards } = repos;
+  const row = subjects.rowBySlug(slug);
+  if (!row) return null;
+  const subject = toPublicSubject(row);
+  const card = scorecards.forSubject(row, undefined, locale);
+  const allStandards = standards.list(locale);
+  const refs = standardRefs(repos, locale);
+  const entries = evidence.listPublic({ subjectId: row.id });
+  const weights = parseWeights(query.w, refs.map((s) => s.slug));
+  const filter = allStandards.some((s) => s.slug === query.standard) ? query.standard! : null;
+  const pageData: PersonPageData = {
+    page: 'person',
+    asOf: card.asOf,
+    standards: refs,
+    subjects: [{ slug: subject.slug, name: subject.name, evidence: scoringInput(entries), official: card.overall }],
+    radar: card.standards.map((s) => ({ slug: s.slug, short: msg.standardShort[s.slug] ?? s.title, score: s.score })),
+    firstEvidenceOn: entries.reduce<string | null>((min, e) => (min === null || e.occurredOn < min ? e.occurredOn : min), null),
+  };
+  return {
+    name: 'person',
+    title: subject.name,
+    description: msg.person.description(subject.name, card.overall.grade),
+    path: `/people/${subject.slug}`,
+    ogType: 'profile',
+    demo: subject.demo,
+    pageData,
+    view: {
+      subject,
+      card,
+      overall: weightedOverall(pageData, weights).get(subject.slug)!,
+      weights,
+      evidence: entries,
+      filter,
+      standards: allStandards,
+      elections: elections.list().filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
+      minCoverage: MIN_COVERAGE,
+    },
+  };
+}

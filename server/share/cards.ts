@@ -1,0 +1,84 @@
+import { messagesFor } from '../../i18n/catalog.js';
+import { formatDay } from '../../i18n/format.js';
+import type { Locale } from '../../i18n/locales.js';
+import { today } from '../../core/calendar.js';
+import { computeScorecard, type OverallScore } from '../../core/scoring/method.js';
+import { isEqualWeighting, parseWeights } from '../../core/scoring/weights.js';
+import type { Repositories } from '../plugins/repositories.js';
+import type { Subject } from '../../db/schema/index.js';
+import type { ShareCard } from './render.js';
+
+/**
+ * The share card of each kind of page, from the same repositories and scoring method as the
+ * page itself, so a preview never says something the page does not. A weighting (`w`, as in
+ * the page's address) recomputes the overall grade exactly as the page does.
+ */
+
+/** The overall score under a voter's weighting, or the published one when the weighting is equal. */
+function overallFor(repos: Repositories, row: Subject, official: OverallScore, weights: Record<string, number>, asOf: string): OverallScore {
+  if (isEqualWeighting(weights)) return official;
+  const evidence = repos.evidence.listPublic({ subjectId: row.id });
+  return computeScorecard(repos.standards.refs(), evidence, { asOf, weights }).overall;
+}
+
+const demoNotice = (locale: Locale, demo: boolean) => (demo ? messagesFor(locale).share.demo : null);
+
+export function personShareCard(repos: Repositories, slug: string, locale: Locale, w?: string): ShareCard | null {
+  const msg = messagesFor(locale);
+  const row = repos.subjects.rowBySlug(slug);
+  if (!row) return null;
+  const card = repos.scorecards.forSubject(row, undefined, locale);
+  const weights = parseWeights(w, repos.standards.refs().map((s) => s.slug));
+  const overall = overallFor(repos, row, card.overall, weights, card.asOf);
+  return {
+    kicker: msg.siteName,
+    title: row.name,
+    subtitle: msg.roles[row.role] ?? row.office,
+    grades: [{ label: null, grade: overall.grade, score: overall.score }],
+    facts: [
+      msg.person.coverage(card.overall.coverage, card.standards.length),
+      ...(isEqualWeighting(weights) ? [] : [msg.share.weighted]),
+      msg.person.asOf(formatDay(msg, card.asOf)),
+    ],
+    demo: demoNotice(locale, row.demo),
+  };
+}
+
+export function electionShareCard(repos: Repositories, slug: string, locale: Locale, w?: string): ShareCard | null {
+  const msg = messagesFor(locale);
+  const election = repos.elections.bySlug(slug);
+  if (!election) return null;
+  const asOf = today();
+  const weights = parseWeights(w, repos.standards.refs().map((s) => s.slug));
+  const grades = election.candidates.slice(0, 5).map((row) => {
+    const overall = overallFor(repos, row, repos.scorecards.forSubject(row, asOf, locale).overall, weights, asOf);
+    return { label: row.name, grade: overall.grade, score: overall.score };
+  });
+  return {
+    kicker: msg.siteName,
+    title: election.name,
+    subtitle: null,
+    grades,
+    facts: [...(isEqualWeighting(weights) ? [] : [msg.share.weighted]), msg.person.asOf(formatDay(msg, asOf))],
+    demo: demoNotice(locale, election.demo || election.candidates.some((c) => c.demo)),
+  };
+}
+
+export function standardShareCard(repos: Repositories, slug: string, locale: Locale): ShareCard | null {
+  const msg = messagesFor(locale);
+  const standard = repos.standards.bySlug(slug, locale);
+  if (!standard) return null;
+  const rows = repos.subjects.rows();
+  const grades = rows.slice(0, 5).map((row) => {
+    const score = repos.scorecards.forSubject(row, undefined, locale).standards.find((s) => s.slug === slug)!;
+    return { label: row.name, grade: score.grade, score: score.score };
+  });
+  return {
+    kicker: msg.siteName,
+    title: `${standard.number}. ${standard.title}`,
+    subtitle: null,
+    grades,
+    facts: [msg.person.asOf(formatDay(msg, today()))],
+    demo: demoNotice(locale, rows.some((r) => r.demo)),
+  };
+}
