@@ -141,7 +141,8 @@ describe('sign-in limits', () => {
       expect((await login(v.email, 'another typo', '10.3.3.3')).statusCode).toBe(401);
       expect((await login(v.email, v.password, '10.3.3.3')).statusCode).toBe(200);
     }
-  });
+    // 150 password checks (argon2id, about 50 ms each alone): generous on a busy machine.
+  }, 180_000);
 
   it('refuses an address that keeps failing across many accounts, and only that address', async () => {
     const statuses: number[] = [];
