@@ -281,7 +281,7 @@ export const workspaceEn = {
     inviteHeading: 'Invite someone',
     inviteEmail: 'Their email',
     inviteRole: 'Role',
-    inviteLanguage: 'Language of their emails',
+    inviteLanguage: 'Language of the emails they get',
     languages: { en: 'English', es: 'Español' } as Record<string, string>,
     inviteSubmit: 'Email the invitation',
     inviteLink: 'Invitation link (emailed to them; you can also send it yourself, it works for a week)',

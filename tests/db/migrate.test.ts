@@ -29,7 +29,8 @@ describe('migrations', () => {
       .all();
     expect(tables).toEqual([
       'audit_log', 'election_candidates', 'elections', 'event_subjects', 'events', 'evidence', 'evidence_revisions',
-      'evidence_sources', 'invites', 'methodology_texts', 'sessions', 'standard_translations', 'standards', 'subjects', 'users',
+      'evidence_sources', 'invites', 'mail_messages', 'methodology_texts', 'password_resets', 'recovery_codes', 'sessions',
+      'standard_translations', 'standards', 'subjects', 'users',
     ]);
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
