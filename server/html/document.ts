@@ -13,6 +13,8 @@ export interface SharedPage {
   locale: string;
   /** The same page in every language, for `<link rel="alternate" hreflang>`. */
   alternates: Array<{ hreflang: string; href: string }>;
+  /** A picture for the link preview (absolute URL); previews then show a large card. */
+  image?: { url: string; alt: string; width: number; height: number };
 }
 
 export interface DocumentHead {
@@ -88,7 +90,17 @@ function headElements(head: DocumentHead): SafeHtml[] {
           html`<meta property="og:url" content="${share.canonical}">`,
           html`<meta property="og:locale" content="${share.locale}">`,
           ...share.alternates.map((a) => html`<link rel="alternate" hreflang="${a.hreflang}" href="${a.href}">`),
-          html`<meta name="twitter:card" content="summary">`,
+          ...(share.image
+            ? [
+                html`<meta property="og:image" content="${share.image.url}">`,
+                html`<meta property="og:image:type" content="image/png">`,
+                html`<meta property="og:image:width" content="${share.image.width}">`,
+                html`<meta property="og:image:height" content="${share.image.height}">`,
+                html`<meta property="og:image:alt" content="${share.image.alt}">`,
+                html`<meta name="twitter:card" content="summary_large_image">`,
+                html`<meta name="twitter:image" content="${share.image.url}">`,
+              ]
+            : [html`<meta name="twitter:card" content="summary">`]),
         ]
       : []),
     head.themeColor === undefined ? null : html`<meta name="theme-color" content="${head.themeColor}">`,

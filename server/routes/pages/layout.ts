@@ -2,6 +2,7 @@ import { messagesFor, type Messages } from '../../../i18n/catalog.js';
 import { LOCALES, pagePath, type Locale } from '../../../i18n/locales.js';
 import type { ClientEntry } from '../../plugins/static-assets.js';
 import { renderDocument } from '../../html/document.js';
+import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '../../share/render.js';
 import { html, type SafeHtml } from '../../html/html.js';
 
 /** The site icon inline, so browsers ask for no /favicon.ico. */
@@ -33,6 +34,11 @@ export interface PageDocument {
   /** JSON the page's components read, in a non-executing data block. */
   pageData?: unknown;
   ogType?: 'website' | 'profile' | 'article';
+  /**
+   * What a shared link's preview shows beyond the page's title: its picture (a site path such
+   * as `/share/people/x.png?lang=es`) and a title that carries the grade.
+   */
+  share?: { image: string; title?: string };
 }
 
 /** A public page as a whole document: meta tags for sharing, the header, the footer. */
@@ -53,9 +59,15 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
         canonical,
         type: page.ogType ?? 'website',
         siteName: msg.siteName,
-        title: page.title,
+        title: page.share?.title ?? page.title,
         description: page.description,
         locale: msg.langTag.replace('-', '_'),
+        image: page.share && {
+          url: `${ctx.origin}${page.share.image}`,
+          alt: msg.share.imageAlt(page.title),
+          width: SHARE_IMAGE_WIDTH,
+          height: SHARE_IMAGE_HEIGHT,
+        },
         alternates: LOCALES.map((l) => ({ hreflang: l, href: `${ctx.origin}${pagePath(l, page.path)}` })),
       },
       themeColor: '#1f3a5f',

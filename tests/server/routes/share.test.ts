@@ -74,3 +74,30 @@ describe('share images', () => {
     expect(bad.statusCode).toBeLessThan(500);
   });
 });
+
+describe('pages point their link previews at the share images', () => {
+  const meta = (body: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(body)?.[1];
+
+  it('gives person, election and standard pages a large-image card whose PNG loads, in the page language and weighting', async () => {
+    for (const path of ['/people/demo-avery-placeholder', '/es/people/demo-avery-placeholder', '/elections/demo-2026-district-attorney', '/standards/kids']) {
+      const page = await t.app.inject(path);
+      expect(page.statusCode, path).toBe(200);
+      expect(meta(page.body, 'twitter:card'), path).toBe('summary_large_image');
+      expect(meta(page.body, 'og:image:width')).toBe('1200');
+      const image = new URL(meta(page.body, 'og:image')!.replaceAll('&amp;', '&'));
+      expect(image.searchParams.get('lang')).toBe(path.startsWith('/es/') ? 'es' : 'en');
+      const png = await t.app.inject(image.pathname + image.search);
+      expect(png.statusCode, image.href).toBe(200);
+      expect(pngSize(png.rawPayload)).toEqual({ width: 1200, height: 630 });
+    }
+  });
+
+  it('puts the grade in the preview title, and a weighted link’s own grade and image', async () => {
+    const scorecard = (await t.app.inject('/api/subjects/demo-avery-placeholder/scorecard')).json();
+    const page = await t.app.inject('/people/demo-avery-placeholder');
+    expect(meta(page.body, 'og:title')).toBe(`Avery Placeholder (demo): ${scorecard.overall.grade} (${scorecard.overall.score}/100) on the DA scorecard`);
+    const weighted = await t.app.inject('/people/demo-avery-placeholder?w=equity:3,kids:0&fbclid=x');
+    expect(meta(weighted.body, 'og:image')).toContain('w=equity%3A3%2Ckids%3A0');
+    expect(meta(weighted.body, 'og:title')).toMatch(/^Avery Placeholder \(demo\): [A-F] \(\d+\/100\) on the DA scorecard$/);
+  });
+});

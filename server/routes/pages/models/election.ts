@@ -7,7 +7,7 @@ import { parseWeights } from '../../../../core/scoring/weights.js';
 import type { Repositories } from '../../../plugins/repositories.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import type { ElectionView } from '../views/election.js';
-import { scoringInput, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
+import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
 
 /**
  * `/elections/:slug`: the candidates side by side, graded as of today, under the voter's
@@ -44,6 +44,7 @@ export function electionPageModel(repos: Repositories, slug: string, query: Page
     description: msg.election.description(election.name),
     path: `/elections/${election.slug}`,
     demo: election.demo || election.candidates.some((c) => c.demo),
+    share: { image: shareImagePath('elections', election.slug, locale, weights, refs) },
     pageData,
     view: {
       election,

@@ -3,7 +3,7 @@ import type { Locale } from '../../../../i18n/locales.js';
 import { today } from '../../../../core/calendar.js';
 import type { PrioritiesPageData } from '../../../../core/page-data.js';
 import { computeScorecard, type OverallScore, type ScoredEvidence } from '../../../../core/scoring/method.js';
-import { isEqualWeighting } from '../../../../core/scoring/weights.js';
+import { formatWeights, isEqualWeighting } from '../../../../core/scoring/weights.js';
 import type { Repositories } from '../../../plugins/repositories.js';
 import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { SafeHtml } from '../../../html/html.js';
@@ -53,4 +53,20 @@ export function weightedOverall(input: PrioritiesPageData, weights: Record<strin
       isEqualWeighting(weights) ? s.official : computeScorecard(input.standards, s.evidence, { asOf: input.asOf, weights }).overall,
     ]),
   );
+}
+
+/**
+ * The path of a page's share image (`/share/people/x.png?lang=es&w=…`): in the page's language
+ * and, for a weighted link, with that weighting written the one way `formatWeights` writes it,
+ * so equal weightings share one cached image.
+ */
+export function shareImagePath(
+  kind: 'people' | 'elections' | 'standards',
+  slug: string,
+  locale: Locale,
+  weights: Record<string, number> = {},
+  refs: ReadonlyArray<{ slug: string }> = [],
+): string {
+  const w = formatWeights(weights, refs.map((s) => s.slug));
+  return `/share/${kind}/${encodeURIComponent(slug)}.png?lang=${locale}${w ? `&w=${encodeURIComponent(w)}` : ''}`;
 }

@@ -6,7 +6,7 @@ import { parseWeights } from '../../../../core/scoring/weights.js';
 import type { Repositories } from '../../../plugins/repositories.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import type { PersonView } from '../views/person.js';
-import { scoringInput, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
+import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
 
 /**
  * `/people/:slug`: one person's scorecard, their evidence (`?standard=` filters it) and the
@@ -32,6 +32,7 @@ export function personPageModel(repos: Repositories, slug: string, query: PageQu
     radar: card.standards.map((s) => ({ slug: s.slug, short: msg.standardShort[s.slug] ?? s.title, score: s.score })),
     firstEvidenceOn: entries.reduce<string | null>((min, e) => (min === null || e.occurredOn < min ? e.occurredOn : min), null),
   };
+  const overall = weightedOverall(pageData, weights).get(subject.slug)!;
   return {
     name: 'person',
     title: subject.name,
@@ -39,11 +40,15 @@ export function personPageModel(repos: Repositories, slug: string, query: PageQu
     path: `/people/${subject.slug}`,
     ogType: 'profile',
     demo: subject.demo,
+    share: {
+      image: shareImagePath('people', subject.slug, locale, weights, refs),
+      title: msg.share.previewTitle(subject.name, overall.grade, overall.score),
+    },
     pageData,
     view: {
       subject,
       card,
-      overall: weightedOverall(pageData, weights).get(subject.slug)!,
+      overall,
       weights,
       evidence: entries,
       filter,

@@ -3,7 +3,7 @@ import type { Locale } from '../../../../i18n/locales.js';
 import type { Repositories } from '../../../plugins/repositories.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import type { StandardView } from '../views/standard.js';
-import type { PageModel } from './model.js';
+import { shareImagePath, type PageModel } from './model.js';
 
 /** `/standards/:slug`: one standard, every person's grade on it and their latest evidence. Null when unknown. */
 export function standardPageModel(repos: Repositories, slug: string, locale: Locale): PageModel<StandardView> | null {
@@ -27,6 +27,7 @@ export function standardPageModel(repos: Repositories, slug: string, locale: Loc
     path: `/standards/${standard.slug}`,
     ogType: 'article',
     demo: people.some((p) => p.subject.demo),
+    share: { image: shareImagePath('standards', standard.slug, locale) },
     view: { standard, standards: standards.list(locale), people },
   };
 }
