@@ -1,5 +1,6 @@
 // Creates an account of any role from the command line; the way to make the first admin.
 //   npm run user:add -- --email E [--role volunteer|reviewer|admin] [--name "Display name"] [--generate]
+//   npm run user:add -- --email E --reset     (an existing account: prints and emails a password-reset link)
 // The password comes from standard input when it is not a terminal (the first line), is asked
 // for without echo when it is, or is made up and printed once with --generate. It writes to the
 // server's database (the same configuration, cli/command.ts), and works while the server runs
@@ -9,7 +10,10 @@ import { migrateDatabase } from '../db/migrate.js';
 import { userRoles, type UserRole } from '../db/schema/index.js';
 import { generatePassword, hashPassword } from '../server/auth/password.js';
 import { HttpError } from '../server/errors.js';
-import { normalizeEmail, UserRepository } from '../server/repositories/users.js';
+import { newToken } from '../server/auth/token.js';
+import { Notifications } from '../server/mail/notifications.js';
+import { MailRepository } from '../server/repositories/mail.js';
+import { normalizeEmail, PasswordResetRepository, UserRepository } from '../server/repositories/users.js';
 import { displayName as displayNameSchema, email as emailSchema, newPassword } from '../server/schemas/accounts.js';
 
 const cli = command(
@@ -19,12 +23,13 @@ const cli = command(
     role: { type: 'string', default: 'volunteer' },
     name: { type: 'string' },
     generate: { type: 'boolean', default: false },
+    reset: { type: 'boolean', default: false },
   },
-  'npm run user:add -- --email E [--role volunteer|reviewer|admin] [--name NAME] [--generate] [--env-file FILE] [--create]',
+  'npm run user:add -- --email E [--role volunteer|reviewer|admin] [--name NAME] [--generate] [--reset] [--env-file FILE] [--create]',
 );
 // Annotated, so TypeScript narrows after a call (a never-returning function must be declared so).
 const fail: (message: string) => never = cli.fail;
-const values = cli.values as { email?: string; role: string; name?: string; generate: boolean };
+const values = cli.values as { email?: string; role: string; name?: string; generate: boolean; reset: boolean };
 
 /** The first line of a piped standard input. */
 async function readLine(): Promise<string> {
@@ -85,6 +90,33 @@ if (!displayNameSchema.safeParse(displayName).success) fail('--name must be 1 to
 
 // Before asking for a password, so a wrong DATABASE_PATH is said at once.
 const db = cli.openDatabase();
+
+/**
+ * A password-reset link for an existing account, queued as an email too: the running server's
+ * mail worker sends it (or holds it in the outbox without SMTP_URL).
+ */
+function sendReset(address: string): never {
+  try {
+    migrateDatabase(db);
+    const users = new UserRepository(db);
+    const found = users.credentialsByEmail(address);
+    if (!found) fail(`no account uses ${normalizeEmail(address)}; leave out --reset to create one`);
+    if (found.disabled) fail(`the account of ${found.email} is disabled; an admin can enable it in the workspace`);
+    const token = newToken();
+    const notifications = new Notifications(new MailRepository(db), cli.config.mail?.publicUrl ?? 'http://localhost:3000');
+    const url = db.transaction((tx) => {
+      new PasswordResetRepository(db, users).create(found.id, token, null, tx);
+      return notifications.passwordReset(found.id, token, true, tx);
+    });
+    process.stdout.write(`Password-reset link for ${found.email} (works once, for one hour; also emailed):\n${url}\n`);
+  } finally {
+    db.$client.close();
+  }
+  process.exit(0);
+}
+
+if (values.reset) sendReset(email.data);
+
 const { password, generated } = await choosePassword(values.generate);
 const checked = newPassword.safeParse(password);
 if (!checked.success) fail(`the password ${checked.error.issues[0]?.message}`);
@@ -100,6 +132,9 @@ try {
   process.stdout.write(`Created ${account.role} ${account.email} (id ${account.id}).\n`);
   if (generated) process.stdout.write(`Password (shown only this once): ${password}\n`);
 } catch (err) {
+  if (err instanceof HttpError && err.code === 'email-taken') {
+    fail(`${err.message}\n  npm run user:add -- --email ${normalizeEmail(email.data)} --reset`);
+  }
   fail(err instanceof HttpError ? err.message : String(err));
 } finally {
   db.$client.close();

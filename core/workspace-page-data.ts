@@ -5,6 +5,9 @@ export type WorkspaceView =
   | 'home'
   | 'sign-in'
   | 'invite'
+  | 'forgot-password'
+  | 'reset-password'
+  | 'account'
   | 'evidence-new'
   | 'evidence'
   | 'evidence-edit'
@@ -13,7 +16,7 @@ export type WorkspaceView =
   | 'admin'
   | 'forbidden';
 
-export const ADMIN_SECTIONS = ['users', 'people', 'elections', 'events', 'standards', 'audit'] as const;
+export const ADMIN_SECTIONS = ['users', 'people', 'elections', 'events', 'standards', 'audit', 'outbox'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** The review screen's tabs besides new entries (`/workspace/review/<tab>`). */

@@ -10,8 +10,8 @@ import csrf from './plugins/csrf.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
 import exportFiles from './plugins/export-files.js';
+import mail from './plugins/mail.js';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
-import notifications from './plugins/notifications.js';
 import pressure from './plugins/pressure.js';
 import publicOrigin from './plugins/public-origin.js';
 import repositories from './plugins/repositories.js';
@@ -39,6 +39,7 @@ import subjectsRoutes from './routes/api/subjects/index.js';
 import invitesRoutes from './routes/api/invites/index.js';
 import usersRoutes from './routes/api/users/index.js';
 import siteRoutes from './routes/api/site/index.js';
+import outboxRoutes from './routes/api/outbox/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/share/index.js';
@@ -68,9 +69,9 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(caching, { budget: config.cacheBudget });
   await fastify.register(repositories);
   await fastify.register(exportFiles, { databasePath: config.databasePath });
-  await fastify.register(notifications);
+  await fastify.register(mail, { mail: config.mail });
   // Sessions, then the cross-site check, both before any route's own hooks.
-  await fastify.register(auth, { production: config.production });
+  await fastify.register(auth, { production: config.production, require2faFor: config.require2faFor ?? null });
   await fastify.register(csrf, { publicOrigin: config.publicOrigin });
   await fastify.register(staticAssets, { clientDist: config.clientDist });
 
@@ -89,6 +90,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(repliesRoutes, { prefix: '/api/replies' });
   await fastify.register(invitesRoutes, { prefix: '/api/invites' });
   await fastify.register(usersRoutes, { prefix: '/api/users' });
+  await fastify.register(outboxRoutes, { prefix: '/api/outbox' });
   await fastify.register(auditRoutes, { prefix: '/api/audit' });
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });

@@ -21,6 +21,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().default('0'),
   /** The address readers use, e.g. https://scorecard.example.org; every absolute URL we write starts with it. */
   PUBLIC_ORIGIN: z.string().optional(),
+  /** smtp://user:pass@host:587 or smtps://...; without it, mail stays in the admin's outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('DA scorecard <scorecard@localhost>'),
+  /** `reviewer`: reviewers and admins must turn on two-factor sign-in; `admin`: admins only. */
+  REQUIRE_2FA_FOR: z.enum(['', 'reviewer', 'admin']).default(''),
   /**
    * 0 turns the overload guard off. The tests' server processes set it: on a shared test machine
    * the machine, not the app, is slow, and a 503 there is noise (tests/README.md).
@@ -64,6 +69,16 @@ export function parsePublicOrigin(value: string | undefined): string | null {
   return url.origin;
 }
 
+export interface MailConfig {
+  /** Null: no SMTP server; messages are held in the outbox (/workspace/admin/outbox). */
+  smtpUrl: string | null;
+  from: string;
+  /** The site's public address, for links in emails. */
+  publicUrl: string;
+  /** `timer`: the server sends on its own; `manual`: tests call `fastify.mail.drain()`. */
+  worker: 'timer' | 'manual';
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -83,6 +98,10 @@ export interface AppConfig {
   expensiveConcurrency?: number;
   /** Overload thresholds; PRESSURE_OFF in tests. Defaults in plugins/pressure.ts. */
   pressure?: PressureOptions;
+  /** Email; tests leave it out: no SMTP, a manual worker, links to http://localhost. */
+  mail?: MailConfig;
+  /** The least role that must use two-factor sign-in; null: nobody must. */
+  require2faFor?: 'reviewer' | 'admin' | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfig {
@@ -103,6 +122,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     publicOrigin: parsePublicOrigin(e.PUBLIC_ORIGIN),
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      // Links in emails use the same public address as every other absolute URL.
+      publicUrl: parsePublicOrigin(e.PUBLIC_ORIGIN) ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+      worker: 'timer',
+    },
+    require2faFor: e.REQUIRE_2FA_FOR || null,
     ...(e.OVERLOAD_GUARD === '0' ? { pressure: PRESSURE_OFF } : {}),
   };
 }

@@ -121,3 +121,8 @@ export const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+/**
+ * Overload shedding off, for tests that do not test it: on a shared, busy machine the event
+ * loop stalls and under-pressure would answer 503 (tests/server/plugins/pressure.test.ts covers it).
+ */
+export const NO_PRESSURE = { pressure: { maxEventLoopDelay: 0, maxHeapUsedBytes: 0 } };

@@ -2,17 +2,21 @@
 import '../app/styles/app.css';
 import './workspace.css';
 import { api } from './api.js';
+import { removeAllDrafts } from './drafts.js';
+import { AccountPage } from './views/account.js';
 import { AdminScreens } from './views/admin/admin-screens.js';
 import { AdminAudit } from './views/admin/audit.js';
 import { AdminElections } from './views/admin/elections.js';
 import { AdminEvents } from './views/admin/events.js';
 import { AdminPeople } from './views/admin/people.js';
 import { AdminStandards } from './views/admin/standards.js';
+import { AdminOutbox } from './views/admin/outbox.js';
 import { AdminUsers } from './views/admin/users.js';
 import { EvidenceEntry } from './views/evidence-entry.js';
 import { EvidenceForm } from './views/evidence-form.js';
 import { EvidenceImport } from './views/import.js';
 import { InviteAccept } from './views/invite.js';
+import { ForgotPassword, ResetPassword } from './views/password-reset.js';
 import { MySubmissions } from './views/my-submissions.js';
 import { ChangeQueue } from './views/change-queue.js';
 import { ReplyQueue } from './views/reply-queue.js';
@@ -23,6 +27,9 @@ import { WorkspaceApp } from './workspace-app.js';
 const TAGS: Record<string, CustomElementConstructor> = {
   'sc-sign-in': SignIn,
   'sc-invite-accept': InviteAccept,
+  'sc-forgot-password': ForgotPassword,
+  'sc-reset-password': ResetPassword,
+  'sc-account': AccountPage,
   'sc-my-submissions': MySubmissions,
   'sc-evidence-form': EvidenceForm,
   'sc-evidence-entry': EvidenceEntry,
@@ -37,6 +44,7 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-admin-events': AdminEvents,
   'sc-admin-standards': AdminStandards,
   'sc-admin-audit': AdminAudit,
+  'sc-admin-outbox': AdminOutbox,
   'sc-admin': AdminScreens,
   // Last: the root renders the others, which must be defined by then.
   'sc-workspace': WorkspaceApp,
@@ -47,5 +55,6 @@ for (const [tag, ctor] of Object.entries(TAGS)) {
 
 document.getElementById('sign-out')?.addEventListener('click', async () => {
   await api('POST', '/api/auth/logout');
+  removeAllDrafts();
   location.assign('/workspace');
 });

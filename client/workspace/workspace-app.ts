@@ -11,6 +11,12 @@ export class WorkspaceApp extends WorkspaceView {
         return html`<sc-sign-in></sc-sign-in>`;
       case 'invite':
         return html`<sc-invite-accept></sc-invite-accept>`;
+      case 'forgot-password':
+        return html`<sc-forgot-password></sc-forgot-password>`;
+      case 'reset-password':
+        return html`<sc-reset-password></sc-reset-password>`;
+      case 'account':
+        return html`<sc-account></sc-account>`;
       case 'home':
         return html`<sc-my-submissions></sc-my-submissions>`;
       case 'evidence-new':

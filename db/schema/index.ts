@@ -8,3 +8,4 @@ export * from './audit.js';
 export * from './translations.js';
 export * from './replies.js';
 export * from './site.js';
+export * from './mail.js';

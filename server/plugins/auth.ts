@@ -2,11 +2,19 @@ import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { UserRole } from '../../db/schema/index.js';
+import { SignInLimiter } from '../auth/sign-in-limits.js';
 import { HttpError } from '../errors.js';
 import { hasRole, type Account } from '../repositories/users.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Failed sign-ins per account and per address (server/auth/sign-in-limits.ts); every sign-in point uses it. */
+    signInLimits: SignInLimiter;
+    /** Who must use two-factor sign-in (REQUIRE_2FA_FOR), and whether an account has it on. */
+    twoFactor: {
+      requiredFor(account: { role: UserRole }): boolean;
+      missing(account: { id: number; role: UserRole }): boolean;
+    };
     /** Sets or clears the HttpOnly, SameSite session cookie (Secure in production). */
     sessionCookie: {
       /** `session`, or `__Host-session` in production. */
@@ -53,11 +61,18 @@ export function signedIn(request: FastifyRequest): Account {
  * a route's `minRole` is enforced before its body is even parsed: anonymous callers get 401,
  * signed-in callers below the role 403.
  */
-export default fp<{ production: boolean }>(
+export default fp<{ production: boolean; require2faFor?: UserRole | null }>(
   async (fastify, opts) => {
     await fastify.register(cookie);
-    const { sessions } = fastify.repositories;
+    const { sessions, users } = fastify.repositories;
+    const required = opts.require2faFor ?? null;
+    const twoFactor = {
+      requiredFor: (account: { role: UserRole }) => required !== null && hasRole(account, required),
+      missing: (account: { id: number; role: UserRole }) => twoFactor.requiredFor(account) && !users.totp(account.id)?.enabledAt,
+    };
+    fastify.decorate('twoFactor', twoFactor);
 
+    fastify.decorate('signInLimits', new SignInLimiter());
     fastify.decorateRequest('account', null);
     fastify.decorateRequest('sessionToken', null);
 
@@ -100,6 +115,10 @@ export default fp<{ production: boolean }>(
       const gate = async (request: FastifyRequest) => {
         const account = signedIn(request);
         if (!hasRole(account, minRole)) throw new HttpError(403, 'forbidden', `This needs the ${minRole} role or higher`);
+        // Review and admin actions wait until a role that must use two-factor sign-in has it on.
+        if (minRole !== 'volunteer' && twoFactor.missing(account)) {
+          throw new HttpError(403, 'totp-setup-required', 'Your role must use two-factor sign-in: turn it on at /workspace/account first');
+        }
       };
       // onRequest runs before the body is read: no one unauthorised gets to send a large body.
       const existing = route.onRequest;

@@ -12,7 +12,7 @@ import { SiteRepository } from '../repositories/site.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
-import { InviteRepository, SessionRepository, UserRepository } from '../repositories/users.js';
+import { InviteRepository, PasswordResetRepository, SessionRepository, UserRepository } from '../repositories/users.js';
 
 export interface Repositories {
   standards: StandardRepository;
@@ -27,6 +27,7 @@ export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
   invites: InviteRepository;
+  passwordResets: PasswordResetRepository;
   audit: AuditRepository;
   replies: ReplyRepository;
   admin: AdminRepository;
@@ -60,6 +61,7 @@ export default fp(
       users,
       sessions,
       invites: new InviteRepository(fastify.db, users, sessions),
+      passwordResets: new PasswordResetRepository(fastify.db, users),
       audit: new AuditRepository(fastify.db),
       replies: new ReplyRepository(fastify.db),
       admin: new AdminRepository(fastify.db),

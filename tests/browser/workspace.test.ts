@@ -37,7 +37,7 @@ describe('workspace, end to end', () => {
     await adminSide.page.goto(`${site.server.origin}/workspace/admin/users`);
     await adminSide.page.getByLabel('Their email').fill('new.volunteer@example.org');
     await adminSide.page.getByLabel('Role', { exact: true }).selectOption('volunteer');
-    await adminSide.page.getByRole('button', { name: 'Create invitation link' }).click();
+    await adminSide.page.getByRole('button', { name: 'Email the invitation' }).click();
     const link = await adminSide.page.locator('#invite-link').inputValue();
     expect(link).toMatch(new RegExp(`^${site.server.origin}/workspace/invite#.+`));
     await adminSide.context.close();

@@ -28,8 +28,9 @@ describe('migrations', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
-      'audit_log', 'election_candidates', 'elections', 'event_subjects', 'events', 'evidence', 'evidence_revisions',
-      'evidence_sources', 'invites', 'methodology_texts', 'sessions', 'standard_translations', 'standards', 'subjects', 'users',
+      'audit_log', 'election_candidates', 'elections', 'event_subjects', 'events', 'evidence', 'evidence_changes', 'evidence_revisions',
+      'evidence_sources', 'invites', 'mail_messages', 'methodology_texts', 'password_resets', 'recovery_codes', 'replies', 'reply_links',
+      'sessions', 'site_settings', 'standard_translations', 'standards', 'subjects', 'users',
     ]);
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);

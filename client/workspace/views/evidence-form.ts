@@ -4,6 +4,7 @@ import type { Methodology } from '../../../server/schemas/methodology.js';
 import type { WorkspaceEvidence } from '../../../server/schemas/evidence-workspace.js';
 import type { PublicStandard } from '../../../server/schemas/standards.js';
 import type { PublicSubject } from '../../../server/schemas/subjects.js';
+import { draftKey } from '../drafts.js';
 import { api, fieldErrors, publicList } from '../api.js';
 import type { ErrorResponse } from '../../../server/schemas/common.js';
 import { precheckEvidence } from '../../../core/evidence-checks.js';
@@ -99,8 +100,9 @@ export class EvidenceForm extends WorkspaceView {
     this._saved = null;
   }
 
+  /** The signed-in account's own draft: another account in this browser never reads it. */
   private get _draftKey() {
-    return `sc-workspace:evidence-draft:${this.entryId ?? 'new'}`;
+    return draftKey(this.account?.id, this.entryId ?? null);
   }
 
   connectedCallback() {

@@ -4,18 +4,36 @@ import { AccountForm } from './account-form.js';
 
 /** Sign-in; afterwards back to the workspace screen the visitor was going to. */
 export class SignIn extends AccountForm {
+  static properties = { ...AccountForm.properties, _needCode: { state: true } };
+  /** Set once the server answered totp-required: the code field appears. */
+  declare _needCode: boolean;
+
+  constructor() {
+    super();
+    this._needCode = false;
+  }
+
   private async _onSubmit(event: Event) {
     event.preventDefault();
     const w = this.ws;
     this._busy = true;
-    const result = await api('POST', '/api/auth/login', { email: this._value(event, 'email'), password: this._value(event, 'password') });
+    const code = this._needCode ? this._value(event, 'code').trim() : '';
+    const result = await api('POST', '/api/auth/login', { email: this._value(event, 'email'), password: this._value(event, 'password'), ...(code ? { code } : {}) });
     this._busy = false;
     if (result.ok) {
       location.assign(this.page.next ?? '/workspace');
       return;
     }
     this._fields = result.status === 400 ? fieldErrors(result.error) : new Map();
-    this._error = result.status === 401 ? w.signIn.failed : result.status === 0 ? w.networkError : result.error.message;
+    if (result.status === 401 && result.error.error === 'totp-required') {
+      this._needCode = true;
+      this._error = null;
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('#code')?.focus();
+      return;
+    }
+    this._error =
+      result.status === 401 ? (result.error.error === 'invalid-code' ? w.signIn.badCode : w.signIn.failed) : result.status === 0 ? w.networkError : result.error.message;
     await this.updateComplete;
     this.querySelector<HTMLElement>('#sign-in-error')?.focus();
   }
@@ -38,7 +56,15 @@ export class SignIn extends AccountForm {
           <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid=${this._invalid('password')} aria-describedby=${this._describedBy('password')}>
           ${this._fieldError('password')}
         </div>
+        ${this._needCode
+          ? html`<div class="field">
+              <p id="code-intro">${s.codeIntro}</p>
+              <label for="code">${s.code}</label>
+              <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required aria-describedby="code-intro">
+            </div>`
+          : nothing}
         <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${s.submit}</button></div>
-      </form>`;
+      </form>
+      <p><a href="/workspace/forgot-password">${s.forgot}</a></p>`;
   }
 }

@@ -48,6 +48,7 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
       ${navLink('/workspace/import', w.nav.import, view === 'import')}
       ${can('reviewer') ? navLink('/workspace/review', w.nav.review, view === 'review') : ''}
       ${can('admin') ? navLink('/workspace/admin', w.nav.admin, view === 'admin') : ''}
+      ${navLink('/workspace/account', w.nav.account, view === 'account')}
       <li><button type="button" class="link-button" id="sign-out">${w.nav.signOut}</button></li>
     </ul></nav>`
       : '';
@@ -74,6 +75,8 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
     return async (request: FastifyRequest, reply: FastifyReply) => {
       if (!request.account) return reply.redirect(`/workspace?next=${encodeURIComponent(request.url)}`, 302);
       if (!hasRole(request.account, role)) return send(request, reply, 'forbidden', {}, 403);
+      // A role that must use two-factor sign-in sets it up before any review or admin screen.
+      if (role !== 'volunteer' && fastify.twoFactor.missing(request.account)) return reply.redirect('/workspace/account?setup=two-factor', 302);
       return send(request, reply, view, extra);
     };
   }
@@ -90,6 +93,10 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
     return reply.redirect(`/workspace${query === -1 ? '' : request.url.slice(query)}`, 301);
   });
   fastify.get('/workspace/invite', async (request, reply) => send(request, reply, 'invite'));
+  // Open to everyone: someone who forgot their password is not signed in.
+  fastify.get('/workspace/forgot-password', async (request, reply) => send(request, reply, 'forgot-password'));
+  fastify.get('/workspace/reset-password', async (request, reply) => send(request, reply, 'reset-password'));
+  fastify.get('/workspace/account', gate('volunteer', 'account'));
   fastify.get('/workspace/evidence/new', gate('volunteer', 'evidence-new'));
   fastify.get('/workspace/review', gate('reviewer', 'review'));
   fastify.get('/workspace/review/:tab', async (request, reply) => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, evidence, evidenceRevisions, evidenceSources, standards, subjects } from '../../../db/schema/index.js';
 import { createAccount, type TestAccount } from '../../accounts.js';
-import { buildTestApp, type TestApp } from '../../helper.js';
+import { buildTestApp, NO_PRESSURE, type TestApp } from '../../helper.js';
 import { discoverEndpoints, knownValues } from '../../route-catalogue.js';
 
 /**
@@ -18,7 +18,7 @@ let people: TestAccount[];
 const CANARY_TITLE = 'Canary: diversion programme doubled (demo)';
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp(NO_PRESSURE);
   const { db } = t.app;
   people = [
     await createAccount(db, { role: 'volunteer', email: `zebulon.quillfeather@${CANARY_DOMAIN}`, displayName: 'Zebulon Quillfeather' }),

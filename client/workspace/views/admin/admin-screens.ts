@@ -9,6 +9,7 @@ const SECTION_ELEMENTS: Record<string, ReturnType<typeof html>> = {
   events: html`<sc-admin-events></sc-admin-events>`,
   standards: html`<sc-admin-standards></sc-admin-standards>`,
   audit: html`<sc-admin-audit></sc-admin-audit>`,
+  outbox: html`<sc-admin-outbox></sc-admin-outbox>`,
 };
 
 /**

@@ -15,28 +15,60 @@ interface OpenInvite {
   expiresAt: string;
 }
 
-/** Users and invitations: invite someone (a link to copy), change a role, disable an account. */
+/**
+ * Users and invitations: invite someone by email (the link is shown too), change a role,
+ * disable an account, send a password-reset link. An invite for an email that already has an
+ * account offers that account a reset link instead.
+ */
 export class AdminUsers extends AdminSection<{ accounts: Account[]; invites: OpenInvite[] }> {
-  static properties = { ...AdminSection.properties, _inviteLink: { state: true } };
+  static properties = { ...AdminSection.properties, _inviteLink: { state: true }, _taken: { state: true }, _resetLink: { state: true } };
   declare _inviteLink: string | null;
+  declare _taken: Account | null;
+  declare _resetLink: { name: string; url: string } | null;
+  private _accounts: Account[] = [];
 
   constructor() {
     super();
     this._inviteLink = null;
+    this._taken = null;
+    this._resetLink = null;
   }
 
   protected async load() {
     const invites = await load<OpenInvite[]>('/api/invites');
     const accounts = await load<Paged<Account>>('/api/users?page=1&pageSize=100');
+    if (accounts) this._accounts = accounts.items;
     return accounts && { accounts: accounts.items, invites: invites ?? [] };
+  }
+
+  /** Sends a reset link (the API emails it too) and shows it, for an admin to pass on by hand. */
+  private async _sendReset(u: Account) {
+    const res = await this._write('POST', `/api/users/${u.id}/password-reset`, undefined, this.ws.admin.saved);
+    if (res.ok) {
+      this._taken = null;
+      this._resetLink = { name: u.displayName, url: String(res.body.url) };
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('#reset-link')?.focus();
+    }
+  }
+
+  private _resetOffer(u: Account) {
+    return html`<button type="button" class="button button--quiet" @click=${() => this._sendReset(u)}>${this.ws.admin.sendReset(u.displayName)}</button>`;
   }
 
   private async _onInvite(e: Event) {
     e.preventDefault();
     const v = values(e.target as HTMLFormElement);
     this._inviteLink = null;
-    const res = await this._write('POST', '/api/invites', { email: v.email, role: v.role }, this.ws.admin.saved);
+    this._taken = null;
+    this._resetLink = null;
+    const res = await this._write('POST', '/api/invites', { email: v.email, role: v.role, language: v.language }, this.ws.admin.saved);
     if (res.ok) this._inviteLink = `${location.origin}${String(res.body.acceptPath)}`;
+    else if (res.error.error === 'email-taken') {
+      const email = v.email.trim().toLowerCase();
+      this._taken = this._accounts.find((u) => u.email === email) ?? null;
+      await this._show({ ok: false, text: this.ws.admin.emailTaken(email) });
+    }
   }
 
   protected renderLoaded({ accounts, invites }: { accounts: Account[]; invites: OpenInvite[] }) {
@@ -48,8 +80,15 @@ export class AdminUsers extends AdminSection<{ accounts: Account[]; invites: Ope
           ${this._field('email', a.inviteEmail, 'email', '', { prefix: 'invite' })}
           <div class="field"><label for="invite-role">${a.inviteRole}</label>
             <select id="invite-role" name="role">${ROLES.map((r) => html`<option value=${r}>${a.roles[r]}</option>`)}</select></div>
+          <div class="field"><label for="invite-language">${a.inviteLanguage}</label>
+            <select id="invite-language" name="language">${Object.entries(a.languages).map(([code, name]) => html`<option value=${code} lang=${code}>${name}</option>`)}</select></div>
           <div class="actions"><button type="submit" class="button">${a.inviteSubmit}</button></div>
         </form>
+        ${this._taken ? html`<p>${this._resetOffer(this._taken)}</p>` : nothing}
+        ${this._resetLink
+          ? html`<div class="field"><label for="reset-link">${a.resetLink(this._resetLink.name)}</label>
+              <input id="reset-link" type="text" readonly .value=${this._resetLink.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()}></div>`
+          : nothing}
         ${this._inviteLink
           ? html`<div class="field"><label for="invite-link">${a.inviteLink}</label>
               <input id="invite-link" type="text" readonly .value=${this._inviteLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()}>
@@ -74,7 +113,8 @@ export class AdminUsers extends AdminSection<{ accounts: Account[]; invites: Ope
             <td>${u.disabled ? a.disabled : a.active}</td>
             <td>${u.id === me
               ? nothing
-              : html`<button type="button" class="button button--quiet" @click=${() => this._write('PATCH', `/api/users/${u.id}`, { disabled: !u.disabled }, a.saved)}>${u.disabled ? a.enable(u.displayName) : a.disable(u.displayName)}</button>`}</td>
+              : html`<button type="button" class="button button--quiet" @click=${() => this._write('PATCH', `/api/users/${u.id}`, { disabled: !u.disabled }, a.saved)}>${u.disabled ? a.enable(u.displayName) : a.disable(u.displayName)}</button>
+                  ${u.disabled ? nothing : this._resetOffer(u)}`}</td>
           </tr>`,
         )}</tbody>
       </table></div>`;

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HttpError } from '../../../errors.js';
 import { readCsvTable, readXlsxTable, UnreadableSpreadsheet, writeXlsxTable } from '../../../import/tables.js';
@@ -35,6 +36,19 @@ async function readImportTable(csv: string | undefined, xlsx: string | undefined
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { evidenceWorkspace, proposedChanges } = fastify.repositories;
   const { notifications } = fastify;
+  /** Tells the other reviewers a proposed change awaits them; never fails the request that made it. */
+  const announceProposal = (request: FastifyRequest, entryId: number) => {
+    try {
+      const proposer = signedIn(request);
+      notifications.proposedChangeAwaitsSecondReviewer({
+        title: evidenceWorkspace.detail(entryId)?.title ?? `#${entryId}`,
+        proposedBy: { id: proposer.id, displayName: proposer.displayName },
+        path: '/workspace/review/changes',
+      });
+    } catch (err) {
+      request.log.error({ err }, 'could not queue the proposed-change email');
+    }
+  };
   const detailOr404 = (id: number) => {
     const detail = evidenceWorkspace.detail(id);
     if (!detail) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
@@ -52,7 +66,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 201: workspaceEvidence, ...workspaceErrors, 413: errorResponse },
       },
     },
-    async (request, reply) => reply.code(201).send(evidenceWorkspace.create(request.body, signedIn(request))),
+    async (request, reply) => {
+      const created = evidenceWorkspace.create(request.body, signedIn(request));
+      // Reviewers may be due their "entries await your review" digest.
+      fastify.mail.kick();
+      return reply.code(201).send(created);
+    },
   );
 
   fastify.post(
@@ -209,6 +228,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const { decision, note, revision } = request.body;
       evidenceWorkspace.review(request.params.id, decision, note, revision, signedIn(request));
+      // After the commit, and never able to fail the review: the volunteer's email is a courtesy.
+      try {
+        fastify.notifications.entryReviewed(request.params.id);
+      } catch (err) {
+        request.log.error({ err }, 'could not queue the review email');
+      }
       return detailOr404(request.params.id);
     },
   );
@@ -245,7 +270,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const { note, ...fields } = request.body;
       const change = proposedChanges.propose(request.params.id, 'correction', fields, note, signedIn(request));
-      notifications.changeProposed(change.id);
+      announceProposal(request, request.params.id);
       return reply.code(202).send({ change });
     },
   );
@@ -264,7 +289,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const change = proposedChanges.propose(request.params.id, 'retraction', {}, request.body.reason, signedIn(request));
-      notifications.changeProposed(change.id);
+      announceProposal(request, request.params.id);
       return reply.code(202).send({ change });
     },
   );

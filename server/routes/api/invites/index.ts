@@ -4,7 +4,7 @@ import { hashPassword } from '../../../auth/password.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { account, createdInvite, invite, inviteAcceptance, inviteInput } from '../../../schemas/accounts.js';
 import { errorResponse, workspaceErrors } from '../../../schemas/common.js';
-import { LOGIN_LIMITS } from '../auth/index.js';
+import { INVITE_ACCEPT_LIMIT } from '../auth/index.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { invites } = fastify.repositories;
@@ -15,13 +15,19 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
-        summary: 'Invite someone: a single-use link that expires in a week (admins)',
+        summary: 'Invite someone: emails a single-use link that expires in a week (admins); 409 when the email has an account',
         body: inviteInput,
         response: { 201: createdInvite, ...workspaceErrors },
       },
     },
     async (request, reply) => {
-      const created = invites.create(request.body, signedIn(request));
+      const me = signedIn(request);
+      // The invite and its email are one transaction: no invite without its message.
+      const created = fastify.db.transaction((tx) => {
+        const row = invites.create(request.body, me, tx);
+        const url = fastify.notifications.invitation({ ...row, inviter: me.displayName }, tx);
+        return { ...row, url };
+      });
       // A fragment never reaches server logs or Referer headers, unlike a query string.
       return reply.code(201).send({ ...created, acceptPath: `/workspace/invite#${created.token}` });
     },
@@ -39,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/accept',
     {
-      config: { rateLimit: LOGIN_LIMITS.perAddress },
+      config: { rateLimit: INVITE_ACCEPT_LIMIT },
       schema: {
         tags: ['workspace'],
         summary: 'Accept an invite: set a display name and password, and be signed in',

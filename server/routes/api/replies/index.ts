@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { signedIn } from '../../../plugins/auth.js';
 import { errorResponse, idParams, paged, pagingQuery, workspaceErrors } from '../../../schemas/common.js';
 import { replyCreated, replyInput, replyListQuery, replyReviewInput, reviewerReply } from '../../../schemas/replies.js';
-import { LOGIN_LIMITS } from '../auth/index.js';
+
+/** Per address, like sign-in's limit before it counted only failures: a token cannot be guessed at speed. */
+const REPLY_LIMIT = { max: 20, timeWindow: 15 * 60_000 };
 
 /** The right of reply: offices send replies through their link; reviewers check them for abuse only. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
@@ -13,7 +15,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/',
     {
       // Anyone holding a valid link; limited like sign-in so the token cannot be guessed at speed.
-      config: { rateLimit: LOGIN_LIMITS.perAddress },
+      config: { rateLimit: REPLY_LIMIT },
       schema: {
         tags: ['public'],
         summary: 'Send a reply from the office of a graded person, with the link the coalition sent them; it is published once checked for abuse',
@@ -23,7 +25,13 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const created = replies.submit(request.body);
-      fastify.notifications.replySubmitted(created.id);
+      // After the commit, and never able to fail the reply: the reviewers' email is a courtesy.
+      try {
+        const { name } = replies.subjectForToken(request.body.token);
+        fastify.notifications.officeReplyAwaitsReview({ about: name, office: null, path: '/workspace/review/replies' });
+      } catch (err) {
+        request.log.error({ err }, 'could not queue the reply email');
+      }
       return reply.code(201).send(created);
     },
   );

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HttpError } from '../../../errors.js';
 import { signedIn } from '../../../plugins/auth.js';
-import { account, userPatch } from '../../../schemas/accounts.js';
+import { newToken } from '../../../auth/token.js';
+import { account, passwordResetLink, userPatch } from '../../../schemas/accounts.js';
 import { idParams, paged, pagingQuery, workspaceErrors } from '../../../schemas/common.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { users } = fastify.repositories;
+  const { users, passwordResets } = fastify.repositories;
 
   fastify.get(
     '/',
@@ -35,6 +36,31 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         throw new HttpError(409, 'own-account', 'You cannot change your own role or disable yourself; ask another admin');
       }
       return users.update(request.params.id, request.body, me);
+    },
+  );
+
+  fastify.post(
+    '/:id/password-reset',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Send someone a password-reset link (also emailed); it works once, for an hour (admins)',
+        params: idParams,
+        response: { 201: passwordResetLink, ...workspaceErrors },
+      },
+    },
+    async (request, reply) => {
+      const me = signedIn(request);
+      const user = users.byId(request.params.id);
+      if (!user) throw new HttpError(404, 'not-found', `No user with id ${request.params.id}`);
+      if (user.disabled) throw new HttpError(409, 'account-disabled', 'This account is disabled: enable it first, then send the link');
+      const token = newToken();
+      const url = fastify.db.transaction((tx) => {
+        passwordResets.create(user.id, token, me, tx);
+        return fastify.notifications.passwordReset(user.id, token, true, tx);
+      });
+      return reply.code(201).send({ url });
     },
   );
 };

@@ -2,7 +2,9 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRole } from '../../../../db/schema/index.js';
 import { app as appPlugin } from '../../../../server/app.js';
-import { buildTestApp, createSignedInUser, evidenceBody, INJECT_ORIGIN, TINY_PNG, type TestApp, type TestUser } from '../../../helper.js';
+import { generateSecret, generateSync } from 'otplib';
+import { newToken } from '../../../../server/auth/token.js';
+import { buildTestApp, createSignedInUser, evidenceBody, INJECT_ORIGIN, NO_PRESSURE, TINY_PNG, type TestApp, type TestUser } from '../../../helper.js';
 
 type Caller = 'anonymous' | UserRole;
 const CALLERS: Caller[] = ['anonymous', 'volunteer', 'reviewer', 'admin'];
@@ -93,7 +95,47 @@ const ROWS: Row[] = [
   { method: 'PATCH', route: '/api/methodology', minRole: 'admin', ok: 200, request: () => ({ url: '/api/methodology?lang=es', payload: { steps: [`Paso ${unique()}`], review: ['Revisión'] } }) },
   { method: 'PATCH', route: '/api/site', minRole: 'admin', ok: 200, request: () => ({ url: '/api/site', payload: { coalitionName: `Coalition ${unique()} (demo)` } }) },
   // The workspace's reads, for completeness.
+  { method: 'POST', route: '/api/auth/password-reset', minRole: 'anyone', ok: 202, request: () => ({ url: '/api/auth/password-reset', payload: { email: `forgot-${unique()}@example.org` } }) },
+  {
+    method: 'POST', route: '/api/auth/password-reset/confirm', minRole: 'anyone', ok: 204,
+    request: () => {
+      const owner = t.app.repositories.users.create({ email: `reset-${unique()}@example.org`, displayName: 'Resetting', role: 'volunteer', passwordHash: 'x' }, null, 'test');
+      const token = newToken();
+      t.app.repositories.passwordResets.create(owner.id, token, null);
+      return { url: '/api/auth/password-reset/confirm', payload: { token, password: 'a-brand-new-password' } };
+    },
+  },
+  { method: 'DELETE', route: '/api/auth/sessions', minRole: 'volunteer', ok: 204, freshUser: true, request: () => ({ url: '/api/auth/sessions' }) },
+  { method: 'POST', route: '/api/auth/totp/setup', minRole: 'volunteer', ok: 200, freshUser: true, request: () => ({ url: '/api/auth/totp/setup' }) },
+  {
+    method: 'POST', route: '/api/auth/totp/enable', minRole: 'volunteer', ok: 200, freshUser: true,
+    request: (as) => {
+      const secret = generateSecret();
+      if (as) t.app.repositories.users.startTotp(as.id, secret);
+      return { url: '/api/auth/totp/enable', payload: { code: generateSync({ secret }) } };
+    },
+  },
+  {
+    method: 'POST', route: '/api/auth/totp/disable', minRole: 'volunteer', ok: 204, freshUser: true,
+    request: (as) => {
+      if (as) {
+        t.app.repositories.users.startTotp(as.id, generateSecret());
+        t.app.repositories.users.enableTotp(as.id, 1, [], as);
+      }
+      return { url: '/api/auth/totp/disable', payload: { password: as?.password ?? 'x' } };
+    },
+  },
+  {
+    method: 'POST', route: '/api/users/:id/password-reset', minRole: 'admin', ok: 201,
+    request: () => {
+      const target = t.app.repositories.users.create({ email: `reset-target-${unique()}@example.org`, displayName: 'Target', role: 'volunteer', passwordHash: 'x' }, null, 'test');
+      return { url: `/api/users/${target.id}/password-reset` };
+    },
+  },
   { method: 'GET', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me' }) },
+  { method: 'GET', route: '/api/auth/account', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/account' }) },
+  { method: 'GET', route: '/api/auth/sessions', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/sessions' }) },
+  { method: 'GET', route: '/api/outbox', minRole: 'admin', ok: 200, request: () => ({ url: '/api/outbox' }) },
   { method: 'GET', route: '/api/evidence', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence?status=pending' }) },
   { method: 'GET', route: '/api/evidence/:id', minRole: 'reviewer', ok: 200, hidden: true, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }) },
   { method: 'GET', route: '/api/replies', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/replies?status=pending' }) },
@@ -122,7 +164,7 @@ function newEvent() {
 const auditCount = () => t.app.db.$client.prepare('select count(*) from audit_log').pluck().get() as number;
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp(NO_PRESSURE);
   submitter = await createSignedInUser(t, 'volunteer');
   otherReviewer = await createSignedInUser(t, 'reviewer');
   thirdReviewer = await createSignedInUser(t, 'reviewer');

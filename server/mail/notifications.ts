@@ -1,0 +1,145 @@
+import type { UserRole } from '../../db/schema/index.js';
+import { mailStringsFor } from '../../i18n/mail.js';
+import type { Locale } from '../../i18n/locales.js';
+import type { Writer } from '../repositories/audit.js';
+import type { MailRepository, Recipient } from '../repositories/mail.js';
+import { compose, type Letter } from './compose.js';
+
+/** A digest at most this often per reviewer. */
+export const DIGEST_EVERY_MS = 3600_000;
+
+/** Where the account page lets someone turn the optional emails off. */
+export const NOTIFICATION_SETTINGS_PATH = '/workspace/account#notifications';
+
+/**
+ * Every email the app sends, written in the recipient's language and queued. Each method
+ * takes the caller's transaction (`writer`) when it has one, so the message is queued
+ * exactly when the change that caused it commits; the worker sends it later, so a slow or
+ * broken mail server never slows or fails a request. `onQueued` wakes the worker.
+ */
+export class Notifications {
+  constructor(
+    private readonly queue: MailRepository,
+    /** The site's public address, e.g. https://scorecard.example.org, for links in emails. */
+    private readonly publicUrl: string,
+    private readonly onQueued: () => void = () => {},
+  ) {}
+
+  url(path: string): string {
+    return `${this.publicUrl.replace(/\/$/, '')}${path}`;
+  }
+
+  private send(to: { email: string; userId: number | null; language: Locale }, kind: string, letter: Omit<Letter, 'optOutUrl'> & { optional: boolean }, writer?: Writer) {
+    const { optional, ...rest } = letter;
+    const content = compose(mailStringsFor(to.language), { ...rest, optOutUrl: optional ? this.url(NOTIFICATION_SETTINGS_PATH) : undefined });
+    this.queue.enqueue({ kind, to: to.email, userId: to.userId, ...content }, writer);
+    this.onQueued();
+  }
+
+  private toAccount(r: Recipient) {
+    return { email: r.email, userId: r.id, language: r.language };
+  }
+
+  /** The invitation with its link (required: the only way in). Returns the link. */
+  invitation(input: { email: string; language: Locale; role: UserRole; inviter: string; token: string; expiresAt: string }, writer?: Writer): string {
+    const s = mailStringsFor(input.language);
+    const link = this.url(`/workspace/invite#${input.token}`);
+    const expiresOn = new Date(input.expiresAt).toLocaleDateString(input.language === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'America/Los_Angeles' });
+    this.send(
+      { email: input.email, userId: null, language: input.language },
+      'invitation',
+      { subject: s.invitation.subject, name: null, paragraphs: s.invitation.body(input.inviter, s.roles[input.role], expiresOn), action: { label: s.invitation.action, url: link }, optional: false },
+      writer,
+    );
+    return link;
+  }
+
+  /** A password-reset link (required). Returns the link. */
+  passwordReset(userId: number, token: string, byAdmin: boolean, writer?: Writer): string {
+    const r = this.queue.recipient(userId, writer);
+    const link = this.url(`/workspace/reset-password#${token}`);
+    if (!r) return link;
+    const s = mailStringsFor(r.language);
+    this.send(
+      this.toAccount(r),
+      'password-reset',
+      { subject: s.passwordReset.subject, name: r.displayName, paragraphs: s.passwordReset.body(byAdmin), action: { label: s.passwordReset.action, url: link }, optional: false },
+      writer,
+    );
+    return link;
+  }
+
+  /**
+   * "N entries await your review", to each reviewer who wants it, has had none in the last
+   * hour, and has something to review. Returns how many were queued.
+   */
+  reviewDigest(now: Date): number {
+    let queued = 0;
+    for (const r of this.queue.digestDue(now, DIGEST_EVERY_MS)) {
+      const s = mailStringsFor(r.language);
+      this.queue.markDigestSent(r.id, now);
+      this.send(this.toAccount(r), 'review-digest', {
+        subject: s.reviewDigest.subject(r.pending),
+        name: r.displayName,
+        paragraphs: s.reviewDigest.body(r.pending),
+        action: { label: s.reviewDigest.action, url: this.url('/workspace/review') },
+        optional: true,
+      });
+      queued++;
+    }
+    return queued;
+  }
+
+  /** Tells a volunteer their entry was published or rejected, with the reviewer's note. */
+  entryReviewed(evidenceId: number, writer?: Writer): void {
+    const entry = this.queue.entryOutcome(evidenceId, writer);
+    if (!entry?.submittedBy || (entry.status !== 'published' && entry.status !== 'rejected')) return;
+    const r = this.queue.recipient(entry.submittedBy, writer);
+    if (!r || !r.notifyDecisions) return;
+    const s = mailStringsFor(r.language);
+    const t = entry.status === 'published' ? s.entryPublished : s.entryRejected;
+    this.send(
+      this.toAccount(r),
+      entry.status === 'published' ? 'entry-published' : 'entry-rejected',
+      { subject: t.subject(entry.title), name: r.displayName, paragraphs: t.body(entry.title, entry.note), action: { label: t.action, url: this.url(`/workspace/evidence/${evidenceId}`) }, optional: true },
+      writer,
+    );
+  }
+
+  /**
+   * A proposed change needs a second reviewer: every other reviewer and admin who wants
+   * these hears of it. `path` is the workspace screen where it is reviewed.
+   */
+  proposedChangeAwaitsSecondReviewer(input: { title: string; proposedBy: { id: number; displayName: string }; path: string }, writer?: Writer): number {
+    let queued = 0;
+    for (const r of this.queue.reviewers(input.proposedBy.id, writer)) {
+      if (!r.notifyChangesAndReplies) continue;
+      const s = mailStringsFor(r.language);
+      this.send(
+        this.toAccount(r),
+        'second-review',
+        { subject: s.secondReview.subject(input.title), name: r.displayName, paragraphs: s.secondReview.body(input.title, input.proposedBy.displayName), action: { label: s.secondReview.action, url: this.url(input.path) }, optional: true },
+        writer,
+      );
+      queued++;
+    }
+    return queued;
+  }
+
+  /** A reply from an office (about a person or an entry) waits for a reviewer before it is shown. */
+  officeReplyAwaitsReview(input: { about: string; office: string | null; path: string; except?: number | null }, writer?: Writer): number {
+    let queued = 0;
+    for (const r of this.queue.reviewers(input.except ?? null, writer)) {
+      if (!r.notifyChangesAndReplies) continue;
+      const s = mailStringsFor(r.language);
+      this.send(
+        this.toAccount(r),
+        'office-reply',
+        { subject: s.officeReply.subject(input.about), name: r.displayName, paragraphs: s.officeReply.body(input.about, input.office), action: { label: s.officeReply.action, url: this.url(input.path) }, optional: true },
+        writer,
+      );
+      queued++;
+    }
+    return queued;
+  }
+}

@@ -1,0 +1,26 @@
+import nodemailer from 'nodemailer';
+
+/** Hands one message to a mail server; rejects when it was not accepted. */
+export interface MailTransport {
+  send(message: { to: string; subject: string; text: string; html: string }): Promise<void>;
+  close(): void;
+}
+
+/**
+ * SMTP through nodemailer: `smtp://user:pass@host:587` (STARTTLS when offered) or
+ * `smtps://...` (TLS from the start). Connection and greeting timeouts are short so a dead
+ * server fails an attempt quickly and the worker retries later.
+ */
+export function smtpTransport(url: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport(url, { from });
+  // The URL's options are merged by nodemailer; timeouts are ours.
+  Object.assign(transporter.options, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  return {
+    async send(message) {
+      await transporter.sendMail(message);
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { nowIso } from '../../db/schema/columns.js';
+import { evidence, mailMessages, users, type MailMessage, type User } from '../../db/schema/index.js';
+import { countRows, type Paging, type Writer } from './audit.js';
+
+/** One message to queue: who it is for and what it says. */
+export interface OutgoingMail {
+  kind: string;
+  to: string;
+  userId: number | null;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** An account as the mail needs it: where to write, in which language, what it opted out of. */
+export type Recipient = Pick<
+  User,
+  'id' | 'email' | 'displayName' | 'role' | 'language' | 'notifyReviewQueue' | 'notifyDecisions' | 'notifyChangesAndReplies'
+>;
+const recipientColumns = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  role: users.role,
+  language: users.language,
+  notifyReviewQueue: users.notifyReviewQueue,
+  notifyDecisions: users.notifyDecisions,
+  notifyChangesAndReplies: users.notifyChangesAndReplies,
+};
+
+const outboxColumns = {
+  id: mailMessages.id,
+  kind: mailMessages.kind,
+  toAddress: mailMessages.toAddress,
+  subject: mailMessages.subject,
+  text: mailMessages.text,
+  status: mailMessages.status,
+  attempts: mailMessages.attempts,
+  lastError: mailMessages.lastError,
+  createdAt: mailMessages.createdAt,
+  sentAt: mailMessages.sentAt,
+};
+
+/**
+ * The mail queue. Writers pass their transaction to `enqueue`, so a message exists exactly
+ * when what caused it was committed. The worker claims due messages (`claimDue`), which
+ * marks them `sending` with a lease: a second worker, or the same one after a crash, only
+ * takes a message again once its lease has run out.
+ */
+export class MailRepository {
+  constructor(private readonly db: Db) {}
+
+  enqueue(mail: OutgoingMail, writer: Writer = this.db): number {
+    return writer
+      .insert(mailMessages)
+      .values({ kind: mail.kind, toAddress: mail.to, userId: mail.userId, subject: mail.subject, text: mail.text, html: mail.html, nextAttemptAt: nowIso() })
+      .returning({ id: mailMessages.id })
+      .get().id;
+  }
+
+  /** Takes up to `limit` due messages for sending; each is held for `leaseMs`. */
+  claimDue(now: Date, limit: number, leaseMs: number): MailMessage[] {
+    const at = now.toISOString();
+    return this.db.transaction((tx) => {
+      const due = tx
+        .select({ id: mailMessages.id })
+        .from(mailMessages)
+        .where(and(inArray(mailMessages.status, ['queued', 'sending']), lte(mailMessages.nextAttemptAt, at)))
+        .orderBy(asc(mailMessages.nextAttemptAt), asc(mailMessages.id))
+        .limit(limit)
+        .all()
+        .map((r) => r.id);
+      if (!due.length) return [];
+      return tx
+        .update(mailMessages)
+        .set({ status: 'sending', nextAttemptAt: new Date(now.getTime() + leaseMs).toISOString() })
+        .where(inArray(mailMessages.id, due))
+        .returning()
+        .all();
+    });
+  }
+
+  markSent(id: number, now: Date): void {
+    this.db.update(mailMessages).set({ status: 'sent', sentAt: now.toISOString(), lastError: null }).where(eq(mailMessages.id, id)).run();
+  }
+
+  /** No SMTP server is configured: the message stays in the outbox for an admin to read. */
+  markHeld(id: number): void {
+    this.db.update(mailMessages).set({ status: 'held' }).where(eq(mailMessages.id, id)).run();
+  }
+
+  /** A failed attempt: tried again at `retryAt`, or marked failed for good when that is null. */
+  markAttemptFailed(id: number, error: string, retryAt: Date | null): void {
+    this.db
+      .update(mailMessages)
+      .set({
+        status: retryAt ? 'queued' : 'failed',
+        attempts: sql`${mailMessages.attempts} + 1`,
+        lastError: error.slice(0, 500),
+        ...(retryAt ? { nextAttemptAt: retryAt.toISOString() } : {}),
+      })
+      .where(eq(mailMessages.id, id))
+      .run();
+  }
+
+  /** The outbox, newest first: what was held, is waiting, was sent or failed. */
+  list(paging: Paging) {
+    const items = this.db
+      .select(outboxColumns)
+      .from(mailMessages)
+      .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize)
+      .all();
+    return { items, ...paging, total: countRows(this.db, mailMessages) };
+  }
+
+  recipient(userId: number, writer: Writer = this.db): Recipient | undefined {
+    return writer.select(recipientColumns).from(users).where(eq(users.id, userId)).get();
+  }
+
+  /** Enabled reviewers and admins, but not `except` (who caused the message). */
+  reviewers(except: number | null, writer: Writer = this.db): Recipient[] {
+    return writer
+      .select(recipientColumns)
+      .from(users)
+      .where(and(inArray(users.role, ['reviewer', 'admin']), eq(users.disabled, false), except === null ? undefined : ne(users.id, except)))
+      .orderBy(asc(users.id))
+      .all();
+  }
+
+  /**
+   * Reviewers due a digest: wanting it, none in the last hour, with the number of pending
+   * entries each could review (everyone's but their own).
+   */
+  digestDue(now: Date, everyMs: number): Array<Recipient & { pending: number }> {
+    const since = new Date(now.getTime() - everyMs).toISOString();
+    const pending = sql<number>`(select count(*) from ${evidence} where ${evidence.status} = 'pending' and (${evidence.submittedBy} is null or ${evidence.submittedBy} <> ${users.id}))`;
+    return this.db
+      .select({ ...recipientColumns, pending })
+      .from(users)
+      .where(
+        and(
+          inArray(users.role, ['reviewer', 'admin']),
+          eq(users.disabled, false),
+          eq(users.notifyReviewQueue, true),
+          or(isNull(users.reviewDigestAt), lte(users.reviewDigestAt, since)),
+        ),
+      )
+      .all()
+      .filter((r) => r.pending > 0);
+  }
+
+  markDigestSent(userId: number, now: Date, writer: Writer = this.db): void {
+    writer.update(users).set({ reviewDigestAt: now.toISOString() }).where(eq(users.id, userId)).run();
+  }
+
+  /** An entry's title, status, reviewer's note and submitter, for the "published / rejected" email. */
+  entryOutcome(evidenceId: number, writer: Writer = this.db) {
+    return writer
+      .select({ title: evidence.title, status: evidence.status, note: evidence.reviewNote, submittedBy: evidence.submittedBy })
+      .from(evidence)
+      .where(eq(evidence.id, evidenceId))
+      .get();
+  }
+
+  /** How many messages are queued or being sent (for the health of the worker). */
+  waiting(): number {
+    return countRows(this.db, mailMessages, inArray(mailMessages.status, ['queued', 'sending']));
+  }
+}
