@@ -106,6 +106,10 @@ export const en = {
     trendHeading: 'Over time',
     trendIntro: 'The overall score and each standard’s score, recomputed from the evidence known at the end of each period.',
     evidenceHeading: 'The evidence',
+    strongest: 'Strongest',
+    weakest: 'Weakest',
+    /** Before the title of the entry that weighs most in a standard's score. */
+    weighsMost: 'Weighs most:',
     seeEvidence: (n: number) => `See ${n} ${plural(n, 'entry', 'entries')}`,
   },
 

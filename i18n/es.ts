@@ -108,6 +108,10 @@ export const es: Messages = {
     trendIntro:
       'La puntuación general y la de cada estándar, calculadas de nuevo con la evidencia conocida al final de cada periodo.',
     evidenceHeading: 'La evidencia',
+    strongest: 'Puntos más fuertes',
+    weakest: 'Puntos más débiles',
+    /** Before the title of the entry that weighs most in a standard's score. */
+    weighsMost: 'Lo que más pesa:',
     seeEvidence: (n: number) => `Ver ${n} ${plural(n, 'entrada', 'entradas')}`,
   },
 

@@ -39,7 +39,7 @@ export function demoTag(msg: Messages, demo: boolean): SafeHtml | '' {
 /** The ten standards as cards: grade, score and evidence count, "not enough evidence" where none. */
 export function standardCards(msg: Messages, card: Scorecard, link: (path: string) => string): SafeHtml {
   return html`<ol class="standard-cards">${card.standards.map(
-    (s) => html`<li class="standard-card" data-standard="${s.slug}">
+    (s) => html`<li class="standard-card" id="standard-${s.slug}" data-standard="${s.slug}">
       <div class="standard-card__head">
         <span class="standard-card__number" aria-hidden="true">${s.number}</span>
         <h3 class="standard-card__title"><a href="${link(`/standards/${s.slug}`)}">${inLanguage(s.title, s.titleLang, card.lang)}</a></h3>

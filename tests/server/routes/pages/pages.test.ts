@@ -27,7 +27,7 @@ function meta(body: string, property: string): string | undefined {
 
 /** The grade letter of the standard card of `slug` ("none" without evidence). */
 function cardGrade(body: string, slug: string): string | undefined {
-  return new RegExp(`class="standard-card" data-standard="${slug}">[\\s\\S]*?data-grade="(\\w+)"`).exec(body)?.[1];
+  return new RegExp(`class="standard-card" id="standard-${slug}" data-standard="${slug}">[\\s\\S]*?data-grade="(\\w+)"`).exec(body)?.[1];
 }
 
 describe('every page, without JavaScript', () => {
