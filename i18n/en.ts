@@ -116,6 +116,10 @@ export const en = {
   standardCard: {
     noEvidence: 'Not enough evidence',
     evidence: (n: number) => `${n} ${plural(n, 'entry', 'entries')}`,
+    recent: 'Most recent:',
+    showAll: (n: number) => `Show all ${n}`,
+    /** The toggle over a standard's retracted entries. */
+    retracted: (n: number) => `Retracted (${n})`,
   },
 
   evidence: {
@@ -132,7 +136,7 @@ export const en = {
     sources: 'Sources',
     archived: 'archived copy',
     retracted: 'Retracted',
-    retractedReason: (reason: string) => `Retracted, no longer counted: ${reason}`,
+    retractedReason: (reason: string) => `No longer counted: ${reason}`,
     corrected: (date: string, note: string) => `Corrected on ${date}: ${note}`,
   },
 

@@ -118,6 +118,10 @@ export const es: Messages = {
   standardCard: {
     noEvidence: 'No hay suficiente evidencia',
     evidence: (n: number) => `${n} ${plural(n, 'entrada', 'entradas')}`,
+    recent: 'Lo más reciente:',
+    showAll: (n: number) => `Mostrar los ${n} registros`,
+    /** The toggle over a standard's retracted entries. */
+    retracted: (n: number) => `Registros retirados (${n})`,
   },
 
   evidence: {
@@ -135,7 +139,7 @@ export const es: Messages = {
     sources: 'Fuentes',
     archived: 'copia archivada',
     retracted: 'Retirada',
-    retractedReason: (reason: string) => `Retirada, ya no cuenta: ${reason}`,
+    retractedReason: (reason: string) => `Ya no cuenta: ${reason}`,
     corrected: (date: string, note: string) => `Corregida el ${date}: ${note}`,
   },
 

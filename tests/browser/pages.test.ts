@@ -64,6 +64,24 @@ describe('every page', () => {
 });
 
 describe('a person’s scorecard', () => {
+  it('shows why at a glance in the first screen of a 360 px phone: the overall grade, strongest and weakest, with links to the claims', async () => {
+    const { page, close } = await open(`/people/${AVERY}`, { width: 360, height: 740 });
+    const inFirstScreen = async (selector: string) => {
+      const box = await page.locator(selector).last().boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 740;
+    };
+    expect(await inFirstScreen('.overall sc-grade')).toBe(true);
+    expect(await page.locator('#glance-strongest').textContent()).toBe('Strongest');
+    expect(await page.locator('#glance-weakest').textContent()).toBe('Weakest');
+    expect(await page.locator('.glance__item').count()).toBeGreaterThanOrEqual(3);
+    expect(await inFirstScreen('.glance__item')).toBe(true);
+    const claims = await page.locator('.glance__reason a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(claims.length).toBeGreaterThanOrEqual(3);
+    for (const href of claims) expect(href).toMatch(/^\/evidence\/\d+$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await close();
+  });
+
   it('shows the name and the grades the API computes, and draws the radar and trend charts', async () => {
     const card = await api(`/api/subjects/${AVERY}/scorecard`);
     const { page, close } = await open(`/people/${AVERY}`);
@@ -97,7 +115,7 @@ describe('a person’s scorecard', () => {
     await page.getByLabel('Show evidence on').selectOption('alternatives');
     const retracted = page.locator('.evidence--retracted:visible');
     await expect.poll(() => retracted.locator('s').first().innerText()).toContain('jail population figure');
-    await expect.poll(() => retracted.innerText()).toContain('Retracted, no longer counted: The county withdrew');
+    await expect.poll(() => retracted.innerText()).toContain('No longer counted: The county withdrew');
     await close();
   });
 

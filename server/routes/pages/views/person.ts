@@ -112,7 +112,7 @@ ${prioritiesSection(msg, view.weights)}
 
 <section aria-labelledby="standards-heading">
   <h2 id="standards-heading">${msg.person.standardsHeading}</h2>
-  ${standardCards(msg, card, link)}
+  ${standardCards(msg, card, link, view.evidence)}
 </section>
 
 <section class="panel" aria-labelledby="trend-heading">
