@@ -245,7 +245,7 @@ describe('a standard card', () => {
     const db = t.app.db;
     const subject = db.insert(subjects).values({ slug: 'test-cards', name: 'Card Test', role: 'candidate', office: 'DA' }).returning().get();
     const standard = db.select().from(standards).all().find((s) => s.slug === 'kids')!;
-    const add = (title: string, rating: number, kind: 'action' | 'statement', occurredOn: string, status = 'published') =>
+    const add = (title: string, rating: number, kind: 'action' | 'statement', occurredOn: string, status: 'published' | 'retracted' = 'published') =>
       db
         .insert(evidence)
         .values({ subjectId: subject.id, standardId: standard.id, rating, kind, title, summary: 's', occurredOn, status, retractionReason: status === 'retracted' ? 'Wrong case.' : null })
