@@ -64,6 +64,20 @@ describe('every page', () => {
 });
 
 describe('a person’s scorecard', () => {
+  it('collapses each standard’s evidence on a 360 px phone: three most recent shown, the rest and retracted ones behind toggles', async () => {
+    const { page, close } = await open('/people/demo-jordan-sample', { width: 360, height: 740 });
+    const retracted = page.locator('.standard-card__retracted').first();
+    await retracted.scrollIntoViewIfNeeded();
+    expect(await retracted.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await retracted.locator('.claim-lines a').first().isVisible()).toBe(false);
+    await retracted.locator('summary').click();
+    await expect.poll(() => retracted.locator('.claim-lines a').first().isVisible()).toBe(true);
+    expect(await retracted.locator('.claim-lines a').first().getAttribute('href')).toMatch(/^\/evidence\/\d+$/);
+    for (const list of await page.locator('.standard-card__body > .claim-lines').all()) expect(await list.locator('li').count()).toBeLessThanOrEqual(3);
+    expect(await axeViolations(page)).toEqual([]);
+    await close();
+  });
+
   it('shows why at a glance on a 360 px phone: the overall grade in the first screen, strongest and weakest right after it, with links to the claims', async () => {
     const { page, close } = await open(`/people/${AVERY}`, { width: 360, height: 740 });
     /** Starts within the first screen. */
