@@ -1,12 +1,52 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that start a browser or another process: real Chromium, the built server as a child
+ * process, CLI scripts. They pay for the shared Chromium and get timeouts sized for a loaded
+ * two-core machine. Everything else is `fast`, so a new test file lands there unless it lives
+ * under tests/browser/ or is listed here.
+ */
+const SLOW = [
+  'tests/browser/**/*.test.ts',
+  'tests/durability/**/*.test.ts',
+  'tests/scripts/**/*.test.ts',
+  'tests/server/faults.test.ts',
+  'tests/server/start.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // Two cores: browser tests start Chromium, so keep parallel files to what the machine holds.
+    // Two cores shared by the app under test, Chromium and child processes.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['tests/**/*.test.ts'],
+          exclude: SLOW,
+          // Files share their worker process instead of each importing the app afresh (most of
+          // these files' time was imports). Safe because no test changes process-wide state:
+          // each builds its own app on its own database (tests/README.md).
+          isolate: false,
+          // Deadlines for a hung test, not speed limits: a busy shared machine takes several
+          // times longer than an idle one for the heaviest files (fuzz, privacy, auth).
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'slow',
+          include: SLOW,
+          // One Chromium for the whole run, started only when a slow test runs (tests/README.md).
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -20,7 +20,9 @@ const sourcesChanged = Math.max(...inputs.map((p) => newest(join(root, p))));
 const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (builtAt < sourcesChanged) {
   console.log(builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building…');
-  execSync('npm run build', { cwd: root, stdio: 'inherit' });
+  // Always a production build, whoever asks: a test runner's NODE_ENV=test would make Vite
+  // pick Lit's development build, whose console warnings the widget tests count.
+  execSync('npm run build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(stamp, new Date().toISOString() + '\n');
 }

@@ -6,6 +6,7 @@ import type { UserRole } from '../db/schema/index.js';
 import { buildServer } from '../server/app.js';
 import { hashPassword } from '../server/auth/password.js';
 import type { AppConfig } from '../server/config.js';
+import { PRESSURE_OFF } from '../server/plugins/pressure.js';
 import { SESSION_COOKIE } from '../server/plugins/auth.js';
 
 export interface TestApp {
@@ -18,6 +19,8 @@ export interface TestApp {
 /**
  * Builds the real app on a fresh database file in its own temporary folder. `extend` may add
  * test-only routes before the app is ready (e.g. a write for the storage-failure tests).
+ * The overload guard is off: on a shared machine it would measure the machine, not the app
+ * (tests/server/plugins/pressure.test.ts turns it on and drives it).
  */
 export async function buildTestApp(
   overrides: Partial<AppConfig> = {},
@@ -33,6 +36,7 @@ export async function buildTestApp(
     production: false,
     logLevel: 'silent',
     trustProxy: false,
+    pressure: PRESSURE_OFF,
     ...overrides,
   };
   const app = await buildServer(config);

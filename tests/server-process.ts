@@ -54,15 +54,19 @@ export interface RunningServer extends RunningProcess {
   origin: string;
 }
 
-/** Starts the built server on a free loopback port and waits until it answers /healthz. */
+/**
+ * Starts the built server on a free loopback port and waits until it answers /healthz. The
+ * overload guard is off (OVERLOAD_GUARD=0) unless `env` turns it on: these tests starve and kill
+ * the process on purpose, and a busy test machine must not turn their requests into 503s.
+ */
 export async function startServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<RunningServer> {
   if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run \`npm run build:server\` (npm test does)`);
   const port = await freePort();
-  const server = startProcess([BUILT_SERVER], { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env }, options);
+  const server = startProcess([BUILT_SERVER], { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', OVERLOAD_GUARD: '0', ...env }, options);
   const origin = `http://127.0.0.1:${port}`;
   let ended: number | string | undefined;
   void server.exited.then((code) => (ended = code));
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (ended !== undefined) throw new Error(`The server exited (${ended}) before answering:\n${server.output()}`);
     try {
@@ -72,7 +76,7 @@ export async function startServer(env: Record<string, string>, options: SpawnOpt
     }
     if (Date.now() > deadline) {
       server.child.kill('SIGKILL');
-      throw new Error(`The server did not answer /healthz within 20 s:\n${server.output()}`);
+      throw new Error(`The server did not answer /healthz within 60 s:\n${server.output()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -107,10 +111,15 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   };
 }
 
-/** Resolves once `condition` holds, polling; fails with `what` after `ms`. */
-export async function waitFor(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+/**
+ * Resolves once `condition` holds, polling every 20 ms; fails with `what` after `ms`. The way
+ * tests wait for something that has no event to await (never a fixed sleep: tests/README.md).
+ * The default deadline is long because a child process on a busy two-core machine (tsx
+ * compiling a script, the server migrating) can take tens of seconds to get going.
+ */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

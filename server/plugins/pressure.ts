@@ -10,6 +10,16 @@ export interface PressureLimits {
   sampleInterval: number;
 }
 
+/** The limits, and an outside condition that also counts as overload (under-pressure's own hook). */
+export interface PressureOptions extends Partial<PressureLimits> {
+  /** Resolves false while the service should shed load; asked every `healthCheckInterval` ms. */
+  healthCheck?: () => Promise<boolean>;
+  healthCheckInterval?: number;
+}
+
+/** Every check off: under-pressure then adds no hook at all. Tests run with this. */
+export const PRESSURE_OFF: PressureLimits = { maxEventLoopDelay: 0, maxHeapUsedBytes: 0, sampleInterval: 1000 };
+
 /**
  * A busy server is not an overloaded one: 200 connections of scorecard reads on two shared
  * cores keep the event loop's mean delay well under a second (bench/RESULTS.md). A loop
@@ -31,7 +41,7 @@ export const RETRY_AFTER_SECONDS = 5;
  * Overload answers 503 with Retry-After instead of queueing requests until the process
  * collapses: the error handler turns under-pressure's error into the usual JSON shape.
  */
-export default fp<Partial<PressureLimits>>(
+export default fp<PressureOptions>(
   async (fastify, opts) => {
     const limits = { ...DEFAULT_PRESSURE_LIMITS, ...opts };
     await fastify.register(underPressure, {

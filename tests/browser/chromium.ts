@@ -25,24 +25,34 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/** The flags this sandbox needs: root, no GPU, no network chatter. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The run's shared Chromium (tests/browser/global-setup.ts), when this is a slow vitest test. */
+async function sharedEndpoint(): Promise<string | undefined> {
+  if (!process.env.VITEST) return undefined;
+  const { inject } = await import('vitest');
+  return inject('chromiumWsEndpoint');
+}
+
 /**
- * Launches headless Chromium with the flags this sandbox needs (root, no GPU, no network
- * chatter); Playwright gives each launch a fresh, temporary profile of its own.
+ * A headless Chromium: inside `npm test`, a connection to the run's one shared browser (close()
+ * disconnects and drops this file's contexts); elsewhere (scripts, benches), a browser launched
+ * for the caller with a fresh, temporary profile, which close() ends.
  */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const endpoint = await sharedEndpoint();
+  const browser = endpoint
+    ? await chromium.connect(endpoint)
+    : await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   return {
     browser,
     newContext: (options) => browser.newContext(options),

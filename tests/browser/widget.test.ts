@@ -158,8 +158,16 @@ describe('a partner page on another origin', () => {
     await frame.scrollIntoViewIfNeeded();
     await expect.poll(async () => (await frame.boundingBox())?.height ?? 0, { timeout: 5000 }).toBeGreaterThan(300);
     const before = (await frame.boundingBox())?.height;
-    await w.page.evaluate(() => window.postMessage({ type: 'da-scorecard:resize', height: 20 }, '*'));
-    await w.page.waitForTimeout(100);
+    await w.page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          // Messages are delivered in order: once a second one arrives, every listener has seen
+          // the forged one; a frame later any resize it caused would be laid out.
+          addEventListener('message', (e) => e.data === 'after-forged' && requestAnimationFrame(() => done()));
+          window.postMessage({ type: 'da-scorecard:resize', height: 20 }, '*');
+          window.postMessage('after-forged', '*');
+        }),
+    );
     expect((await frame.boundingBox())?.height).toBe(before);
     await w.close();
   });
@@ -278,8 +286,8 @@ describe('the widget script', () => {
     await w.page.locator('.slot da-scorecard .standards').waitFor();
     const widgetText = await w.page.locator('.slot da-scorecard').evaluate((el) => el.shadowRoot!.textContent ?? '');
     expect(widgetText).toContain('10 de 10 estándares con calificación');
-    expect(widgetText).toContain('Boleta completa');
-    expect(widgetText).toContain('Datos de demostración');
+    expect(widgetText).toContain('Calificaciones completas');
+    expect(widgetText).toContain('Datos ficticios');
     const titles = await w.page.locator('.slot da-scorecard .label').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
     expect(titles).toEqual(spanish.standards.map((s) => s.title));
     expect(titles[2]).toBe('Tratar a los niños como niños');
@@ -309,7 +317,7 @@ describe('the widget script', () => {
     const fallback = w.page.locator('da-scorecard .fallback');
     await fallback.waitFor();
     expect(await fallback.textContent()).toContain('Scorecard unavailable');
-    await w.page.waitForTimeout(200);
+    await expect.poll(() => w.warnings.length).toBeGreaterThan(0);
     expect(w.warnings.filter((m) => m.startsWith('[da-scorecard]'))).toHaveLength(1);
     expect(w.warnings).toHaveLength(1);
     // The browser itself reports the API's 404 as a failed resource; the page throws nothing.
@@ -328,7 +336,7 @@ describe('the widget script', () => {
     await page.route(`${server.origin}/api/**`, answer);
     await page.goto(`${partner.origin}/plain-card`);
     await page.locator('da-scorecard .fallback').waitFor();
-    await page.waitForTimeout(200);
+    await expect.poll(() => warnings.length).toBeGreaterThan(0);
     await context.close();
     return { warnings, pageErrors };
   }

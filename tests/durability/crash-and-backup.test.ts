@@ -10,7 +10,7 @@ import { hashPassword } from '../../server/auth/password.js';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { SessionRepository, UserRepository } from '../../server/repositories/users.js';
 import { evidenceBody } from '../helper.js';
-import { ensureBuilt, startServerProcess, type ServerProcess } from '../server-process.js';
+import { ensureBuilt, startServerProcess, waitFor, type ServerProcess } from '../server-process.js';
 
 const run = promisify(execFile);
 /** A few hundred concurrent submissions; the server is killed once this many were acknowledged. */
@@ -129,7 +129,7 @@ describe('durability', () => {
         written++;
       }
     });
-    while (written < 50) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => written >= 50, '50 acknowledged submissions', 60_000);
     const copyPath = join(dir, 'backup.db');
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', copyPath], {
       cwd: join(import.meta.dirname, '../..'),

@@ -64,9 +64,10 @@ describe('npm run user:add', () => {
     let answered = 0;
     child.stdout.on('data', (chunk) => {
       screen += chunk;
-      // Answer each prompt as it appears, as a person would.
+      // Answer each prompt as it appears, as a person would. The script turns echo off before
+      // it shows a prompt, so answering at once is safe.
       for (const prompts = screen.match(/assword/g)?.length ?? 0; answered < prompts; answered++) {
-        setTimeout(() => child.stdin.write('typed-on-a-terminal\r'), 20);
+        child.stdin.write('typed-on-a-terminal\r');
       }
     });
     const [code] = (await once(child, 'close')) as [number];

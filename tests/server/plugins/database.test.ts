@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('writes from another process', () => {
-  it('reach the public scorecard within a quarter of a second, though the server did not make them', async () => {
+  it('reach the public scorecard soon (the server asks four times a second), though the server did not make them', async () => {
     const url = '/api/subjects/demo-riley-example/scorecard';
     const before = (await t.app.inject(url)).json();
     // Another connection, as the CLI or a second process would open it.
@@ -34,8 +34,7 @@ describe('writes from another process', () => {
       })
       .run();
     other.$client.close();
-    await new Promise((r) => setTimeout(r, 300));
-    const after = (await t.app.inject(url)).json();
-    expect(after.evidenceCount).toBe(before.evidenceCount + 1);
+    // The server asks SQLite at most four times a second; a loaded machine may take longer.
+    await expect.poll(async () => (await t.app.inject(url)).json().evidenceCount, { timeout: 10_000 }).toBe(before.evidenceCount + 1);
   });
 });
