@@ -111,12 +111,20 @@ export const en = {
     trendHeading: 'Over time',
     trendIntro: 'The overall score and each standard’s score, recomputed from the evidence known at the end of each period.',
     evidenceHeading: 'The evidence',
+    strongest: 'Strongest',
+    weakest: 'Weakest',
+    /** Before the title of the entry that weighs most in a standard's score. */
+    weighsMost: 'Weighs most:',
     seeEvidence: (n: number) => `See ${n} ${plural(n, 'entry', 'entries')}`,
   },
 
   standardCard: {
     noEvidence: 'Not enough evidence',
     evidence: (n: number) => `${n} ${plural(n, 'entry', 'entries')}`,
+    recent: 'Most recent:',
+    showAll: (n: number) => `Show all ${n}`,
+    /** The toggle over a standard's retracted entries. */
+    retracted: (n: number) => `Retracted (${n})`,
   },
 
   evidence: {
@@ -133,7 +141,7 @@ export const en = {
     sources: 'Sources',
     archived: 'archived copy',
     retracted: 'Retracted',
-    retractedReason: (reason: string) => `Retracted, no longer counted: ${reason}`,
+    retractedReason: (reason: string) => `No longer counted: ${reason}`,
     corrected: (date: string, note: string) => `Corrected on ${date}: ${note}`,
   },
 

@@ -111,12 +111,20 @@ export const es: Messages = {
     trendIntro:
       'La puntuación general y la de cada estándar, calculadas de nuevo con la evidencia conocida al final de cada periodo.',
     evidenceHeading: 'La evidencia',
+    strongest: 'Puntos más fuertes',
+    weakest: 'Puntos más débiles',
+    /** Before the title of the entry that weighs most in a standard's score. */
+    weighsMost: 'Lo que más pesa:',
     seeEvidence: (n: number) => `Ver ${n} ${plural(n, 'registro', 'registros')}`,
   },
 
   standardCard: {
     noEvidence: 'No hay suficiente evidencia',
     evidence: (n: number) => `${n} ${plural(n, 'registro', 'registros')}`,
+    recent: 'Lo más reciente:',
+    showAll: (n: number) => `Mostrar los ${n} registros`,
+    /** The toggle over a standard's retracted entries. */
+    retracted: (n: number) => `Registros retirados (${n})`,
   },
 
   evidence: {
@@ -134,7 +142,7 @@ export const es: Messages = {
     sources: 'Fuentes',
     archived: 'copia archivada',
     retracted: 'Retirada',
-    retractedReason: (reason: string) => `Retirada, ya no cuenta: ${reason}`,
+    retractedReason: (reason: string) => `Ya no cuenta: ${reason}`,
     corrected: (date: string, note: string) => `Corregida el ${date}: ${note}`,
   },
 

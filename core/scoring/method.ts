@@ -194,3 +194,33 @@ export function describeMethod() {
     insufficientCoverageReason: INSUFFICIENT_COVERAGE,
   };
 }
+
+/**
+ * How much one entry moves its standard's score away from neutral (50): its kind's weight
+ * times its distance from a 0 rating. The "why" shown to voters is the entry that weighs most.
+ */
+export function entryWeight(entry: Pick<ScoredEvidence, 'rating' | 'kind'>): number {
+  return KIND_WEIGHTS[entry.kind] * Math.abs(entry.rating);
+}
+
+/**
+ * The counted entry that weighs most in a standard's score (see entryWeight), the most recent
+ * on ties; null when none counts. Pass one standard's entries: the standard is not checked.
+ */
+export function weightiestEntry<T extends Pick<ScoredEvidence, 'rating' | 'kind' | 'status' | 'occurredOn'>>(
+  entries: ReadonlyArray<T>,
+  asOf?: string | null,
+): T | null {
+  let best: T | null = null;
+  for (const entry of entries) {
+    if (!counts(entry, asOf)) continue;
+    if (
+      best === null ||
+      entryWeight(entry) > entryWeight(best) ||
+      (entryWeight(entry) === entryWeight(best) && entry.occurredOn > best.occurredOn)
+    ) {
+      best = entry;
+    }
+  }
+  return best;
+}

@@ -6,6 +6,8 @@ import {
   points,
   roundScore,
   standardScore,
+  entryWeight,
+  weightiestEntry,
   type ScoredEvidence,
 } from '../../../core/scoring/method.js';
 import { STANDARD_SEEDS } from '../../../db/seed/standards.js';
@@ -136,5 +138,33 @@ describe('overall score and coverage', () => {
     expect(overallScore(scores, { a: 3 }).score).toBe(43); // 300 / 7 = 42.86
     expect(overallScore(scores, { b: 0, c: 0, d: 0, e: 0 }).score).toBe(100);
     expect(overallScore(scores, { a: 0, b: 0, c: 0, d: 0, e: 0 })).toMatchObject({ score: null, reason: 'no-weight' });
+  });
+});
+
+describe('the entry that weighs most in a standard', () => {
+  it('is the one with the largest kind weight × distance from neutral', () => {
+    const statement = entry('x', -2, 'statement', { occurredOn: '2025-05-01' }); // 0.5 × 2 = 1
+    const action = entry('x', 2, 'action', { occurredOn: '2024-01-01' }); // 1 × 2 = 2
+    const neutral = entry('x', 0, 'data', { occurredOn: '2025-06-01' }); // 0
+    expect(weightiestEntry([statement, action, neutral])).toBe(action);
+    expect(entryWeight(statement)).toBe(1);
+    expect(entryWeight(neutral)).toBe(0);
+  });
+
+  it('is the most recent on ties, whichever way it points', () => {
+    const older = entry('x', 2, 'action', { occurredOn: '2024-01-01' });
+    const newer = entry('x', -2, 'data', { occurredOn: '2025-01-01' });
+    expect(weightiestEntry([older, newer])).toBe(newer);
+    expect(weightiestEntry([newer, older])).toBe(newer);
+  });
+
+  it('counts only published entries (as of a day when given) and is null without any', () => {
+    const retracted = entry('x', 2, 'action', { status: 'retracted' });
+    const later = entry('x', 2, 'action', { occurredOn: '2026-01-01' });
+    const earlier = entry('x', 1, 'action', { occurredOn: '2024-01-01' });
+    expect(weightiestEntry([retracted])).toBeNull();
+    expect(weightiestEntry([])).toBeNull();
+    expect(weightiestEntry([retracted, later, earlier])).toBe(later);
+    expect(weightiestEntry([later, earlier], '2025-01-01')).toBe(earlier);
   });
 });

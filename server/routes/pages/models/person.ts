@@ -1,11 +1,13 @@
 import { messagesFor } from '../../../../i18n/catalog.js';
 import type { Locale } from '../../../../i18n/locales.js';
 import type { PersonPageData } from '../../../../core/page-data.js';
-import { MIN_COVERAGE } from '../../../../core/scoring/method.js';
+import { MIN_COVERAGE, weightiestEntry } from '../../../../core/scoring/method.js';
 import { parseWeights } from '../../../../core/scoring/weights.js';
 import type { Repositories } from '../../../plugins/repositories.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
-import type { PersonView } from '../views/person.js';
+import type { GlanceStandard, PersonView } from '../views/person.js';
+import type { Scorecard } from '../../../schemas/scorecard.js';
+import type { PublicEvidence } from '../../../schemas/evidence.js';
 import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
 
 /**
@@ -58,6 +60,28 @@ export function personPageModel(repos: Repositories, slug: string, query: PageQu
       minCoverage: MIN_COVERAGE,
       replies: repos.replies.publishedBySubject(row.id),
       invitation: repos.replies.invitation(row.id),
+      glance: whyAtAGlance(card, entries),
     },
   };
+}
+
+/** How many standards the "Strongest" and "Weakest" lists name at most. */
+const GLANCE_SIZE = 2;
+
+/**
+ * The person's highest- and lowest-scoring standards, each with the entry that weighs most in
+ * it (core/scoring/method.ts weightiestEntry). A standard is never in both lists: with few scored
+ * standards the weakest list is shorter.
+ */
+export function whyAtAGlance(card: Scorecard, entries: PublicEvidence[]): { strongest: GlanceStandard[]; weakest: GlanceStandard[] } {
+  const scored = card.standards
+    .filter((s) => s.score !== null)
+    .map((s) => ({ standard: s, reason: weightiestEntry(entries.filter((e) => e.standard === s.slug)) }));
+  // Stable sort: equal scores keep the standards' own order.
+  const strongest = [...scored].sort((a, b) => b.standard.score! - a.standard.score!).slice(0, GLANCE_SIZE);
+  const weakest = [...scored]
+    .sort((a, b) => a.standard.score! - b.standard.score!)
+    .filter((s) => !strongest.includes(s))
+    .slice(0, GLANCE_SIZE);
+  return { strongest, weakest };
 }

@@ -47,7 +47,8 @@ ${inc ? html`
     </div>
   </div>
   <ol class="mini-grades">${inc.card.standards.map(
-    (s) => html`<li><a href="${link(`/standards/${s.slug}`)}">${gradeBadge(msg, s.grade, s.score)}<span class="mini-grades__name">${msg.standardShort[s.slug] ?? s.title}</span></a></li>`,
+    // To this person's own grade on the standard and its evidence, not the general standard page.
+    (s) => html`<li><a href="${link(`/people/${inc.subject.slug}?standard=${s.slug}#standard-${s.slug}`)}">${gradeBadge(msg, s.grade, s.score)}<span class="mini-grades__name">${msg.standardShort[s.slug] ?? s.title}</span></a></li>`,
   )}</ol>
   <p><a class="button" href="${link(`/people/${inc.subject.slug}`)}">${h.seeScorecard(inc.subject.name)}</a></p>
 </section>` : ''}

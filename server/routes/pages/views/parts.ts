@@ -5,6 +5,7 @@ import { evidencePath } from '../../../../core/evidence-links.js';
 import type { PublicEvidence, PublicReply } from '../../../schemas/evidence.js';
 import type { Scorecard } from '../../../schemas/scorecard.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
+import { weightiestEntry } from '../../../../core/scoring/method.js';
 
 /**
  * Pieces shared by several pages. The grade badge's markup matches what the <sc-grade>
@@ -50,18 +51,43 @@ export function demoTag(msg: Messages, demo: boolean): SafeHtml | '' {
   return demo ? html` <span class="tag tag--demo">${msg.demoBadge}</span>` : '';
 }
 
-/** The ten standards as cards: grade, score and evidence count, "not enough evidence" where none. */
-export function standardCards(msg: Messages, card: Scorecard, link: (path: string) => string): SafeHtml {
-  return html`<ol class="standard-cards">${card.standards.map(
-    (s) => html`<li class="standard-card" data-standard="${s.slug}">
+/** How many entries a standard card lists before "Show all N". */
+const CARD_RECENT = 3;
+
+/** Entries as short lines (title linking to the claim page, date), for a standard card. */
+function claimLines(msg: Messages, entries: PublicEvidence[], link: (path: string) => string): SafeHtml {
+  return html`<ul class="claim-lines">${entries.map(
+    (e) => html`<li><a href="${link(`/evidence/${e.id}`)}">${e.title}</a>, <time datetime="${e.occurredOn}">${formatDay(msg, e.occurredOn)}</time></li>`,
+  )}</ul>`;
+}
+
+/**
+ * The ten standards as cards: grade, score and evidence count, "not enough evidence" where none.
+ * Given the person's evidence, each card also says why in one line (the published entry that
+ * weighs most, core weightiestEntry), lists the three most recent entries with the rest behind
+ * "Show all N", and keeps retracted entries behind their own toggle (<details>: no JavaScript needed).
+ */
+export function standardCards(msg: Messages, card: Scorecard, link: (path: string) => string, evidence?: PublicEvidence[]): SafeHtml {
+  return html`<ol class="standard-cards">${card.standards.map((s) => {
+    const entries = (evidence ?? []).filter((e) => e.standard === s.slug);
+    const published = entries.filter((e) => e.status === 'published').sort((a, b) => b.occurredOn.localeCompare(a.occurredOn));
+    const retracted = entries.filter((e) => e.status === 'retracted');
+    const reason = weightiestEntry(published);
+    return html`<li class="standard-card" id="standard-${s.slug}" data-standard="${s.slug}">
       <div class="standard-card__head">
         <span class="standard-card__number" aria-hidden="true">${s.number}</span>
         <h3 class="standard-card__title"><a href="${link(`/standards/${s.slug}`)}">${inLanguage(s.title, s.titleLang, card.lang)}</a></h3>
       </div>
       <div class="standard-card__grade">${gradeBadge(msg, s.grade, s.score)}${s.grade ? '' : html`<span class="standard-card__none">${msg.standardCard.noEvidence}</span>`}</div>
       ${s.evidenceCount > 0 ? html`<p class="standard-card__count"><a href="?standard=${s.slug}#evidence">${msg.standardCard.evidence(s.evidenceCount)}</a></p>` : ''}
-    </li>`,
-  )}</ol>`;
+      ${evidence && (published.length || retracted.length) ? html`<div class="standard-card__body">
+        ${reason ? html`<p class="standard-card__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
+        ${published.length ? html`<p class="standard-card__recent">${msg.standardCard.recent}</p>${claimLines(msg, published.slice(0, CARD_RECENT), link)}` : ''}
+        ${published.length > CARD_RECENT ? html`<details class="standard-card__more"><summary>${msg.standardCard.showAll(published.length)}</summary>${claimLines(msg, published.slice(CARD_RECENT), link)}</details>` : ''}
+        ${retracted.length ? html`<details class="standard-card__retracted"><summary>${msg.standardCard.retracted(retracted.length)}</summary>${claimLines(msg, retracted, link)}</details>` : ''}
+      </div>` : ''}
+    </li>`;
+  })}</ol>`;
 }
 
 function ratingTag(msg: Messages, rating: number): SafeHtml {

@@ -6,7 +6,7 @@ import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
-import { demoTag, english, evidenceEntry, liveGrade, overallNote, replyList, standardCards, standardTermsNote } from './parts.js';
+import { demoTag, english, evidenceEntry, gradeBadge, inLanguage, liveGrade, overallNote, replyList, standardCards, standardTermsNote } from './parts.js';
 
 export interface PersonView {
   subject: PublicSubject;
@@ -24,6 +24,30 @@ export interface PersonView {
   replies: { byEvidence: Map<number, PublicReply[]>; byStandard: Map<string, PublicReply[]> };
   /** When the office was last invited to reply, and whether it has. */
   invitation: { invitedOn: string | null; replied: boolean };
+  /** "Why at a glance": the strongest and weakest standards with the entry that weighs most in each. */
+  glance: { strongest: GlanceStandard[]; weakest: GlanceStandard[] };
+}
+
+export interface GlanceStandard {
+  standard: Scorecard['standards'][number];
+  reason: PublicEvidence | null;
+}
+
+/** One "Strongest"/"Weakest" list: each standard's grade, and its weightiest entry as a sentence linking to the claim. */
+function glanceList(msg: Messages, heading: string, id: string, items: GlanceStandard[], lang: string, link: (path: string) => string): SafeHtml | '' {
+  if (items.length === 0) return '';
+  return html`<div class="glance__group">
+    <h3 class="glance__heading" id="${id}">${heading}</h3>
+    <ul class="glance__list" aria-labelledby="${id}">${items.map(
+      ({ standard: s, reason }) => html`<li class="glance__item" data-standard="${s.slug}">
+        ${gradeBadge(msg, s.grade, s.score)}
+        <div>
+          <p class="glance__standard"><a href="?standard=${s.slug}#standard-${s.slug}">${inLanguage(s.title, s.titleLang, lang)}</a></p>
+          ${reason ? html`<p class="glance__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
+        </div>
+      </li>`,
+    )}</ul>
+  </div>`;
 }
 
 export function evidenceFilterForm(msg: Messages, standards: PublicStandard[], filter: string | null): SafeHtml {
@@ -78,6 +102,10 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
         <p class="muted">${msg.grade.key}</p>
       </div>
     </div>
+    ${view.glance.strongest.length ? html`<div class="glance">
+      ${glanceList(msg, msg.person.strongest, 'glance-strongest', view.glance.strongest, card.lang, link)}
+      ${glanceList(msg, msg.person.weakest, 'glance-weakest', view.glance.weakest, card.lang, link)}
+    </div>` : ''}
   </section>
   <section class="panel radar-section" aria-labelledby="radar-heading">
     <h2 id="radar-heading">${msg.person.radarHeading}</h2>
@@ -89,7 +117,7 @@ ${prioritiesSection(msg, view.weights)}
 
 <section aria-labelledby="standards-heading">
   <h2 id="standards-heading">${msg.person.standardsHeading}</h2>
-  ${standardCards(msg, card, link)}
+  ${standardCards(msg, card, link, view.evidence)}
   ${standardTermsNote(msg)}
   ${view.invitation.invitedOn
     ? html`<p class="reply-invitation" data-reply-invitation>${(view.invitation.replied ? msg.replies.invitedReplied : msg.replies.invitedSilent)(formatDay(msg, view.invitation.invitedOn.slice(0, 10)))}</p>`

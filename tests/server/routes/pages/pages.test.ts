@@ -1,7 +1,8 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidence, evidenceSources, standards, subjects } from '../../../../db/schema/index.js';
-import { computeScorecard } from '../../../../core/scoring/method.js';
+import { computeScorecard, weightiestEntry, type ScoredEvidence } from '../../../../core/scoring/method.js';
 import { buildTestApp, type TestApp } from '../../../helper.js';
 import type { Scorecard } from '../../../../server/schemas/scorecard.js';
 
@@ -27,7 +28,7 @@ function meta(body: string, property: string): string | undefined {
 
 /** The grade letter of the standard card of `slug` ("none" without evidence). */
 function cardGrade(body: string, slug: string): string | undefined {
-  return new RegExp(`class="standard-card" data-standard="${slug}">[\\s\\S]*?data-grade="(\\w+)"`).exec(body)?.[1];
+  return new RegExp(`class="standard-card" id="standard-${slug}" data-standard="${slug}">[\\s\\S]*?data-grade="(\\w+)"`).exec(body)?.[1];
 }
 
 describe('every page, without JavaScript', () => {
@@ -65,6 +66,33 @@ describe('every page, without JavaScript', () => {
     expect(res.body).toContain('In office since Jan 2, 2023');
   });
 
+  it('says why at a glance: the strongest and weakest standards, each with the entry that weighs most linking to its claim', async () => {
+    const card: Scorecard = await api(`/api/subjects/${AVERY}/scorecard`);
+    const entries: Array<{ id: number; standard: string; title: string; rating: number; kind: string; status: string; occurredOn: string }> = await api(
+      `/api/subjects/${AVERY}/evidence`,
+    );
+    const body = (await get(`/people/${AVERY}`)).body;
+    const glance = body.slice(body.indexOf('class="glance"'), body.indexOf('id="radar-heading"'));
+    const scored = card.standards.filter((s) => s.score !== null);
+    const best = [...scored].sort((a, b) => b.score! - a.score!).slice(0, 2);
+    const worst = [...scored].sort((a, b) => a.score! - b.score!).filter((s) => !best.includes(s)).slice(0, 2);
+    const listed = (heading: string) =>
+      [...glance.slice(glance.indexOf(heading)).split('</ul>')[0].matchAll(/class="glance__item" data-standard="([\w-]+)"/g)].map((m) => m[1]);
+    expect(listed('>Strongest<')).toEqual(best.map((s) => s.slug));
+    expect(listed('>Weakest<')).toEqual(worst.map((s) => s.slug));
+    for (const s of [...best, ...worst]) {
+      const reason = weightiestEntry(entries.filter((e) => e.standard === s.slug) as ScoredEvidence[]) as (typeof entries)[number];
+      const item = glance.slice(glance.indexOf(`data-standard="${s.slug}"`)).split('</li>')[0];
+      expect(item).toContain(`data-grade="${s.grade}"`);
+      expect(item).toContain(`href="?standard=${s.slug}#standard-${s.slug}"`);
+      expect(item).toContain(`Weighs most: <a href="/evidence/${reason.id}">`);
+      expect(item).toContain(`<time datetime="${reason.occurredOn}">`);
+    }
+    const spanish = (await get(`/es/people/${AVERY}`)).body;
+    expect(spanish).toContain('Puntos más fuertes');
+    expect(spanish).toMatch(/Lo que más pesa: <a href="\/es\/evidence\/\d+">/);
+  });
+
   it('lists the evidence with rating in words, kind, date and sources, and retracted entries struck through with the reason', async () => {
     const res = await get('/people/demo-jordan-sample');
     const entries = await api('/api/subjects/demo-jordan-sample/evidence');
@@ -74,7 +102,7 @@ describe('every page, without JavaScript', () => {
     expect(res.body).toMatch(/<time datetime="2025-07-11">Jul 11, 2025<\/time>/);
     expect(res.body).toContain('href="https://example.org/demo/evidence/');
     expect(res.body).toContain('<s>Demo: case attributed to the wrong prosecutor</s>');
-    expect(res.body).toContain('Retracted, no longer counted: The case was handled by another attorney.');
+    expect(res.body).toContain('<strong>Retracted.</strong> No longer counted: The case was handled by another attorney.');
   });
 
   it('filters the evidence by ?standard= (the others stay in the page, hidden)', async () => {
@@ -160,7 +188,10 @@ describe('every page, without JavaScript', () => {
     expect(res.body).toContain(card.subject.name);
     expect(res.body).toContain(`Grade ${card.overall.grade}, ${card.overall.score} out of 100`);
     expect(res.body).toContain(`href="/elections/${ELECTION}"`);
+    // The per-standard grades lead to this person's grade on that standard, not the general standard page.
+    for (const s of card.standards) expect(res.body).toContain(`href="/people/${AVERY}?standard=${s.slug}#standard-${s.slug}"`);
   });
+
 });
 
 describe('not found', () => {
@@ -206,6 +237,46 @@ describe('stored text', () => {
     expect(res.body).not.toContain('javascript:');
     // The JSON block cannot be closed by stored text either.
     expect(res.body.match(/<\/script>/g)).toHaveLength(2);
+  });
+});
+
+describe('a standard card', () => {
+  it('says why (the entry that weighs most) and the count, lists the three most recent, "Show all N", and retracted ones behind a toggle', async () => {
+    const db = t.app.db;
+    const subject = db.insert(subjects).values({ slug: 'test-cards', name: 'Card Test', role: 'candidate', office: 'DA' }).returning().get();
+    const standard = db.select().from(standards).all().find((s) => s.slug === 'kids')!;
+    const add = (title: string, rating: number, kind: 'action' | 'statement', occurredOn: string, status: 'published' | 'retracted' = 'published') =>
+      db
+        .insert(evidence)
+        .values({ subjectId: subject.id, standardId: standard.id, rating, kind, title, summary: 's', occurredOn, status, retractionReason: status === 'retracted' ? 'Wrong case.' : null })
+        .returning()
+        .get().id;
+    const oldest = add('Oldest strong action', 2, 'action', '2023-01-01');
+    const weighty = add('Weighty recent action', -2, 'action', '2024-06-01');
+    const r1 = add('Recent statement one', 2, 'statement', '2025-01-01');
+    const r2 = add('Recent statement two', 1, 'action', '2025-02-01');
+    const r3 = add('Recent statement three', 0, 'action', '2025-03-01');
+    const gone = add('Retracted claim', 2, 'action', '2025-04-01', 'retracted');
+    const body = (await get('/people/test-cards')).body;
+    const card = body.slice(body.indexOf('id="standard-kids"')).split('</li>\n    </ol>')[0].split('class="standard-card" id=')[0];
+    // Two actions at ±2 tie on weight; the more recent wins.
+    expect(card).toContain(`Weighs most: <a href="/evidence/${weighty}">Weighty recent action</a>, <time datetime="2024-06-01">`);
+    expect(card).toContain('5 entries');
+    const shown = card.split('<details')[0].split('standard-card__recent')[1];
+    for (const id of [r3, r2, r1]) expect(shown).toContain(`<a href="/evidence/${id}">`);
+    expect(shown).not.toContain(`/evidence/${oldest}"`);
+    expect(shown).not.toContain(`/evidence/${gone}"`);
+    expect(card).toMatch(new RegExp(`<details class="standard-card__more"><summary>Show all 5</summary>[\\s\\S]*/evidence/${oldest}"`));
+    expect(card).toMatch(new RegExp(`<details class="standard-card__retracted"><summary>Retracted \\(1\\)</summary>[\\s\\S]*/evidence/${gone}"`));
+    // A standard with three or fewer entries has nothing to unfold.
+    const few = (await get(`/people/${AVERY}`)).body;
+    const health = few.slice(few.indexOf('id="standard-health"')).split('class="standard-card" id=')[0];
+    expect(health).not.toContain('standard-card__more');
+    // The retraction is said once, not "Retracted. Retracted, …".
+    expect(few + body).not.toMatch(/Retracted\.<\/strong> Retracted/);
+    expect((await get('/es/people/test-cards')).body).toContain('<summary>Registros retirados (1)</summary>');
+    db.delete(evidence).where(eq(evidence.subjectId, subject.id)).run();
+    db.delete(subjects).where(eq(subjects.id, subject.id)).run();
   });
 });
 
