@@ -16,6 +16,7 @@ import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import widgetAssets from './plugins/widget-assets.js';
 import auditRoutes from './routes/api/audit/index.js';
+import adminRoutes from './routes/api/admin/index.js';
 import authRoutes from './routes/api/auth/index.js';
 import electionsAdmin from './routes/api/elections/admin.js';
 import staticAssets, { defaultClientDist } from './plugins/static-assets.js';
@@ -78,6 +79,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(invitesRoutes, { prefix: '/api/invites' });
   await fastify.register(usersRoutes, { prefix: '/api/users' });
   await fastify.register(auditRoutes, { prefix: '/api/audit' });
+  await fastify.register(adminRoutes, { prefix: '/api/admin' });
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });
   await fastify.register(eventsAdmin, { prefix: '/api/events' });
