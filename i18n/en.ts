@@ -33,6 +33,8 @@ export const en = {
     short: (grade: string) => `Grade ${grade}`,
     none: 'Not enough evidence',
     noneShort: 'No grade',
+    /** Next to every grade key: many readers grew up with other scales (0 to 10). */
+    key: 'A is the best grade; F means failing.',
     scoreOutOf: (score: number) => `${score} / 100`,
   },
   roles: {
@@ -66,6 +68,9 @@ export const en = {
     restoration: 'Restoration',
   } as Record<string, string>,
   standardNumber: (n: number) => `Standard ${n}`,
+  /** Below every list of the standards' titles: the two terms in them a reader may not know. */
+  standardTerms:
+    'Diversion: a program instead of prosecution; the case can end without a conviction. Collateral consequences: what a charge or conviction costs beyond the sentence itself, such as deportation.',
 
   home: {
     title: 'How does the District Attorney measure up?',

@@ -11,14 +11,14 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 export const es: Messages = {
   langTag: 'es-US',
   languageName: 'Español',
-  siteName: 'Boleta de Calificaciones del Fiscal de Distrito',
+  siteName: 'Boleta de Calificaciones de la Fiscalía de Distrito',
   siteTagline: 'Condado de Sacramento',
   skipToContent: 'Saltar al contenido principal',
   navLabel: 'Principal',
-  nav: { home: 'Inicio', election: 'Comparar candidatos', methodology: 'Cómo se califica', events: 'Eventos' },
+  nav: { home: 'Inicio', election: 'Comparar candidaturas', methodology: 'Cómo se califica', events: 'Eventos' },
   demoBanner:
-    'Datos de demostración: las personas, la evidencia y los eventos de este sitio son ficticios y se muestran para que vea cómo funciona la boleta de calificaciones. No dicen nada de personas reales.',
-  demoBadge: 'Demostración',
+    'Las personas, la evidencia y los eventos de este sitio son ficticios y se muestran para que vea cómo funciona la boleta de calificaciones. No dicen nada de personas reales.',
+  demoBadge: 'Datos ficticios',
   demoLabel: 'Sobre estos datos',
   footerAbout:
     'Una boleta de calificaciones de una coalición comunitaria. Cada calificación se calcula con un método publicado a partir de evidencia que cualquiera puede verificar.',
@@ -34,24 +34,25 @@ export const es: Messages = {
     short: (grade: string) => `Calificación ${grade}`,
     none: 'No hay suficiente evidencia',
     noneShort: 'Sin calificación',
+    key: 'A es la mejor calificación; F significa reprobado.',
     scoreOutOf: (score: number) => `${score} / 100`,
   },
   roles: {
-    incumbent: 'Fiscal de Distrito (en el cargo)',
-    candidate: 'Candidato/a a Fiscal de Distrito',
-    former: 'Exfiscal de Distrito',
+    incumbent: 'Fiscal de distrito actual',
+    candidate: 'Candidato/a a fiscal de distrito',
+    former: 'Ex fiscal de distrito',
   },
   ratings: {
-    '-2': 'Va claramente en contra del estándar',
-    '-1': 'Va en contra del estándar',
+    '-2': 'Muy en contra del estándar',
+    '-1': 'En contra del estándar',
     '0': 'Mixto o neutral',
-    '1': 'Avanza el estándar',
-    '2': 'Avanza claramente el estándar',
+    '1': 'A favor del estándar',
+    '2': 'Muy a favor del estándar',
   },
   kinds: {
     action: 'Acción oficial',
     data: 'Datos publicados',
-    statement: 'Declaración o compromiso',
+    statement: 'Declaración o promesa',
   },
   standardShort: {
     equity: 'Equidad',
@@ -66,38 +67,40 @@ export const es: Messages = {
     restoration: 'Restauración',
   },
   standardNumber: (n: number) => `Estándar ${n}`,
+  standardTerms:
+    'Programas de desvío: el caso puede terminar sin condena. Consecuencias colaterales: los efectos de un cargo o una condena más allá de la pena misma, como la deportación.',
 
   home: {
-    title: '¿Cómo cumple el Fiscal de Distrito?',
+    title: '¿Está a la altura la Fiscalía de Distrito?',
     description:
-      'Calificaciones del Fiscal de Distrito del Condado de Sacramento y de los candidatos en diez estándares comunitarios, con la evidencia detrás de cada calificación.',
+      'Calificaciones de la Fiscalía de Distrito del Condado de Sacramento y de las candidaturas en diez estándares comunitarios, con la evidencia detrás de cada calificación.',
     intro:
-      'Una coalición de organizaciones comunitarias del Condado de Sacramento publicó diez estándares para el Fiscal de Distrito. Personas voluntarias registran evidencia con sus fuentes, un equipo de revisión la verifica, y cada calificación aquí enlaza con el registro que la respalda.',
-    incumbentHeading: 'El Fiscal de Distrito hoy',
-    electionHeading: 'Compare a los candidatos',
+      'Una coalición de organizaciones comunitarias del Condado de Sacramento publicó diez estándares para la Fiscalía de Distrito. Personas voluntarias registran evidencia con sus fuentes, un equipo de revisión la verifica, y cada calificación aquí enlaza con el registro que la respalda.',
+    incumbentHeading: 'Quién dirige hoy la Fiscalía de Distrito',
+    electionHeading: 'Compare las candidaturas',
     standardsHeading: 'Los diez estándares',
-    peopleHeading: 'Todas las personas en la boleta',
+    peopleHeading: 'Las calificaciones de todas las personas',
     eventsHeading: 'Próximos eventos',
     noEvents: 'Todavía no hay próximos eventos.',
     allEvents: 'Todos los eventos',
     noIncumbent: 'Todavía no se ha marcado a nadie como fiscal de distrito actual.',
     noPeople: 'Todavía no se ha agregado a nadie a la boleta de calificaciones.',
-    seeScorecard: (name: string) => `Boleta completa de ${name}`,
+    seeScorecard: (name: string) => `Calificaciones completas de ${name}`,
     seeElection: 'Ver la comparación lado a lado',
   },
 
   person: {
     description: (name: string, grade: string | null) =>
       grade
-        ? `${name}: calificación general ${grade} en diez estándares comunitarios para el Fiscal de Distrito, con la evidencia que la respalda.`
-        : `${name}: calificaciones en diez estándares comunitarios para el Fiscal de Distrito, con la evidencia que las respalda.`,
+        ? `${name}: calificación general ${grade} en diez estándares comunitarios para la Fiscalía de Distrito, con la evidencia que la respalda.`
+        : `${name}: calificaciones en diez estándares comunitarios para la Fiscalía de Distrito, con la evidencia que las respalda.`,
     overallHeading: 'Calificación general',
     coverage: (n: number, total: number) => `${n} de ${total} estándares tienen evidencia`,
     insufficient: (min: number) =>
       `Todavía no hay calificación general: se necesita evidencia en al menos ${min} de los diez estándares.`,
     noWeight: 'Todos los estándares con evidencia tienen peso 0, así que no hay calificación general.',
-    asOf: (date: string) => `Al ${date}`,
-    evidenceCount: (n: number) => `${n} ${plural(n, 'evidencia', 'evidencias')}`,
+    asOf: (date: string) => `Datos al ${date}`,
+    evidenceCount: (n: number) => `${n} ${plural(n, 'registro', 'registros')} de evidencia`,
     website: 'Sitio web',
     photo: (name: string) => `Foto de ${name}`,
     term: (start: string, end: string | null) => (end ? `En el cargo del ${start} al ${end}` : `En el cargo desde el ${start}`),
@@ -109,12 +112,12 @@ export const es: Messages = {
     trendIntro:
       'La puntuación general y la de cada estándar, calculadas de nuevo con la evidencia conocida al final de cada periodo.',
     evidenceHeading: 'La evidencia',
-    seeEvidence: (n: number) => `Ver ${n} ${plural(n, 'entrada', 'entradas')}`,
+    seeEvidence: (n: number) => `Ver ${n} ${plural(n, 'registro', 'registros')}`,
   },
 
   standardCard: {
     noEvidence: 'No hay suficiente evidencia',
-    evidence: (n: number) => `${n} ${plural(n, 'entrada', 'entradas')}`,
+    evidence: (n: number) => `${n} ${plural(n, 'registro', 'registros')}`,
   },
 
   evidence: {
@@ -122,10 +125,10 @@ export const es: Messages = {
     allStandards: 'Todos los estándares',
     filterButton: 'Mostrar',
     shown: (n: number, total: number) =>
-      n === total ? `${n} ${plural(n, 'entrada', 'entradas')}` : `Se muestran ${n} de ${total} entradas`,
+      n === total ? `${n} ${plural(n, 'registro', 'registros')}` : `Se muestran ${n} de ${total} registros`,
     none: 'Todavía no hay evidencia pública.',
     noneForStandard: 'Todavía no hay evidencia pública sobre este estándar.',
-    rating: 'Calificación de la evidencia',
+    rating: 'Valoración de la evidencia',
     kind: 'Tipo',
     date: 'Ocurrió el',
     standard: 'Estándar',
@@ -153,27 +156,27 @@ export const es: Messages = {
 
   election: {
     description: (name: string) =>
-      `${name}: los candidatos lado a lado en diez estándares comunitarios para el Fiscal de Distrito.`,
+      `${name}: las candidaturas lado a lado en diez estándares comunitarios para la Fiscalía de Distrito.`,
     date: (date: string) => `Día de la elección: ${date}`,
-    registration: (date: string) => `Regístrese para votar a más tardar el ${date}`,
+    registration: (date: string) => `Si puede votar, regístrese a más tardar el ${date}`,
     officialInfo: 'Información oficial de la elección',
     tableHeading: 'Estándar por estándar',
-    tableCaption: 'La calificación y la puntuación de cada candidato en los diez estándares',
+    tableCaption: 'La calificación y la puntuación de cada candidatura en los diez estándares',
     standardColumn: 'Estándar',
     overallRow: 'General',
     chartHeading: 'Puntuaciones lado a lado',
-    chartLabel: (list: string) => `Gráfica de barras de las puntuaciones de los candidatos en cada estándar. ${list}`,
+    chartLabel: (list: string) => `Gráfica de barras de las puntuaciones de las candidaturas en cada estándar. ${list}`,
     print: 'Imprimir una guía para votantes de una página',
     printNote: 'Guía para votantes impresa desde',
-    noCandidates: 'Todavía no se han agregado candidatos a esta elección.',
-    candidatesHeading: 'Los candidatos',
+    noCandidates: 'Todavía no se han agregado candidaturas a esta elección.',
+    candidatesHeading: 'Las candidaturas',
   },
 
   standard: {
     description: (title: string) =>
-      `Qué significa el estándar “${title}”, el poder del Fiscal de Distrito sobre él y la calificación de cada persona.`,
+      `Qué significa el estándar “${title}”, el poder de la Fiscalía de Distrito sobre él y la calificación de cada persona.`,
     meaning: 'Qué significa',
-    power: 'El poder del Fiscal de Distrito sobre este estándar',
+    power: 'El poder de la Fiscalía de Distrito sobre este estándar',
     indicators: 'Qué evidencia cuenta',
     gradesHeading: 'La calificación de cada persona en este estándar',
     person: 'Persona',
@@ -191,8 +194,8 @@ export const es: Messages = {
       'Cada calificación de este sitio sale del mismo método publicado, aplicado por una computadora a evidencia revisada. Nadie asigna una calificación a mano.',
     version: (v: number) => `Versión ${v} del método`,
     stepsHeading: 'El método en palabras sencillas',
-    pointsHeading: 'Puntos por cada calificación de la evidencia',
-    ratingColumn: 'Calificación de la evidencia',
+    pointsHeading: 'Puntos por cada valoración de la evidencia',
+    ratingColumn: 'Valoración de la evidencia',
     pointsColumn: 'Puntos',
     kindsHeading: 'Peso de cada tipo de evidencia',
     kindColumn: 'Tipo',
@@ -202,10 +205,10 @@ export const es: Messages = {
     fromColumn: 'Puntuación desde',
     exampleHeading: 'Un ejemplo resuelto',
     example: (calculation: string, grade: string) =>
-      `En un estándar, una acción oficial calificada +2 y una declaración calificada −1 dan ${calculation}, una calificación ${grade}.`,
+      `En un estándar, una acción oficial con valoración +2 y una declaración con valoración −1 dan ${calculation}, una calificación ${grade}.`,
     prioritiesHeading: 'Sus prioridades',
     priorities:
-      'En la página de una persona o de una elección usted puede dar su propio peso a los estándares. El mismo método calcula la puntuación general como un promedio ponderado; la cobertura sigue contando todos los estándares con evidencia. Sus pesos son solo suyos: viven en la dirección de la página y nunca se guardan.',
+      'En la página de una persona o de una elección usted puede dar su propio peso a los estándares. El mismo método calcula la puntuación general como un promedio ponderado (un promedio en el que los estándares con más peso cuentan más); la cobertura (cuántos estándares tienen evidencia) sigue contando todos los estándares con evidencia. Sus pesos son solo suyos: viven en la dirección de la página y nunca se guardan.',
     reviewHeading: 'Cómo se revisa la evidencia',
     dataHeading: 'Verifique nuestro trabajo',
     data: 'Toda la evidencia pública se puede descargar, y todo lo que hay en este sitio está disponible como JSON abierto.',
@@ -214,7 +217,7 @@ export const es: Messages = {
 
   events: {
     title: 'Eventos',
-    description: 'Foros de candidatos y otros eventos públicos sobre la Fiscalía de Distrito.',
+    description: 'Foros de candidaturas y otros eventos públicos sobre la Fiscalía de Distrito.',
     upcoming: 'Próximos',
     past: 'Pasados',
     noUpcoming: 'Todavía no hay próximos eventos.',
@@ -230,7 +233,7 @@ export const es: Messages = {
     loadFailed: 'No se pudo dibujar la gráfica; los mismos números están en la tabla.',
     showTable: 'Ver los números como tabla',
     overall: 'General',
-    date: 'Al',
+    date: 'Fecha',
     scoreAxis: 'Puntuación (0 a 100)',
     trendLoading: 'Cargando el historial…',
     trendError: 'No se pudo cargar el historial.',

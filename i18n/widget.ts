@@ -84,20 +84,20 @@ const en: WidgetStrings = {
 };
 
 const es: WidgetStrings = {
-  loading: 'Cargando la boleta de calificaciones…',
-  unavailable: 'La boleta de calificaciones no está disponible en este momento.',
-  seeFullScorecard: 'Ver la boleta de calificaciones',
+  loading: 'Cargando las calificaciones…',
+  unavailable: 'Las calificaciones no están disponibles en este momento.',
+  seeFullScorecard: 'Ver las calificaciones',
   overall: 'General',
   coverage: (scored, total) => `${scored} de ${total} estándares con calificación`,
   notEnoughEvidence: 'No hay suficiente evidencia',
   needsCoverage: (min) => `Para una calificación general se necesita evidencia en al menos ${min} estándares.`,
   noEvidence: 'todavía sin evidencia',
   score: (score) => `${score} de 100`,
-  evidenceCount: (count) => (count === 1 ? '1 evidencia' : `${count} evidencias`),
+  evidenceCount: (count) => (count === 1 ? '1 registro de evidencia' : `${count} registros de evidencia`),
   grade: (grade) => `calificación ${grade}`,
-  asOf: (date) => `Al ${date}`,
-  demoData: 'Datos de demostración',
-  fullScorecard: 'Boleta completa',
+  asOf: (date) => `Datos al ${date}`,
+  demoData: 'Datos ficticios',
+  fullScorecard: 'Calificaciones completas',
   fullComparison: 'Comparación completa',
   methodology: 'Cómo se califica',
   standard: 'Estándar',
@@ -119,11 +119,11 @@ const es: WidgetStrings = {
     immigrants: 'Inmigrantes',
     restoration: 'Restauración',
   },
-  roles: { incumbent: 'En el cargo', candidate: 'Candidato/a', former: 'Exfiscal' },
-  scorecardName: 'Boleta del Fiscal de Distrito',
+  roles: { incumbent: 'Fiscal de distrito actual', candidate: 'Candidato/a', former: 'Ex fiscal de distrito' },
+  scorecardName: 'Calificaciones de la Fiscalía de Distrito',
   overallGrade: (grade, score) => `calificación general ${grade}, ${score} de 100`,
   standardNumber: (n) => `Estándar ${n}`,
-  notFound: (what) => `No hay boleta de calificaciones para ${what}`,
+  notFound: (what) => `No hay calificaciones para ${what}`,
 };
 
 export const STRINGS: Readonly<Record<string, WidgetStrings>> = { en, es };

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ElectionDetail, Scorecard } from './scorecard-source.js';
 import { formatDay, type WidgetStrings } from '../../i18n/widget.js';
+import { isLocale, pagePath } from '../../i18n/locales.js';
 
 type StandardScore = Scorecard['standards'][number];
 
@@ -12,7 +13,8 @@ export interface ViewContext {
   siteBase: string;
 }
 
-const page = (ctx: ViewContext, path: string) => new URL(path, ctx.siteBase).href;
+/** A site page in the widget's language (Spanish readers land on /es/…), relative to the site's base. */
+const page = (ctx: ViewContext, path: string) => new URL(`.${pagePath(isLocale(ctx.lang) ? ctx.lang : 'en', `/${path}`)}`, ctx.siteBase).href;
 
 /** A site link that leaves the partner's page (and an iframe) rather than replacing it. */
 function siteLink(ctx: ViewContext, path: string, text: string, part = 'link'): TemplateResult {

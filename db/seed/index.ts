@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../connection.js';
+import { nowIso } from '../schema/columns.js';
 import {
   auditLog,
   electionCandidates,
@@ -17,14 +18,20 @@ import { DEMO_ELECTION, DEMO_EVENTS, DEMO_EVIDENCE, DEMO_SUBJECTS } from './demo
 import { METHODOLOGY_TEXT_SEEDS } from './methodology.js';
 import { STANDARD_SEEDS } from './standards.js';
 import { STANDARD_SEEDS_ES } from './standards.es.js';
+import { isSupersededSeed } from './superseded.js';
 
 /**
-/**
  * Inserts any of the ten standards, their Spanish text and the methodology text that are
- * missing; never overwrites text an admin edited. Writes nothing when nothing is missing,
- * so a read-only database starts too.
+ * missing, and brings seeded Spanish text that was later corrected up to date; never
+ * overwrites text an admin edited. Writes nothing when nothing is missing or outdated, so a
+ * read-only database starts too.
  */
 export function seedStandards(db: Db): void {
+  insertMissing(db);
+  replaceSupersededSpanish(db);
+}
+
+function insertMissing(db: Db): void {
   if (nothingToSeed(db)) return;
   db.transaction((tx) => {
     tx.insert(standards).values(STANDARD_SEEDS).onConflictDoNothing().run();
@@ -35,6 +42,55 @@ export function seedStandards(db: Db): void {
     if (spanish.length) tx.insert(standardTranslations).values(spanish).onConflictDoNothing().run();
     const texts = Object.entries(METHODOLOGY_TEXT_SEEDS).map(([lang, text]) => ({ lang, ...text }));
     tx.insert(methodologyTexts).values(texts).onConflictDoNothing().run();
+  });
+}
+
+const TRANSLATED_FIELDS = ['title', 'summary', 'daPower', 'indicators'] as const;
+
+/**
+ * Replaces each Spanish standard or methodology field that still holds an earlier seeded
+ * wording (see superseded.ts) with the current one, field by field, so an admin's edit of one
+ * field keeps that field and still gets the others corrected. One transaction, with an audit
+ * row per changed row (no actor: the system made it).
+ */
+function replaceSupersededSpanish(db: Db): void {
+  const standardRows = db
+    .select({ standardId: standardTranslations.standardId, slug: standards.slug, title: standardTranslations.title, summary: standardTranslations.summary, daPower: standardTranslations.daPower, indicators: standardTranslations.indicators })
+    .from(standardTranslations)
+    .innerJoin(standards, eq(standards.id, standardTranslations.standardId))
+    .where(eq(standardTranslations.lang, 'es'))
+    .all();
+  const standardFixes = standardRows.flatMap((row) => {
+    const seed = STANDARD_SEEDS_ES[row.slug];
+    if (!seed) return [];
+    const patch = Object.fromEntries(
+      TRANSLATED_FIELDS.filter((field) => isSupersededSeed(`${row.slug}.${field}`, row[field])).map((field) => [field, seed[field]]),
+    );
+    return Object.keys(patch).length ? [{ row, patch }] : [];
+  });
+  const methodology = db.select().from(methodologyTexts).where(eq(methodologyTexts.lang, 'es')).get();
+  const seed = METHODOLOGY_TEXT_SEEDS.es;
+  const methodologyPatch = methodology
+    ? {
+        ...(isSupersededSeed('methodology.steps', methodology.steps) ? { steps: seed.steps } : {}),
+        ...(isSupersededSeed('methodology.review', methodology.review) ? { review: seed.review } : {}),
+      }
+    : {};
+  // A read-only database keeps serving its text as it is; the next writable start corrects it.
+  if ((standardFixes.length === 0 && Object.keys(methodologyPatch).length === 0) || db.$client.readonly) return;
+
+  db.transaction((tx) => {
+    const updatedAt = nowIso();
+    for (const { row, patch } of standardFixes) {
+      const where = and(eq(standardTranslations.standardId, row.standardId), eq(standardTranslations.lang, 'es'));
+      const before = tx.select().from(standardTranslations).where(where).get();
+      const after = tx.update(standardTranslations).set({ ...patch, updatedAt }).where(where).returning().get();
+      tx.insert(auditLog).values({ actorId: null, action: 'standard.update', entityType: 'standard', entityId: String(row.standardId), before, after }).run();
+    }
+    if (methodology && Object.keys(methodologyPatch).length) {
+      const after = tx.update(methodologyTexts).set({ ...methodologyPatch, updatedAt }).where(eq(methodologyTexts.lang, 'es')).returning().get();
+      tx.insert(auditLog).values({ actorId: null, action: 'methodology.update', entityType: 'methodology', entityId: 'es', before: methodology, after }).run();
+    }
   });
 }
 

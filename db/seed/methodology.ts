@@ -23,18 +23,18 @@ export const METHODOLOGY_TEXT_SEEDS: Record<'en' | 'es', { steps: string[]; revi
   },
   es: {
     steps: [
-      'Solo cuenta la evidencia que un revisor ha publicado. Las entradas pendientes, rechazadas o retiradas nunca cuentan.',
-      'Cada calificación de -2 a +2 vale puntos: 50 + 25 × calificación, así que -2, -1, 0, +1 y +2 valen 0, 25, 50, 75 y 100 puntos.',
-      'Cada tipo de evidencia tiene un peso: una acción oficial y los datos publicados de resultados valen 1, una declaración o un compromiso vale 0.5, porque los hechos cuentan más que las palabras.',
-      'La puntuación de una persona en un estándar es el promedio ponderado de los puntos de su evidencia en ese estándar. Sin evidencia, la puntuación queda vacía ("no hay suficiente evidencia"), nunca en cero.',
-      'Las calificaciones salen de la puntuación redondeada a un número entero (las mitades hacia arriba): A es 80 o más, B 60 o más, C 40 o más, D 20 o más y F menos de 20. Un historial neutral es una C.',
-      `La cobertura es cuántos de los diez estándares tienen puntuación. La puntuación general es el promedio simple de las puntuaciones de los estándares, redondeado, pero solo cuando al menos ${MIN_COVERAGE} de los diez estándares tienen puntuación; si no, todavía no hay calificación general.`,
-      'Se puede calcular una boleta de calificaciones para cualquier día pasado con la evidencia ocurrida hasta ese día; así se dibujan el historial y las gráficas de tendencia.',
+      'Solo cuenta la evidencia que una persona del equipo de revisión ha publicado. Los registros pendientes, rechazados o retirados nunca cuentan.',
+      'Cada registro tiene una valoración de -2 (muy en contra del estándar) a +2 (muy a favor del estándar), y cada valoración vale puntos: 50 + 25 × valoración, así que -2, -1, 0, +1 y +2 valen 0, 25, 50, 75 y 100 puntos.',
+      'Cada tipo de evidencia tiene un peso: una acción oficial y los datos publicados de resultados valen 1, una declaración o una promesa vale 0.5, porque los hechos cuentan más que las palabras.',
+      'La puntuación de una persona en un estándar es el promedio ponderado de los puntos de su evidencia en ese estándar (un promedio en el que cada registro cuenta según el peso de su tipo). Sin evidencia, la puntuación queda vacía ("no hay suficiente evidencia"), nunca en cero.',
+      'Las calificaciones salen de la puntuación redondeada a un número entero (las mitades hacia arriba): A es 80 o más, B 60 o más, C 40 o más, D 20 o más y F menos de 20. A es la mejor calificación; F significa reprobado. Un historial neutral es una C.',
+      `La cobertura es cuántos de los diez estándares tienen puntuación, es decir, tienen evidencia. La puntuación general es el promedio simple de las puntuaciones de los estándares, redondeado, pero solo cuando al menos ${MIN_COVERAGE} de los diez estándares tienen puntuación; si no, todavía no hay calificación general.`,
+      'Las calificaciones se pueden calcular para cualquier día pasado con la evidencia ocurrida hasta ese día; así se dibujan el historial y las gráficas de tendencia.',
     ],
     review: [
       'Las personas voluntarias registran cada evidencia con la fecha en que ocurrió y al menos una fuente que cualquiera puede verificar.',
-      'Un revisor, nunca la misma persona que la envió, verifica las fuentes y publica o rechaza la entrada.',
-      'La evidencia publicada nunca desaparece en silencio: una corrección se muestra con su fecha, y una entrada retirada sigue en la lista con el motivo, sin contar para la calificación.',
+      'Una persona del equipo de revisión, nunca la misma que la envió, verifica las fuentes y publica o rechaza el registro.',
+      'La evidencia publicada nunca desaparece en silencio: una corrección se muestra con su fecha, y un registro retirado sigue en la lista con el motivo, sin contar para la calificación.',
     ],
   },
 };

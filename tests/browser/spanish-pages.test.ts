@@ -26,7 +26,7 @@ describe('a Spanish-speaking visitor', () => {
     const { page, problems, context } = await openAs('es-MX', '/');
     expect(new URL(page.url()).pathname).toBe('/es/');
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
-    await expect(page.locator('h1').textContent()).resolves.toBe('¿Cómo cumple el Fiscal de Distrito?');
+    await expect(page.locator('h1').textContent()).resolves.toBe('¿Está a la altura la Fiscalía de Distrito?');
     const body = await page.locator('main').textContent();
     expect(body).toContain('Los diez estándares');
     expect(body).toContain(STANDARD_SEEDS_ES.kids.title);
@@ -48,6 +48,29 @@ describe('a Spanish-speaking visitor', () => {
     expect(text).toContain(heading);
     if (slug) expect(text).toContain(STANDARD_SEEDS_ES[slug].title);
     expect(text).not.toContain('Not enough evidence');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    [`/es/people/${AVERY}`, ['.evidence__title', '.evidence__summary', '.person-header .lede']],
+    [`/es/elections/${ELECTION}`, ['h1']],
+    ['/es/events', ['.event__title', '.event__where']],
+  ] as const)('%s marks the English it shows (names of elections and events, evidence, bios) with lang="en", and passes axe-core', async (path, selectors) => {
+    const { page, problems, context } = await openAs('es-MX', path);
+    for (const selector of selectors) {
+      // The language a screen reader would use for the element's stored English text.
+      const languages = await page.locator(selector).evaluateAll((els) =>
+        els.map((el) => {
+          const english = [...el.querySelectorAll('[lang]')].find((child) => child.textContent!.trim().length > 0);
+          return (english ?? el.closest('[lang]'))?.getAttribute('lang');
+        }),
+      );
+      expect(languages.length, selector).toBeGreaterThan(0);
+      expect(new Set(languages), selector).toEqual(new Set(['en']));
+    }
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

@@ -286,8 +286,8 @@ describe('the widget script', () => {
     await w.page.locator('.slot da-scorecard .standards').waitFor();
     const widgetText = await w.page.locator('.slot da-scorecard').evaluate((el) => el.shadowRoot!.textContent ?? '');
     expect(widgetText).toContain('10 de 10 estándares con calificación');
-    expect(widgetText).toContain('Boleta completa');
-    expect(widgetText).toContain('Datos de demostración');
+    expect(widgetText).toContain('Calificaciones completas');
+    expect(widgetText).toContain('Datos ficticios');
     const titles = await w.page.locator('.slot da-scorecard .label').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
     expect(titles).toEqual(spanish.standards.map((s) => s.title));
     expect(titles[2]).toBe('Tratar a los niños como niños');

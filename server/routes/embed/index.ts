@@ -4,6 +4,7 @@ import { DEFAULT_LANGUAGE, langQuery } from '../../i18n/language.js';
 import { PAGE_CSP_DIRECTIVES } from '../../plugins/security-headers.js';
 import { slugParam, slugParams } from '../../schemas/common.js';
 import { stringsFor } from '../../../i18n/widget.js';
+import { pagePath } from '../../../i18n/locales.js';
 import { badgeContent, badgeSvg, missingBadgeSvg } from './badge-svg.js';
 import { builderPage } from './builder-page.js';
 import { framePage, missingFramePage } from './frame-page.js';
@@ -92,7 +93,7 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       const { variant, standard } = request.query;
       const lang = request.query.lang ?? DEFAULT_LANGUAGE;
       const { strings } = stringsFor(lang);
-      const site = `${origin(request)}/`;
+      const site = `${origin(request)}${pagePath(lang, '/')}`;
       reply.type(HTML);
       if (variant === 'compare') {
         const election = elections.bySlug(slug);

@@ -1,6 +1,7 @@
 import { BADGE_HEIGHT, BADGE_WIDTH } from './badge-svg.js';
 import { escapeHtml } from '../../html/html.js';
 import { DEFAULT_LANGUAGE, type Language } from '../../i18n/language.js';
+import { pagePath } from '../../../i18n/locales.js';
 
 export const VARIANTS = ['card', 'chart', 'badge', 'compare'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -50,9 +51,10 @@ export function badgePath(choice: WidgetChoice): string | null {
   return `/badge/${encodeURIComponent(choice.subject)}.svg${search ? `?${search}` : ''}`;
 }
 
-/** The page a widget links to: the person's scorecard or the election's comparison. */
+/** The page a widget links to, in its language: the person's scorecard or the election's comparison. */
 export function fullPagePath(choice: WidgetChoice): string {
-  return choice.variant === 'compare' ? `/elections/${encodeURIComponent(choice.election)}` : `/people/${encodeURIComponent(choice.subject)}`;
+  const path = choice.variant === 'compare' ? `/elections/${encodeURIComponent(choice.election)}` : `/people/${encodeURIComponent(choice.subject)}`;
+  return pagePath(choice.lang, path);
 }
 
 const attr = (name: string, value: string | number) => `${name}="${escapeHtml(String(value))}"`;

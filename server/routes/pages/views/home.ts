@@ -6,7 +6,7 @@ import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import { html, type SafeHtml } from '../../../html/html.js';
 import { eventItem } from './events.js';
-import { demoTag, gradeBadge, overallNote } from './parts.js';
+import { demoTag, english, gradeBadge, overallNote, standardTermsNote } from './parts.js';
 
 export interface HomeView {
   standards: PublicStandard[];
@@ -58,7 +58,7 @@ ${inc ? html`
 ${view.election ? html`
 <section class="panel" aria-labelledby="election-heading">
   <h2 id="election-heading">${h.electionHeading}</h2>
-  <p><strong>${view.election.name}</strong><br><span class="muted">${msg.election.date(formatDay(msg, view.election.electionDate))}</span></p>
+  <p><strong>${english(msg, view.election.name)}</strong><br><span class="muted">${msg.election.date(formatDay(msg, view.election.electionDate))}</span></p>
   <ul class="person-rows">${view.election.candidates.map(personRow)}</ul>
   <p><a class="button" href="${link(`/elections/${view.election.slug}`)}">${h.seeElection}</a></p>
 </section>` : ''}
@@ -72,6 +72,7 @@ ${view.election ? html`
   <ol class="standard-links standard-links--cards">${view.standards.map(
     (s) => html`<li><a href="${link(`/standards/${s.slug}`)}"><span class="standard-links__number" aria-hidden="true">${s.number}</span> ${s.title}</a></li>`,
   )}</ol>
+  ${standardTermsNote(msg)}
 </section>
 <section aria-labelledby="events-heading">
   <h2 id="events-heading">${h.eventsHeading}</h2>

@@ -15,13 +15,14 @@ export interface MethodologyView {
 }
 
 /** One of the method's constants as a small two-column table. */
-function constantsTable(id: string, heading: string, columns: [string, string], rows: Array<[HtmlValue, number]>): SafeHtml {
+function constantsTable(id: string, heading: string, columns: [string, string], rows: Array<[HtmlValue, number]>, note = ''): SafeHtml {
   return html`<section class="panel" aria-labelledby="${id}-heading">
     <h2 id="${id}-heading">${heading}</h2>
     <table class="simple-table">
       <thead><tr><th scope="col">${columns[0]}</th><th scope="col">${columns[1]}</th></tr></thead>
       <tbody>${rows.map(([label, value]) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`)}</tbody>
     </table>
+    ${note ? html`<p class="muted">${note}</p>` : ''}
   </section>`;
 }
 
@@ -41,7 +42,7 @@ export function methodologyBody(msg: Messages, { method, example, text, lang }: 
 <div class="method-tables">
   ${constantsTable('points', m.pointsHeading, [m.ratingColumn, m.pointsColumn], method.points.byRating.map((r) => [`${signedRating(r.rating)} · ${msg.ratings[String(r.rating)]}`, r.points]))}
   ${constantsTable('kinds', m.kindsHeading, [m.kindColumn, m.weightColumn], Object.entries(method.kindWeights).map(([kind, weight]) => [msg.kinds[kind], weight]))}
-  ${constantsTable('scale', m.gradesHeading, [m.gradeColumn, m.fromColumn], method.grades.map((g) => [gradeBadge(msg, g.grade, g.min), g.min]))}
+  ${constantsTable('scale', m.gradesHeading, [m.gradeColumn, m.fromColumn], method.grades.map((g) => [gradeBadge(msg, g.grade, g.min), g.min]), msg.grade.key)}
 </div>
 <section aria-labelledby="example-heading" class="prose">
   <h2 id="example-heading">${m.exampleHeading}</h2>

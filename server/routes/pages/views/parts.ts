@@ -32,6 +32,19 @@ export function inLanguage(text: string, textLang: string, pageLang: string): Sa
   return textLang === pageLang ? text : html`<span lang="${textLang}">${text}</span>`;
 }
 
+/**
+ * Stored text that has no translation (names of elections and events, evidence, bios, offices):
+ * it is written in English, so on a page in another language it is marked `lang="en"`.
+ */
+export function english(msg: Messages, text: string): SafeHtml | string {
+  return text ? inLanguage(text, 'en', msg.langTag.split('-')[0]) : text;
+}
+
+/** Glosses of the hard terms in the standards' titles, under every list of them. */
+export function standardTermsNote(msg: Messages): SafeHtml {
+  return html`<p class="muted standard-terms">${msg.standardTerms}</p>`;
+}
+
 export function demoTag(msg: Messages, demo: boolean): SafeHtml | '' {
   return demo ? html` <span class="tag tag--demo">${msg.demoBadge}</span>` : '';
 }
@@ -64,18 +77,18 @@ export function evidenceEntry(
   options: { hidden?: boolean; headingLevel?: 3 | 4 } = {},
 ): SafeHtml {
   const retracted = entry.status === 'retracted';
-  const strike = (text: string) => (retracted ? html`<s>${text}</s>` : text);
+  const strike = (text: string) => (retracted ? html`<s>${english(msg, text)}</s>` : english(msg, text));
   const title = (options.headingLevel ?? 3) === 3 ? html`<h3 class="evidence__title">${strike(entry.title)}</h3>` : html`<h4 class="evidence__title">${strike(entry.title)}</h4>`;
   return html`<li class="evidence${retracted ? ' evidence--retracted' : ''}" data-standard="${entry.standard}"${options.hidden ? html` hidden` : ''}>
     ${title}
-    ${retracted ? html`<p class="evidence__retraction"><strong>${msg.evidence.retracted}.</strong> ${msg.evidence.retractedReason(entry.retractionReason ?? '')}</p>` : ''}
+    ${retracted ? html`<p class="evidence__retraction"><strong>${msg.evidence.retracted}.</strong> ${msg.evidence.retractedReason('')}${english(msg, entry.retractionReason ?? '')}</p>` : ''}
     <p class="evidence__meta">${ratingTag(msg, entry.rating)}<span>${msg.kinds[entry.kind]}</span><span><time datetime="${entry.occurredOn}">${formatDay(msg, entry.occurredOn)}</time></span>${
       standardTitle ? html`<span><a href="${link(`/standards/${entry.standard}`)}">${standardTitle}</a></span>` : ''
     }</p>
     <p class="evidence__summary">${strike(entry.summary)}</p>
-    ${entry.correctedAt ? html`<p class="evidence__correction">${msg.evidence.corrected(formatDay(msg, entry.correctedAt.slice(0, 10)), entry.correctionNote ?? '')}</p>` : ''}
+    ${entry.correctedAt ? html`<p class="evidence__correction">${msg.evidence.corrected(formatDay(msg, entry.correctedAt.slice(0, 10)), '')}${english(msg, entry.correctionNote ?? '')}</p>` : ''}
     ${entry.sources.length ? html`<p class="evidence__sources"><span class="evidence__sources-label">${msg.evidence.sources}:</span> ${entry.sources.map(
-      (src, i) => html`${i > 0 ? '; ' : ''}<a href="${safeUrl(src.url)}" rel="noopener nofollow">${src.title}</a>${src.publisher ? ` (${src.publisher})` : ''}${
+      (src, i) => html`${i > 0 ? '; ' : ''}<a href="${safeUrl(src.url)}" rel="noopener nofollow">${english(msg, src.title)}</a>${src.publisher ? html` (${english(msg, src.publisher)})` : ''}${
         src.archiveUrl ? html` · <a href="${safeUrl(src.archiveUrl)}" rel="noopener nofollow">${msg.evidence.archived}</a>` : ''
       }`,
     )}</p>` : ''}

@@ -6,7 +6,7 @@ import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
-import { demoTag, evidenceEntry, liveGrade, overallNote, standardCards } from './parts.js';
+import { demoTag, english, evidenceEntry, liveGrade, overallNote, standardCards, standardTermsNote } from './parts.js';
 
 export interface PersonView {
   subject: PublicSubject;
@@ -51,13 +51,13 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
 <header class="page-header person-header">
   ${subject.photoUrl ? html`<img class="person-header__photo" src="${safeUrl(subject.photoUrl)}" alt="${msg.person.photo(subject.name)}" width="96" height="96">` : ''}
   <div>
-  <p class="eyebrow">${msg.roles[subject.role]} · ${subject.office}</p>
+  <p class="eyebrow">${msg.roles[subject.role]} · ${english(msg, subject.office)}</p>
   <h1>${subject.name}${demoTag(msg, subject.demo)}</h1>
-  ${subject.bio ? html`<p class="lede">${subject.bio}</p>` : ''}
+  ${subject.bio ? html`<p class="lede">${english(msg, subject.bio)}</p>` : ''}
   ${subject.termStart ? html`<p class="muted">${msg.person.term(formatDay(msg, subject.termStart), subject.termEnd ? formatDay(msg, subject.termEnd) : null)}</p>` : ''}
   <p class="page-header__links">
     ${subject.website ? html`<a href="${safeUrl(subject.website)}" rel="noopener">${msg.person.website}</a>` : ''}
-    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${e.name}</a></span>`)}
+    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${english(msg, e.name)}</a></span>`)}
   </p>
   </div>
 </header>
@@ -71,6 +71,7 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
         <p class="overall__note" data-overall-note="${subject.slug}">${overallNote(msg, overall, view.minCoverage)}</p>
         <p class="overall__weighting" data-weighting-note>${describeWeighting(msg, view.weights, slugs)}</p>
         <p class="muted">${msg.person.asOf(formatDay(msg, card.asOf))} · ${msg.person.evidenceCount(card.evidenceCount)}</p>
+        <p class="muted">${msg.grade.key}</p>
       </div>
     </div>
   </section>
@@ -85,6 +86,7 @@ ${prioritiesSection(msg, view.weights)}
 <section aria-labelledby="standards-heading">
   <h2 id="standards-heading">${msg.person.standardsHeading}</h2>
   ${standardCards(msg, card, link)}
+  ${standardTermsNote(msg)}
 </section>
 
 <section class="panel" aria-labelledby="trend-heading">

@@ -4,7 +4,7 @@ import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import { html, type SafeHtml } from '../../../html/html.js';
-import { demoTag, gradeBadge, inLanguage } from './parts.js';
+import { demoTag, english, gradeBadge, inLanguage, standardTermsNote } from './parts.js';
 
 export interface StandardView {
   standard: PublicStandard;
@@ -48,7 +48,7 @@ export function standardBody(msg: Messages, view: StandardView, link: (path: str
       </div>
       ${p.latest
         ? html`<p class="standard-person__latest"><span class="muted">${msg.standard.latest}:</span> ${
-            p.latest.status === 'retracted' ? html`<s>${p.latest.title}</s> (${msg.evidence.retracted})` : p.latest.title
+            p.latest.status === 'retracted' ? html`<s>${english(msg, p.latest.title)}</s> (${msg.evidence.retracted})` : english(msg, p.latest.title)
           } <span class="muted">(${signedRating(p.latest.rating)}, ${msg.ratings[String(p.latest.rating)]}, <time datetime="${p.latest.occurredOn}">${formatDay(msg, p.latest.occurredOn)}</time>)</span></p>`
         : html`<p class="muted">${msg.standard.noEvidence}</p>`}
     </li>`,
@@ -59,5 +59,6 @@ export function standardBody(msg: Messages, view: StandardView, link: (path: str
   <ol class="standard-links">${view.standards.map(
     (s) => html`<li><a href="${link(`/standards/${s.slug}`)}"${s.slug === standard.slug ? html` aria-current="page"` : ''}>${s.title}</a></li>`,
   )}</ol>
+  ${standardTermsNote(msg)}
 </nav>`;
 }

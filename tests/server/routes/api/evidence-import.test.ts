@@ -84,7 +84,7 @@ describe('POST /api/evidence/import', () => {
       // A person by the name shown, a standard by number, +1, a US date, a URL without https://.
       row({ subject: '  jordan   SAMPLE (demo) ', standard: '3', rating: '+1', kind: 'Action', occurred_on: '3/14/2025', source_url: 'www.example.org/one' }),
       // A standard by its Spanish title, a typographic minus, a month name, a Spanish kind label.
-      row({ standard: 'Tratar a los niños como niños', rating: '−1', occurred_on: '"March 14, 2025"', kind: 'declaración o compromiso' }),
+      row({ standard: 'Tratar a los niños como niños', rating: '−1', occurred_on: '"March 14, 2025"', kind: 'declaración o promesa' }),
       // An Excel serial date; a quoted line break in the summary must not shift the next rows' numbers.
       row({ occurred_on: '45730', summary: '"two\nlines"' }),
       row({ title: 'Demo: the bad one', rating: 'lots', occurred_on: '14/3/2025', standard: 'eleven' }),

@@ -17,7 +17,7 @@ it('lets a partner choose Spanish on /embed: every snippet then asks for Spanish
   expect(page).toContain(`&lt;da-scorecard subject=&quot;${AVERY}&quot; variant=&quot;badge&quot; standard=&quot;kids&quot; lang=&quot;es&quot;&gt;`);
   expect(page).toContain(`/embed/${AVERY}?variant=badge&amp;amp;standard=kids&amp;amp;lang=es`);
   expect(page).toContain(`/badge/${AVERY}.svg?standard=kids&amp;amp;lang=es`);
-  expect(page).toContain('Boleta del Fiscal de Distrito: Avery Placeholder (demo)');
+  expect(page).toContain('Calificaciones de la Fiscalía de Distrito: Avery Placeholder (demo)');
   expect(page).toMatch(/Estándar 3 “Tratar a los niños como niños”/);
   // The preview itself is the Spanish widget.
   expect(page).toContain(`<da-scorecard subject="${AVERY}" variant="badge" standard="kids" lang="es"></da-scorecard>`);

@@ -42,6 +42,41 @@ describe('Spanish pages without JavaScript', () => {
     expect(rememberedEs.headers.location).toBe('/es/people/demo-avery-placeholder?w=kids%3A2');
   });
 
+  it('mark stored English text (elections, events, evidence, bios, offices) with lang="en"', async () => {
+    const election = await get('/es/elections/demo-2026-district-attorney');
+    expect(election.body).toMatch(/<h1><span lang="en">Demo election: District Attorney 2026 \(fictional\)<\/span>/);
+    expect(election.body).toContain('Si puede votar, regístrese a más tardar el');
+    expect(election.body).toContain('A es la mejor calificación; F significa reprobado.');
+    const person = await get('/es/people/demo-avery-placeholder');
+    expect(person.body).toContain('Fiscal de distrito actual · <span lang="en">District Attorney (fictional demo office)</span>');
+    expect(person.body).toMatch(/<p class="lede"><span lang="en">A fictional incumbent District Attorney/);
+    expect(person.body).toMatch(/<h3 class="evidence__title"><span lang="en">Demo: office publishes charging outcomes by race<\/span><\/h3>/);
+    expect(person.body).toMatch(/<p class="evidence__summary"><span lang="en">Demo: /);
+    // Spanish words around it stay unmarked: the rating's words are the page's language.
+    expect(person.body).toMatch(/<span class="rating rating--pos"><span class="rating__value">\+1<\/span> A favor del estándar<\/span>/);
+    const events = await get('/es/events');
+    expect(events.body).toMatch(/<h3 class="event__title"><span lang="en">/);
+    // English pages carry no lang marks of their own.
+    expect((await get('/people/demo-avery-placeholder')).body).not.toContain('<span lang="en">');
+  });
+
+  it('gloss the hard terms where they first appear and explain the grades next to every grade key', async () => {
+    const terms = 'Programas de desvío: el caso puede terminar sin condena. Consecuencias colaterales:';
+    for (const path of ['/es/', '/es/people/demo-avery-placeholder', '/es/elections/demo-2026-district-attorney', '/es/standards/kids']) {
+      const body = (await get(path)).body;
+      expect(body, path).toContain(terms);
+      // The note follows the first list of the standards' titles, where the terms first appear.
+      expect(body.indexOf(terms), path).toBeGreaterThan(body.indexOf('programas de desvío</a>'));
+    }
+    const methodology = (await get('/es/methodology')).body;
+    expect(methodology).toContain('A es la mejor calificación; F significa reprobado.');
+    expect(methodology).toMatch(/promedio ponderado \(un promedio en el que/);
+    expect(methodology).toMatch(/La cobertura es cuántos de los diez estándares tienen puntuación/);
+    expect(methodology).toContain('+2 · Muy a favor del estándar');
+    expect((await get('/es/people/demo-avery-placeholder')).body).toContain('A es la mejor calificación; F significa reprobado.');
+    expect((await get('/es/standards/health')).body).toMatch(/curaduría \(cuando una corte nombra/);
+  });
+
   it('mark English text that shows through a missing translation with lang="en"', async () => {
     t.app.db.$client
       .prepare("update standard_translations set summary = null where lang = 'es' and standard_id = (select id from standards where slug = 'kids')")
