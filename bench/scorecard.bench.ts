@@ -4,7 +4,8 @@
  *  2. times an uncached scorecard for a subject with 1,000 entries;
  *  3. times the production server's start-up on that database (spawn to first answer);
  *  4. drives a bare Fastify hello-world, GET /api/subjects/:slug/scorecard and
- *     GET /api/standards with autocannon (10 connections, 10 s each, in interleaved rounds);
+ *     GET /api/standards with autocannon (10 connections, 10 s each, in interleaved rounds),
+ *     and the person and home pages as a browser asks for them, plain and with a junk parameter;
  * and writes the figures to bench/RESULTS.md.
  * Run: npm run bench   (about 1 minute)
  */
@@ -39,7 +40,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, timeoutMs = 10_000): Promise<void> {
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -56,8 +57,25 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections: 10, duration: DURATION / ROUNDS });
+/** A page as a browser asks for it: compressed, and (with `junk`) a fresh fbclid-style parameter on every request. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
+let junkCounter = 0;
+
+async function load(url: string, options: { page?: boolean; junk?: boolean } = {}) {
+  const { origin, pathname, search } = new URL(url);
+  const result = await autocannon({
+    url: origin,
+    connections: 10,
+    duration: DURATION / ROUNDS,
+    requests: [
+      {
+        method: 'GET',
+        path: pathname + search,
+        ...(options.page ? { headers: BROWSER } : {}),
+        ...(options.junk ? { setupRequest: (request) => ({ ...request, path: `${pathname}?fbclid=IwAR${++junkCounter}&utm_source=bench` }) } : {}),
+      },
+    ],
+  });
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -117,14 +135,26 @@ await waitFor(`http://127.0.0.1:${helloPort}/`);
 // 4. Throughput, in the same run so the ratios compare like with like.
 console.log(`Load: ${DURATION} s per route in ${ROUNDS} interleaved rounds, 10 connections…`);
 // Interleaved rounds, so a burst of other work on the machine hits every route alike.
+const app = `http://127.0.0.1:${appPort}`;
 const targets = {
-  hello: `http://127.0.0.1:${helloPort}/`,
-  scorecard: `http://127.0.0.1:${appPort}/api/subjects/${large.heavySlug}/scorecard`,
-  standards: `http://127.0.0.1:${appPort}/api/standards`,
+  hello: { url: `http://127.0.0.1:${helloPort}/` },
+  scorecard: { url: `${app}/api/subjects/${large.heavySlug}/scorecard` },
+  standards: { url: `${app}/api/standards` },
+  // The pages a shared link brings a crowd to (issues 15, 17), as a browser asks for them.
+  person: { url: `${app}/people/${large.heavySlug}`, page: true },
+  personJunk: { url: `${app}/people/${large.heavySlug}`, page: true, junk: true },
+  home: { url: `${app}/`, page: true },
+  homeJunk: { url: `${app}/`, page: true, junk: true },
 };
-const rounds: Record<keyof typeof targets, Array<Awaited<ReturnType<typeof load>>>> = { hello: [], scorecard: [], standards: [] };
+type Name = keyof typeof targets;
+// One request each first: the steady state under a crowd is the cached page, not its first render.
+for (const { url } of Object.values(targets)) await fetch(url, { headers: BROWSER });
+const rounds = Object.fromEntries(Object.keys(targets).map((n) => [n, []])) as unknown as Record<Name, Array<Awaited<ReturnType<typeof load>>>>;
 for (let round = 0; round < ROUNDS; round++) {
-  for (const name of Object.keys(targets) as Array<keyof typeof targets>) rounds[name].push(await load(targets[name]));
+  for (const name of Object.keys(targets) as Name[]) {
+    const { url, ...options } = targets[name];
+    rounds[name].push(await load(url, options));
+  }
 }
 const combine = (runs: Array<Awaited<ReturnType<typeof load>>>) => ({
   rps: Math.round(runs.reduce((a, r) => a + r.rps, 0) / runs.length),
@@ -135,6 +165,13 @@ const combine = (runs: Array<Awaited<ReturnType<typeof load>>>) => ({
 const helloResult = combine(rounds.hello);
 const scorecardResult = combine(rounds.scorecard);
 const standardsResult = combine(rounds.standards);
+const pages = {
+  person: combine(rounds.person),
+  personJunk: combine(rounds.personJunk),
+  home: combine(rounds.home),
+  homeJunk: combine(rounds.homeJunk),
+};
+const toScorecard = (r: { rps: number }) => (r.rps / scorecardResult.rps).toFixed(2);
 await Promise.all([stop(server), stop(hello)]);
 
 const ratio = (r: { rps: number }) => (r.rps / helloResult.rps).toFixed(2);
@@ -163,6 +200,29 @@ ${row('GET /api/standards', standardsResult)}
 | scorecard route ≥ 0.5 × hello-world requests/s | ${ratio(scorecardResult)} × | ${ok(Number(ratio(scorecardResult)) >= 0.5)} |
 | uncached scorecard, subject with 1,000 entries, < 2 ms (median of 500 runs) | median ${compute.median.toFixed(3)} ms, p99 ${compute.p99.toFixed(3)} ms | ${ok(compute.median < 2)} |
 | start-up on the 100,000-entry database < 1 s | ${startupMs} ms (spawn to first /healthz answer) | ${ok(startupMs < 1000)} |
+
+### Pages under a shared link's crowd (issues 15, 17)
+
+The same run, same server: the person page of the subject with 1,000 entries and the home page (200 people), asked
+for as a browser does (\`Accept-Encoding: gzip, deflate, br\`), plain and with a new junk parameter on every request
+(\`?fbclid=IwAR<n>&utm_source=bench\`, as a shared link carries), as a ratio to the JSON scorecard route. Goal: ≥ 0.5 ×.
+
+| page | requests/s | ratio to the scorecard route | p50 ms | p99 ms | errors | goal |
+|---|---|---|---|---|---|---|
+${(
+  [
+    ['GET /people/:slug', pages.person],
+    ['GET /people/:slug?fbclid=…&utm_source=…', pages.personJunk],
+    ['GET /', pages.home],
+    ['GET /?fbclid=…&utm_source=…', pages.homeJunk],
+  ] as const
+)
+  .map(([name, r]) => `| ${name} | ${r.rps.toLocaleString('en-US')} | ${toScorecard(r)} × | ${r.p50} | ${r.p99} | ${r.errors} | ${ok(Number(toScorecard(r)) >= 0.5)} |`)
+  .join('\n')}
+
+Pages are kept rendered and compressed (brotli here) per route, path, the parameters that change them and the data
+version (server/plugins/caching.ts); the junk parameters are ignored when looking a page up, so they are served from
+the same entry.
 
 Notes: after the first request the scorecard route is served from the in-memory response cache
 (the cache is dropped on every committed write); the uncached figure is the full computation

@@ -1,7 +1,8 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from './private-files.js';
 import * as schema from './schema/index.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -20,13 +21,27 @@ export const DEFAULT_DATABASE_PATH = './data/scorecard.db';
  * is refused with a clear error (server/plugins/errors.ts).
  */
 export function openDatabase(path: string = DEFAULT_DATABASE_PATH): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = isWritable(path) ? new Database(path) : openReadOnly(path);
+  const writable = isWritable(path);
+  if (path !== ':memory:' && writable) makePrivate(path);
+  const sqlite = writable ? new Database(path) : openReadOnly(path);
   if (!sqlite.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
   return drizzle({ client: sqlite, schema }) as Db;
+}
+
+/**
+ * The database holds password hashes and sessions: its folder (when we create it) is 0700 and
+ * the file 0600 before SQLite opens it, whatever the umask. SQLite gives the -wal and -shm files
+ * it creates the database file's mode; ones left by an earlier run are tightened here too.
+ */
+function makePrivate(path: string): void {
+  if (!existsSync(dirname(path))) ensurePrivateDir(dirname(path));
+  ensurePrivateFile(path);
+  for (const companion of [`${path}-wal`, `${path}-shm`]) {
+    if (existsSync(companion)) chmodSync(companion, PRIVATE_FILE_MODE);
+  }
 }
 
 function isWritable(path: string): boolean {

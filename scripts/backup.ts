@@ -4,6 +4,7 @@
 // and the copy is then checked with `PRAGMA integrity_check` before this reports success.
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '../db/private-files.js';
 import { loadConfig } from '../server/config.js';
 
 function fail(message: string): never {
@@ -21,6 +22,8 @@ if (!existsSync(sourcePath)) fail(`no database at ${sourcePath} (set DATABASE_PA
 const source = new Database(sourcePath, { fileMustExist: true });
 source.pragma('busy_timeout = 5000');
 const started = Date.now();
+// The copy holds password hashes and sessions: created 0600 before SQLite writes into it, whatever the umask.
+ensurePrivateFile(target);
 // Copying every page in one step keeps the copy one snapshot: with smaller steps, each write
 // by the server would restart the backup, and under steady load it might never finish.
 const { totalPages } = await source.backup(target, { progress: () => 0x7fffffff });

@@ -9,8 +9,10 @@ import cors from './plugins/cors.js';
 import csrf from './plugins/csrf.js';
 import database from './plugins/database.js';
 import docs from './plugins/docs.js';
+import exportFiles from './plugins/export-files.js';
 import errors, { clientErrorHandler, frameworkErrors } from './plugins/errors.js';
 import pressure from './plugins/pressure.js';
+import publicOrigin from './plugins/public-origin.js';
 import repositories from './plugins/repositories.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -51,19 +53,21 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   fastify.setSerializerCompiler(serializerCompiler);
 
   await fastify.register(errors, { notFoundPage });
+  await fastify.register(publicOrigin, { publicOrigin: config.publicOrigin, host: config.host, port: config.port, production: config.production });
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
   // After CORS, so a partner page's widget can read the 503 and its Retry-After.
   await fastify.register(pressure, config.pressure ?? {});
-  await fastify.register(docs);
-  await fastify.register(rateLimit);
+  await fastify.register(docs, { production: config.production });
+  await fastify.register(rateLimit, { expensiveConcurrency: config.expensiveConcurrency });
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
-  await fastify.register(caching);
+  await fastify.register(caching, { budget: config.cacheBudget });
   await fastify.register(repositories);
+  await fastify.register(exportFiles, { databasePath: config.databasePath });
   // Sessions, then the cross-site check, both before any route's own hooks.
   await fastify.register(auth, { production: config.production });
-  await fastify.register(csrf);
+  await fastify.register(csrf, { publicOrigin: config.publicOrigin });
   await fastify.register(staticAssets, { clientDist: config.clientDist });
 
   await fastify.register(healthRoutes);
@@ -82,8 +86,9 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(adminRoutes, { prefix: '/api/admin' });
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });
-  await fastify.register(eventsAdmin, { prefix: '/api/events' });
-  await fastify.register(eventFlyers, { flyersDir: join(dirname(config.databasePath), 'flyers') });
+  const flyersDir = join(dirname(config.databasePath), 'flyers');
+  await fastify.register(eventsAdmin, { prefix: '/api/events', flyersDir });
+  await fastify.register(eventFlyers, { flyersDir });
   await fastify.register(standardsAdmin, { prefix: '/api/standards' });
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
   await fastify.register(widgetAssets);
@@ -100,12 +105,20 @@ export const app = fp(appPlugin, { name: 'app' });
 /** Request bodies are small JSON documents; anything larger is refused before parsing. */
 export const BODY_LIMIT = 256 * 1024;
 
+/**
+ * Fastify 5.12 treats a numeric trustProxy as "trust nothing", so a hop count becomes the
+ * function Express uses: the `n` nearest hops (the socket's peer is hop 0) are proxies.
+ */
+function trustProxyOption(trust: AppConfig['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** Builds the Fastify instance with its logger and timeouts and registers the app. */
 export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
   const fastify = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,

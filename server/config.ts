@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_PATH } from '../db/connection.js';
@@ -11,14 +12,52 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Set when a reverse proxy terminates TLS in front of the server. */
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Which proxies in front may set X-Forwarded-*: a hop count, or their addresses/CIDRs. */
+  TRUST_PROXY: z.string().default('0'),
+  /** The address readers use, e.g. https://scorecard.example.org; every absolute URL we write starts with it. */
+  PUBLIC_ORIGIN: z.string().optional(),
   /**
    * 0 turns the overload guard off. The tests' server processes set it: on a shared test machine
    * the machine, not the app, is slow, and a 503 there is noise (tests/README.md).
    */
   OVERLOAD_GUARD: z.enum(['0', '1']).default('1'),
 });
+
+/**
+ * Fastify's `trustProxy` from TRUST_PROXY: `0` trusts nothing, a whole number trusts that many
+ * hops (the right-most entries of X-Forwarded-For), otherwise a comma list of the proxies'
+ * addresses or CIDRs. Never `true`: trusting every hop lets any client choose its own address.
+ */
+export function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim();
+  if (v === '' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    if (!family || rest.length || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))) {
+      throw new Error(`Invalid configuration: TRUST_PROXY: "${entry}" is neither a hop count nor an address or CIDR (e.g. 1, 10.0.0.0/8)`);
+    }
+  }
+  return entries;
+}
+
+/** PUBLIC_ORIGIN reduced to scheme://host[:port], or an error naming the variable. */
+export function parsePublicOrigin(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`Invalid configuration: PUBLIC_ORIGIN: "${value}" is not a URL such as https://scorecard.example.org`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error('Invalid configuration: PUBLIC_ORIGIN: must start with https:// (or http://)');
+  }
+  return url.origin;
+}
 
 export interface AppConfig {
   port: number;
@@ -27,9 +66,16 @@ export interface AppConfig {
   seedDemo: boolean;
   production: boolean;
   logLevel: string;
-  trustProxy: boolean;
+  /** See parseTrustProxy: false, a hop count or the proxies' addresses. */
+  trustProxy: false | number | string[];
+  /** PUBLIC_ORIGIN; null falls back to the listening address (plugins/public-origin.ts). */
+  publicOrigin?: string | null;
   /** Where the built client lives (dist/client); pages are served from it. */
   clientDist?: string;
+  /** Bytes the in-memory response and page cache may hold (plugins/caching.ts); default 48 MB. */
+  cacheBudget?: number;
+  /** Expensive requests (exports, asOf history) in flight at once; default in plugins/rate-limit.ts. */
+  expensiveConcurrency?: number;
   /** Overload thresholds; PRESSURE_OFF in tests. Defaults in plugins/pressure.ts. */
   pressure?: PressureOptions;
 }
@@ -50,7 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO === '1',
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    publicOrigin: parsePublicOrigin(e.PUBLIC_ORIGIN),
     ...(e.OVERLOAD_GUARD === '0' ? { pressure: PRESSURE_OFF } : {}),
   };
 }

@@ -115,3 +115,9 @@ export function evidenceBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A real 1×1 PNG: flyers are decoded and re-encoded, so a bare PNG signature no longer passes. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);

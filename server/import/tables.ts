@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
 /**
@@ -11,12 +11,38 @@ export type SpreadsheetTable = string[][];
 
 export class UnreadableSpreadsheet extends Error {}
 
-export function readCsvTable(csv: string): SpreadsheetTable {
-  try {
-    return parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-  } catch (err) {
-    throw new UnreadableSpreadsheet(`cannot be read as CSV: ${(err as Error).message}`);
+/** Lets the event loop answer other requests (public reads) before a long step goes on. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** CSV bytes parsed per event-loop turn: well under a millisecond each. */
+const BYTES_PER_TURN = 16 * 1024;
+
+/**
+ * Reads the CSV a 16 KB slice per event-loop turn (issue 17): a 500-row file parsed in one go
+ * would hold every public reader waiting. Bytes, not string slices, are written, so a
+ * character split across two slices is joined by the parser.
+ */
+export async function readCsvTable(csv: string): Promise<SpreadsheetTable> {
+  const rows: string[][] = [];
+  let failure: Error | null = null;
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+  parser.on('readable', () => {
+    let row: string[] | null;
+    while ((row = parser.read() as string[] | null) !== null) rows.push(row);
+  });
+  parser.on('error', (err) => (failure ??= err));
+  const ended = new Promise<void>((resolve) => parser.on('end', resolve).on('error', () => resolve()));
+  const bytes = Buffer.from(csv);
+  for (let at = 0; at < bytes.length && !failure; at += BYTES_PER_TURN) {
+    parser.write(bytes.subarray(at, at + BYTES_PER_TURN));
+    await nextTurn();
   }
+  if (failure) parser.destroy();
+  else {
+    parser.end();
+    await ended;
+  }
+  if (failure) throw new UnreadableSpreadsheet(`cannot be read as CSV: ${(failure as Error).message}`);
+  return rows;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

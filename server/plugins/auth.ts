@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Sets or clears the HttpOnly, SameSite session cookie (Secure in production). */
     sessionCookie: {
+      /** `session`, or `__Host-session` in production. */
+      readonly name: string;
       set(reply: FastifyReply, token: string, expiresAt: Date): void;
       clear(reply: FastifyReply): void;
     };
@@ -25,11 +27,19 @@ declare module 'fastify' {
   }
 }
 
+/** The session cookie's name in development and tests (plain http, where `__Host-` cannot be set). */
 export const SESSION_COOKIE = 'session';
+/**
+ * In production the name carries the `__Host-` prefix: browsers then accept the cookie only
+ * when it is Secure, for path `/` and without a Domain, so no sibling subdomain or plain-http
+ * page can plant or overwrite a session (session fixation).
+ */
+export const PRODUCTION_SESSION_COOKIE = '__Host-session';
+export const sessionCookieName = (production: boolean) => (production ? PRODUCTION_SESSION_COOKIE : SESSION_COOKIE);
 
 /** The session cookie as an OpenAPI security scheme, for /api/docs. */
 export const SESSION_SECURITY_SCHEME = 'sessionCookie';
-export const sessionSecurityScheme = { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } as const;
+export const sessionSecurityScheme = (production = false) => ({ type: 'apiKey', in: 'cookie', name: sessionCookieName(production) }) as const;
 
 /** The signed-in account of a route that has `minRole`; the gate has already refused everyone else. */
 export function signedIn(request: FastifyRequest): Account {
@@ -51,9 +61,11 @@ export default fp<{ production: boolean }>(
     fastify.decorateRequest('account', null);
     fastify.decorateRequest('sessionToken', null);
 
+    const name = sessionCookieName(opts.production);
     fastify.decorate('sessionCookie', {
+      name,
       set(reply, token, expiresAt) {
-        reply.setCookie(SESSION_COOKIE, token, {
+        reply.setCookie(name, token, {
           path: '/',
           httpOnly: true,
           sameSite: 'lax',
@@ -62,14 +74,14 @@ export default fp<{ production: boolean }>(
         });
       },
       clear(reply) {
-        reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.production });
+        reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.production });
       },
     });
 
     // Callback style: this runs on every request, and a promise per request costs on the hot routes.
     fastify.addHook('onRequest', (request, _reply, done) => {
       // Public reads answer the same for everyone: no session lookup on the hottest routes.
-      const token = request.routeOptions.config.publicRead ? undefined : request.cookies[SESSION_COOKIE];
+      const token = request.routeOptions.config.publicRead ? undefined : request.cookies[name];
       if (token && token.length <= 100) {
         const account = sessions.accountFor(token);
         if (account) {

@@ -1,50 +1,171 @@
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import etag from '@fastify/etag';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestHookHandler, onSendHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { negotiateLanguage } from '../i18n/language.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A server-rendered page kept rendered and compressed. `params` names the query
+     * parameters that change the page (read after validation, so normalised); every other
+     * parameter (`fbclid`, `utm_*`, a cache-buster) is ignored and served from the same entry.
+     */
+    pageCache?: { params: readonly string[] };
+  }
+}
 
 /** Short, so a newly published entry reaches readers within a minute even through caches. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
 
-/** How long a cached public answer may be reused with no write in between ("upcoming" events, "today"). */
-const RESPONSE_TTL_MS = 60_000;
-const MAX_RESPONSES = 2_000;
+/** How long a cached answer may be reused with no write in between ("upcoming" events, "today"). */
+const CACHE_TTL_MS = 60_000;
+/** The memory the response and page cache may hold together, in bytes. */
+export const DEFAULT_CACHE_BUDGET = 48 * 1024 * 1024;
 const MAX_CACHED_BODY = 256 * 1024;
 
 /** The headers a route sets on its answer that a cached copy must carry too. */
-const KEPT_HEADERS = ['etag', 'content-type', 'content-disposition', 'content-language', 'vary'] as const;
+const KEPT_HEADERS = ['etag', 'content-type', 'content-disposition', 'content-language', 'vary', 'cache-control'] as const;
 
-interface CachedResponse {
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/**
+ * The best encoding the client accepts of those we keep: br, then gzip, else none. A
+ * `q=0` refuses one; anything fancier than that reads as plain acceptance.
+ */
+export function acceptedEncoding(header: string | undefined): Encoding {
+  if (accepts(header, 'br')) return 'br';
+  if (accepts(header, 'gzip')) return 'gzip';
+  return 'identity';
+}
+
+/** Whether Accept-Encoding allows `name` (listed or `*`, without q=0). */
+export function accepts(header: string | undefined, name: 'br' | 'gzip'): boolean {
+  if (!header) return false;
+  return new RegExp(`(?:^|,)\\s*(?:${name}|\\*)\\s*(?:;\\s*q=(?!0(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, 'i').test(header);
+}
+
+interface Entry {
   version: number;
   expires: number;
-  body: string;
+  bytes: number;
   headers: Record<string, string>;
+  /** identity (string for the API, Buffer for pages), and for pages the compressed forms. */
+  bodies: { identity: string | Buffer; gzip?: Buffer; br?: Buffer };
+}
+
+/**
+ * A least-recently-used map bounded by the bytes it holds. A Map keeps insertion order, so
+ * touching an entry re-inserts it at the end and eviction takes from the front.
+ */
+export class ByteBoundedLru<V extends { bytes: number }> {
+  private readonly entries = new Map<string, V>();
+  private used = 0;
+  constructor(readonly budget: number) {}
+
+  get size() {
+    return this.entries.size;
+  }
+  get bytes() {
+    return this.used;
+  }
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.delete(key);
+    if (value.bytes > this.budget) return;
+    this.entries.set(key, value);
+    this.used += value.bytes;
+    for (const [oldest, old] of this.entries) {
+      if (this.used <= this.budget) break;
+      this.entries.delete(oldest);
+      this.used -= old.bytes;
+    }
+  }
+
+  delete(key: string): void {
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.used -= old.bytes;
+    }
+  }
+}
+
+function keptHeaders(reply: FastifyReply): Record<string, string> {
+  return Object.fromEntries(KEPT_HEADERS.filter((name) => reply.hasHeader(name)).map((name) => [name, String(reply.getHeader(name))]));
+}
+
+function withVary(existing: string | undefined, name: string): string {
+  if (!existing) return name;
+  return existing.split(',').some((v) => v.trim().toLowerCase() === name.toLowerCase()) ? existing : `${existing}, ${name}`;
+}
+
+/** If-None-Match against a weak ETag (any listed tag, weak or strong form, or `*`). */
+function matches(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = tag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => {
+    const v = t.trim();
+    return v === '*' || v.replace(/^W\//, '') === bare;
+  });
+}
+
+const PAGE_KEY = Symbol('pageCacheKey');
+type PageRequest = FastifyRequest & { [PAGE_KEY]?: string };
+
+export interface CachingOptions {
+  /** Bytes for cached API answers and pages together; tests shrink it to see eviction. */
+  budget?: number;
 }
 
 /**
  * HTTP caching. Every answer gets an ETag (and a 304 for a matching If-None-Match). Public read
  * routes may be cached briefly by browsers and CDNs, everything else is never stored.
  *
- * Public read answers are also kept in memory, serialized with their ETag, keyed by URL and
- * stamped with the data version: a hit skips the query, the response validation and the
- * hashing, which is what lets a scorecard be served at a good fraction of a bare
- * hello-world's rate. Any committed write bumps the version, so nothing stale is served.
+ * One in-memory cache, bounded by bytes and evicting the least recently used, holds two kinds
+ * of answer, each stamped with the data version it was built at (any committed write bumps
+ * it, so nothing stale is served) and kept at most a minute:
+ *
+ * - public JSON reads (`config.publicRead`), serialized with their ETag and keyed by URL and
+ *   the language asked for: a hit skips the query, the response validation and the hashing;
+ * - server-rendered pages (`config.pageCache`), kept as HTML and compressed with gzip and
+ *   brotli once, keyed by route, path parameters and only the query parameters the route
+ *   names: a hit sends the client's encoding as it is (or a 304) without validating,
+ *   rendering, compressing or hashing again, and junk parameters never make a new entry. The
+ *   lookup is a route-level onRequest hook, so a page plugin's own onRequest hooks (the
+ *   language redirect, its cookie) still run first on every request.
  */
-export default fp(
-  async (fastify) => {
+export default fp<CachingOptions>(
+  async (fastify, opts) => {
     await fastify.register(etag, { weak: true });
-    const responses = new Map<string, CachedResponse>();
+    const cache = new ByteBoundedLru<Entry>(opts.budget ?? DEFAULT_CACHE_BUDGET);
+    const fresh = (entry: Entry | undefined): entry is Entry =>
+      !!entry && entry.version === fastify.dataVersion.value && entry.expires >= Date.now();
+
     // Localized answers vary with Accept-Language, so the key carries the language it asks for.
-    const keyOf = (request: FastifyRequest) => {
+    const responseKey = (request: FastifyRequest) => {
       const accept = request.headers['accept-language'];
-      return accept ? `${request.url}|${negotiateLanguage(undefined, accept)}` : request.url;
+      return accept ? `api|${request.url}|${negotiateLanguage(undefined, accept)}` : `api|${request.url}`;
     };
 
     fastify.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'GET' || !request.routeOptions.config.publicRead) return;
-      const hit = responses.get(keyOf(request));
-      if (!hit || hit.version !== fastify.dataVersion.value || hit.expires < Date.now()) return;
-      return reply.headers(hit.headers).send(hit.body);
+      const hit = cache.get(responseKey(request));
+      if (!fresh(hit)) return;
+      return reply.headers(hit.headers).send(hit.bodies.identity);
     });
 
     fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -58,20 +179,106 @@ export default fp(
         reply.statusCode === 200 &&
         typeof payload === 'string' &&
         payload.length <= MAX_CACHED_BODY &&
-        responses.get(keyOf(request))?.version !== fastify.dataVersion.value
+        !fresh(cache.get(responseKey(request)))
       ) {
-        if (responses.size >= MAX_RESPONSES) responses.clear();
-        responses.set(keyOf(request), {
+        cache.set(responseKey(request), {
           version: fastify.dataVersion.value,
-          expires: Date.now() + RESPONSE_TTL_MS,
-          body: payload,
-          headers: Object.fromEntries(
-            KEPT_HEADERS.filter((name) => reply.hasHeader(name)).map((name) => [name, String(reply.getHeader(name))]),
-          ),
+          expires: Date.now() + CACHE_TTL_MS,
+          bytes: payload.length * 2 + 512,
+          headers: keptHeaders(reply),
+          bodies: { identity: payload },
         });
       }
       done(null, payload);
     });
+
+    /**
+     * Route, path parameters and the named query parameters, read before validation (a repeated
+     * parameter counts by its first value, as the page routes read it). Only a 200 is stored,
+     * so a key that fails validation never holds anything.
+     */
+    const pageKey = (request: FastifyRequest, params: readonly string[]) => {
+      const query = (request.query ?? {}) as Record<string, unknown>;
+      const named = params
+        .map((name) => [name, Array.isArray(query[name]) ? (query[name] as unknown[])[0] : query[name]] as const)
+        .filter(([, v]) => v !== undefined && v !== null && v !== '')
+        .map(([name, v]) => `${name}=${encodeURIComponent(String(v))}`);
+      return `page|${request.routeOptions.url}|${JSON.stringify(request.params ?? {})}|${named.join('&')}`;
+    };
+
+    const sendEncoded = (request: FastifyRequest, reply: FastifyReply, entry: Entry) => {
+      reply.headers(entry.headers);
+      reply.header('vary', withVary(entry.headers.vary, 'Accept-Encoding'));
+      if (matches(request.headers['if-none-match'], entry.headers.etag)) return reply.code(304).send();
+      const encoding = acceptedEncoding(request.headers['accept-encoding']);
+      const body = encoding === 'identity' ? entry.bodies.identity : entry.bodies[encoding];
+      if (encoding !== 'identity' && body) reply.header('content-encoding', encoding);
+      return reply.send(body ?? entry.bodies.identity);
+    };
+
+    const lookupPage: onRequestHookHandler = function (request, reply, done) {
+      const params = request.routeOptions.config.pageCache!.params;
+      const key = pageKey(request, params);
+      const hit = cache.get(key);
+      if (fresh(hit)) {
+        sendEncoded(request, reply, hit);
+        return;
+      }
+      (request as PageRequest)[PAGE_KEY] = key;
+      done();
+    };
+
+    const storePage: onSendHookHandler = async function (request, reply, payload) {
+      const key = (request as PageRequest)[PAGE_KEY];
+      if (!key || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      const version = fastify.dataVersion.value;
+      const identity = Buffer.from(payload);
+      // Compressed once per data version, in libuv's thread pool rather than on the event loop.
+      // Brotli 6 rather than 11: a person page with a thousand entries takes seconds at 11, and
+      // a page is compressed again after every publish; 6 is within a few percent of its size.
+      const [gz, br] = await Promise.all([
+        gzipAsync(identity, { level: 6 }),
+        brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+      ]);
+      const headers = keptHeaders(reply);
+      headers.vary = withVary(headers.vary, 'Accept-Encoding');
+      const entry: Entry = {
+        version,
+        expires: Date.now() + CACHE_TTL_MS,
+        bytes: identity.length + gz.length + br.length + key.length + 512,
+        headers,
+        bodies: { identity, gzip: gz, br },
+      };
+      cache.set(key, entry);
+      // The etag plugin (a root hook) has already answered a matching If-None-Match with 304.
+      if (reply.statusCode !== 200) return payload;
+      const encoding = acceptedEncoding(request.headers['accept-encoding']);
+      reply.header('vary', headers.vary);
+      if (encoding === 'identity') return identity;
+      // Set here, so @fastify/compress sees the answer as compressed and leaves it alone.
+      reply.header('content-encoding', encoding);
+      return entry.bodies[encoding];
+    };
+
+    fastify.addHook('onRoute', (route) => {
+      if (!route.config?.pageCache) return;
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (!methods.every((m) => m === 'GET' || m === 'HEAD')) return;
+      const append = <T>(existing: T | T[] | undefined, hook: T): T[] => (existing ? [...(Array.isArray(existing) ? existing : [existing]), hook] : [hook]);
+      // A route-level onRequest hook runs after the page plugin's own (the language redirect and
+      // its cookie) and before body parsing and validation, which a hit does not need.
+      route.onRequest = append(route.onRequest, lookupPage);
+      route.onSend = append(route.onSend, storePage);
+    });
+
+    fastify.decorate('responseCache', cache);
   },
   { name: 'caching', dependencies: ['database'] },
 );
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The cache itself, for tests and the bench (size and bytes held). */
+    responseCache: { readonly size: number; readonly bytes: number; readonly budget: number };
+  }
+}

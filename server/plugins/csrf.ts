@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../errors.js';
-import { SESSION_COOKIE } from './auth.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -26,14 +25,15 @@ function ownOrigin(request: FastifyRequest): string | null {
  * refused before anything runs. A write from another origin without a cookie (sign-in from
  * a forged form) is refused too, so no one can be signed into someone else's account.
  */
-export default fp(
-  async (fastify) => {
+export default fp<{ publicOrigin?: string | null }>(
+  async (fastify, opts) => {
     fastify.addHook('onRequest', (request, _reply, done) => {
       if (SAFE_METHODS.has(request.method)) return done();
       const claimed = originOf(request.headers.origin) ?? originOf(request.headers.referer);
-      const hasCookie = request.cookies[SESSION_COOKIE] !== undefined;
+      const hasCookie = request.cookies[fastify.sessionCookie.name] !== undefined;
       if (claimed === null && !hasCookie) return done();
-      if (claimed === null || claimed !== ownOrigin(request)) {
+      // A configured PUBLIC_ORIGIN is this site too, whatever Host the proxy passes on.
+      if (claimed === null || (claimed !== ownOrigin(request) && claimed !== opts.publicOrigin)) {
         return done(new HttpError(403, 'cross-site-request', 'This request did not come from this site, so it was refused'));
       }
       done();

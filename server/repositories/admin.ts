@@ -180,12 +180,16 @@ export class AdminRepository {
     });
   }
 
-  /** Events are announcements, not a record anyone is scored on, so a cancelled one can go. */
-  deleteEvent(id: number, actor: Actor) {
-    this.db.transaction((tx) => {
+  /**
+   * Events are announcements, not a record anyone is scored on, so a cancelled one can go.
+   * Returns its flyer's file name, for the caller to delete once the row is gone.
+   */
+  deleteEvent(id: number, actor: Actor): string | null {
+    return this.db.transaction((tx) => {
       const before = this.eventSnapshot(tx, id);
       tx.delete(events).where(eq(events.id, id)).run();
       recordAudit(tx, { actor, action: 'event.delete', entityType: 'event', entityId: id, before });
+      return before.flyerPath;
     });
   }
 

@@ -2,7 +2,7 @@ import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { elections, events, standards, subjects } from '../../db/schema/index.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n/language.js';
-import { httpUrl, isoDate, slugParam, text } from './common.js';
+import { httpUrl, isoDate, multilineText, slugParam, text } from './common.js';
 
 /**
  * What admins send to create and edit the public records. Slugs are fixed once created
@@ -17,7 +17,7 @@ export const subjectInput = createInsertSchema(subjects, {
   slug: () => slugParam,
   name: () => text(200),
   office: () => text(200),
-  bio: () => text(5000),
+  bio: () => multilineText(5000),
   photoUrl: () => httpUrl,
   website: () => httpUrl,
   termStart: () => isoDate,
@@ -45,7 +45,7 @@ export const eventInput = createInsertSchema(events, {
   title: () => text(300),
   startsAt: () => z.iso.datetime({ offset: true, message: 'must be a date and time such as 2026-10-01T18:30:00-07:00' }),
   place: () => text(300),
-  description: () => text(5000),
+  description: () => multilineText(5000),
   url: () => httpUrl,
 })
   .pick({ title: true, startsAt: true, place: true, description: true, url: true })
@@ -57,8 +57,8 @@ export const eventPatch = eventInput.partial().strict().refine(nonEmpty, CHANGE_
 /** A standard's text, written for voters; its slug and number never change. */
 export const standardPatch = createInsertSchema(standards, {
   title: () => text(300),
-  summary: () => text(5000),
-  daPower: () => text(5000),
+  summary: () => multilineText(5000),
+  daPower: () => multilineText(5000),
   indicators: () => z.array(text(500)).min(1).max(30),
 })
   .pick({ title: true, summary: true, daPower: true, indicators: true })
@@ -79,7 +79,7 @@ export const editLanguageQuery = z.object({ lang: z.enum(LANGUAGES).default(DEFA
 
 /** The methodology's plain-language text: its steps and how review works, as paragraphs. */
 export const methodologyTextPatch = z
-  .strictObject({ steps: z.array(text(2000)).min(1).max(30), review: z.array(text(2000)).min(1).max(30) })
+  .strictObject({ steps: z.array(multilineText(2000)).min(1).max(30), review: z.array(multilineText(2000)).min(1).max(30) })
   .partial()
   .refine(nonEmpty, CHANGE_SOMETHING);
 export type MethodologyTextPatch = z.infer<typeof methodologyTextPatch>;

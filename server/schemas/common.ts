@@ -39,17 +39,44 @@ export const errorResponses = {
   404: errorResponse,
 } as const;
 
+/** C0 control characters and DEL; a multi-line field also allows tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function refuseControl(pattern: RegExp, multiline: boolean) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const found = pattern.exec(value);
+    if (!found) return;
+    const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    ctx.addIssue({
+      code: 'custom',
+      message: multiline
+        ? `must not contain control characters (found ${code}); tabs and line breaks are fine`
+        : `must not contain control characters such as tabs or line breaks (found ${code})`,
+    });
+  };
+}
+
 /**
- * Text a person types: kept exactly as typed (it is always rendered as text, never as HTML),
- * but never blank and never longer than `max`.
+ * Text a person types on one line (a name, a title): kept exactly as typed (it is always
+ * rendered as text, never as HTML), but never blank, never longer than `max`, and without
+ * control characters, which would make the SVG badge, CSV and XML-ish outputs malformed and
+ * can hide text from a reviewer.
  */
 export const text = (max: number) =>
-  z.string().max(max, `must be at most ${max} characters`).regex(/\S/, EVIDENCE_MESSAGES.blank);
+  z.string().max(max, `must be at most ${max} characters`).regex(/\S/, EVIDENCE_MESSAGES.blank).superRefine(refuseControl(CONTROL, false));
+
+/** Like `text`, for paragraphs (a summary, a bio, a note): tabs and line breaks allowed. */
+export const multilineText = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).regex(/\S/, EVIDENCE_MESSAGES.blank).superRefine(refuseControl(CONTROL_MULTILINE, true));
 
 /** A web address people can follow: http or https only, so `javascript:` and `data:` never reach a link. */
 export const httpUrl = z
   .string()
   .max(2000, 'must be at most 2000 characters')
+  .superRefine(refuseControl(CONTROL, false))
   .refine(isHttpUrl, EVIDENCE_MESSAGES.notHttp);
 
 /** `?page=&pageSize=` for the workspace's long lists. */

@@ -4,7 +4,7 @@ import { isBlankRow, readChoice, readDate, readRating, readUrl, type NamedChoice
 import { messagesFor } from '../../i18n/catalog.js';
 import { LOCALES } from '../../i18n/locales.js';
 import { HttpError } from '../errors.js';
-import type { SpreadsheetTable } from '../import/tables.js';
+import { nextTurn, type SpreadsheetTable } from '../import/tables.js';
 import type { Repositories } from '../plugins/repositories.js';
 import { evidenceKinds } from '../../db/schema/index.js';
 import { evidenceInput, type EvidenceInput } from './evidence-workspace.js';
@@ -19,6 +19,8 @@ export const IMPORT_COLUMNS = ['subject', 'standard', 'rating', 'kind', 'title',
 export const SOURCE_FIELDS = ['url', 'title', 'publisher', 'archive_url'] as const;
 export const MAX_IMPORT_SOURCES = 3;
 export const MAX_IMPORT_ROWS = 500;
+/** Rows checked per event-loop turn (issue 17). */
+const ROWS_PER_TURN = 25;
 
 export const sourceColumn = (n: number, field: (typeof SOURCE_FIELDS)[number]) => `source${n === 1 ? '' : n}_${field}`;
 
@@ -172,7 +174,7 @@ export const fileProblem = (message: string, field = 'body.csv') => new HttpErro
  * (a spreadsheet's trailing ones) are skipped but still counted, so numbers match what the
  * volunteer sees.
  */
-export function parseImport(table: SpreadsheetTable, vocabulary: ImportVocabulary, field = 'body.csv'): ParsedImportRow[] {
+export async function parseImport(table: SpreadsheetTable, vocabulary: ImportVocabulary, field = 'body.csv'): Promise<ParsedImportRow[]> {
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
   const records = table.slice(1).map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])) as Record<string, string>);
   const missing = [...IMPORT_COLUMNS, 'source_url', 'source_title'].filter((c) => !header.includes(c));
@@ -180,7 +182,15 @@ export function parseImport(table: SpreadsheetTable, vocabulary: ImportVocabular
   const rows = records.map((record, index) => ({ record, line: index + 2 })).filter(({ record }) => !isBlankRow(record));
   if (rows.length === 0) throw fileProblem('has no rows', field);
   if (rows.length > MAX_IMPORT_ROWS) throw fileProblem(`has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time`, field);
-  return rows.map(({ record, line }) => {
+  // A few rows per event-loop turn (issue 17), so public reads are answered while 500 are checked.
+  const checked: ParsedImportRow[] = [];
+  for (const [i, row] of rows.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn();
+    checked.push(checkRow(row));
+  }
+  return checked;
+
+  function checkRow({ record, line }: { record: Record<string, string>; line: number }): ParsedImportRow {
     const title = cell(record, 'title') ?? null;
     // A cell that cannot be read is said in the volunteer's own words (what they wrote and what
     // to write instead), never as a failed pattern or type from the validator.
@@ -208,7 +218,7 @@ export function parseImport(table: SpreadsheetTable, vocabulary: ImportVocabular
         }),
     ];
     return { line, title, input: result.success && problems.length === 0 ? result.data : null, problems };
-  });
+  }
 }
 
 /** The downloadable template as a table: the header and one fictional example row to overwrite. */

@@ -2,7 +2,7 @@ import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { evidence, evidenceKinds, evidenceStatuses } from '../../db/schema/index.js';
 import { today } from '../../core/calendar.js';
-import { httpUrl, isoDateOf, slugOf, slugParam, text } from './common.js';
+import { httpUrl, isoDateOf, multilineText, slugOf, slugParam, text } from './common.js';
 import { EVIDENCE_MESSAGES as M } from '../../core/evidence-checks.js';
 import { publicEvidence } from './evidence.js';
 
@@ -25,7 +25,7 @@ export const evidenceInput = createInsertSchema(evidence, {
   rating: () => z.number(whenMissing(M.missingRating)).int('must be a whole number').min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
   kind: () => z.enum(evidenceKinds, { error: (issue) => (issue.input === undefined ? M.missingKind : 'must be action, data or statement') }),
   title: () => text(300),
-  summary: () => text(5000),
+  summary: () => multilineText(5000),
   // Evidence is about what has happened; a future date is always a typing mistake.
   occurredOn: () => isoDateOf(whenMissing(M.missingDate)).refine((day) => day <= today(), 'must not be in the future'),
 })
@@ -47,16 +47,16 @@ export type EvidenceChanges = Partial<EvidenceInput>;
 /** A correction of a published entry: what changes, and the note shown publicly with its date. */
 export const correctionInput = evidenceInput
   .partial()
-  .extend({ note: text(1000).describe('Shown publicly with the correction date') })
+  .extend({ note: multilineText(1000).describe('Shown publicly with the correction date') })
   .strict()
   .refine((o) => Object.keys(o).length > 1, 'change at least one field besides the note');
 
 export const reviewInput = z.strictObject({
   decision: z.enum(['publish', 'reject']),
-  note: text(2000).optional(),
+  note: multilineText(2000).optional(),
 });
 
-export const retractionInput = z.strictObject({ reason: text(2000).describe('Shown publicly with the retracted entry') });
+export const retractionInput = z.strictObject({ reason: multilineText(2000).describe('Shown publicly with the retracted entry') });
 
 export const evidenceListQuery = z.object({
   status: z.enum(evidenceStatuses).optional(),

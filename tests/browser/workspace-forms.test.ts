@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
-import { createSignedInUser, type TestUser } from '../helper.js';
+import { createSignedInUser, TINY_PNG, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
 import { useTestSite } from './site.js';
 
@@ -169,7 +169,7 @@ describe('admin screens', () => {
   it('upload an event’s flyer, which the public events page then shows', async () => {
     const { context, page, problems } = await signedIn(admin);
     await page.goto(`${site.server.origin}/workspace/admin/events`);
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+    const png = TINY_PNG;
     const first = page.locator('.event-list > li').first();
     await first.locator('input[type="file"]').setInputFiles({ name: 'flyer.png', mimeType: 'image/png', buffer: png });
     await first.getByRole('button', { name: /^Upload the flyer for/ }).click();

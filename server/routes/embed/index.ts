@@ -19,7 +19,7 @@ const SVG = 'image/svg+xml; charset=utf-8';
  */
 const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, opts) => {
   const { subjects, standards, elections, scorecards } = fastify.repositories;
-  const origin = (request: { protocol: string; host: string }) => `${request.protocol}://${request.host}`;
+  // Snippets are pasted into other sites for years: they name fastify.publicOrigin (PUBLIC_ORIGIN), never the Host header.
 
   fastify.get(
     '/embed',
@@ -63,7 +63,7 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       }
       return reply
         .type(HTML)
-        .send(builderPage({ origin: origin(request), choice, subjects: people, standards: refs, elections: votes, title, imageAlt }));
+        .send(builderPage({ origin: fastify.publicOrigin, choice, subjects: people, standards: refs, elections: votes, title, imageAlt }));
     },
   );
 
@@ -93,13 +93,13 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       const { variant, standard } = request.query;
       const lang = request.query.lang ?? DEFAULT_LANGUAGE;
       const { strings } = stringsFor(lang);
-      const site = `${origin(request)}${pagePath(lang, '/')}`;
+      const site = `${fastify.publicOrigin}${pagePath(lang, '/')}`;
       reply.type(HTML);
       if (variant === 'compare') {
         const election = elections.bySlug(slug);
         if (!election) return reply.code(404).send(missingFramePage(strings.notFound(`“${slug}”`), site, lang));
         const choice: WidgetChoice = { variant, subject: '', standard: '', election: slug, lang };
-        return framePage(choice, `${strings.scorecardName}: ${election.name}`, origin(request) + fullPagePath(choice), lang);
+        return framePage(choice, `${strings.scorecardName}: ${election.name}`, fastify.publicOrigin + fullPagePath(choice), lang);
       }
       const person = subjects.rowBySlug(slug);
       if (!person) return reply.code(404).send(missingFramePage(strings.notFound(`“${slug}”`), site, lang));
@@ -107,7 +107,7 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         return reply.code(404).send(missingFramePage(strings.notFound(`“${standard ?? ''}”`), site, lang));
       }
       const choice: WidgetChoice = { variant, subject: slug, standard: standard ?? '', election: '', lang };
-      return framePage(choice, `${strings.scorecardName}: ${person.name}`, origin(request) + fullPagePath(choice), lang);
+      return framePage(choice, `${strings.scorecardName}: ${person.name}`, fastify.publicOrigin + fullPagePath(choice), lang);
     },
   );
 

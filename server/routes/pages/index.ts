@@ -38,7 +38,7 @@ function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: 
   return {
     locale,
     msg: messagesFor(locale),
-    origin: `${request.protocol}://${request.host}`,
+    origin: fastify.publicOrigin,
     entry: fastify.clientEntry,
     electionPath: election ? `/elections/${election.slug}` : null,
   };
@@ -109,20 +109,21 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     return sendPage(reply, ctx, { ...page, body: view(ctx.msg, values, link, `${ctx.origin}${link(page.path)}`) });
   }
 
+  // pageCache: the query parameters that change each page (plugins/caching.ts); any other is ignored.
   const repos = fastify.repositories;
   const params = { params: slugParams, querystring: pageQuery };
-  fastify.get('/', async (request, reply) => show(request, reply, homePageModel(repos, locale), homeBody));
-  fastify.get('/people/:slug', { schema: params }, async (request, reply) =>
+  fastify.get('/', { config: { pageCache: { params: [] } } }, async (request, reply) => show(request, reply, homePageModel(repos, locale), homeBody));
+  fastify.get('/people/:slug', { config: { pageCache: { params: ['w', 'standard'] } }, schema: params }, async (request, reply) =>
     show(request, reply, personPageModel(repos, request.params.slug, request.query, locale), personBody),
   );
-  fastify.get('/elections/:slug', { schema: params }, async (request, reply) =>
+  fastify.get('/elections/:slug', { config: { pageCache: { params: ['w'] } }, schema: params }, async (request, reply) =>
     show(request, reply, electionPageModel(repos, request.params.slug, request.query, locale), electionBody),
   );
-  fastify.get('/standards/:slug', { schema: { params: slugParams } }, async (request, reply) =>
+  fastify.get('/standards/:slug', { config: { pageCache: { params: [] } }, schema: { params: slugParams } }, async (request, reply) =>
     show(request, reply, standardPageModel(repos, request.params.slug, locale), standardBody),
   );
-  fastify.get('/methodology', async (request, reply) => show(request, reply, methodologyPageModel(repos, locale), methodologyBody));
-  fastify.get('/events', async (request, reply) => show(request, reply, eventsPageModel(repos, locale), eventsBody));
+  fastify.get('/methodology', { config: { pageCache: { params: [] } } }, async (request, reply) => show(request, reply, methodologyPageModel(repos, locale), methodologyBody));
+  fastify.get('/events', { config: { pageCache: { params: [] } } }, async (request, reply) => show(request, reply, eventsPageModel(repos, locale), eventsBody));
 };
 
 export default pageRoutes;

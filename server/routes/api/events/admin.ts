@@ -4,9 +4,15 @@ import { signedIn } from '../../../plugins/auth.js';
 import { eventInput, eventPatch } from '../../../schemas/admin.js';
 import { idParams, workspaceErrors } from '../../../schemas/common.js';
 import { publicEvent } from '../../../schemas/events.js';
+import { removeFlyer } from './flyer.js';
+
+export interface EventsAdminOptions {
+  /** Where flyers live (see flyer.ts): deleting an event deletes its flyer file too. */
+  flyersDir: string;
+}
 
 /** Admins announce candidate forums and other events. */
-const routes: FastifyPluginAsyncZod = async (fastify) => {
+const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flyersDir }) => {
   const { admin, events } = fastify.repositories;
   const publicView = (id: number) => events.list().find((e) => e.id === id)!;
 
@@ -47,7 +53,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: { tags: ['workspace'], summary: 'Remove a cancelled event (admins)', params: idParams, response: { 204: z.null(), ...workspaceErrors } },
     },
     async (request, reply) => {
-      admin.deleteEvent(request.params.id, signedIn(request));
+      removeFlyer(flyersDir, admin.deleteEvent(request.params.id, signedIn(request)));
       return reply.code(204).send(null);
     },
   );

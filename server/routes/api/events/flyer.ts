@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import multipart from '@fastify/multipart';
+import sharp from 'sharp';
+import { ensurePrivateDir, writePrivateFile } from '../../../../db/private-files.js';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,6 +27,29 @@ export function flyerType(bytes: Buffer): 'png' | 'jpg' | 'webp' | null {
   return null;
 }
 
+/** A flyer is read on phones and printed: larger photos are scaled down to fit this box. */
+export const MAX_FLYER_SIDE = 2000;
+
+/** Deletes a flyer file by its stored name (a no-op for none or one already gone). */
+export function removeFlyer(flyersDir: string, file: string | null): void {
+  if (file && /^[a-z0-9-]+\.(png|jpg|webp)$/.test(file)) rmSync(join(resolve(flyersDir), file), { force: true });
+}
+
+/**
+ * The upload decoded and encoded again in its own format: what is stored is pixels only,
+ * without EXIF (a phone photo's GPS position, camera serial), XMP, ICC comments or anything
+ * appended after the image; the photo is turned upright first and scaled to fit
+ * MAX_FLYER_SIDE. libvips works in its own threads, off the event loop.
+ */
+export async function reencodeFlyer(bytes: Buffer, type: 'png' | 'jpg' | 'webp'): Promise<Buffer> {
+  const image = sharp(bytes, { limitInputPixels: 50_000_000, failOn: 'error' })
+    .rotate()
+    .resize({ width: MAX_FLYER_SIDE, height: MAX_FLYER_SIDE, fit: 'inside', withoutEnlargement: true });
+  if (type === 'png') return image.png({ compressionLevel: 9 }).toBuffer();
+  if (type === 'webp') return image.webp({ quality: 85 }).toBuffer();
+  return image.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+}
+
 const badFlyer = (message: string) => new HttpError(400, 'validation', `body.flyer: ${message}`, [{ field: 'body.flyer', message }]);
 
 /**
@@ -36,7 +61,7 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
   // @fastify/static needs an absolute root, whatever the caller passed.
   const flyersDir = resolve(options.flyersDir);
   const { admin, events } = fastify.repositories;
-  mkdirSync(flyersDir, { recursive: true });
+  ensurePrivateDir(flyersDir);
   // Registered here, so only this route parses multipart bodies.
   await fastify.register(multipart, { limits: { fileSize: MAX_FLYER_BYTES, files: 1, fields: 0, parts: 1 } });
   await fastify.register(fastifyStatic, {
@@ -52,10 +77,7 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
     },
   });
 
-  const remove = (file: string | null) => {
-    const path = file && join(flyersDir, file);
-    if (path && existsSync(path)) unlinkSync(path);
-  };
+  const remove = (file: string | null) => removeFlyer(flyersDir, file);
 
   fastify.post(
     '/api/events/:id/flyer',
@@ -77,8 +99,14 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       const type = flyerType(bytes);
       if (!type) throw badFlyer('must be a PNG, JPEG or WebP image');
       if (!events.list().some((e) => e.id === request.params.id)) throw new HttpError(404, 'not-found', `No event with id ${request.params.id}`);
+      let clean: Buffer;
+      try {
+        clean = await reencodeFlyer(bytes, type);
+      } catch {
+        throw badFlyer('could not be read as an image');
+      }
       const file = `${request.params.id}-${randomUUID()}.${type}`;
-      writeFileSync(join(flyersDir, file), bytes);
+      writePrivateFile(join(flyersDir, file), clean);
       remove(admin.setEventFlyer(request.params.id, file, actor));
       return events.list().find((e) => e.id === request.params.id)!;
     },

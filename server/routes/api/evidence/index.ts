@@ -20,7 +20,7 @@ import { fileProblem, importInput, importQuery, importReport, importTemplate, im
 /** The uploaded spreadsheet as a table; an unreadable file is a 400 naming the field it came in. */
 async function readImportTable(csv: string | undefined, xlsx: string | undefined) {
   try {
-    return xlsx !== undefined ? await readXlsxTable(Buffer.from(xlsx, 'base64')) : readCsvTable(csv!);
+    return xlsx !== undefined ? await readXlsxTable(Buffer.from(xlsx, 'base64')) : await readCsvTable(csv!);
   } catch (err) {
     if (err instanceof UnreadableSpreadsheet) throw fileProblem(err.message, xlsx !== undefined ? 'body.xlsx' : 'body.csv');
     throw err;
@@ -63,7 +63,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const { csv, xlsx } = request.body;
-      const parsed = parseImport(await readImportTable(csv, xlsx), importVocabulary(fastify.repositories), xlsx ? 'body.xlsx' : 'body.csv');
+      // Both steps yield the event loop as they go (issue 17): public reads keep being answered.
+      const parsed = await parseImport(await readImportTable(csv, xlsx), importVocabulary(fastify.repositories), xlsx ? 'body.xlsx' : 'body.csv');
       const dryRun = request.query.dryRun === 'true';
       const valid = parsed.filter((row) => row.input !== null);
       const created = dryRun || valid.length === 0 ? [] : evidenceWorkspace.createMany(valid.map((row) => row.input!), signedIn(request));

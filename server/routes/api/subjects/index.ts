@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../errors.js';
@@ -7,6 +8,9 @@ import { scorecardResponse } from '../../../schemas/scorecard.js';
 import { publicSubject } from '../../../schemas/subjects.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import { answerLanguage, langQuery } from '../../../i18n/language.js';
+
+/** `?asOf=` history: limited per address, only when asked for a past day. */
+export const AS_OF_LIMIT = { perMinute: 300, when: (request: FastifyRequest) => (request.query as { asOf?: unknown }).asOf !== undefined };
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { subjects, standards, scorecards, evidence } = fastify.repositories;
@@ -42,7 +46,9 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/:slug/scorecard',
     {
-      config: { publicRead: true },
+      // A scorecard as of a past day is computed afresh; the trend chart asks for a few dozen
+      // per person page, so the per-address limit leaves a reader far more than that.
+      config: { publicRead: true, expensive: AS_OF_LIMIT },
       schema: {
         tags: ['public'],
         summary: 'A person’s scorecard under the published method',

@@ -169,7 +169,7 @@ describe('cross-site request forgery', () => {
   });
 
   it('knows its own origin behind a TLS-terminating proxy (TRUST_PROXY=1)', async () => {
-    const proxied = await buildTestApp({ trustProxy: true });
+    const proxied = await buildTestApp({ trustProxy: 1 });
     try {
       const user = await createSignedInUser(proxied, 'volunteer');
       const behindProxy = { cookie: user.cookie, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'scorecard.example.org' };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subjects, type UserRole } from '../../../../db/schema/index.js';
 import { DEMO_SUBJECTS } from '../../../../db/seed/demo.js';
 import { app as appPlugin } from '../../../../server/app.js';
-import { buildTestApp, createSignedInUser, evidenceBody, INJECT_ORIGIN, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, createSignedInUser, evidenceBody, INJECT_ORIGIN, TINY_PNG, type TestApp, type TestUser } from '../../../helper.js';
 
 type Caller = 'anonymous' | UserRole;
 const CALLERS: Caller[] = ['anonymous', 'volunteer', 'reviewer', 'admin'];
@@ -84,10 +84,10 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/admin/demo/remove', minRole: 'admin', ok: 200, request: () => ({ url: '/api/admin/demo/remove' }) },
 ];
 
-/** A one-pixel-sized PNG header as a multipart upload, as the admin screen sends it. */
+/** A one-pixel PNG as a multipart upload, as the admin screen sends it. */
 function flyerUpload() {
   const boundary = 'authz-boundary';
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+  const png = TINY_PNG;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="flyer"; filename="f.png"\r\nContent-Type: image/png\r\n\r\n`;
   return {
     payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),

@@ -1,13 +1,14 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, createSignedInUser, TINY_PNG, type TestApp, type TestUser } from '../../../helper.js';
 
 let t: TestApp;
 let admin: TestUser;
 let eventId: number;
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PNG = TINY_PNG;
 
 /** A multipart/form-data body with one file part, as a browser's FormData sends it. */
 function multipartBody(field: string, filename: string, type: string, bytes: Buffer) {
@@ -19,9 +20,9 @@ function multipartBody(field: string, filename: string, type: string, bytes: Buf
   };
 }
 
-const upload = (bytes: Buffer, name = 'flyer', type = 'image/png') => {
+const upload = (bytes: Buffer, name = 'flyer', type = 'image/png', id = eventId) => {
   const body = multipartBody(name, 'flyer.png', type, bytes);
-  return t.app.inject({ method: 'POST', url: `/api/events/${eventId}/flyer`, payload: body.payload, headers: { ...admin.headers, ...body.headers } });
+  return t.app.inject({ method: 'POST', url: `/api/events/${id}/flyer`, payload: body.payload, headers: { ...admin.headers, ...body.headers } });
 };
 
 beforeAll(async () => {
@@ -42,7 +43,8 @@ describe('event flyers', () => {
     expect(served.headers['content-type']).toBe('image/png');
     expect(served.headers['x-content-type-options']).toBe('nosniff');
     expect(served.headers['content-security-policy']).toContain("default-src 'none'");
-    expect(served.rawPayload.equals(PNG)).toBe(true);
+    // Stored as re-encoded pixels: still a 1×1 PNG.
+    expect(await sharp(served.rawPayload).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
     expect((await t.app.inject('/api/events')).json().find((e: { id: number }) => e.id === eventId).flyerUrl).toBe(url);
 
     // A new flyer replaces the old file; removing it deletes the file.
@@ -67,5 +69,52 @@ describe('event flyers', () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/events/${eventId}/flyer`, payload: body.payload, headers: { ...volunteer.headers, ...body.headers } });
     expect(res.statusCode).toBe(403);
     expect((await t.app.inject('/media/flyers/../scorecard.db')).statusCode).toBe(404);
+  });
+
+  it('re-encodes an upload without its metadata, upright, and scales a large photo down', async () => {
+    // A 3000×1500 JPEG photo with EXIF (camera, GPS-like comment) and rotated by its orientation tag.
+    const photo = await sharp({ create: { width: 3000, height: 1500, channels: 3, background: '#3a6' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'SecretCam', Model: 'Serial-12345', ImageDescription: 'home address 1 Demo St' } })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const res = await upload(photo, 'flyer', 'image/jpeg');
+    expect(res.statusCode, res.body).toBe(200);
+    const stored = (await t.app.inject(res.json().flyerUrl)).rawPayload;
+    const meta = await sharp(stored).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(meta.exif).toBeUndefined();
+    expect(meta.orientation ?? 1).toBe(1);
+    expect(stored.includes(Buffer.from('SecretCam'))).toBe(false);
+    // Turned upright (orientation 6 is a quarter turn), then fitted into 2000×2000.
+    expect([meta.width, meta.height]).toEqual([1000, 2000]);
+    const dir = join(dirname(t.databasePath), 'flyers');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const f of readdirSync(dir)) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses an image that does not decode', async () => {
+    const broken = Buffer.concat([TINY_PNG.subarray(0, 8), Buffer.alloc(64, 1)]);
+    const res = await upload(broken);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toEqual([{ field: 'body.flyer', message: 'could not be read as an image' }]);
+  });
+
+  it('deletes the flyer file with its event', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/events',
+      headers: admin.headers,
+      payload: { title: 'Demo forum (test)', startsAt: '2030-05-01T18:00:00-07:00', place: 'Demo hall', subjects: [] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    const file = ((await upload(PNG, 'flyer', 'image/png', id)).json().flyerUrl as string).split('/').pop()!;
+    const path = join(dirname(t.databasePath), 'flyers', file);
+    expect(existsSync(path)).toBe(true);
+    const deleted = await t.app.inject({ method: 'DELETE', url: `/api/events/${id}`, headers: admin.headers });
+    expect(deleted.statusCode).toBe(204);
+    expect(existsSync(path)).toBe(false);
   });
 });

@@ -12,7 +12,8 @@ const HOSTILE_SLUG = 'hostile-name';
 let t: TestApp;
 let avery: Scorecard;
 beforeAll(async () => {
-  t = await buildTestApp();
+  // Snippets name PUBLIC_ORIGIN, whatever Host a request carries.
+  t = await buildTestApp({ publicOrigin: 'http://scores.example' });
   t.app.db.insert(subjects).values({ slug: HOSTILE_SLUG, name: HOSTILE_NAME, role: 'candidate', office: '<b>office</b>' }).run();
   avery = (await t.app.inject(`/api/subjects/${AVERY}/scorecard`)).json();
 });
@@ -118,8 +119,8 @@ describe('GET /embed/:slug', () => {
 });
 
 describe('GET /embed (the snippet builder)', () => {
-  it('offers the script, iframe and image snippets for the chosen person, with this site’s origin', async () => {
-    const res = await t.app.inject({ url: `/embed?variant=badge&subject=${AVERY}&standard=kids`, headers: { host: 'scores.example' } });
+  it('offers the script, iframe and image snippets for the chosen person, with this site’s PUBLIC_ORIGIN, not the Host header', async () => {
+    const res = await t.app.inject({ url: `/embed?variant=badge&subject=${AVERY}&standard=kids`, headers: { host: 'other.example' } });
     expect(res.statusCode).toBe(200);
     const body = res.body;
     expect(body).toContain('&lt;script type=&quot;module&quot; src=&quot;http://scores.example/widget.js&quot;&gt;&lt;/script&gt;');
@@ -173,7 +174,7 @@ describe('GET /embed/:slug?lang=', () => {
 
 describe('GET /embed image snippets', () => {
   it('offers the image as Markdown too, linked to the full scorecard', async () => {
-    const res = await t.app.inject({ url: `/embed?subject=${AVERY}`, headers: { host: 'scores.example' } });
+    const res = await t.app.inject({ url: `/embed?subject=${AVERY}`, headers: { host: 'other.example' } });
     const markdown = /<textarea id="snippet-markdown"[^>]*>([^<]*)<\/textarea>/.exec(res.body)?.[1];
     expect(markdown).toMatch(
       new RegExp(`^\\[!\\[Avery Placeholder \\(demo\\): overall grade .+\\]\\(http://scores\\.example/badge/${AVERY}\\.svg\\)\\]\\(http://scores\\.example/people/${AVERY}\\)$`),
