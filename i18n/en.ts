@@ -85,6 +85,7 @@ export const en = {
     eventsHeading: 'Upcoming events',
     noEvents: 'No upcoming events are listed yet.',
     allEvents: 'All events',
+    noIncumbent: 'No one is marked as the District Attorney in office yet.',
     noPeople: 'Nobody has been added to the scorecard yet.',
     seeScorecard: (name: string) => `Full scorecard of ${name}`,
     seeElection: 'See the side-by-side comparison',

@@ -83,6 +83,7 @@ export const es: Messages = {
     eventsHeading: 'Próximos eventos',
     noEvents: 'Todavía no hay próximos eventos.',
     allEvents: 'Todos los eventos',
+    noIncumbent: 'Todavía no se ha marcado a nadie como fiscal de distrito actual.',
     noPeople: 'Todavía no se ha agregado a nadie a la boleta de calificaciones.',
     seeScorecard: (name: string) => `Calificaciones completas de ${name}`,
     seeElection: 'Ver la comparación lado a lado',

@@ -396,6 +396,12 @@ export const workspaceEn = {
     columns: { name: 'Name', email: 'Email', role: 'Role', status: 'Status', actions: 'Actions' },
     active: 'Active',
     peopleHeading: 'People on the scorecard',
+    demoHeading: 'Demo data',
+    demoIntro: 'The fictional demo people, their election, events and evidence are still here. Remove them before the scorecard goes public; real data stays as it is.',
+    removeDemo: 'Remove the demo data',
+    removeDemoConfirm: 'Delete every demo person, election, event and evidence entry? This cannot be undone.',
+    demoRemoved: (n: { people: number; elections: number; events: number; evidence: number }) =>
+      `Removed ${n.people} demo people, ${n.elections} elections, ${n.events} events and ${n.evidence} evidence entries.`,
     addPerson: 'Add a person',
     editPerson: (name: string) => `Edit ${name}`,
     slug: 'Slug (in the address; cannot change later)',

@@ -19,6 +19,7 @@ import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import widgetAssets from './plugins/widget-assets.js';
 import auditRoutes from './routes/api/audit/index.js';
+import adminRoutes from './routes/api/admin/index.js';
 import authRoutes from './routes/api/auth/index.js';
 import changesRoutes from './routes/api/changes/index.js';
 import repliesRoutes from './routes/api/replies/index.js';
@@ -92,6 +93,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(usersRoutes, { prefix: '/api/users' });
   await fastify.register(outboxRoutes, { prefix: '/api/outbox' });
   await fastify.register(auditRoutes, { prefix: '/api/audit' });
+  await fastify.register(adminRoutes, { prefix: '/api/admin' });
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });
   const flyersDir = join(dirname(config.databasePath), 'flyers');

@@ -119,9 +119,14 @@ function isEmpty(db: Db): boolean {
   return (row?.n ?? 0) === 0;
 }
 
-/** Adds the fictional demo people, election, evidence and events to an empty database. */
+/**
+ * Adds the fictional demo people, election, evidence and events to an empty database, unless an
+ * admin removed the demo once (audit `demo.remove`): a coalition that cleared it before adding
+ * its own people must not see it come back on the next restart.
+ */
 export function seedDemo(db: Db): boolean {
   if (!isEmpty(db)) return false;
+  if (db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'demo.remove')).get()) return false;
   db.transaction((tx) => {
     const subjectIds = new Map<string, number>();
     for (const s of DEMO_SUBJECTS) {

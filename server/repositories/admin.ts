@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
 import {
@@ -6,6 +6,9 @@ import {
   elections,
   events,
   eventSubjects,
+  evidence,
+  evidenceRevisions,
+  evidenceSources,
   methodologyTexts,
   standards,
   standardTranslations,
@@ -233,4 +236,45 @@ export class AdminRepository {
       recordAudit(tx, { actor, action: 'methodology.update', entityType: 'methodology', entityId: lang, before, after });
     });
   }
+  /**
+   * Deletes every row marked `demo` — the fictional people, their election, events and
+   * evidence with its sources and revisions — in one transaction with one audit row. Entries
+   * anyone wrote about a demo person go too (they cannot outlive the person), and so do the
+   * links from real elections and events to demo people; nothing else that is real is touched.
+   * Returns how many rows of each went.
+   */
+  removeDemo(actor: Actor | null): DemoRemoval {
+    return this.db.transaction((tx) => {
+      const demoPeople = tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.demo, true)).all().map((r) => r.id);
+      const entryIds = tx
+        .select({ id: evidence.id })
+        .from(evidence)
+        .where(demoPeople.length ? or(eq(evidence.demo, true), inArray(evidence.subjectId, demoPeople)) : eq(evidence.demo, true))
+        .all()
+        .map((r) => r.id);
+      const removed: DemoRemoval = { people: demoPeople.length, elections: 0, events: 0, evidence: entryIds.length };
+      if (entryIds.length) {
+        tx.delete(evidenceSources).where(inArray(evidenceSources.evidenceId, entryIds)).run();
+        tx.delete(evidenceRevisions).where(inArray(evidenceRevisions.evidenceId, entryIds)).run();
+        tx.delete(evidence).where(inArray(evidence.id, entryIds)).run();
+      }
+      removed.elections = tx.delete(elections).where(eq(elections.demo, true)).run().changes;
+      removed.events = tx.delete(events).where(eq(events.demo, true)).run().changes;
+      if (demoPeople.length) {
+        tx.delete(electionCandidates).where(inArray(electionCandidates.subjectId, demoPeople)).run();
+        tx.delete(eventSubjects).where(inArray(eventSubjects.subjectId, demoPeople)).run();
+        tx.delete(subjects).where(inArray(subjects.id, demoPeople)).run();
+      }
+      recordAudit(tx, { actor, action: 'demo.remove', entityType: 'demo', entityId: null, after: removed });
+      return removed;
+    });
+  }
+}
+
+/** How many rows of each kind removing the demo deleted. */
+export interface DemoRemoval {
+  people: number;
+  elections: number;
+  events: number;
+  evidence: number;
 }

@@ -173,3 +173,31 @@ describe('npm run restore', () => {
     60_000,
   );
 });
+
+describe('npm run demo:remove', () => {
+  it('deletes the demo rows from the configured database, keeps a real account, and is safe twice', async () => {
+    const path = join(dir, 'demo', 'scorecard.db');
+    const added = await npmRun('user:add', ['--create', '--email', 'real@example.org', '--role', 'admin'], { DATABASE_PATH: path, SEED_DEMO: '1' }, PASSWORD);
+    expect(added.code, added.stderr).toBe(0);
+    // The server seeds the demo into an empty database when it starts; do as it does.
+    const server = await startServer({ DATABASE_PATH: path, SEED_DEMO: '1' });
+    server.child.kill('SIGTERM');
+    await server.exited;
+    const demoRows = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare('select (select count(*) from subjects where demo = 1) + (select count(*) from evidence where demo = 1)').pluck().get() as number;
+      } finally {
+        db.close();
+      }
+    };
+    expect(demoRows()).toBeGreaterThan(0);
+    const removed = await npmRun('demo:remove', [], { DATABASE_PATH: path });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toMatch(/deleted 3 people/);
+    expect(demoRows()).toBe(0);
+    expect(emails(path)).toBe('real@example.org');
+    const again = await npmRun('demo:remove', [], { DATABASE_PATH: path });
+    expect(again.stdout).toMatch(/deleted 0 people/);
+  }, 180_000);
+});

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PublicSubject } from '../../../../server/schemas/subjects.js';
+import { api } from '../../api.js';
 import { AdminSection, load, optional, values } from './admin-section.js';
 
 /** The people scored: add one, edit one. */
@@ -34,8 +35,21 @@ export class AdminPeople extends AdminSection<PublicSubject[]> {
       ${this._field('website', a.website, 'url', s.website ?? '', { prefix, optional: true })}`;
   }
 
+  /** Asks first, since it cannot be undone; then reloads the list without the demo people. */
+  private async _removeDemo() {
+    const a = this.ws.admin;
+    if (!window.confirm(a.removeDemoConfirm)) return;
+    const res = await api<{ people: number; elections: number; events: number; evidence: number }>('POST', '/api/admin/demo/remove');
+    await this._show(res.ok ? { ok: true, text: a.demoRemoved(res.body) } : { ok: false, text: res.status === 0 ? this.ws.networkError : this.ws.serverError(res.error.message) });
+    if (res.ok) await this._list.run();
+  }
+
   protected renderLoaded(people: PublicSubject[]) {
     const a = this.ws.admin;
+    const demo = people.some((p) => p.demo)
+      ? html`<section class="panel" aria-labelledby="demo-data"><h2 id="demo-data">${a.demoHeading}</h2><p>${a.demoIntro}</p>
+          <div class="actions"><button type="button" class="button button--danger" @click=${() => void this._removeDemo()}>${a.removeDemo}</button></div></section>`
+      : nothing;
     // An emptied optional field clears it when editing; when adding, it is simply left out.
     const body = (v: Record<string, string>, clear: boolean) => ({
       name: v.name,
@@ -45,7 +59,7 @@ export class AdminPeople extends AdminSection<PublicSubject[]> {
       photoUrl: optional(v.photoUrl) ?? (clear ? null : undefined),
       website: optional(v.website) ?? (clear ? null : undefined),
     });
-    return html`<section class="panel" aria-labelledby="add-person"><h2 id="add-person">${a.addPerson}</h2>
+    return html`${demo}<section class="panel" aria-labelledby="add-person"><h2 id="add-person">${a.addPerson}</h2>
         <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); const v = values(e.target as HTMLFormElement); void this._write('POST', '/api/subjects', { slug: v.slug, ...body(v, false) }, a.saved); }}>
           ${this._fields({}, 'new')}
           <div class="actions"><button type="submit" class="button">${a.createPerson}</button></div>

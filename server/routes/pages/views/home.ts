@@ -51,7 +51,11 @@ ${inc ? html`
     (s) => html`<li><a href="${link(`/people/${inc.subject.slug}?standard=${s.slug}#standard-${s.slug}`)}">${gradeBadge(msg, s.grade, s.score)}<span class="mini-grades__name">${msg.standardShort[s.slug] ?? s.title}</span></a></li>`,
   )}</ol>
   <p><a class="button" href="${link(`/people/${inc.subject.slug}`)}">${h.seeScorecard(inc.subject.name)}</a></p>
-</section>` : ''}
+</section>` : html`
+<section class="panel incumbent" aria-labelledby="incumbent-heading">
+  <h2 id="incumbent-heading">${h.incumbentHeading}</h2>
+  <p class="empty">${h.noIncumbent}</p>
+</section>`}
 ${view.election ? html`
 <section class="panel" aria-labelledby="election-heading">
   <h2 id="election-heading">${h.electionHeading}</h2>

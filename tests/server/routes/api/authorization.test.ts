@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserRole } from '../../../../db/schema/index.js';
+import { subjects, type UserRole } from '../../../../db/schema/index.js';
+import { DEMO_SUBJECTS } from '../../../../db/seed/demo.js';
 import { app as appPlugin } from '../../../../server/app.js';
 import { generateSecret, generateSync } from 'otplib';
 import { newToken } from '../../../../server/auth/token.js';
@@ -144,6 +145,8 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: () => ({ url: '/api/invites' }) },
   { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: () => ({ url: '/api/users' }) },
   { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: () => ({ url: '/api/audit' }) },
+  // Last, since the admin's call deletes the demo people the rows above write about (put back after the matrix).
+  { method: 'POST', route: '/api/admin/demo/remove', minRole: 'admin', ok: 200, request: () => ({ url: '/api/admin/demo/remove' }) },
 ];
 
 /** A one-pixel PNG as a multipart upload, as the admin screen sends it. */
@@ -173,6 +176,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('authorization matrix', () => {
+  // The demo removal row deletes the demo people; the tests after the matrix write about them.
+  afterAll(() => {
+    t.app.db.insert(subjects).values(DEMO_SUBJECTS.map((s) => ({ ...s, demo: true }))).onConflictDoNothing().run();
+  });
   it('covers every write route the app registers', async () => {
     const registered = new Set<string>();
     const probe = Fastify();

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser } from '../../../helper.js';
+
+let t: TestApp;
+let admin: TestUser;
+let volunteer: TestUser;
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await createSignedInUser(t, 'admin', { displayName: 'Admin Ada' });
+  volunteer = await createSignedInUser(t, 'volunteer');
+});
+afterAll(() => t.close());
+
+const as = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: user.headers, payload: payload as never });
+const count = (table: string, where = '1') => t.app.db.$client.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;
+
+describe('removing the demo', () => {
+  it('deletes every demo row, keeps the real person, entry and election, and logs it', async () => {
+    // A real (non-demo) record, fictional for the test: a person in office, an election that
+    // also lists a demo candidate, and a published entry with its source.
+    expect((await as(admin, 'POST', '/api/subjects', { slug: 'morgan-testcase', name: 'Morgan Testcase', role: 'incumbent', office: 'District Attorney' })).statusCode).toBe(201);
+    const election = await as(admin, 'POST', '/api/elections', { slug: 'real-2030', name: 'Election 2030', electionDate: '2030-11-05', candidates: ['morgan-testcase', 'demo-jordan-sample'] });
+    expect(election.statusCode, election.body).toBe(201);
+    const created = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ subject: 'morgan-testcase', title: 'A real entry kept' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const realId = created.json().id as number;
+    expect((await as(admin, 'POST', `/api/evidence/${realId}/review`, { decision: 'publish' })).statusCode).toBe(200);
+
+    // Before: the real incumbent is the one on the home page even though a demo incumbent exists.
+    const homeBefore = (await t.app.inject('/')).body;
+    expect(homeBefore).toContain('demo-banner');
+    expect(homeBefore).toMatch(/incumbent__name"><a href="\/people\/morgan-testcase"/);
+
+    const demoEntries = count('evidence', 'demo = 1');
+    expect(demoEntries).toBeGreaterThan(0);
+    const res = await as(admin, 'POST', '/api/admin/demo/remove');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ people: 3, elections: 1, events: expect.any(Number), evidence: demoEntries });
+    expect(res.json().events).toBeGreaterThan(0);
+
+    for (const table of ['subjects', 'elections', 'events', 'evidence']) expect(count(table, 'demo = 1'), table).toBe(0);
+    expect(count('evidence_sources', 'evidence_id not in (select id from evidence)')).toBe(0);
+    expect(count('evidence_revisions', 'evidence_id not in (select id from evidence)')).toBe(0);
+
+    expect((await t.app.inject('/api/subjects/morgan-testcase')).statusCode).toBe(200);
+    const kept = await as(admin, 'GET', `/api/evidence/${realId}`);
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json()).toMatchObject({ title: 'A real entry kept', status: 'published' });
+    expect(kept.json().sources).toHaveLength(1);
+    const realElection = (await t.app.inject('/api/elections/real-2030')).json();
+    expect(realElection.candidates.map((c: { slug: string }) => c.slug)).toEqual(['morgan-testcase']);
+
+    const audit = (await as(admin, 'GET', '/api/audit?entityType=demo')).json();
+    expect(audit.items[0]).toMatchObject({ action: 'demo.remove', actor: { id: admin.id }, after: res.json() });
+
+    for (const page of ['/', '/people/morgan-testcase', '/elections/real-2030', '/es/']) {
+      const html = (await t.app.inject(page)).body;
+      expect(html, page).not.toContain('demo-banner');
+    }
+    // Running it again finds nothing to delete.
+    expect((await as(admin, 'POST', '/api/admin/demo/remove')).json()).toEqual({ people: 0, elections: 0, events: 0, evidence: 0 });
+  });
+
+  it('says so on the home page when nobody is marked as in office', async () => {
+    expect((await as(admin, 'POST', '/api/subjects', { slug: 'casey-former', name: 'Casey Former', role: 'former', office: 'Former DA' })).statusCode).toBe(201);
+    t.app.db.$client.prepare("update subjects set role = 'candidate' where role = 'incumbent'").run();
+    const html = (await t.app.inject('/')).body;
+    expect(html).toContain('No one is marked as the District Attorney in office yet.');
+    expect(html).not.toContain('incumbent__name');
+  });
+
+  it('is refused to reviewers and changes nothing', async () => {
+    const reviewer = await createSignedInUser(t, 'reviewer');
+    const before = count('audit_log');
+    expect((await as(reviewer, 'POST', '/api/admin/demo/remove')).statusCode).toBe(403);
+    expect(count('audit_log')).toBe(before);
+  });
+});
