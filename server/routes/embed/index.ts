@@ -241,8 +241,15 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
           choice = { variant: 'compare', subject: '', standard: '', election: election.slug, lang };
           title = `${strings.scorecardName}: ${election.name}`;
         }
+      } else if (target?.kind === 'evidence') {
+        const entry = fastify.repositories.evidence.findPublic(Number(target.slug));
+        const person = entry && subjects.rowBySlug(entry.subject);
+        if (entry && person) {
+          choice = { variant: 'badge', subject: person.slug, standard: entry.standard, election: '', lang };
+          title = `${strings.scorecardName}: ${person.name}`;
+        }
       }
-      if (!choice) throw new HttpError(404, 'not-found', 'That address is not a person’s or an election’s page on this scorecard');
+      if (!choice) throw new HttpError(404, 'not-found', 'That address is not a person’s, an election’s or an evidence page on this scorecard');
       const provider = { name: messagesFor(lang).siteName, url: fastify.publicUrl(pagePath(lang, '/')) };
       return oembedResponse(fastify.publicOrigin, choice, title, provider, { maxwidth, maxheight });
     },

@@ -8,13 +8,14 @@ const DEFAULT_WIDTH: Record<Variant, number> = { card: 420, chart: 420, badge: 4
 
 /** The page an oEmbed URL names, when it is one this site can embed. */
 export interface EmbeddablePage {
-  kind: 'person' | 'election';
+  /** An evidence page embeds the grade it counts toward: its person's badge for its standard. */
+  kind: 'person' | 'election' | 'evidence';
   slug: string;
   lang: Language;
 }
 
 /**
- * Reads a pasted page URL: `/people/:slug` and `/elections/:slug`, with or without a language
+ * Reads a pasted page URL: `/people/:slug`, `/elections/:slug` and `/evidence/:id`, with or without a language
  * prefix (`/es/...`), on this site's host only. Query and fragment (a weighting) are ignored.
  */
 export function embeddablePage(url: string, host: string): EmbeddablePage | null {
@@ -27,9 +28,11 @@ export function embeddablePage(url: string, host: string): EmbeddablePage | null
   if (!/^https?:$/.test(parsed.protocol) || parsed.host !== host) return null;
   const lang = localeFromPath(parsed.pathname) as Language;
   const path = lang === DEFAULT_LANGUAGE ? parsed.pathname : parsed.pathname.slice(lang.length + 1);
-  const match = /^\/(people|elections)\/([a-z0-9-]+)\/?$/.exec(path);
+  const match = /^\/(people|elections|evidence)\/([a-z0-9-]+)\/?$/.exec(path);
   if (!match) return null;
-  return { kind: match[1] === 'people' ? 'person' : 'election', slug: match[2], lang };
+  const kind = match[1] === 'people' ? 'person' : match[1] === 'elections' ? 'election' : 'evidence';
+  if (kind === 'evidence' && !/^[1-9]\d{0,15}$/.test(match[2])) return null;
+  return { kind, slug: match[2], lang };
 }
 
 /** The height a variant needs at a width (the narrowest band below 240 px). */

@@ -29,6 +29,7 @@ export function evidencePageModel(repos: Repositories, id: number, locale: Local
     path: evidencePath(entry.id),
     ogType: 'article',
     demo: entry.demo,
+    oembed: true,
     view: {
       entry,
       subject,

@@ -63,6 +63,8 @@ describe('GET /oembed', () => {
     for (const url of [
       `http://${HOST}/people/nobody`,
       `http://${HOST}/elections/nothing`,
+      `http://${HOST}/evidence/999999`,
+      `http://${HOST}/evidence/not-a-number`,
       `http://${HOST}/methodology`,
       `http://elsewhere.example/people/${AVERY}`,
       'not a url',
@@ -83,10 +85,23 @@ describe('GET /oembed', () => {
     expect((await get('/oembed')).statusCode).toBe(400);
   });
 
-  it('is announced by person and election pages (not by others)', async () => {
+  it('answers an evidence page with the badge of the grade the entry counts toward', async () => {
+    const entry = (await get(`/api/subjects/${AVERY}/evidence`)).json()[0];
+    const res = await oembed({ url: `http://${HOST}/es/evidence/${entry.id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const answer = res.json();
+    expect(answer).toMatchObject({ version: '1.0', type: 'rich' });
+    expect(answer.html).toContain(`/embed/${AVERY}?`);
+    expect(answer.html).toContain('variant=badge');
+    expect(answer.html).toContain(`standard=${entry.standard}`);
+    expect(answer.html).toContain('lang=es');
+  });
+
+  it('is announced by person, election and evidence pages (not by others)', async () => {
     const expected = (path: string) =>
       `<link rel="alternate" type="application/json+oembed" href="http://${HOST}/oembed?url=${encodeURIComponent(`http://${HOST}${path}`)}&amp;format=json"`;
-    for (const path of [`/people/${AVERY}`, `/elections/${ELECTION}`, `/es/people/${AVERY}`]) {
+    const entry = (await get(`/api/subjects/${AVERY}/evidence`)).json()[0];
+    for (const path of [`/people/${AVERY}`, `/elections/${ELECTION}`, `/es/people/${AVERY}`, `/evidence/${entry.id}`]) {
       expect((await get(path)).body, path).toContain(expected(path));
     }
     expect((await get('/methodology')).body).not.toContain('json+oembed');
