@@ -82,3 +82,19 @@ export function standardShareCard(repos: Repositories, slug: string, locale: Loc
     demo: demoNotice(locale, rows.some((r) => r.demo)),
   };
 }
+
+export function evidenceShareCard(repos: Repositories, id: number, locale: Locale): ShareCard | null {
+  const msg = messagesFor(locale);
+  const entry = repos.evidence.findPublic(id);
+  const row = entry && repos.subjects.rowBySlug(entry.subject);
+  if (!entry || !row) return null;
+  const standard = repos.scorecards.forSubject(row, undefined, locale).standards.find((s) => s.slug === entry.standard)!;
+  return {
+    kicker: msg.siteName,
+    title: entry.title,
+    subtitle: `${row.name} · ${msg.share.standardOn(standard.title)}`,
+    grades: [{ label: null, grade: standard.grade, score: standard.score }],
+    facts: [msg.ratings[String(entry.rating)] ?? String(entry.rating), formatDay(msg, entry.occurredOn)],
+    demo: demoNotice(locale, entry.demo || row.demo),
+  };
+}

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../../errors.js';
 import { DEFAULT_LANGUAGE, langQuery, type Language } from '../../i18n/language.js';
-import { slugParams } from '../../schemas/common.js';
-import { electionShareCard, personShareCard, standardShareCard } from '../../share/cards.js';
+import { idParams, slugParams } from '../../schemas/common.js';
+import { electionShareCard, evidenceShareCard, personShareCard, standardShareCard } from '../../share/cards.js';
 import { renderShareImage, stopShareRenderer, type ShareCard } from '../../share/render.js';
 
 /** Share images change only when the data does; previews are fetched by crawlers, rarely twice. */
@@ -21,7 +21,7 @@ const imageQuery = z.object({
 
 /**
  * The 1200×630 PNG behind each page's `og:image`: `/share/people/:slug.png`,
- * `/share/elections/:slug.png`, `/share/standards/:slug.png`, each with `?lang=` and, for
+ * `/share/elections/:slug.png`, `/share/standards/:slug.png`, `/share/evidence/:id.png`, each with `?lang=` and, for
  * people and elections, `?w=` (a voter's weighting). Drawing one costs tens of milliseconds of
  * CPU, so each is drawn once per data version, language and weighting and kept in memory.
  */
@@ -74,6 +74,17 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     const image = await answer(`standards|${slug}|${lang}`, () => standardShareCard(fastify.repositories, slug, lang));
     return send(request, reply, image);
   });
+
+  fastify.get(
+    '/share/evidence/:id.png',
+    { schema: { tags: ['public'], summary: 'An evidence entry’s share image (PNG, 1200×630)', params: idParams, querystring: imageQuery } },
+    async (request, reply) => {
+      const lang = langOf(request.query.lang);
+      const { id } = request.params;
+      const image = await answer(`evidence|${id}|${lang}`, () => evidenceShareCard(fastify.repositories, id, lang));
+      return send(request, reply, image);
+    },
+  );
 };
 
 export default routes;

@@ -66,6 +66,7 @@ describe('share images', () => {
   });
 
   it('answers an unknown name with a JSON 404, and a malformed one with a 400', async () => {
+    expect((await t.app.inject('/share/evidence/999999.png')).statusCode).toBe(404);
     const missing = await t.app.inject('/share/people/nobody-here.png');
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: 'not-found' });
@@ -79,7 +80,8 @@ describe('pages point their link previews at the share images', () => {
   const meta = (body: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(body)?.[1];
 
   it('gives person, election and standard pages a large-image card whose PNG loads, in the page language and weighting', async () => {
-    for (const path of ['/people/demo-avery-placeholder', '/es/people/demo-avery-placeholder', '/elections/demo-2026-district-attorney', '/standards/kids']) {
+    const entry = (await t.app.inject('/api/subjects/demo-avery-placeholder/evidence')).json()[0];
+    for (const path of ['/people/demo-avery-placeholder', '/es/people/demo-avery-placeholder', '/elections/demo-2026-district-attorney', '/standards/kids', `/es/evidence/${entry.id}`]) {
       const page = await t.app.inject(path);
       expect(page.statusCode, path).toBe(200);
       expect(meta(page.body, 'twitter:card'), path).toBe('summary_large_image');

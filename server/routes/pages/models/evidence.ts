@@ -5,7 +5,7 @@ import { counts, gradeFor, KIND_WEIGHTS, roundScore, standardScore } from '../..
 import type { Repositories } from '../../../plugins/repositories.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import type { EvidencePageView } from '../views/evidence.js';
-import type { PageModel } from './model.js';
+import { shareImagePath, type PageModel } from './model.js';
 
 const graded = (score: number | null) => (score === null ? null : { score: roundScore(score), grade: gradeFor(roundScore(score)) });
 
@@ -30,6 +30,7 @@ export function evidencePageModel(repos: Repositories, id: number, locale: Local
     ogType: 'article',
     demo: entry.demo,
     oembed: true,
+    share: { image: shareImagePath('evidence', String(entry.id), locale) },
     view: {
       entry,
       subject,

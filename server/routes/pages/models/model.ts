@@ -61,7 +61,7 @@ export function weightedOverall(input: PrioritiesPageData, weights: Record<strin
  * so equal weightings share one cached image.
  */
 export function shareImagePath(
-  kind: 'people' | 'elections' | 'standards',
+  kind: 'people' | 'elections' | 'standards' | 'evidence',
   slug: string,
   locale: Locale,
   weights: Record<string, number> = {},
