@@ -57,7 +57,7 @@ export function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocume
     .send(renderPage(ctx, page));
 }
 
-function sendMessagePage(fastify: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: 'not-found' | 'error') {
+function sendMessagePage(fastify: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: 'not-found' | 'error', status?: number) {
   const locale = localeFromPath(request.url);
   const ctx = pageContext(fastify, request, locale);
   const text = kind === 'not-found' ? ctx.msg.notFound : ctx.msg.serverError;
@@ -72,7 +72,7 @@ function sendMessagePage(fastify: FastifyInstance, request: FastifyRequest, repl
       demo: false,
       body: messageBody(text.title, text.body, ctx.msg.notFound.home, pagePath(locale, '/')),
     },
-    kind === 'not-found' ? 404 : 500,
+    status ?? (kind === 'not-found' ? 404 : 500),
   );
 }
 
@@ -101,6 +101,9 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     if (hasZodFastifySchemaValidationErrors(err) || status === 404 || status === 400) {
       return sendMessagePage(fastify, request, reply, 'not-found');
     }
+    // A refusal with its own status (the overload guard's 503 with Retry-After, a rate limit's
+    // 429) keeps it, so browsers, crawlers and monitors see "busy", not "broken".
+    if (status === 503 || status === 429) return sendMessagePage(fastify, request, reply, 'error', status);
     request.log.error({ err }, 'page failed');
     return sendMessagePage(fastify, request, reply, 'error');
   });

@@ -29,6 +29,15 @@ describe('overload', () => {
     expect(DEFAULT_PRESSURE_LIMITS.maxHeapUsedBytes).toBeGreaterThan(0);
   });
 
+  it('answers a page with a 503 page (and Retry-After), not a 500', async () => {
+    const t = await appWith({ maxEventLoopDelay: 0, maxHeapUsedBytes: 1, sampleInterval: 10 });
+    await waitFor(() => t.app.isUnderPressure(), 'the first sample');
+    const busy = await t.app.inject('/people/demo-avery-placeholder');
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    expect(busy.headers['content-type']).toContain('text/html');
+  });
+
   it('answers 503 with Retry-After and the JSON error shape, readable by a partner page', async () => {
     // One byte of heap: exceeded from the first sample on, whatever the machine is doing.
     const t = await appWith({ maxEventLoopDelay: 0, maxHeapUsedBytes: 1, sampleInterval: 10 });
