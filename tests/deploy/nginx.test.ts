@@ -2,12 +2,14 @@
 // self-signed certificate, TRUST_PROXY=1, PUBLIC_ORIGIN), on high ports in a temporary nginx of
 // its own (never the system's). Needs Debian's nginx (.ci/run installs it) and Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../browser/chromium.js';
 import { ensureBuilt, freePort, PROJECT_ROOT, startServer, type RunningServer } from '../server-process.js';
@@ -167,11 +169,18 @@ async function signedInCookie(): Promise<string> {
   return cookies.map((c) => c.split(';')[0]).join('; ');
 }
 
-/** A multipart body with one PNG (by its signature) of `size` bytes, as a browser's FormData sends it. */
-function flyer(size: number) {
+/**
+ * A multipart body with one real PNG of just under `size` bytes, as a browser's FormData sends
+ * it: random pixels stored uncompressed, since the app decodes and re-encodes every flyer.
+ */
+async function flyer(size: number) {
   const boundary = '----nginx-flyer-boundary';
-  const png = Buffer.alloc(size, 1);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
+  const width = 800;
+  // Each stored row is a filter byte and three bytes a pixel; leave room for headers and zlib's blocks.
+  const height = Math.floor((size - 4096) / (width * 3 + 1));
+  const pixels = randomBytes(width * height * 3);
+  const png = await sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  expect(png.length).toBeLessThanOrEqual(size);
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="flyer"; filename="flyer.png"\r\nContent-Type: image/png\r\n\r\n`;
   return {
     body: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
@@ -221,8 +230,8 @@ describe('behind deploy/nginx/da-scorecard.conf', () => {
   it('lets a 2 MB flyer reach the app, and a bigger one gets the app’s JSON 413, not nginx’s page', async () => {
     const cookie = await signedInCookie();
     const eventId = JSON.parse((await viaNginx('/api/events')).body)[0].id as number;
-    const send = (size: number) => {
-      const upload = flyer(size);
+    const send = async (size: number) => {
+      const upload = await flyer(size);
       return viaNginx(`/api/events/${eventId}/flyer`, {
         method: 'POST',
         headers: { cookie, origin: publicOrigin, 'content-type': upload.type },

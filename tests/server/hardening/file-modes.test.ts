@@ -64,7 +64,7 @@ describe('files at rest under umask 0000', () => {
   it('writes a backup 0600 (it holds password hashes)', () => {
     const target = join(root, 'backup.db');
     // The child inherits this process's umask of 0000.
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', target], {
+    execFileSync(process.execPath, ['--import', 'tsx', 'cli/backup.ts', target], {
       env: { ...process.env, DATABASE_PATH: t.databasePath },
       stdio: 'pipe',
     });

@@ -25,7 +25,7 @@ describe('removing the demo', () => {
     const created = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ subject: 'morgan-testcase', title: 'A real entry kept' }));
     expect(created.statusCode, created.body).toBe(201);
     const realId = created.json().id as number;
-    expect((await as(admin, 'POST', `/api/evidence/${realId}/review`, { decision: 'publish' })).statusCode).toBe(200);
+    expect((await as(admin, 'POST', `/api/evidence/${realId}/review`, { decision: 'publish', revision: created.json().revision })).statusCode).toBe(200);
 
     // Before: the real incumbent is the one on the home page even though a demo incumbent exists.
     const homeBefore = (await t.app.inject('/')).body;
