@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../browser/chromium.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../browser/chromium.js';
 import { ensureBuilt, freePort, PROJECT_ROOT, startServer, type RunningServer } from '../server-process.js';
 import { listening, mustRun, run, until } from './process.js';
 
@@ -251,16 +251,8 @@ describe('behind deploy/nginx/da-scorecard.conf', () => {
     const browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--host-resolver-rules=MAP ${NAME} 127.0.0.1`,
-      ],
+      // The sandbox's usual flags, and the site's name resolved to loopback.
+      args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${NAME} 127.0.0.1`],
     });
     try {
       const context = await browser.newContext({ ignoreHTTPSErrors: true });
