@@ -54,7 +54,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**', '**/db/**', '**/client/**', 'node:*', 'fastify', 'fastify/*', 'lit', 'lit/*'], message: 'core/ runs in the browser and on the server: no Node, DOM, server or database imports.' },
+            {
+              group: ['**/server/**', '**/db/**', '**/client/**', 'node:*', 'fastify', 'fastify/*', 'lit', 'lit/*'],
+              message: 'core/ runs in the browser and on the server: no Node, DOM, server or database imports.',
+            },
           ],
         },
       ],

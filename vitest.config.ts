@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  */
 const SLOW = [
   'tests/browser/**/*.test.ts',
+  'tests/ci/**/*.test.ts',
+  'tests/deploy/**/*.test.ts',
   'tests/durability/**/*.test.ts',
   'tests/scripts/**/*.test.ts',
   'tests/server/faults.test.ts',

@@ -62,7 +62,9 @@ async function writeToDatabase(path: string) {
         .values({ ...fields, subjectId: subject.id, standardId: standard.id, status: 'pending', demo: true })
         .returning({ id: evidence.id })
         .get();
-      tx.insert(evidenceSources).values(sources.map((s, position) => ({ ...s, evidenceId: row.id, position }))).run();
+      tx.insert(evidenceSources)
+        .values(sources.map((s, position) => ({ ...s, evidenceId: row.id, position })))
+        .run();
       return row.id;
     });
     ack(id, 'pending');
@@ -82,7 +84,10 @@ async function signIn(origin: string, credentials: string): Promise<string> {
     body: JSON.stringify({ email, password: rest.join(':') }),
   });
   if (!res.ok) throw new Error(`Signing in as ${email} failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 async function writeThroughApi(origin: string, volunteer: string, reviewer: string) {
@@ -90,7 +95,11 @@ async function writeThroughApi(origin: string, volunteer: string, reviewer: stri
   const slugs = (await (await fetch(`${origin}/api/subjects`)).json()) as Array<{ slug: string }>;
   const standardSlugs = (await (await fetch(`${origin}/api/standards`)).json()) as Array<{ slug: string }>;
   const send = (path: string, cookie: string, body: unknown) =>
-    fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin }, body: JSON.stringify(body) });
+    fetch(`${origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin },
+      body: JSON.stringify(body),
+    });
   for (let n = 1; !stopping; n++) {
     const created = await send('/api/evidence', volunteerCookie, entry(n, pick(slugs, n).slug, pick(standardSlugs, n * 7).slug));
     if (created.status !== 201) {

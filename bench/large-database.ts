@@ -37,7 +37,7 @@ export function buildLargeDatabase(path: string, subjects = 200, entries = 100_0
   const now = new Date().toISOString();
   // A small deterministic generator so every run builds the same database.
   let seed = 42;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   sqlite.transaction(() => {
     for (let s = 1; s <= subjects; s++) {
       insertSubject.run(`bench-person-${s}`, `Benchmark Person ${s}`, s === 1 ? 'incumbent' : 'candidate', now, now);

@@ -46,7 +46,10 @@ db.$client.close();
 
 // Started with the same V8 flag as `npm start` (package.json): a smaller young generation keeps
 // the peak memory under the 200 MB target at a small cost in requests per second.
-const server = await startServer({ DATABASE_PATH: databasePath, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${SERVER_V8_FLAGS}`.trim() });
+const server = await startServer({
+  DATABASE_PATH: databasePath,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${SERVER_V8_FLAGS}`.trim(),
+});
 const { origin } = server;
 const get = (path: string) => fetch(`${origin}${path}`);
 
@@ -54,10 +57,14 @@ const spec = (await (await get('/api/openapi.json')).json()) as { paths: Record<
 const viaApi = Boolean((spec.paths['/api/evidence'] ?? spec.paths['/api/evidence/'])?.post);
 const writer = viaApi
   ? startScript('bench/evidence-writer.ts', [
-      '--origin', origin,
-      '--volunteer', `${volunteer.email}:${volunteer.password}`,
-      '--reviewer', `${reviewer.email}:${reviewer.password}`,
-      '--pause', String(WRITER_PAUSE_MS),
+      '--origin',
+      origin,
+      '--volunteer',
+      `${volunteer.email}:${volunteer.password}`,
+      '--reviewer',
+      `${reviewer.email}:${reviewer.password}`,
+      '--pause',
+      String(WRITER_PAUSE_MS),
     ])
   : startScript('bench/evidence-writer.ts', ['--database', databasePath, '--pause', String(WRITER_PAUSE_MS)]);
 if (!viaApi) {
@@ -160,15 +167,18 @@ const exportServer = await startServer({
 });
 const scorecardPath = `/api/subjects/${exportDb.heavySlug}/scorecard`;
 const publicEntries = ((await (await fetch(`${exportServer.origin}/api/export/evidence.json`)).json()) as unknown[]).length;
-const csvBytes = (await (await fetch(`${exportServer.origin}/api/export/evidence.csv`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength;
+const csvBytes = (
+  await (await fetch(`${exportServer.origin}/api/export/evidence.csv`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()
+).byteLength;
 let addressCounter = 0;
 const nextAddress = () => {
   addressCounter++;
   return `198.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
 };
-const readers = (seconds: number) =>
-  autocannon({ url: `${exportServer.origin}${scorecardPath}`, connections: 10, duration: seconds });
-console.log(`Scorecard alone for ${Math.min(10, EXPORT_SECONDS)} s, then beside ${EXPORT_CONNECTIONS} connections on the CSV export for ${EXPORT_SECONDS} s…`);
+const readers = (seconds: number) => autocannon({ url: `${exportServer.origin}${scorecardPath}`, connections: 10, duration: seconds });
+console.log(
+  `Scorecard alone for ${Math.min(10, EXPORT_SECONDS)} s, then beside ${EXPORT_CONNECTIONS} connections on the CSV export for ${EXPORT_SECONDS} s…`,
+);
 const alone = await readers(Math.min(10, EXPORT_SECONDS));
 const [crowd, beside] = await Promise.all([
   autocannon({
@@ -179,7 +189,10 @@ const [crowd, beside] = await Promise.all([
       {
         method: 'GET',
         path: '/api/export/evidence.csv',
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'accept-encoding': 'gzip', 'x-forwarded-for': nextAddress() } }),
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'accept-encoding': 'gzip', 'x-forwarded-for': nextAddress() },
+        }),
       },
     ],
   }),

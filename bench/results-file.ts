@@ -10,7 +10,9 @@ const RESULTS = join(import.meta.dirname, 'RESULTS.md');
 export function writeResultsSection(name: string, markdown: string): void {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
-  const current = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\nMeasured on this project\'s machine (2 cores, loopback only). Each section says how to reproduce it.\n';
+  const current = existsSync(RESULTS)
+    ? readFileSync(RESULTS, 'utf8')
+    : "# Benchmark results\n\nMeasured on this project's machine (2 cores, loopback only). Each section says how to reproduce it.\n";
   const block = `${start}\n${markdown.trim()}\n${end}`;
   const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
   writeFileSync(RESULTS, pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`);

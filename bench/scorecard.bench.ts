@@ -72,7 +72,9 @@ async function load(url: string, options: { page?: boolean; junk?: boolean } = {
         method: 'GET',
         path: pathname + search,
         ...(options.page ? { headers: BROWSER } : {}),
-        ...(options.junk ? { setupRequest: (request) => ({ ...request, path: `${pathname}?fbclid=IwAR${++junkCounter}&utm_source=bench` }) } : {}),
+        ...(options.junk
+          ? { setupRequest: (request) => ({ ...request, path: `${pathname}?fbclid=IwAR${++junkCounter}&utm_source=bench` }) }
+          : {}),
       },
     ],
   });
@@ -122,7 +124,15 @@ const appPort = await freePort();
 const started = Date.now();
 const server = spawn(process.execPath, ['dist/server/server.js'], {
   cwd: root,
-  env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', DATABASE_PATH: large.path, SEED_DEMO: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+  env: {
+    ...process.env,
+    PORT: String(appPort),
+    HOST: '127.0.0.1',
+    DATABASE_PATH: large.path,
+    SEED_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'production',
+  },
   stdio: 'inherit',
 });
 await waitFor(`http://127.0.0.1:${appPort}/healthz`);
@@ -149,7 +159,10 @@ const targets = {
 type Name = keyof typeof targets;
 // One request each first: the steady state under a crowd is the cached page, not its first render.
 for (const { url } of Object.values(targets)) await fetch(url, { headers: BROWSER });
-const rounds = Object.fromEntries(Object.keys(targets).map((n) => [n, []])) as unknown as Record<Name, Array<Awaited<ReturnType<typeof load>>>>;
+const rounds = Object.fromEntries(Object.keys(targets).map((n) => [n, []])) as unknown as Record<
+  Name,
+  Array<Awaited<ReturnType<typeof load>>>
+>;
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of Object.keys(targets) as Name[]) {
     const { url, ...options } = targets[name];
@@ -217,7 +230,10 @@ ${(
     ['GET /?fbclid=…&utm_source=…', pages.homeJunk],
   ] as const
 )
-  .map(([name, r]) => `| ${name} | ${r.rps.toLocaleString('en-US')} | ${toScorecard(r)} × | ${r.p50} | ${r.p99} | ${r.errors} | ${ok(Number(toScorecard(r)) >= 0.5)} |`)
+  .map(
+    ([name, r]) =>
+      `| ${name} | ${r.rps.toLocaleString('en-US')} | ${toScorecard(r)} × | ${r.p50} | ${r.p99} | ${r.errors} | ${ok(Number(toScorecard(r)) >= 0.5)} |`,
+  )
   .join('\n')}
 
 Pages are kept rendered and compressed (brotli here) per route, path, the parameters that change them and the data

@@ -47,7 +47,15 @@ async function pageWeight(): Promise<{ initial: Resource[]; all: Resource[] }> {
     const gz = await server.app.inject({ url, headers: { 'accept-encoding': 'gzip', accept: 'text/html' } });
     const plain = await server.app.inject({ url, headers: { accept: 'text/html' } });
     const type = String(plain.headers['content-type'] ?? '');
-    const kind = type.includes('html') ? 'html' : type.includes('css') ? 'css' : type.includes('javascript') ? 'js' : type.includes('json') ? 'json' : 'other';
+    const kind = type.includes('html')
+      ? 'html'
+      : type.includes('css')
+        ? 'css'
+        : type.includes('javascript')
+          ? 'js'
+          : type.includes('json')
+            ? 'json'
+            : 'other';
     // Small JSON answers are not compressed by the server; count what is actually sent.
     return { url, kind, gzip: gz.rawPayload.length, raw: plain.rawPayload.length };
   };
@@ -87,10 +95,18 @@ async function lighthouseOnce(preset: 'mobile' | 'desktop'): Promise<LighthouseR
     if (!existsSync(out)) return null;
     const report = JSON.parse(readFileSync(out, 'utf8'));
     if (report.runtimeError) return null;
-    const scores = Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round((v as { score: number }).score * 100)]));
+    const scores = Object.fromEntries(
+      Object.entries(report.categories).map(([k, v]) => [k, Math.round((v as { score: number }).score * 100)]),
+    );
     if (Object.values(scores).some((s) => Number.isNaN(s))) return null;
     const value = (id: string) => report.audits[id].numericValue as number;
-    return { scores, lcp: value('largest-contentful-paint'), tbt: value('total-blocking-time'), cls: value('cumulative-layout-shift'), fcp: value('first-contentful-paint') };
+    return {
+      scores,
+      lcp: value('largest-contentful-paint'),
+      tbt: value('total-blocking-time'),
+      cls: value('cumulative-layout-shift'),
+      fcp: value('first-contentful-paint'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -128,11 +144,26 @@ try {
     '',
     '| what | gzip | uncompressed |',
     '|---|---|---|',
-    row('HTML', weight.all.filter((r) => r.kind === 'html')),
-    row('CSS', weight.all.filter((r) => r.kind === 'css')),
-    row('the app\'s script (Lit, components, scoring method, UI strings)', weight.all.filter((r) => r.kind === 'js' && r.url.startsWith('/assets/app-'))),
-    row('chart.js chunk and chart parts (loaded when a chart nears the screen)', weight.all.filter((r) => r.kind === 'js' && !r.url.startsWith('/assets/app-'))),
-    row('trend history: scorecards at past dates (`?asOf=`, JSON)', weight.all.filter((r) => r.kind === 'json')),
+    row(
+      'HTML',
+      weight.all.filter((r) => r.kind === 'html'),
+    ),
+    row(
+      'CSS',
+      weight.all.filter((r) => r.kind === 'css'),
+    ),
+    row(
+      "the app's script (Lit, components, scoring method, UI strings)",
+      weight.all.filter((r) => r.kind === 'js' && r.url.startsWith('/assets/app-')),
+    ),
+    row(
+      'chart.js chunk and chart parts (loaded when a chart nears the screen)',
+      weight.all.filter((r) => r.kind === 'js' && !r.url.startsWith('/assets/app-')),
+    ),
+    row(
+      'trend history: scorecards at past dates (`?asOf=`, JSON)',
+      weight.all.filter((r) => r.kind === 'json'),
+    ),
     row('**total at load** (phone, 360 × 780: the radar is near the screen, the trend is not)', weight.initial),
     row('**total after scrolling through the page**', weight.all),
     '',
@@ -144,12 +175,13 @@ try {
     '|---|---|---|---|---|---|---|---|---|---|',
     ...(['mobile', 'desktop'] as const).map((preset) => {
       const { runs, failed } = lighthouseResults[preset];
-      if (runs.length === 0) return `| ${preset} | could not run: every attempt ended in a Lighthouse runtime error | | | | | | | | ${failed} |`;
+      if (runs.length === 0)
+        return `| ${preset} | could not run: every attempt ended in a Lighthouse runtime error | | | | | | | | ${failed} |`;
       const m = (f: (r: LighthouseRun) => number) => median(runs.map(f));
       return `| ${preset} | ${m((r) => r.scores.performance)} | ${m((r) => r.scores.accessibility)} | ${m((r) => r.scores['best-practices'])} | ${m((r) => r.scores.seo)} | ${(m((r) => r.fcp) / 1000).toFixed(1)} s | ${(m((r) => r.lcp) / 1000).toFixed(1)} s | ${Math.round(m((r) => r.tbt))} ms | ${m((r) => r.cls).toFixed(3)} | ${failed} |`;
     }),
     '',
-    'Mobile is Lighthouse\'s default (simulated slow 4G, 4× CPU slowdown). Lighthouse 12.8.2 is older than this Chromium: with',
+    "Mobile is Lighthouse's default (simulated slow 4G, 4× CPU slowdown). Lighthouse 12.8.2 is older than this Chromium: with",
     '`--headless=new` it fails with NO_NAVSTART, so the script passes `--headless`; it still fails now and then and is retried.',
     'Scores move by a few points between runs on a shared 2-core machine.',
     '',

@@ -29,9 +29,7 @@ export function migrateDatabase(db: Db): void {
 /** How many migrations are newer than the last one recorded, by drizzle's own rule (their folder timestamp). */
 function pendingMigrations(db: Db): number {
   const files = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
-  const table = db.$client
-    .prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
-    .get();
+  const table = db.$client.prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
   if (!table) return files.length;
   const last = db.$client.prepare('select max(created_at) from __drizzle_migrations').pluck().get() as number | null;
   return files.filter((m) => last === null || Number(last) < m.folderMillis).length;

@@ -19,8 +19,7 @@ export const en = {
     'Demo data: the people, evidence and events on this site are fictional, shown so you can see how the scorecard works. They say nothing about real people.',
   demoBadge: 'Demo',
   demoLabel: 'About this data',
-  footerAbout:
-    'A community coalition scorecard. Every grade is computed by a published method from evidence that anyone can check.',
+  footerAbout: 'A community coalition scorecard. Every grade is computed by a published method from evidence that anyone can check.',
   footerData: 'Data',
   exportCsv: 'All evidence (CSV)',
   exportJson: 'All evidence (JSON)',
@@ -147,7 +146,8 @@ export const en = {
   },
 
   evidencePage: {
-    description: (title: string, person: string) => `Evidence about ${person}: ${title}. Its sources, how it counts, and its public history.`,
+    description: (title: string, person: string) =>
+      `Evidence about ${person}: ${title}. Its sources, how it counts, and its public history.`,
     eyebrow: 'Evidence entry',
     permalink: (title: string) => `The page of “${title}”`,
     person: 'Person',
@@ -166,7 +166,16 @@ export const en = {
       retracted: 'Retracted, approved by a second reviewer',
     } as Record<string, string>,
     changed: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
-    fields: { subject: 'Person', standard: 'Standard', rating: 'Rating', kind: 'Kind', title: 'Title', summary: 'Summary', occurredOn: 'Happened on', sources: 'Sources' } as Record<string, string>,
+    fields: {
+      subject: 'Person',
+      standard: 'Standard',
+      rating: 'Rating',
+      kind: 'Kind',
+      title: 'Title',
+      summary: 'Summary',
+      occurredOn: 'Happened on',
+      sources: 'Sources',
+    } as Record<string, string>,
     sourcesChanged: 'the sources were changed',
     review: 'Every entry is checked by a second person before it counts, and every correction or retraction by a second reviewer.',
     back: (person: string) => `All evidence about ${person}`,
@@ -236,7 +245,8 @@ export const en = {
   },
 
   standard: {
-    description: (title: string) => `What the standard “${title}” means, the District Attorney’s power over it, and everyone’s grade on it.`,
+    description: (title: string) =>
+      `What the standard “${title}” means, the District Attorney’s power over it, and everyone’s grade on it.`,
     meaning: 'What it means',
     power: 'The District Attorney’s power over it',
     indicators: 'What evidence counts',
@@ -308,7 +318,8 @@ export const en = {
   embed: {
     footerLink: 'Put a scorecard on your site',
     title: 'Put a scorecard on your site',
-    description: 'Embed the District Attorney scorecard on a partner website: a script, an iframe or an image, with steps for Wix, Squarespace and WordPress.',
+    description:
+      'Embed the District Attorney scorecard on a partner website: a script, an iframe or an image, with steps for Wix, Squarespace and WordPress.',
     intro:
       'Choose a person, a standard or an election and how to show it. The preview is what your visitors will see; copy the snippet your website accepts. Every widget shows the date its grades are from, the coalition that publishes them, and links back to the full scorecard and to how grades work.',
     empty: 'There are no scorecards to embed yet.',
@@ -336,7 +347,8 @@ export const en = {
     script: 'Script',
     scriptHelp: 'Best where your site accepts HTML with scripts. It follows your page’s width and can be themed (see below).',
     iframe: 'Iframe',
-    iframeHelp: 'For site builders that accept only an iframe. The script line is optional: it lets the frame grow to fit. Pages that already use pym.js or AMP need no extra script: the frame speaks both.',
+    iframeHelp:
+      'For site builders that accept only an iframe. The script line is optional: it lets the frame grow to fit. Pages that already use pym.js or AMP need no extra script: the frame speaks both.',
     previewIframe: 'Preview the iframe',
     image: 'Image',
     imageHelp: 'For email, forums and anywhere scripts and frames are not allowed.',

@@ -96,8 +96,7 @@ export const es: Messages = {
         : `${name}: calificaciones en diez estándares comunitarios para la Fiscalía de Distrito, con la evidencia que las respalda.`,
     overallHeading: 'Calificación general',
     coverage: (n: number, total: number) => `${n} de ${total} estándares tienen evidencia`,
-    insufficient: (min: number) =>
-      `Todavía no hay calificación general: se necesita evidencia en al menos ${min} de los diez estándares.`,
+    insufficient: (min: number) => `Todavía no hay calificación general: se necesita evidencia en al menos ${min} de los diez estándares.`,
     noWeight: 'Todos los estándares con evidencia tienen peso 0, así que no hay calificación general.',
     asOf: (date: string) => `Datos al ${date}`,
     evidenceCount: (n: number) => `${n} ${plural(n, 'registro', 'registros')} de evidencia`,
@@ -109,8 +108,7 @@ export const es: Messages = {
     radarHeading: 'De un vistazo',
     radarLabel: (name: string, list: string) => `Gráfica de radar de las puntuaciones de ${name} en los diez estándares: ${list}.`,
     trendHeading: 'A lo largo del tiempo',
-    trendIntro:
-      'La puntuación general y la de cada estándar, calculadas de nuevo con la evidencia conocida al final de cada periodo.',
+    trendIntro: 'La puntuación general y la de cada estándar, calculadas de nuevo con la evidencia conocida al final de cada periodo.',
     evidenceHeading: 'La evidencia',
     strongest: 'Puntos más fuertes',
     weakest: 'Puntos más débiles',
@@ -167,9 +165,19 @@ export const es: Messages = {
       retracted: 'Retirado, con la aprobación de una segunda persona del equipo de revisión',
     } as Record<string, string>,
     changed: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
-    fields: { subject: 'Persona', standard: 'Estándar', rating: 'Valoración', kind: 'Tipo', title: 'Título', summary: 'Resumen', occurredOn: 'Ocurrió el', sources: 'Fuentes' } as Record<string, string>,
+    fields: {
+      subject: 'Persona',
+      standard: 'Estándar',
+      rating: 'Valoración',
+      kind: 'Tipo',
+      title: 'Título',
+      summary: 'Resumen',
+      occurredOn: 'Ocurrió el',
+      sources: 'Fuentes',
+    } as Record<string, string>,
     sourcesChanged: 'se cambiaron las fuentes',
-    review: 'Una segunda persona revisa cada registro antes de que cuente, y una segunda persona del equipo de revisión aprueba cada corrección o retiro.',
+    review:
+      'Una segunda persona revisa cada registro antes de que cuente, y una segunda persona del equipo de revisión aprueba cada corrección o retiro.',
     back: (person: string) => `Toda la evidencia sobre ${person}`,
   },
 
@@ -220,8 +228,7 @@ export const es: Messages = {
   },
 
   election: {
-    description: (name: string) =>
-      `${name}: las candidaturas lado a lado en diez estándares comunitarios para la Fiscalía de Distrito.`,
+    description: (name: string) => `${name}: las candidaturas lado a lado en diez estándares comunitarios para la Fiscalía de Distrito.`,
     date: (date: string) => `Día de la elección: ${date}`,
     registration: (date: string) => `Si puede votar, regístrese a más tardar el ${date}`,
     officialInfo: 'Información oficial de la elección',
@@ -253,8 +260,7 @@ export const es: Messages = {
 
   methodology: {
     title: 'Cómo se califica',
-    description:
-      'El método publicado que convierte evidencia con fuentes en calificaciones, paso a paso, con un ejemplo resuelto.',
+    description: 'El método publicado que convierte evidencia con fuentes en calificaciones, paso a paso, con un ejemplo resuelto.',
     intro:
       'Cada calificación de este sitio sale del mismo método publicado, aplicado por una computadora a evidencia revisada. Nadie asigna una calificación a mano.',
     version: (v: number) => `Versión ${v} del método`,
@@ -311,7 +317,8 @@ export const es: Messages = {
   embed: {
     footerLink: 'Ponga una boleta de calificaciones en su sitio web',
     title: 'Ponga una boleta de calificaciones en su sitio web',
-    description: 'Inserte la boleta de calificaciones del fiscal de distrito en el sitio web de su organización: un script, un iframe o una imagen, con pasos para Wix, Squarespace y WordPress.',
+    description:
+      'Inserte la boleta de calificaciones del fiscal de distrito en el sitio web de su organización: un script, un iframe o una imagen, con pasos para Wix, Squarespace y WordPress.',
     intro:
       'Elija una persona, un estándar o una elección, y cómo mostrarlo. La vista previa es lo que verán sus visitantes; copie el código que acepta su sitio web. Cada widget muestra la fecha de sus calificaciones y la coalición que las publica, y enlaza a la boleta de calificaciones completa y a cómo se califica.',
     empty: 'Todavía no hay boletas de calificaciones para insertar.',
@@ -337,9 +344,11 @@ export const es: Messages = {
     copied: (what: string) => `Código copiado (${String(what).toLowerCase()}).`,
     copiedButton: 'Copiado',
     script: 'Script',
-    scriptHelp: 'Lo mejor si su sitio web acepta HTML con scripts. Se ajusta al ancho de su página y se puede adaptar a sus colores (vea abajo).',
+    scriptHelp:
+      'Lo mejor si su sitio web acepta HTML con scripts. Se ajusta al ancho de su página y se puede adaptar a sus colores (vea abajo).',
     iframe: 'Iframe',
-    iframeHelp: 'Para creadores de sitios web que solo aceptan un iframe. La línea del script es opcional: hace que el marco crezca para mostrar todo. Las páginas que ya usan pym.js o AMP no necesitan otro script: el marco habla con los dos.',
+    iframeHelp:
+      'Para creadores de sitios web que solo aceptan un iframe. La línea del script es opcional: hace que el marco crezca para mostrar todo. Las páginas que ya usan pym.js o AMP no necesitan otro script: el marco habla con los dos.',
     previewIframe: 'Vista previa del iframe',
     image: 'Imagen',
     imageHelp: 'Para correo electrónico, foros y cualquier lugar donde no se permiten scripts ni marcos.',
@@ -389,7 +398,8 @@ export const es: Messages = {
     themeExample: 'Ejemplo de colores y fuentes',
     themeMore: 'La lista completa de propiedades y partes está en el README del proyecto, en “Widgets for partner sites”.',
     shieldsHeading: 'Para archivos README y shields.io',
-    shieldsIntro: 'Un punto de acceso para shields.io da una insignia pequeña con la calificación general de una persona (o de un estándar con ?standard=):',
+    shieldsIntro:
+      'Un punto de acceso para shields.io da una insignia pequeña con la calificación general de una persona (o de un estándar con ?standard=):',
   },
 
   share: {

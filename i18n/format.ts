@@ -41,7 +41,12 @@ export function signedRating(rating: number): string {
 export function describeWeighting(msg: Messages, weights: Readonly<Record<string, number>>, slugs: readonly string[]): string {
   const changed = slugs.filter((slug) => weights[slug] !== undefined && weights[slug] !== 1);
   if (changed.length === 0) return msg.priorities.equal;
-  return msg.priorities.custom(formatList(msg, changed.map((slug) => msg.priorities.customItem(msg.standardShort[slug] ?? slug, weights[slug]))));
+  return msg.priorities.custom(
+    formatList(
+      msg,
+      changed.map((slug) => msg.priorities.customItem(msg.standardShort[slug] ?? slug, weights[slug])),
+    ),
+  );
 }
 
 /** Coverage, or why there is no overall grade. */

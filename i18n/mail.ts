@@ -87,9 +87,7 @@ const en: MailStrings = {
   },
   secondReview: {
     subject: (title) => `A proposed change awaits a second reviewer: “${title}”`,
-    body: (title, proposedBy) => [
-      `${proposedBy} proposed a change to “${title}”. It needs a second reviewer before it takes effect.`,
-    ],
+    body: (title, proposedBy) => [`${proposedBy} proposed a change to “${title}”. It needs a second reviewer before it takes effect.`],
     action: 'Review the proposed change',
   },
   officeReply: {

@@ -6,7 +6,15 @@
 export const workspaceEn = {
   name: 'Scorecard workspace',
   navLabel: 'Workspace',
-  nav: { home: 'My submissions', newEvidence: 'Log evidence', import: 'Import CSV', review: 'Review queue', admin: 'Admin', account: 'My account', signOut: 'Sign out' },
+  nav: {
+    home: 'My submissions',
+    newEvidence: 'Log evidence',
+    import: 'Import CSV',
+    review: 'Review queue',
+    admin: 'Admin',
+    account: 'My account',
+    signOut: 'Sign out',
+  },
   signedInAs: (name: string) => `Signed in as ${name}`,
   publicSite: 'The public scorecard',
   needsScript: 'The workspace needs JavaScript.',
@@ -68,7 +76,8 @@ export const workspaceEn = {
     twoFactorHeading: 'Two-factor sign-in',
     twoFactorRequired: 'Your role must use two-factor sign-in before reviewing or managing anything. Set it up below.',
     twoFactorOn: (left: number) => `On. You have ${left} unused recovery ${left === 1 ? 'code' : 'codes'}.`,
-    twoFactorOff: 'Off. With it on, signing in also needs a code from an app on your phone (such as Google Authenticator, Microsoft Authenticator or FreeOTP).',
+    twoFactorOff:
+      'Off. With it on, signing in also needs a code from an app on your phone (such as Google Authenticator, Microsoft Authenticator or FreeOTP).',
     setUp: 'Set up two-factor sign-in',
     scan: 'Scan this code with your authenticator app, or type the key below into it.',
     qrAlt: 'QR code for your authenticator app',
@@ -128,7 +137,13 @@ export const workspaceEn = {
     next: 'Next page',
     pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   },
-  status: { pending: 'Pending review', published: 'Published', rejected: 'Rejected', retracted: 'Retracted', withdrawn: 'Withdrawn' } as Record<string, string>,
+  status: {
+    pending: 'Pending review',
+    published: 'Published',
+    rejected: 'Rejected',
+    retracted: 'Retracted',
+    withdrawn: 'Withdrawn',
+  } as Record<string, string>,
 
   form: {
     intro: 'One entry rates one person on one standard, from something that happened and that anyone can check.',
@@ -149,7 +164,8 @@ export const workspaceEn = {
       data: 'Published outcome data.',
       statement: 'A public statement, pledge or questionnaire answer.',
     } as Record<string, string>,
-    weight: (weight: number) => (weight === 1 ? 'Counts with full weight (1).' : `Counts with weight ${weight}: a record counts more than words.`),
+    weight: (weight: number) =>
+      weight === 1 ? 'Counts with full weight (1).' : `Counts with weight ${weight}: a record counts more than words.`,
     occurredOn: 'Date it happened',
     title: 'Title',
     titleHelp: 'One line that says what happened.',
@@ -186,7 +202,15 @@ export const workspaceEn = {
     archive: 'archived copy',
     history: 'Revision history',
     historyEmpty: 'No revisions.',
-    actions: { create: 'Submitted', edit: 'Edited', publish: 'Published', reject: 'Rejected', withdraw: 'Withdrawn', correct: 'Corrected', retract: 'Retracted' } as Record<string, string>,
+    actions: {
+      create: 'Submitted',
+      edit: 'Edited',
+      publish: 'Published',
+      reject: 'Rejected',
+      withdraw: 'Withdrawn',
+      correct: 'Corrected',
+      retract: 'Retracted',
+    } as Record<string, string>,
     changed: (fields: string) => `Changed: ${fields}`,
     by: (name: string) => `by ${name}`,
     edit: 'Edit this entry',
@@ -195,7 +219,8 @@ export const workspaceEn = {
     retractedReason: (reason: string) => `Retracted: ${reason}`,
     correctionNote: (note: string) => `Correction: ${note}`,
     correctHeading: 'Correct this entry',
-    correctIntro: 'Change what is wrong. Nothing public changes until a second reviewer approves; then the note is shown publicly with the date.',
+    correctIntro:
+      'Change what is wrong. Nothing public changes until a second reviewer approves; then the note is shown publicly with the date.',
     correctNote: 'What was corrected and why',
     correctSubmit: 'Propose the correction',
     corrected: 'Your correction is proposed. It changes nothing public until a second reviewer approves it.',
@@ -211,7 +236,8 @@ export const workspaceEn = {
   },
 
   review: {
-    intro: 'Pending entries, oldest first. Check the sources, then publish or reject with a note. Your own submissions are not listed: another reviewer checks them.',
+    intro:
+      'Pending entries, oldest first. Check the sources, then publish or reject with a note. Your own submissions are not listed: another reviewer checks them.',
     shortcutsHeading: 'Keyboard shortcuts',
     shortcuts: [
       ['j', 'next entry'],
@@ -242,14 +268,17 @@ export const workspaceEn = {
       ['u', 'undo a shortcut’s decision'],
     ] as Array<[string, string]>,
     tabs: { label: 'Review queues', entries: 'New entries', changes: 'Proposed changes', replies: 'Replies' },
-    changesIntro: 'Corrections and retractions of published evidence wait here for a second reviewer. Nothing public changes until one is approved. Changes you proposed, and changes to entries you submitted, are not listed.',
-    repliesIntro: 'Replies from the offices of the people graded. Check them for abuse only (threats, personal data, spam), never for whether you agree: publish anything else.',
+    changesIntro:
+      'Corrections and retractions of published evidence wait here for a second reviewer. Nothing public changes until one is approved. Changes you proposed, and changes to entries you submitted, are not listed.',
+    repliesIntro:
+      'Replies from the offices of the people graded. Check them for abuse only (threats, personal data, spam), never for whether you agree: publish anything else.',
     undo: 'Undo',
     sendNow: 'Send now',
     undone: 'Undone: nothing was sent.',
     publishing: (title: string) => `Publishing “${title}” in a few seconds.`,
     rejecting: (title: string) => `Rejecting “${title}” in a few seconds.`,
-    stale: (title: string) => `“${title}” changed while you were reading it, so nothing was decided. The queue now shows the latest version: check it again.`,
+    stale: (title: string) =>
+      `“${title}” changed while you were reading it, so nothing was decided. The queue now shows the latest version: check it again.`,
     revision: (n: number) => `revision ${n}`,
     noArchive: 'no archived copy',
     empty: 'Nothing is waiting for review.',
@@ -288,7 +317,16 @@ export const workspaceEn = {
     changed: '(changed)',
     unchanged: 'unchanged',
     status: 'Status',
-    fields: { subject: 'Person', standard: 'Standard', rating: 'Rating', kind: 'Kind', title: 'Title', summary: 'Summary', occurredOn: 'Happened on', sources: 'Sources' } as Record<string, string>,
+    fields: {
+      subject: 'Person',
+      standard: 'Standard',
+      rating: 'Rating',
+      kind: 'Kind',
+      title: 'Title',
+      summary: 'Summary',
+      occurredOn: 'Happened on',
+      sources: 'Sources',
+    } as Record<string, string>,
     gradeOf: (person: string, standard: string) => `${person}, ${standard}`,
     ifApproved: 'If approved',
     decisionNote: 'Note on your decision',
@@ -324,7 +362,8 @@ export const workspaceEn = {
   },
 
   import: {
-    intro: 'Log many entries at once from a spreadsheet: an Excel or Google Sheets file (.xlsx) or CSV. Nothing is stored until you have seen every row checked.',
+    intro:
+      'Log many entries at once from a spreadsheet: an Excel or Google Sheets file (.xlsx) or CSV. Nothing is stored until you have seen every row checked.',
     columnsHeading: 'Columns',
     columns: [
       ['subject', 'the person’s name as the site shows it, or their slug (from the address of their page)'],
@@ -345,12 +384,18 @@ export const workspaceEn = {
     check: 'Check every row',
     checking: 'Checking…',
     create: (n: number) => (n === 1 ? 'Create 1 pending entry' : `Create ${n} pending entries`),
-    skipNote: (n: number) => (n === 1 ? 'The row with problems will be skipped; fix it and import it again.' : `The ${n} rows with problems will be skipped; fix them and import them again.`),
+    skipNote: (n: number) =>
+      n === 1
+        ? 'The row with problems will be skipped; fix it and import it again.'
+        : `The ${n} rows with problems will be skipped; fix them and import them again.`,
     summary: (valid: number, invalid: number) => `${valid} ready, ${invalid} with problems.`,
     created: (n: number) => (n === 1 ? '1 entry created, waiting for review.' : `${n} entries created, waiting for review.`),
     noneValid: 'No row is ready to import yet.',
     alreadyImported: (id: number) => `already imported (entry ${id})`,
-    alreadyNote: (n: number) => (n === 1 ? 'One row was already imported and will not be created again.' : `${n} rows were already imported and will not be created again.`),
+    alreadyNote: (n: number) =>
+      n === 1
+        ? 'One row was already imported and will not be created again.'
+        : `${n} rows were already imported and will not be created again.`,
     empty: 'Choose a file or paste CSV text first.',
     rowsHeading: 'Row by row',
     columnsLine: 'Row',
@@ -365,11 +410,20 @@ export const workspaceEn = {
 
   admin: {
     replyHeading: 'Right of reply',
-    replyIntro: 'A reply link lets this person’s office or campaign answer any published entry or standard publicly, for 30 days. It is shown once: copy it and send it by any channel. The person’s page then says when they were invited to reply.',
+    replyIntro:
+      'A reply link lets this person’s office or campaign answer any published entry or standard publicly, for 30 days. It is shown once: copy it and send it by any channel. The person’s page then says when they were invited to reply.',
     createReplyLink: (name: string) => `Create a reply link for ${name}`,
     replyLink: (until: string) => `Reply link (works until ${until})`,
     replyLinkCreated: 'Reply link created. Copy it now: it is not shown again.',
-    sections: { users: 'Users and invites', people: 'People', elections: 'Elections', events: 'Events', standards: 'Standards’ text', audit: 'Audit log', outbox: 'Outbox' } as Record<string, string>,
+    sections: {
+      users: 'Users and invites',
+      people: 'People',
+      elections: 'Elections',
+      events: 'Events',
+      standards: 'Standards’ text',
+      audit: 'Audit log',
+      outbox: 'Outbox',
+    } as Record<string, string>,
     sectionsLabel: 'Admin sections',
     save: 'Save',
     saved: 'Saved.',
@@ -397,7 +451,8 @@ export const workspaceEn = {
     active: 'Active',
     peopleHeading: 'People on the scorecard',
     demoHeading: 'Demo data',
-    demoIntro: 'The fictional demo people, their election, events and evidence are still here. Remove them before the scorecard goes public; real data stays as it is.',
+    demoIntro:
+      'The fictional demo people, their election, events and evidence are still here. Remove them before the scorecard goes public; real data stays as it is.',
     removeDemo: 'Remove the demo data',
     removeDemoConfirm: 'Delete every demo person, election, event and evidence entry? This cannot be undone.',
     demoRemoved: (n: { people: number; elections: number; events: number; evidence: number }) =>
@@ -443,11 +498,18 @@ export const workspaceEn = {
     auditHeading: 'Audit log',
     auditColumns: { when: 'When', who: 'Who', action: 'Action', entity: 'What' },
     system: 'system',
-    outboxHeld: 'No mail server is set up (SMTP_URL), so emails are kept here instead of being sent. Open one to read it, and pass on its link yourself.',
+    outboxHeld:
+      'No mail server is set up (SMTP_URL), so emails are kept here instead of being sent. Open one to read it, and pass on its link yourself.',
     outboxSending: 'Emails are sent through the mail server. Failed ones are listed here with the reason.',
     outboxEmpty: 'No emails yet.',
     outboxColumns: { when: 'Written', to: 'To', subject: 'Subject', status: 'Status' },
-    mailStatus: { queued: 'Waiting to be sent', sending: 'Sending', sent: 'Sent', held: 'Kept here (no mail server)', failed: 'Failed' } as Record<string, string>,
+    mailStatus: {
+      queued: 'Waiting to be sent',
+      sending: 'Sending',
+      sent: 'Sent',
+      held: 'Kept here (no mail server)',
+      failed: 'Failed',
+    } as Record<string, string>,
     attempts: (n: number, error: string | null) => `${n} ${n === 1 ? 'attempt' : 'attempts'}${error ? `; last error: ${error}` : ''}`,
     readMessage: (subject: string) => `Read “${subject}”`,
   },

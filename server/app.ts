@@ -58,7 +58,12 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   fastify.setSerializerCompiler(serializerCompiler);
 
   await fastify.register(errors, { notFoundPage });
-  await fastify.register(publicOrigin, { publicOrigin: config.publicOrigin, host: config.host, port: config.port, production: config.production });
+  await fastify.register(publicOrigin, {
+    publicOrigin: config.publicOrigin,
+    host: config.host,
+    port: config.port,
+    production: config.production,
+  });
   await fastify.register(securityHeaders, { production: config.production });
   await fastify.register(cors);
   // After CORS, so a partner page's widget can read the 503 and its Retry-After.

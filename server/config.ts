@@ -22,7 +22,10 @@ const envSchema = z.object({
   /** The address readers use, e.g. https://scorecard.example.org; every absolute URL we write starts with it. */
   PUBLIC_ORIGIN: z.string().optional(),
   /** smtp://user:pass@host:587 or smtps://...; without it, mail stays in the admin's outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('DA scorecard <scorecard@localhost>'),
   /** `reviewer`: reviewers and admins must turn on two-factor sign-in; `admin`: admins only. */
   REQUIRE_2FA_FOR: z.enum(['', 'reviewer', 'admin']).default(''),
@@ -42,7 +45,10 @@ export function parseTrustProxy(value: string): false | number | string[] {
   const v = value.trim();
   if (v === '' || v === '0') return false;
   if (/^\d+$/.test(v)) return Number(v);
-  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, bits, ...rest] = entry.split('/');
     const family = isIP(address);

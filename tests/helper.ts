@@ -22,10 +22,7 @@ export interface TestApp {
  * The overload guard is off: on a shared machine it would measure the machine, not the app
  * (tests/server/plugins/pressure.test.ts turns it on and drives it).
  */
-export async function buildTestApp(
-  overrides: Partial<AppConfig> = {},
-  extend?: (app: FastifyInstance) => void,
-): Promise<TestApp> {
+export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: (app: FastifyInstance) => void): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-test-'));
   const databasePath = join(dir, 'scorecard.db');
   const config: AppConfig = {

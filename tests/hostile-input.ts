@@ -50,7 +50,7 @@ export const ATTACK_STRINGS = [
   'demo-avery-placeholder%00.json',
   'demo-avery-placeholder\u0000',
   "' OR '1'='1",
-  "1; DROP TABLE evidence; --",
+  '1; DROP TABLE evidence; --',
   '" UNION SELECT email, password_hash FROM users --',
   '__proto__',
   'constructor',
@@ -136,11 +136,10 @@ function validString(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'email') return fc.emailAddress();
   if (schema.format === 'uri' || schema.format === 'url') return fc.webUrl();
   if (schema.format === 'date') return isoDay;
-  if (schema.format === 'date-time') return fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }).map((d) => d.toISOString());
+  if (schema.format === 'date-time')
+    return fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }).map((d) => d.toISOString());
   if (schema.pattern) {
-    return fc
-      .stringMatching(new RegExp(schema.pattern))
-      .filter((s) => s.length >= minLength && s.length <= maxLength);
+    return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && s.length <= maxLength);
   }
   return fc.string({ minLength, maxLength });
 }
@@ -174,7 +173,8 @@ export function hostileValue(schema: JsonSchema | undefined): fc.Arbitrary<unkno
 }
 
 /** Sometimes well-formed, mostly hostile: valid requests reach the deeper code paths. */
-export const fieldValue = (schema: JsonSchema | undefined) => fc.oneof({ weight: 1, arbitrary: validValue(schema) }, { weight: 2, arbitrary: hostileValue(schema) });
+export const fieldValue = (schema: JsonSchema | undefined) =>
+  fc.oneof({ weight: 1, arbitrary: validValue(schema) }, { weight: 2, arbitrary: hostileValue(schema) });
 
 /** Request bodies as raw text: JSON of (mostly hostile) values, and text that is not JSON at all. */
 export function bodyText(schema: JsonSchema | undefined): fc.Arbitrary<string> {

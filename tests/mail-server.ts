@@ -126,7 +126,10 @@ export async function startMailServer(): Promise<TestMailServer> {
       for (;;) {
         const found = messages.find(match);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`No matching email within ${timeoutMs} ms; received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ') || 'nothing'}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `No matching email within ${timeoutMs} ms; received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ') || 'nothing'}`,
+          );
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -63,7 +63,10 @@ function routerEntries(app: FastifyInstance): Array<{ method: string; path: stri
     stack.length = depth;
     stack.push(match[1]);
     const path = stack.join('');
-    for (const method of (match[2] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
+    for (const method of (match[2] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean)) {
       if (method !== 'HEAD') entries.push({ method, path: path.startsWith('/') ? path : `/${path}` });
     }
   }
@@ -77,6 +80,10 @@ export function knownValues(app: FastifyInstance): Record<string, string[]> {
     ...app.db.select({ slug: subjects.slug }).from(subjects).all(),
   ].map((r) => r.slug);
   const electionSlugs = app.db.$client.prepare('select slug from elections').pluck().all() as string[];
-  const ids = app.db.select({ id: evidence.id }).from(evidence).all().map((r) => String(r.id));
+  const ids = app.db
+    .select({ id: evidence.id })
+    .from(evidence)
+    .all()
+    .map((r) => String(r.id));
   return { slug: [...slugs, ...electionSlugs], id: ids, '*': ['index.html', 'swagger-initializer.js', 'static/index.html'] };
 }

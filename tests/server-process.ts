@@ -62,7 +62,11 @@ export interface RunningServer extends RunningProcess {
 export async function startServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<RunningServer> {
   if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run \`npm run build:server\` (npm test does)`);
   const port = await freePort();
-  const server = startProcess([BUILT_SERVER], { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', OVERLOAD_GUARD: '0', ...env }, options);
+  const server = startProcess(
+    [BUILT_SERVER],
+    { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', OVERLOAD_GUARD: '0', ...env },
+    options,
+  );
   const origin = `http://127.0.0.1:${port}`;
   let ended: number | string | undefined;
   void server.exited.then((code) => (ended = code));

@@ -93,7 +93,11 @@ export class PrioritiesPanel extends LightElement {
       </ul>
       <div class="priorities-actions">
         <button type="button" class="button button--quiet" ?disabled=${equal} @click=${this._onReset}>${msg.priorities.reset}</button>
-        <p class="muted" role="status">${describeWeighting(msg, this.weights, this.standards.map((s) => s.slug))} ${this.result}</p>
+        <p class="muted" role="status">${describeWeighting(
+          msg,
+          this.weights,
+          this.standards.map((s) => s.slug),
+        )} ${this.result}</p>
       </div>
     </details>`;
   }

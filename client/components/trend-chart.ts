@@ -143,7 +143,12 @@ export class TrendChart extends ChartElement {
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          y: { min: 0, max: 100, ticks: { stepSize: 20, color: '#4a5563', font: CHART_FONT }, title: { display: true, text: this.msg.charts.scoreAxis, color: '#4a5563' } },
+          y: {
+            min: 0,
+            max: 100,
+            ticks: { stepSize: 20, color: '#4a5563', font: CHART_FONT },
+            title: { display: true, text: this.msg.charts.scoreAxis, color: '#4a5563' },
+          },
           x: { ticks: { color: '#4a5563', font: CHART_FONT, maxRotation: 0, autoSkip: true }, grid: { display: false } },
         },
         plugins: {

@@ -23,7 +23,8 @@ export interface Failure {
 }
 
 /** A site page in the widget's language (Spanish readers land on /es/…), relative to the site's base. */
-const page = (ctx: ViewContext, path: string) => new URL(`.${pagePath(isLocale(ctx.lang) ? ctx.lang : 'en', `/${path}`)}`, ctx.siteBase).href;
+const page = (ctx: ViewContext, path: string) =>
+  new URL(`.${pagePath(isLocale(ctx.lang) ? ctx.lang : 'en', `/${path}`)}`, ctx.siteBase).href;
 
 /** A site link that leaves the partner's page (and an iframe) rather than replacing it. */
 function siteLink(ctx: ViewContext, path: string, text: string, part = 'link'): TemplateResult {
@@ -210,8 +211,17 @@ export function compareView(ctx: ViewContext, election: ElectionDetail): Templat
         )}
       </tbody>
     </table>
-    ${dashKey(ctx, cards.flatMap((card) => [card.overall.grade, ...card.standards.map((st) => st.grade)]))}
-    ${footer(ctx, election.asOf, election.candidates.some((c) => c.demo), `elections/${election.slug}`, s.fullComparison)}
+    ${dashKey(
+      ctx,
+      cards.flatMap((card) => [card.overall.grade, ...card.standards.map((st) => st.grade)]),
+    )}
+    ${footer(
+      ctx,
+      election.asOf,
+      election.candidates.some((c) => c.demo),
+      `elections/${election.slug}`,
+      s.fullComparison,
+    )}
   </article>`;
 }
 

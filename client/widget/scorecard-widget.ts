@@ -1,8 +1,25 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import type { RadarChart } from './radar-chart.js';
-import { fetchElection, fetchScorecard, fetchSiteIdentity, ScorecardUnavailable, type ElectionDetail, type Scorecard } from './scorecard-source.js';
+import {
+  fetchElection,
+  fetchScorecard,
+  fetchSiteIdentity,
+  ScorecardUnavailable,
+  type ElectionDetail,
+  type Scorecard,
+} from './scorecard-source.js';
 import { scorecardStyles } from './scorecard-widget.styles.js';
-import { badgeView, cardView, chartView, compareView, fallbackView, loadingView, standardLabel, type Failure, type ViewContext } from './scorecard-views.js';
+import {
+  badgeView,
+  cardView,
+  chartView,
+  compareView,
+  fallbackView,
+  loadingView,
+  standardLabel,
+  type Failure,
+  type ViewContext,
+} from './scorecard-views.js';
 import { stringsFor } from '../../i18n/widget.js';
 
 export type Variant = 'card' | 'chart' | 'badge' | 'compare';

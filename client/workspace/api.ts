@@ -30,7 +30,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
     parsed = null;
   }
   if (res.ok) return { ok: true, status: res.status, body: parsed as T };
-  const error = (parsed && typeof parsed === 'object' && 'error' in parsed ? parsed : { error: 'http', message: `HTTP ${res.status}` }) as ErrorResponse;
+  const error = (
+    parsed && typeof parsed === 'object' && 'error' in parsed ? parsed : { error: 'http', message: `HTTP ${res.status}` }
+  ) as ErrorResponse;
   // A session that ended elsewhere: back to sign-in, returning here afterwards.
   if (res.status === 401 && !path.startsWith('/api/auth/login') && !path.startsWith('/api/invites/accept')) {
     location.assign(`/workspace?next=${encodeURIComponent(location.pathname + location.search)}`);

@@ -26,7 +26,8 @@ export class WorkspaceView extends LightElement {
     return task.render({
       initial: loading,
       pending: loading,
-      error: () => html`<p role="alert">${this.ws.loadError}</p><button type="button" class="button" @click=${() => task.run()}>${this.ws.retry}</button>`,
+      error: () =>
+        html`<p role="alert">${this.ws.loadError}</p><button type="button" class="button" @click=${() => task.run()}>${this.ws.retry}</button>`,
       complete,
     });
   }

@@ -51,7 +51,11 @@ export const replies = sqliteTable(
     publishedAt: timestamp('published_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('replies_subject_status_idx').on(t.subjectId, t.status), index('replies_evidence_idx').on(t.evidenceId), index('replies_status_idx').on(t.status, t.id)],
+  (t) => [
+    index('replies_subject_status_idx').on(t.subjectId, t.status),
+    index('replies_evidence_idx').on(t.evidenceId),
+    index('replies_status_idx').on(t.status, t.id),
+  ],
 );
 
 export type ReplyLink = typeof replyLinks.$inferSelect;

@@ -55,7 +55,14 @@ const TRANSLATED_FIELDS = ['title', 'summary', 'daPower', 'indicators'] as const
  */
 function replaceSupersededSpanish(db: Db): void {
   const standardRows = db
-    .select({ standardId: standardTranslations.standardId, slug: standards.slug, title: standardTranslations.title, summary: standardTranslations.summary, daPower: standardTranslations.daPower, indicators: standardTranslations.indicators })
+    .select({
+      standardId: standardTranslations.standardId,
+      slug: standards.slug,
+      title: standardTranslations.title,
+      summary: standardTranslations.summary,
+      daPower: standardTranslations.daPower,
+      indicators: standardTranslations.indicators,
+    })
     .from(standardTranslations)
     .innerJoin(standards, eq(standards.id, standardTranslations.standardId))
     .where(eq(standardTranslations.lang, 'es'))
@@ -84,18 +91,38 @@ function replaceSupersededSpanish(db: Db): void {
     for (const { row, patch } of standardFixes) {
       const where = and(eq(standardTranslations.standardId, row.standardId), eq(standardTranslations.lang, 'es'));
       const before = tx.select().from(standardTranslations).where(where).get();
-      const after = tx.update(standardTranslations).set({ ...patch, updatedAt }).where(where).returning().get();
-      tx.insert(auditLog).values({ actorId: null, action: 'standard.update', entityType: 'standard', entityId: String(row.standardId), before, after }).run();
+      const after = tx
+        .update(standardTranslations)
+        .set({ ...patch, updatedAt })
+        .where(where)
+        .returning()
+        .get();
+      tx.insert(auditLog)
+        .values({ actorId: null, action: 'standard.update', entityType: 'standard', entityId: String(row.standardId), before, after })
+        .run();
     }
     if (methodology && Object.keys(methodologyPatch).length) {
-      const after = tx.update(methodologyTexts).set({ ...methodologyPatch, updatedAt }).where(eq(methodologyTexts.lang, 'es')).returning().get();
-      tx.insert(auditLog).values({ actorId: null, action: 'methodology.update', entityType: 'methodology', entityId: 'es', before: methodology, after }).run();
+      const after = tx
+        .update(methodologyTexts)
+        .set({ ...methodologyPatch, updatedAt })
+        .where(eq(methodologyTexts.lang, 'es'))
+        .returning()
+        .get();
+      tx.insert(auditLog)
+        .values({ actorId: null, action: 'methodology.update', entityType: 'methodology', entityId: 'es', before: methodology, after })
+        .run();
     }
   });
 }
 
 function nothingToSeed(db: Db): boolean {
-  const slugs = new Set(db.select({ slug: standards.slug }).from(standards).all().map((s) => s.slug));
+  const slugs = new Set(
+    db
+      .select({ slug: standards.slug })
+      .from(standards)
+      .all()
+      .map((s) => s.slug),
+  );
   const translated = new Set(
     db
       .select({ slug: standards.slug })
@@ -105,7 +132,13 @@ function nothingToSeed(db: Db): boolean {
       .all()
       .map((s) => s.slug),
   );
-  const languages = new Set(db.select({ lang: methodologyTexts.lang }).from(methodologyTexts).all().map((m) => m.lang));
+  const languages = new Set(
+    db
+      .select({ lang: methodologyTexts.lang })
+      .from(methodologyTexts)
+      .all()
+      .map((m) => m.lang),
+  );
   return (
     STANDARD_SEEDS.every((s) => slugs.has(s.slug)) &&
     Object.keys(STANDARD_SEEDS_ES).every((slug) => translated.has(slug)) &&
@@ -115,7 +148,10 @@ function nothingToSeed(db: Db): boolean {
 
 /** True when nobody has been scored yet: the only time demo data is added. */
 function isEmpty(db: Db): boolean {
-  const row = db.select({ n: sql<number>`count(*)` }).from(subjects).get();
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(subjects)
+    .get();
   return (row?.n ?? 0) === 0;
 }
 
@@ -130,15 +166,31 @@ export function seedDemo(db: Db): boolean {
   db.transaction((tx) => {
     const subjectIds = new Map<string, number>();
     for (const s of DEMO_SUBJECTS) {
-      const row = tx.insert(subjects).values({ ...s, demo: true }).returning({ id: subjects.id }).get();
+      const row = tx
+        .insert(subjects)
+        .values({ ...s, demo: true })
+        .returning({ id: subjects.id })
+        .get();
       subjectIds.set(s.slug, row.id);
     }
-    const standardIds = new Map(tx.select({ id: standards.id, slug: standards.slug }).from(standards).all().map((r) => [r.slug, r.id]));
+    const standardIds = new Map(
+      tx
+        .select({ id: standards.id, slug: standards.slug })
+        .from(standards)
+        .all()
+        .map((r) => [r.slug, r.id]),
+    );
 
     const { candidates, ...electionFields } = DEMO_ELECTION;
-    const election = tx.insert(elections).values({ ...electionFields, demo: true }).returning({ id: elections.id }).get();
+    const election = tx
+      .insert(elections)
+      .values({ ...electionFields, demo: true })
+      .returning({ id: elections.id })
+      .get();
     candidates.forEach((slug, position) => {
-      tx.insert(electionCandidates).values({ electionId: election.id, subjectId: subjectIds.get(slug)!, position }).run();
+      tx.insert(electionCandidates)
+        .values({ electionId: election.id, subjectId: subjectIds.get(slug)!, position })
+        .run();
     });
 
     DEMO_EVIDENCE.forEach((e, i) => {
@@ -180,8 +232,15 @@ export function seedDemo(db: Db): boolean {
     });
 
     for (const { subjects: linked, ...fields } of DEMO_EVENTS) {
-      const ev = tx.insert(events).values({ ...fields, demo: true }).returning({ id: events.id }).get();
-      for (const slug of linked) tx.insert(eventSubjects).values({ eventId: ev.id, subjectId: subjectIds.get(slug)! }).run();
+      const ev = tx
+        .insert(events)
+        .values({ ...fields, demo: true })
+        .returning({ id: events.id })
+        .get();
+      for (const slug of linked)
+        tx.insert(eventSubjects)
+          .values({ eventId: ev.id, subjectId: subjectIds.get(slug)! })
+          .run();
     }
   });
   return true;

@@ -73,8 +73,7 @@ export const STANDARD_SEEDS_ES: Record<string, Omit<StandardSeed, 'number' | 'sl
     ],
   },
   bias: {
-    title:
-      'Vigilar los prejuicios en el sistema y dar el ejemplo apartándose de los casos de mala conducta policial',
+    title: 'Vigilar los prejuicios en el sistema y dar el ejemplo apartándose de los casos de mala conducta policial',
     summary:
       'Los fiscales trabajan a diario con la policía, y eso hace difícil juzgar con imparcialidad la mala conducta policial. Este estándar pregunta si la Fiscalía vigila los prejuicios en el sistema, aplica a los agentes las mismas reglas que a todas las personas y se aparta a favor de un fiscal independiente cuando hay un conflicto de intereses.',
     daPower:

@@ -31,8 +31,7 @@ export const STANDARD_SEEDS: StandardSeed[] = [
   {
     number: 2,
     slug: 'health',
-    title:
-      'Health and Wellness Support, including for people who need mental, physical, emotional, or basic needs support',
+    title: 'Health and Wellness Support, including for people who need mental, physical, emotional, or basic needs support',
     summary:
       'Many people who enter the justice system need treatment, housing or care more than punishment. This standard asks whether the DA steers people with mental illness, addiction, disabilities or unmet basic needs toward support instead of jail.',
     daPower:
@@ -92,8 +91,7 @@ export const STANDARD_SEEDS: StandardSeed[] = [
   {
     number: 6,
     slug: 'bias',
-    title:
-      'Check Bias in the System and Model Anti-Bias by Recusing in Situations of Law Enforcement Misconduct',
+    title: 'Check Bias in the System and Model Anti-Bias by Recusing in Situations of Law Enforcement Misconduct',
     summary:
       'Prosecutors work closely with police every day, which makes it hard to judge police misconduct fairly. This standard asks whether the DA checks bias in the system, holds law enforcement to the same rules as everyone else, and steps aside in favor of an independent prosecutor when there is a conflict.',
     daPower:
@@ -110,7 +108,7 @@ export const STANDARD_SEEDS: StandardSeed[] = [
     slug: 'transparency',
     title: 'Transparency in Policy, Process, and Data',
     summary:
-      "The public can only hold the DA accountable for what it can see. This standard asks whether the office publishes its policies, explains how it makes decisions, and shares data about its cases in a form people can use.",
+      'The public can only hold the DA accountable for what it can see. This standard asks whether the office publishes its policies, explains how it makes decisions, and shares data about its cases in a form people can use.',
     daPower:
       'The DA controls what the office publishes: charging policies, case data dashboards, reports on use-of-force reviews, and answers to public records requests.',
     indicators: [

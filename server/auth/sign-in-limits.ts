@@ -75,7 +75,10 @@ export class SignInLimiter {
   }
 
   failure(email: string, address: string): void {
-    for (const [map, key] of [[this.accounts, email], [this.addresses, address]] as const) {
+    for (const [map, key] of [
+      [this.accounts, email],
+      [this.addresses, address],
+    ] as const) {
       const times = this.recent(map, key);
       times.push(this.now());
       map.delete(key);

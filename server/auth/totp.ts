@@ -41,7 +41,9 @@ const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 /** Ten one-time codes like `k7m2-p9xq-4tzr` (about 70 bits each): shown once, stored hashed. */
 export function newRecoveryCodes(count = 10): string[] {
   return Array.from({ length: count }, () =>
-    Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('')).join('-'),
+    Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('')).join(
+      '-',
+    ),
   );
 }
 

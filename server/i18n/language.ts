@@ -17,7 +17,9 @@ export function isLanguage(value: unknown): value is Language {
 export const langQuery = z
   .enum(LANGUAGES)
   .optional()
-  .describe('Language of the text: en (default) or es. Without it, Accept-Language decides; missing translations fall back to English field by field.');
+  .describe(
+    'Language of the text: en (default) or es. Without it, Accept-Language decides; missing translations fall back to English field by field.',
+  );
 
 /**
  * The language to answer in: an explicit `?lang=` wins, then the first supported language
@@ -35,7 +37,7 @@ export function negotiateLanguage(explicit: string | undefined, acceptLanguage: 
     })
     .filter((r) => r.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked.find((r) => isLanguage(r.primary))?.primary as Language | undefined ?? DEFAULT_LANGUAGE;
+  return (ranked.find((r) => isLanguage(r.primary))?.primary as Language | undefined) ?? DEFAULT_LANGUAGE;
 }
 
 /**

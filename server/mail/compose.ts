@@ -24,7 +24,16 @@ export interface MailContent {
  */
 export function compose(s: MailStrings, letter: Letter): MailContent {
   const footer = letter.optOutUrl ? [`--`, s.optionalFooter, `${s.turnOff}: ${letter.optOutUrl}`] : [`--`, s.signature];
-  const text = [s.greeting(letter.name), '', ...letter.paragraphs.flatMap((p) => [p, '']), `${letter.action.label}:`, letter.action.url, '', ...footer, ''].join('\n');
+  const text = [
+    s.greeting(letter.name),
+    '',
+    ...letter.paragraphs.flatMap((p) => [p, '']),
+    `${letter.action.label}:`,
+    letter.action.url,
+    '',
+    ...footer,
+    '',
+  ].join('\n');
   const body = html`<!doctype html>
 <html><head><meta charset="utf-8"><title>${letter.subject}</title></head>
 <body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;max-width:36rem;margin:0 auto;padding:1rem">

@@ -29,9 +29,17 @@ export class Notifications {
     return `${this.publicUrl.replace(/\/$/, '')}${path}`;
   }
 
-  private send(to: { email: string; userId: number | null; language: Locale }, kind: string, letter: Omit<Letter, 'optOutUrl'> & { optional: boolean }, writer?: Writer) {
+  private send(
+    to: { email: string; userId: number | null; language: Locale },
+    kind: string,
+    letter: Omit<Letter, 'optOutUrl'> & { optional: boolean },
+    writer?: Writer,
+  ) {
     const { optional, ...rest } = letter;
-    const content = compose(mailStringsFor(to.language), { ...rest, optOutUrl: optional ? this.url(NOTIFICATION_SETTINGS_PATH) : undefined });
+    const content = compose(mailStringsFor(to.language), {
+      ...rest,
+      optOutUrl: optional ? this.url(NOTIFICATION_SETTINGS_PATH) : undefined,
+    });
     this.queue.enqueue({ kind, to: to.email, userId: to.userId, ...content }, writer);
     this.onQueued();
   }
@@ -41,14 +49,26 @@ export class Notifications {
   }
 
   /** The invitation with its link (required: the only way in). Returns the link. */
-  invitation(input: { email: string; language: Locale; role: UserRole; inviter: string; token: string; expiresAt: string }, writer?: Writer): string {
+  invitation(
+    input: { email: string; language: Locale; role: UserRole; inviter: string; token: string; expiresAt: string },
+    writer?: Writer,
+  ): string {
     const s = mailStringsFor(input.language);
     const link = this.url(`/workspace/invite#${input.token}`);
-    const expiresOn = new Date(input.expiresAt).toLocaleDateString(input.language === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'America/Los_Angeles' });
+    const expiresOn = new Date(input.expiresAt).toLocaleDateString(input.language === 'es' ? 'es-US' : 'en-US', {
+      dateStyle: 'long',
+      timeZone: 'America/Los_Angeles',
+    });
     this.send(
       { email: input.email, userId: null, language: input.language },
       'invitation',
-      { subject: s.invitation.subject, name: null, paragraphs: s.invitation.body(input.inviter, s.roles[input.role], expiresOn), action: { label: s.invitation.action, url: link }, optional: false },
+      {
+        subject: s.invitation.subject,
+        name: null,
+        paragraphs: s.invitation.body(input.inviter, s.roles[input.role], expiresOn),
+        action: { label: s.invitation.action, url: link },
+        optional: false,
+      },
       writer,
     );
     return link;
@@ -63,7 +83,13 @@ export class Notifications {
     this.send(
       this.toAccount(r),
       'password-reset',
-      { subject: s.passwordReset.subject, name: r.displayName, paragraphs: s.passwordReset.body(byAdmin), action: { label: s.passwordReset.action, url: link }, optional: false },
+      {
+        subject: s.passwordReset.subject,
+        name: r.displayName,
+        paragraphs: s.passwordReset.body(byAdmin),
+        action: { label: s.passwordReset.action, url: link },
+        optional: false,
+      },
       writer,
     );
     return link;
@@ -101,7 +127,13 @@ export class Notifications {
     this.send(
       this.toAccount(r),
       entry.status === 'published' ? 'entry-published' : 'entry-rejected',
-      { subject: t.subject(entry.title), name: r.displayName, paragraphs: t.body(entry.title, entry.note), action: { label: t.action, url: this.url(`/workspace/evidence/${evidenceId}`) }, optional: true },
+      {
+        subject: t.subject(entry.title),
+        name: r.displayName,
+        paragraphs: t.body(entry.title, entry.note),
+        action: { label: t.action, url: this.url(`/workspace/evidence/${evidenceId}`) },
+        optional: true,
+      },
       writer,
     );
   }
@@ -110,7 +142,10 @@ export class Notifications {
    * A proposed change needs a second reviewer: every other reviewer and admin who wants
    * these hears of it. `path` is the workspace screen where it is reviewed.
    */
-  proposedChangeAwaitsSecondReviewer(input: { title: string; proposedBy: { id: number; displayName: string }; path: string }, writer?: Writer): number {
+  proposedChangeAwaitsSecondReviewer(
+    input: { title: string; proposedBy: { id: number; displayName: string }; path: string },
+    writer?: Writer,
+  ): number {
     let queued = 0;
     for (const r of this.queue.reviewers(input.proposedBy.id, writer)) {
       if (!r.notifyChangesAndReplies) continue;
@@ -118,7 +153,13 @@ export class Notifications {
       this.send(
         this.toAccount(r),
         'second-review',
-        { subject: s.secondReview.subject(input.title), name: r.displayName, paragraphs: s.secondReview.body(input.title, input.proposedBy.displayName), action: { label: s.secondReview.action, url: this.url(input.path) }, optional: true },
+        {
+          subject: s.secondReview.subject(input.title),
+          name: r.displayName,
+          paragraphs: s.secondReview.body(input.title, input.proposedBy.displayName),
+          action: { label: s.secondReview.action, url: this.url(input.path) },
+          optional: true,
+        },
         writer,
       );
       queued++;
@@ -135,7 +176,13 @@ export class Notifications {
       this.send(
         this.toAccount(r),
         'office-reply',
-        { subject: s.officeReply.subject(input.about), name: r.displayName, paragraphs: s.officeReply.body(input.about, input.office), action: { label: s.officeReply.action, url: this.url(input.path) }, optional: true },
+        {
+          subject: s.officeReply.subject(input.about),
+          name: r.displayName,
+          paragraphs: s.officeReply.body(input.about, input.office),
+          action: { label: s.officeReply.action, url: this.url(input.path) },
+          optional: true,
+        },
         writer,
       );
       queued++;

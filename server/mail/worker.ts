@@ -105,7 +105,8 @@ export class MailWorker {
         } catch (err) {
           const attempts = message.attempts + 1;
           const error = err instanceof Error ? err.message : String(err);
-          const retryAt = attempts >= this.options.maxAttempts ? null : new Date(now().getTime() + this.options.backoffMs * 2 ** (attempts - 1));
+          const retryAt =
+            attempts >= this.options.maxAttempts ? null : new Date(now().getTime() + this.options.backoffMs * 2 ** (attempts - 1));
           this.queue.markAttemptFailed(message.id, error, retryAt);
           if (retryAt) result.retrying++;
           else result.failed++;

@@ -47,7 +47,8 @@ export const sessionCookieName = (production: boolean) => (production ? PRODUCTI
 
 /** The session cookie as an OpenAPI security scheme, for /api/docs. */
 export const SESSION_SECURITY_SCHEME = 'sessionCookie';
-export const sessionSecurityScheme = (production = false) => ({ type: 'apiKey', in: 'cookie', name: sessionCookieName(production) }) as const;
+export const sessionSecurityScheme = (production = false) =>
+  ({ type: 'apiKey', in: 'cookie', name: sessionCookieName(production) }) as const;
 
 /** The signed-in account of a route that has `minRole`; the gate has already refused everyone else. */
 export function signedIn(request: FastifyRequest): Account {

@@ -238,7 +238,9 @@ export default fp<CachingOptions>(
       // a page is compressed again after every publish; 6 is within a few percent of its size.
       const [gz, br] = await Promise.all([
         gzipAsync(identity, { level: 6 }),
-        brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+        brotliAsync(identity, {
+          params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+        }),
       ]);
       const headers = keptHeaders(reply);
       headers.vary = withVary(headers.vary, 'Accept-Encoding');
@@ -264,7 +266,8 @@ export default fp<CachingOptions>(
       if (!route.config?.pageCache) return;
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       if (!methods.every((m) => m === 'GET' || m === 'HEAD')) return;
-      const append = <T>(existing: T | T[] | undefined, hook: T): T[] => (existing ? [...(Array.isArray(existing) ? existing : [existing]), hook] : [hook]);
+      const append = <T>(existing: T | T[] | undefined, hook: T): T[] =>
+        existing ? [...(Array.isArray(existing) ? existing : [existing]), hook] : [hook];
       // A route-level onRequest hook runs after the page plugin's own (the language redirect and
       // its cookie) and before body parsing and validation, which a hit does not need.
       route.onRequest = append(route.onRequest, lookupPage);

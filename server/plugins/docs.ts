@@ -25,9 +25,7 @@ export default fp<{ production?: boolean }>(
       transform: jsonSchemaTransform,
     });
     await fastify.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-    fastify.get('/api/openapi.json', { schema: { hide: true }, config: { publicRead: true } }, async () =>
-      fastify.swagger(),
-    );
+    fastify.get('/api/openapi.json', { schema: { hide: true }, config: { publicRead: true } }, async () => fastify.swagger());
   },
   { name: 'docs' },
 );

@@ -59,9 +59,25 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
  * writer held the lock past the busy timeout, and the caller is told so.
  */
 const STORAGE_FAILURES: Array<{ prefix: string; status: number; error: string; message: string; retry?: boolean }> = [
-  { prefix: 'SQLITE_FULL', status: 507, error: 'storage-full', message: 'The server’s disk is full: nothing was saved. Reading still works.' },
-  { prefix: 'SQLITE_READONLY', status: 503, error: 'read-only', message: 'The database is read-only right now: nothing was saved. Reading still works.' },
-  { prefix: 'SQLITE_BUSY', status: 503, error: 'unavailable', message: 'The database is busy: nothing was saved. Please retry shortly.', retry: true },
+  {
+    prefix: 'SQLITE_FULL',
+    status: 507,
+    error: 'storage-full',
+    message: 'The server’s disk is full: nothing was saved. Reading still works.',
+  },
+  {
+    prefix: 'SQLITE_READONLY',
+    status: 503,
+    error: 'read-only',
+    message: 'The database is read-only right now: nothing was saved. Reading still works.',
+  },
+  {
+    prefix: 'SQLITE_BUSY',
+    status: 503,
+    error: 'unavailable',
+    message: 'The database is busy: nothing was saved. Please retry shortly.',
+    retry: true,
+  },
 ];
 
 function storageFailure(err: unknown) {
@@ -103,9 +119,7 @@ export default fp<ErrorsOptions>(
         return reply.code(400).send({ error: 'validation', message, details });
       }
       if (err instanceof HttpError) {
-        return reply
-          .code(err.statusCode)
-          .send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+        return reply.code(err.statusCode).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
       }
       if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
         return reply.code(400).send({ error: 'invalid-json', message: 'The request body is not valid JSON' });

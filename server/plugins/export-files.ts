@@ -94,7 +94,11 @@ export default fp<ExportFilesOptions>(
 
     fastify.decorate('sendExport', async (request: FastifyRequest, reply: FastifyReply, file: ExportFile) => {
       const ready = await current(file);
-      reply.type(file.contentType).header('content-disposition', file.disposition).header('etag', ready.etag).header('vary', 'Accept-Encoding');
+      reply
+        .type(file.contentType)
+        .header('content-disposition', file.disposition)
+        .header('etag', ready.etag)
+        .header('vary', 'Accept-Encoding');
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === ready.etag || t.trim() === '*')) {
         return reply.code(304).send();

@@ -27,7 +27,12 @@ declare module 'fastify' {
 /** How often the worker looks for retries that came due and digests to send. */
 const TICK_MS = 60_000;
 
-export const TEST_MAIL: MailConfig = { smtpUrl: null, from: 'DA scorecard <scorecard@localhost>', publicUrl: 'http://localhost', worker: 'manual' };
+export const TEST_MAIL: MailConfig = {
+  smtpUrl: null,
+  from: 'DA scorecard <scorecard@localhost>',
+  publicUrl: 'http://localhost',
+  worker: 'manual',
+};
 
 export default fp<{ mail?: MailConfig; worker?: Partial<WorkerOptions> }>(
   async (fastify, opts) => {
@@ -45,7 +50,13 @@ export default fp<{ mail?: MailConfig; worker?: Partial<WorkerOptions> }>(
     const logFailure = (err: unknown) => fastify.log.error({ err }, 'mail worker run failed');
     const notifications = new Notifications(queue, config.publicUrl, () => scheduler.soon(() => void drain().catch(logFailure)));
 
-    fastify.decorate('mail', { queue, sending: transport !== null, drain, tick, kick: () => scheduler.soon(() => void tick().catch(logFailure)) });
+    fastify.decorate('mail', {
+      queue,
+      sending: transport !== null,
+      drain,
+      tick,
+      kick: () => scheduler.soon(() => void tick().catch(logFailure)),
+    });
     fastify.decorate('notifications', notifications);
     fastify.addHook('onReady', async () => {
       scheduler.every(TICK_MS, () => void tick().catch(logFailure));

@@ -18,7 +18,8 @@ declare module 'fastify' {
 
 const COUNTED = Symbol('countedAsExpensive');
 type CountedRequest = FastifyRequest & { [COUNTED]?: boolean };
-const append = <T>(existing: T | T[] | undefined, hook: T): T[] => (existing ? [...(Array.isArray(existing) ? existing : [existing]), hook] : [hook]);
+const append = <T>(existing: T | T[] | undefined, hook: T): T[] =>
+  existing ? [...(Array.isArray(existing) ? existing : [existing]), hook] : [hook];
 
 /** Expensive requests in flight at once, across all addresses, before the next gets a 503. */
 export const DEFAULT_EXPENSIVE_CONCURRENCY = 16;
@@ -73,7 +74,11 @@ export default fp<RateLimitOptions>(
       const { when } = expensive;
       route.config = {
         ...route.config,
-        rateLimit: { max: expensive.perMinute, timeWindow: 60_000, ...(when ? { allowList: (request: FastifyRequest) => !when(request) } : {}) },
+        rateLimit: {
+          max: expensive.perMinute,
+          timeWindow: 60_000,
+          ...(when ? { allowList: (request: FastifyRequest) => !when(request) } : {}),
+        },
       };
       route.onRequest = append(route.onRequest, capped);
       route.onResponse = append(route.onResponse, onDone);
@@ -82,8 +87,7 @@ export default fp<RateLimitOptions>(
 
     await fastify.register(rateLimit, {
       global: false,
-      errorResponseBuilder: (_request, context) =>
-        new HttpError(429, 'rate-limited', `Too many attempts; try again in ${context.after}`),
+      errorResponseBuilder: (_request, context) => new HttpError(429, 'rate-limited', `Too many attempts; try again in ${context.after}`),
     });
 
     fastify.decorate('expensiveInFlight', { getter: () => inFlight });

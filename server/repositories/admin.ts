@@ -40,7 +40,12 @@ function slugTaken(what: string, slug: string) {
 function subjectIds(writer: Writer, slugs: string[], field: string): number[] {
   if (slugs.length === 0) return [];
   const found = new Map(
-    writer.select({ id: subjects.id, slug: subjects.slug }).from(subjects).where(inArray(subjects.slug, slugs)).all().map((r) => [r.slug, r.id]),
+    writer
+      .select({ id: subjects.id, slug: subjects.slug })
+      .from(subjects)
+      .where(inArray(subjects.slug, slugs))
+      .all()
+      .map((r) => [r.slug, r.id]),
   );
   return slugs.map((slug, i) => {
     const id = found.get(slug);
@@ -73,7 +78,12 @@ export class AdminRepository {
     return this.db.transaction((tx) => {
       const before = tx.select().from(subjects).where(eq(subjects.slug, slug)).get();
       if (!before) throw notFoundBy('subject', slug);
-      const after = tx.update(subjects).set({ ...patch, updatedAt: nowIso() }).where(eq(subjects.id, before.id)).returning().get();
+      const after = tx
+        .update(subjects)
+        .set({ ...patch, updatedAt: nowIso() })
+        .where(eq(subjects.id, before.id))
+        .returning()
+        .get();
       recordAudit(tx, { actor, action: 'subject.update', entityType: 'subject', entityId: before.id, before, after });
       return after;
     });
@@ -100,7 +110,8 @@ export class AdminRepository {
 
   createElection({ candidates, ...fields }: ElectionInput, actor: Actor) {
     return this.db.transaction((tx) => {
-      if (tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, fields.slug)).get()) throw slugTaken('election', fields.slug);
+      if (tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, fields.slug)).get())
+        throw slugTaken('election', fields.slug);
       const { id } = tx.insert(elections).values(fields).returning({ id: elections.id }).get();
       this.setCandidates(tx, id, candidates);
       const after = this.electionSnapshot(tx, id);
@@ -114,7 +125,10 @@ export class AdminRepository {
       const row = tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, slug)).get();
       if (!row) throw notFoundBy('election', slug);
       const before = this.electionSnapshot(tx, row.id);
-      tx.update(elections).set({ ...fields, updatedAt: nowIso() }).where(eq(elections.id, row.id)).run();
+      tx.update(elections)
+        .set({ ...fields, updatedAt: nowIso() })
+        .where(eq(elections.id, row.id))
+        .run();
       if (candidates) this.setCandidates(tx, row.id, candidates);
       const after = this.electionSnapshot(tx, row.id);
       recordAudit(tx, { actor, action: 'election.update', entityType: 'election', entityId: row.id, before, after });
@@ -161,7 +175,10 @@ export class AdminRepository {
     return this.db.transaction((tx) => {
       const before = this.eventSnapshot(tx, id);
       const startsAt = fields.startsAt === undefined ? {} : { startsAt: new Date(fields.startsAt).toISOString() };
-      tx.update(events).set({ ...fields, ...startsAt, updatedAt: nowIso() }).where(eq(events.id, id)).run();
+      tx.update(events)
+        .set({ ...fields, ...startsAt, updatedAt: nowIso() })
+        .where(eq(events.id, id))
+        .run();
       if (linked) this.setEventSubjects(tx, id, linked);
       const after = this.eventSnapshot(tx, id);
       recordAudit(tx, { actor, action: 'event.update', entityType: 'event', entityId: id, before, after });
@@ -200,7 +217,12 @@ export class AdminRepository {
       if (!standard) throw notFoundBy('standard', slug);
       const entity = { actor, action: 'standard.update', entityType: 'standard', entityId: standard.id };
       if (lang === DEFAULT_LANGUAGE) {
-        const after = tx.update(standards).set({ ...patch, updatedAt: nowIso() }).where(eq(standards.id, standard.id)).returning().get();
+        const after = tx
+          .update(standards)
+          .set({ ...patch, updatedAt: nowIso() })
+          .where(eq(standards.id, standard.id))
+          .returning()
+          .get();
         recordAudit(tx, { ...entity, before: standard, after });
         return;
       }
@@ -209,7 +231,10 @@ export class AdminRepository {
       const after = tx
         .insert(standardTranslations)
         .values({ standardId: standard.id, lang, ...patch })
-        .onConflictDoUpdate({ target: [standardTranslations.standardId, standardTranslations.lang], set: { ...patch, updatedAt: nowIso() } })
+        .onConflictDoUpdate({
+          target: [standardTranslations.standardId, standardTranslations.lang],
+          set: { ...patch, updatedAt: nowIso() },
+        })
         .returning()
         .get();
       recordAudit(tx, { ...entity, before, after });
@@ -245,7 +270,12 @@ export class AdminRepository {
    */
   removeDemo(actor: Actor | null): DemoRemoval {
     return this.db.transaction((tx) => {
-      const demoPeople = tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.demo, true)).all().map((r) => r.id);
+      const demoPeople = tx
+        .select({ id: subjects.id })
+        .from(subjects)
+        .where(eq(subjects.demo, true))
+        .all()
+        .map((r) => r.id);
       const entryIds = tx
         .select({ id: evidence.id })
         .from(evidence)

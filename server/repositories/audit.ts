@@ -52,7 +52,11 @@ export interface Page<T> {
 
 /** The total behind a paged list. */
 export function countRows(writer: Writer, table: SQLiteTable, where?: SQL): number {
-  const row = writer.select({ n: sql<number>`count(*)` }).from(table).where(where).get();
+  const row = writer
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .where(where)
+    .get();
   return row?.n ?? 0;
 }
 

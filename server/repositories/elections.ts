@@ -13,7 +13,12 @@ export class ElectionRepository {
       .select({ electionId: electionCandidates.electionId, subject: subjects })
       .from(electionCandidates)
       .innerJoin(subjects, eq(subjects.id, electionCandidates.subjectId))
-      .where(inArray(electionCandidates.electionId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          electionCandidates.electionId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(electionCandidates.position), asc(subjects.name))
       .all();
     return rows.map(({ id, createdAt: _c, ...rest }) => ({

@@ -14,7 +14,12 @@ export class EventRepository {
       .select({ eventId: eventSubjects.eventId, slug: subjects.slug, name: subjects.name, role: subjects.role })
       .from(eventSubjects)
       .innerJoin(subjects, eq(subjects.id, eventSubjects.subjectId))
-      .where(inArray(eventSubjects.eventId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          eventSubjects.eventId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(subjects.name))
       .all();
     return rows.map(({ flyerPath, createdAt: _c, updatedAt: _u, ...rest }) => ({

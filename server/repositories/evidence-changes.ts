@@ -2,7 +2,16 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
-import { evidence, evidenceChanges, standards, subjects, users, type ChangeKind, type ChangeStatus, type EvidenceChangeRow } from '../../db/schema/index.js';
+import {
+  evidence,
+  evidenceChanges,
+  standards,
+  subjects,
+  users,
+  type ChangeKind,
+  type ChangeStatus,
+  type EvidenceChangeRow,
+} from '../../db/schema/index.js';
 import { gradeFor, roundScore, standardScore, type Kind } from '../../core/scoring/method.js';
 import { HttpError } from '../errors.js';
 import type { EvidenceChanges, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
@@ -39,7 +48,12 @@ export class EvidenceChangeRepository {
         .from(evidenceChanges)
         .where(and(eq(evidenceChanges.evidenceId, id), eq(evidenceChanges.status, 'pending')))
         .get();
-      if (open) throw new HttpError(409, 'change-pending', `Change ${open.id} to this entry already awaits a second reviewer; approve or reject it first`);
+      if (open)
+        throw new HttpError(
+          409,
+          'change-pending',
+          `Change ${open.id} to this entry already awaits a second reviewer; approve or reject it first`,
+        );
       const row = tx
         .insert(evidenceChanges)
         .values({ evidenceId: id, kind, fields, note, baseRevision: entry.revision, proposedBy: actor.id })
@@ -60,8 +74,10 @@ export class EvidenceChangeRepository {
       if (!change) throw new HttpError(404, 'not-found', `No proposed change with id ${changeId}`);
       if (change.status !== 'pending') throw new HttpError(409, 'wrong-status', `This change is already ${change.status}`);
       const entry = this.entries.findOr404(change.evidenceId, tx);
-      if (change.proposedBy === actor.id) throw new HttpError(403, 'own-proposal', 'You proposed this change, so another reviewer must decide on it');
-      if (entry.submittedBy?.id === actor.id) throw new HttpError(403, 'own-submission', 'You submitted this entry, so another reviewer must decide on changes to it');
+      if (change.proposedBy === actor.id)
+        throw new HttpError(403, 'own-proposal', 'You proposed this change, so another reviewer must decide on it');
+      if (entry.submittedBy?.id === actor.id)
+        throw new HttpError(403, 'own-submission', 'You submitted this entry, so another reviewer must decide on changes to it');
       const now = nowIso();
       if (decision === 'approve') {
         requireStatus(entry, 'published', change.kind === 'correction' ? 'corrected' : 'retracted');
@@ -69,14 +85,27 @@ export class EvidenceChangeRepository {
           throw new HttpError(409, 'stale', 'The entry changed after this change was proposed; reject it and propose it again');
         }
         if (change.kind === 'correction') {
-          this.entries.change(tx, entry, 'correct', actor, change.fields as EvidenceChanges, { correctedAt: now, correctionNote: change.note });
+          this.entries.change(tx, entry, 'correct', actor, change.fields as EvidenceChanges, {
+            correctedAt: now,
+            correctionNote: change.note,
+          });
         } else {
           this.entries.change(tx, entry, 'retract', actor, {}, { status: 'retracted', retractedAt: now, retractionReason: change.note });
         }
       }
       const status: ChangeStatus = decision === 'approve' ? 'approved' : 'rejected';
-      tx.update(evidenceChanges).set({ status, reviewedBy: actor.id, reviewNote: note ?? null, reviewedAt: now }).where(eq(evidenceChanges.id, changeId)).run();
-      recordAudit(tx, { actor, action: `change.${decision}`, entityType: 'evidence-change', entityId: changeId, before: change, after: { ...change, status, reviewedBy: actor.id, reviewNote: note ?? null, reviewedAt: now } });
+      tx.update(evidenceChanges)
+        .set({ status, reviewedBy: actor.id, reviewNote: note ?? null, reviewedAt: now })
+        .where(eq(evidenceChanges.id, changeId))
+        .run();
+      recordAudit(tx, {
+        actor,
+        action: `change.${decision}`,
+        entityType: 'evidence-change',
+        entityId: changeId,
+        before: change,
+        after: { ...change, status, reviewedBy: actor.id, reviewNote: note ?? null, reviewedAt: now },
+      });
       return { id: changeId, kind: change.kind, status };
     });
   }
@@ -103,7 +132,15 @@ export class EvidenceChangeRepository {
     const proposed = change.fields as EvidenceChanges;
     const merged = { ...pickContent(entry), ...(change.kind === 'correction' ? proposed : {}) };
     // As stored: a source given without a publisher or archive link has them as null.
-    const after = { ...merged, sources: merged.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher ?? null, archiveUrl: s.archiveUrl ?? null })) };
+    const after = {
+      ...merged,
+      sources: merged.sources.map((s) => ({
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher ?? null,
+        archiveUrl: s.archiveUrl ?? null,
+      })),
+    };
     const fields = CONTENT_FIELDS.map((field) => ({
       field,
       before: pickContent(entry)[field],

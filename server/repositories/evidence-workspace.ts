@@ -81,7 +81,11 @@ export class EvidenceWorkspaceRepository {
         submittedBy: person(submittedById, submittedByName),
         reviewedBy: person(reviewedById, reviewedByName),
         sources: own,
-        duplicates: duplicatesIn(index.get(rest.subject)!, own.map((s) => s.url), rest.id),
+        duplicates: duplicatesIn(
+          index.get(rest.subject)!,
+          own.map((s) => s.url),
+          rest.id,
+        ),
       };
     });
   }
@@ -115,10 +119,22 @@ export class EvidenceWorkspaceRepository {
    */
   matchImport(input: EvidenceInput): { duplicates: number[]; alreadyImported: number | null } {
     const index = this.sourceIndex(this.db, input.subject);
-    const duplicates = duplicatesIn(index, input.sources.map((s) => s.url), null);
+    const duplicates = duplicatesIn(
+      index,
+      input.sources.map((s) => s.url),
+      null,
+    );
     const first = index.get(normaliseSourceUrl(input.sources[0].url)) ?? [];
     const same = first.length
-      ? this.query(this.db, and(inArray(evidence.id, first), eq(evidence.title, input.title), eq(evidence.occurredOn, input.occurredOn), eq(standards.slug, input.standard))).all()[0]
+      ? this.query(
+          this.db,
+          and(
+            inArray(evidence.id, first),
+            eq(evidence.title, input.title),
+            eq(evidence.occurredOn, input.occurredOn),
+            eq(standards.slug, input.standard),
+          ),
+        ).all()[0]
       : undefined;
     return { duplicates, alreadyImported: same?.id ?? null };
   }
@@ -277,7 +293,8 @@ export class EvidenceWorkspaceRepository {
   withdraw(id: number, actor: Actor): WorkspaceEvidence {
     return this.db.transaction((tx) => {
       const before = this.findOr404(id, tx);
-      if (before.submittedBy?.id !== actor.id) throw new HttpError(403, 'forbidden', 'Only the person who submitted an entry can withdraw it');
+      if (before.submittedBy?.id !== actor.id)
+        throw new HttpError(403, 'forbidden', 'Only the person who submitted an entry can withdraw it');
       requireStatus(before, 'pending', 'withdrawn');
       return this.change(tx, before, 'withdraw', actor, {}, { status: 'withdrawn' });
     });
@@ -295,13 +312,20 @@ export class EvidenceWorkspaceRepository {
       requireRevision(before, revision);
       const now = nowIso();
       const status: EvidenceStatus = decision === 'publish' ? 'published' : 'rejected';
-      return this.change(tx, before, decision, actor, {}, {
-        status,
-        reviewedBy: actor.id,
-        reviewedAt: now,
-        reviewNote: note ?? null,
-        publishedAt: decision === 'publish' ? now : null,
-      });
+      return this.change(
+        tx,
+        before,
+        decision,
+        actor,
+        {},
+        {
+          status,
+          reviewedBy: actor.id,
+          reviewedAt: now,
+          reviewNote: note ?? null,
+          publishedAt: decision === 'publish' ? now : null,
+        },
+      );
     });
   }
 }
@@ -315,7 +339,11 @@ function duplicatesIn(index: Map<string, number[]>, urls: string[], self: number
 
 export function requireRevision(entry: Pick<WorkspaceEvidence, 'revision'>, revision: number) {
   if (entry.revision !== revision) {
-    throw new HttpError(409, 'stale', `This entry changed after you opened it (you read revision ${revision}, it is now at ${entry.revision}); read it again before deciding`);
+    throw new HttpError(
+      409,
+      'stale',
+      `This entry changed after you opened it (you read revision ${revision}, it is now at ${entry.revision}); read it again before deciding`,
+    );
   }
 }
 

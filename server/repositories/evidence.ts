@@ -103,8 +103,16 @@ export class EvidenceRepository {
       const step = STEPS[action];
       if (!step) return [];
       const pair = (field: string) => changes[field] as [unknown, unknown] | undefined;
-      const note = action === 'correct' ? (pair('correctionNote')?.[1] as string | null) ?? null : action === 'retract' ? (pair('retractionReason')?.[1] as string | null) ?? null : null;
-      const changed = action === 'correct' ? PUBLIC_FIELDS.filter((f) => pair(f)).map((field) => ({ field, before: pair(field)![0], after: pair(field)![1] })) : [];
+      const note =
+        action === 'correct'
+          ? ((pair('correctionNote')?.[1] as string | null) ?? null)
+          : action === 'retract'
+            ? ((pair('retractionReason')?.[1] as string | null) ?? null)
+            : null;
+      const changed =
+        action === 'correct'
+          ? PUBLIC_FIELDS.filter((f) => pair(f)).map((field) => ({ field, before: pair(field)![0], after: pair(field)![1] }))
+          : [];
       return [{ ...step, at: createdAt, note, changes: changed }];
     });
   }

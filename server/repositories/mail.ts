@@ -55,7 +55,15 @@ export class MailRepository {
   enqueue(mail: OutgoingMail, writer: Writer = this.db): number {
     return writer
       .insert(mailMessages)
-      .values({ kind: mail.kind, toAddress: mail.to, userId: mail.userId, subject: mail.subject, text: mail.text, html: mail.html, nextAttemptAt: nowIso() })
+      .values({
+        kind: mail.kind,
+        toAddress: mail.to,
+        userId: mail.userId,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        nextAttemptAt: nowIso(),
+      })
       .returning({ id: mailMessages.id })
       .get().id;
   }

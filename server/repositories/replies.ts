@@ -10,10 +10,20 @@ import { countRows, recordAudit, type Actor, type Paging } from './audit.js';
 const DAY_MS = 86_400_000;
 export const REPLY_LINK_DAYS = 30;
 
-const linkColumns = { id: replyLinks.id, createdAt: replyLinks.createdAt, expiresAt: replyLinks.expiresAt, revokedAt: replyLinks.revokedAt };
+const linkColumns = {
+  id: replyLinks.id,
+  createdAt: replyLinks.createdAt,
+  expiresAt: replyLinks.expiresAt,
+  revokedAt: replyLinks.revokedAt,
+};
 
 /** One and the same answer for an unknown, expired or revoked link: it tells a guesser nothing. */
-const invalidLink = () => new HttpError(410, 'reply-link-invalid', 'This reply link is not valid: it may have expired or been revoked. Ask the coalition for a new one');
+const invalidLink = () =>
+  new HttpError(
+    410,
+    'reply-link-invalid',
+    'This reply link is not valid: it may have expired or been revoked. Ask the coalition for a new one',
+  );
 
 /**
  * The right of reply: links an admin sends to a graded person's office, the replies sent
@@ -23,7 +33,11 @@ export class ReplyRepository {
   constructor(private readonly db: Db) {}
 
   private subjectOr404(slug: string) {
-    const row = this.db.select({ id: subjects.id, slug: subjects.slug, name: subjects.name }).from(subjects).where(eq(subjects.slug, slug)).get();
+    const row = this.db
+      .select({ id: subjects.id, slug: subjects.slug, name: subjects.name })
+      .from(subjects)
+      .where(eq(subjects.slug, slug))
+      .get();
     if (!row) throw new HttpError(404, 'not-found', `No subject with slug "${slug}"`);
     return row;
   }
@@ -35,7 +49,12 @@ export class ReplyRepository {
       const token = newToken();
       const row = tx
         .insert(replyLinks)
-        .values({ subjectId: subject.id, tokenHash: tokenHash(token), createdBy: actor.id, expiresAt: new Date(Date.now() + days * DAY_MS).toISOString() })
+        .values({
+          subjectId: subject.id,
+          tokenHash: tokenHash(token),
+          createdBy: actor.id,
+          expiresAt: new Date(Date.now() + days * DAY_MS).toISOString(),
+        })
         .returning(linkColumns)
         .get();
       recordAudit(tx, { actor, action: 'reply-link.create', entityType: 'reply-link', entityId: row.id, after: { ...row, subject: slug } });
@@ -51,12 +70,23 @@ export class ReplyRepository {
   revokeLink(slug: string, id: number, actor: Actor) {
     const subject = this.subjectOr404(slug);
     this.db.transaction((tx) => {
-      const link = tx.select(linkColumns).from(replyLinks).where(and(eq(replyLinks.id, id), eq(replyLinks.subjectId, subject.id))).get();
+      const link = tx
+        .select(linkColumns)
+        .from(replyLinks)
+        .where(and(eq(replyLinks.id, id), eq(replyLinks.subjectId, subject.id)))
+        .get();
       if (!link) throw new HttpError(404, 'not-found', `No reply link ${id} for ${slug}`);
       if (link.revokedAt) return;
       const revokedAt = nowIso();
       tx.update(replyLinks).set({ revokedAt }).where(eq(replyLinks.id, id)).run();
-      recordAudit(tx, { actor, action: 'reply-link.revoke', entityType: 'reply-link', entityId: id, before: link, after: { ...link, revokedAt } });
+      recordAudit(tx, {
+        actor,
+        action: 'reply-link.revoke',
+        entityType: 'reply-link',
+        entityId: id,
+        before: link,
+        after: { ...link, revokedAt },
+      });
     });
   }
 
@@ -82,9 +112,15 @@ export class ReplyRepository {
       let evidenceId: number | null = null;
       let standardId: number | null = null;
       if (input.evidenceId !== undefined) {
-        const entry = tx.select({ id: evidence.id, subjectId: evidence.subjectId, status: evidence.status }).from(evidence).where(eq(evidence.id, input.evidenceId)).get();
-        if (!entry || (entry.status !== 'published' && entry.status !== 'retracted')) throw fieldError('body.evidenceId', `no public evidence with id ${input.evidenceId}`);
-        if (entry.subjectId !== link.subjectId) throw new HttpError(403, 'other-person', 'This reply link is for another person’s scorecard');
+        const entry = tx
+          .select({ id: evidence.id, subjectId: evidence.subjectId, status: evidence.status })
+          .from(evidence)
+          .where(eq(evidence.id, input.evidenceId))
+          .get();
+        if (!entry || (entry.status !== 'published' && entry.status !== 'retracted'))
+          throw fieldError('body.evidenceId', `no public evidence with id ${input.evidenceId}`);
+        if (entry.subjectId !== link.subjectId)
+          throw new HttpError(403, 'other-person', 'This reply link is for another person’s scorecard');
         evidenceId = entry.id;
       } else if (input.standard !== undefined) {
         const row = tx.select({ id: standards.id }).from(standards).where(eq(standards.slug, input.standard)).get();
@@ -96,7 +132,13 @@ export class ReplyRepository {
         .values({ subjectId: link.subjectId, linkId: link.linkId, evidenceId, standardId, body: input.body, url: input.url ?? null })
         .returning({ id: replies.id, status: replies.status, createdAt: replies.createdAt })
         .get();
-      recordAudit(tx, { actor: null, action: 'reply.submit', entityType: 'reply', entityId: row.id, after: { ...row, subject: link.slug, evidenceId, standard: input.standard ?? null, body: input.body, url: input.url ?? null } });
+      recordAudit(tx, {
+        actor: null,
+        action: 'reply.submit',
+        entityType: 'reply',
+        entityId: row.id,
+        after: { ...row, subject: link.slug, evidenceId, standard: input.standard ?? null, body: input.body, url: input.url ?? null },
+      });
       return row;
     });
   }
@@ -138,7 +180,14 @@ export class ReplyRepository {
       if (before.status !== 'pending') throw new HttpError(409, 'wrong-status', `This reply is already ${before.status}`);
       const now = nowIso();
       const status: ReplyStatus = decision === 'publish' ? 'published' : 'rejected';
-      const after = { ...before, status, reviewedBy: actor.id, reviewNote: note ?? null, reviewedAt: now, publishedAt: status === 'published' ? now : null };
+      const after = {
+        ...before,
+        status,
+        reviewedBy: actor.id,
+        reviewNote: note ?? null,
+        reviewedAt: now,
+        publishedAt: status === 'published' ? now : null,
+      };
       tx.update(replies).set(after).where(eq(replies.id, id)).run();
       recordAudit(tx, { actor, action: `reply.${decision}`, entityType: 'reply', entityId: id, before, after });
       return { id, status };
@@ -158,7 +207,13 @@ export class ReplyRepository {
   /** A person's published replies, keyed by entry id and by standard slug, for their pages and the export. */
   publishedBySubject(subjectId?: number) {
     const rows = this.db
-      .select({ evidenceId: replies.evidenceId, standard: standards.slug, body: replies.body, url: replies.url, publishedAt: sql<string>`${replies.publishedAt}` })
+      .select({
+        evidenceId: replies.evidenceId,
+        standard: standards.slug,
+        body: replies.body,
+        url: replies.url,
+        publishedAt: sql<string>`${replies.publishedAt}`,
+      })
       .from(replies)
       .leftJoin(standards, eq(standards.id, replies.standardId))
       .where(and(eq(replies.status, 'published'), subjectId === undefined ? undefined : eq(replies.subjectId, subjectId)))
@@ -175,8 +230,17 @@ export class ReplyRepository {
 
   /** When the person was last sent a reply link, and whether their office has replied publicly. */
   invitation(subjectId: number): { invitedOn: string | null; replied: boolean } {
-    const link = this.db.select({ createdAt: replyLinks.createdAt }).from(replyLinks).where(eq(replyLinks.subjectId, subjectId)).orderBy(desc(replyLinks.id)).get();
-    const replied = this.db.select({ id: replies.id }).from(replies).where(and(eq(replies.subjectId, subjectId), eq(replies.status, 'published'))).get();
+    const link = this.db
+      .select({ createdAt: replyLinks.createdAt })
+      .from(replyLinks)
+      .where(eq(replyLinks.subjectId, subjectId))
+      .orderBy(desc(replyLinks.id))
+      .get();
+    const replied = this.db
+      .select({ id: replies.id })
+      .from(replies)
+      .where(and(eq(replies.subjectId, subjectId), eq(replies.status, 'published')))
+      .get();
     return { invitedOn: link?.createdAt ?? null, replied: replied !== undefined };
   }
 }

@@ -27,8 +27,7 @@ function localize({ id: _id, ...english }: Standard, translation: Translation | 
 export type StandardRef = Pick<Standard, 'id' | 'slug' | 'number' | 'title'> & { titleLang: Language };
 
 /** English lives on the standard itself; a translation row exists only for other languages. */
-const translationIn = (lang: Language) =>
-  and(eq(standardTranslations.standardId, standards.id), eq(standardTranslations.lang, lang));
+const translationIn = (lang: Language) => and(eq(standardTranslations.standardId, standards.id), eq(standardTranslations.lang, lang));
 
 export class StandardRepository {
   constructor(private readonly db: Db) {}

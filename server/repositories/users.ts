@@ -81,7 +81,11 @@ export class UserRepository {
     const email = normalizeEmail(account.email);
     return writer.transaction((tx) => {
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw emailTaken(email);
-      const row = tx.insert(users).values({ ...account, email }).returning(accountColumns).get();
+      const row = tx
+        .insert(users)
+        .values({ ...account, email })
+        .returning(accountColumns)
+        .get();
       recordAudit(tx, { actor, action: 'user.create', entityType: 'user', entityId: row.id, after: { ...row, via } });
       return row;
     });
@@ -124,11 +128,18 @@ export class UserRepository {
   }
 
   /** The owner's own choices; audited like every account change. */
-  updateSettings(id: number, patch: Partial<Pick<User, 'displayName' | 'language' | 'notifyReviewQueue' | 'notifyDecisions' | 'notifyChangesAndReplies'>>, actor: Actor): void {
+  updateSettings(
+    id: number,
+    patch: Partial<Pick<User, 'displayName' | 'language' | 'notifyReviewQueue' | 'notifyDecisions' | 'notifyChangesAndReplies'>>,
+    actor: Actor,
+  ): void {
     this.db.transaction((tx) => {
       const before = tx.select().from(users).where(eq(users.id, id)).get();
       if (!before) throw new HttpError(404, 'not-found', `No user with id ${id}`);
-      tx.update(users).set({ ...patch, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+      tx.update(users)
+        .set({ ...patch, updatedAt: nowIso() })
+        .where(eq(users.id, id))
+        .run();
       const picked = (row: Record<string, unknown>) => Object.fromEntries(Object.keys(patch).map((k) => [k, row[k]]));
       recordAudit(tx, { actor, action: 'user.settings', entityType: 'user', entityId: id, before: picked(before), after: patch });
     });
@@ -152,14 +163,20 @@ export class UserRepository {
     this.db.transaction((tx) => {
       tx.update(users).set({ totpEnabledAt: nowIso(), totpLastStep: step, updatedAt: nowIso() }).where(eq(users.id, id)).run();
       tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id)).run();
-      if (codeHashes.length) tx.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId: id, codeHash }))).run();
+      if (codeHashes.length)
+        tx.insert(recoveryCodes)
+          .values(codeHashes.map((codeHash) => ({ userId: id, codeHash })))
+          .run();
       recordAudit(tx, { actor, action: 'user.totp-enable', entityType: 'user', entityId: id });
     });
   }
 
   disableTotp(id: number, actor: Actor): void {
     this.db.transaction((tx) => {
-      tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+      tx.update(users)
+        .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: nowIso() })
+        .where(eq(users.id, id))
+        .run();
       tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id)).run();
       recordAudit(tx, { actor, action: 'user.totp-disable', entityType: 'user', entityId: id });
     });
@@ -179,11 +196,12 @@ export class UserRepository {
   /** Uses one recovery code; false when it is unknown or was used. */
   useRecoveryCode(id: number, codeHash: string): boolean {
     return this.db.transaction((tx) => {
-      const used = tx
-        .update(recoveryCodes)
-        .set({ usedAt: nowIso() })
-        .where(and(eq(recoveryCodes.userId, id), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
-        .run().changes === 1;
+      const used =
+        tx
+          .update(recoveryCodes)
+          .set({ usedAt: nowIso() })
+          .where(and(eq(recoveryCodes.userId, id), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+          .run().changes === 1;
       if (used) recordAudit(tx, { actor: { id }, action: 'user.recovery-code', entityType: 'user', entityId: id });
       return used;
     });
@@ -207,7 +225,9 @@ export class SessionRepository {
     const token = newToken();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
     writer.transaction((tx) => {
-      tx.insert(sessions).values({ tokenHash: tokenHash(token), userId, expiresAt: expiresAt.toISOString(), userAgent: userAgent?.slice(0, 300) ?? null }).run();
+      tx.insert(sessions)
+        .values({ tokenHash: tokenHash(token), userId, expiresAt: expiresAt.toISOString(), userAgent: userAgent?.slice(0, 300) ?? null })
+        .run();
       recordAudit(tx, { actor: { id: userId }, action: 'session.create', entityType: 'user', entityId: userId });
     });
     return { token, expiresAt };
@@ -226,7 +246,9 @@ export class SessionRepository {
 
   revoke(token: string, actor: Actor): void {
     this.db.transaction((tx) => {
-      tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token))).run();
+      tx.delete(sessions)
+        .where(eq(sessions.tokenHash, tokenHash(token)))
+        .run();
       recordAudit(tx, { actor, action: 'session.revoke', entityType: 'user', entityId: actor.id });
     });
   }
@@ -235,7 +257,12 @@ export class SessionRepository {
   list(userId: number, currentToken: string | null) {
     const current = currentToken ? tokenHash(currentToken) : null;
     return this.db
-      .select({ tokenHash: sessions.tokenHash, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, userAgent: sessions.userAgent })
+      .select({
+        tokenHash: sessions.tokenHash,
+        createdAt: sessions.createdAt,
+        expiresAt: sessions.expiresAt,
+        userAgent: sessions.userAgent,
+      })
       .from(sessions)
       .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, nowIso())))
       .orderBy(desc(sessions.createdAt))
@@ -319,9 +346,15 @@ export class InviteRepository {
         .from(invites)
         .where(and(eq(invites.tokenHash, tokenHash(token)), isNull(invites.usedAt), gt(invites.expiresAt, nowIso())))
         .get();
-      if (!invite) throw new HttpError(410, 'invite-invalid', 'This invite link is not valid: it may have been used already or have expired');
+      if (!invite)
+        throw new HttpError(410, 'invite-invalid', 'This invite link is not valid: it may have been used already or have expired');
       tx.update(invites).set({ usedAt: nowIso() }).where(eq(invites.id, invite.id)).run();
-      const account = this.users.create({ email: invite.email, displayName, role: invite.role, passwordHash, language: invite.language }, null, 'invite', tx);
+      const account = this.users.create(
+        { email: invite.email, displayName, role: invite.role, passwordHash, language: invite.language },
+        null,
+        'invite',
+        tx,
+      );
       recordAudit(tx, { actor: { id: account.id }, action: 'invite.accept', entityType: 'invite', entityId: invite.id });
       return { account, session: this.sessions.create(account.id, undefined, tx) };
     });
@@ -339,7 +372,12 @@ export class PasswordResetRepository {
     writer.transaction((tx) => {
       const row = tx
         .insert(passwordResets)
-        .values({ tokenHash: tokenHash(token), userId, createdBy: actor?.id ?? null, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS).toISOString() })
+        .values({
+          tokenHash: tokenHash(token),
+          userId,
+          createdBy: actor?.id ?? null,
+          expiresAt: new Date(Date.now() + RESET_LIFETIME_MS).toISOString(),
+        })
         .returning({ id: passwordResets.id })
         .get();
       recordAudit(tx, { actor, action: 'user.password-reset-link', entityType: 'user', entityId: userId, after: { resetId: row.id } });
@@ -362,10 +400,25 @@ export class PasswordResetRepository {
         .select({ id: passwordResets.id, userId: passwordResets.userId })
         .from(passwordResets)
         .innerJoin(users, eq(users.id, passwordResets.userId))
-        .where(and(eq(passwordResets.tokenHash, tokenHash(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, nowIso()), eq(users.disabled, false)))
+        .where(
+          and(
+            eq(passwordResets.tokenHash, tokenHash(token)),
+            isNull(passwordResets.usedAt),
+            gt(passwordResets.expiresAt, nowIso()),
+            eq(users.disabled, false),
+          ),
+        )
         .get();
-      if (!reset) throw new HttpError(410, 'reset-invalid', 'This password-reset link is not valid: it may have been used already or have expired. Ask for a new one.');
-      tx.update(passwordResets).set({ usedAt: nowIso() }).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt))).run();
+      if (!reset)
+        throw new HttpError(
+          410,
+          'reset-invalid',
+          'This password-reset link is not valid: it may have been used already or have expired. Ask for a new one.',
+        );
+      tx.update(passwordResets)
+        .set({ usedAt: nowIso() })
+        .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)))
+        .run();
       this.users.setPassword(reset.userId, passwordHash, { id: reset.userId }, tx);
       return reset.userId;
     });

@@ -64,7 +64,9 @@ export const createdInvite = invite.extend({
 export const passwordResetRequest = z.strictObject({ email });
 export const passwordResetAccepted = z.object({ message: z.string() });
 export const passwordResetConfirm = z.strictObject({ token: z.string().min(1).max(100), password: newPassword });
-export const passwordResetLink = z.object({ url: z.string().describe('The reset link, also emailed to the account; works once, for an hour') });
+export const passwordResetLink = z.object({
+  url: z.string().describe('The reset link, also emailed to the account; works once, for an hour'),
+});
 
 export const inviteAcceptance = z.strictObject({ token: z.string().min(1).max(100), displayName, password: newPassword });
 

@@ -70,7 +70,11 @@ export const text = (max: number) =>
 
 /** Like `text`, for paragraphs (a summary, a bio, a note): tabs and line breaks allowed. */
 export const multilineText = (max: number) =>
-  z.string().max(max, `must be at most ${max} characters`).regex(/\S/, EVIDENCE_MESSAGES.blank).superRefine(refuseControl(CONTROL_MULTILINE, true));
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .regex(/\S/, EVIDENCE_MESSAGES.blank)
+    .superRefine(refuseControl(CONTROL_MULTILINE, true));
 
 /** A web address people can follow: http or https only, so `javascript:` and `data:` never reach a link. */
 export const httpUrl = z

@@ -25,9 +25,19 @@ export const proposedChange = changeRow
     proposedBy: personRef,
     reviewedBy: personRef,
     stale: z.boolean().describe('The entry changed after the proposal: it can only be rejected'),
-    entry: workspaceEvidence.pick({ id: true, title: true, subject: true, standard: true, status: true, revision: true, submittedBy: true }),
+    entry: workspaceEvidence.pick({
+      id: true,
+      title: true,
+      subject: true,
+      standard: true,
+      status: true,
+      revision: true,
+      submittedBy: true,
+    }),
     fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown(), changed: z.boolean() })),
     statusAfter: z.string(),
-    grades: z.array(z.object({ subject: z.string(), standard: z.string(), now: grade, after: grade })).describe('The person’s grade on each standard the change touches, now and if approved (pending proposals only)'),
+    grades: z
+      .array(z.object({ subject: z.string(), standard: z.string(), now: grade, after: grade }))
+      .describe('The person’s grade on each standard the change touches, now and if approved (pending proposals only)'),
   });
 export type ProposedChange = z.infer<typeof proposedChange>;

@@ -57,7 +57,15 @@ export const importRow = z.object({
   title: z.string().nullable(),
   ok: z.boolean(),
   entry: z
-    .object({ subject: z.string(), standard: z.string(), rating: z.number(), kind: z.string(), title: z.string(), occurredOn: z.string(), sources: z.number().int() })
+    .object({
+      subject: z.string(),
+      standard: z.string(),
+      rating: z.number(),
+      kind: z.string(),
+      title: z.string(),
+      occurredOn: z.string(),
+      sources: z.number().int(),
+    })
     .nullable(),
   problems: z.array(problem),
   /** The created entry's id (only when stored). */
@@ -171,7 +179,8 @@ export interface ParsedImportRow {
   problems: Array<{ column: string; message: string }>;
 }
 
-export const fileProblem = (message: string, field = 'body.csv') => new HttpError(400, 'validation', `${field}: ${message}`, [{ field, message }]);
+export const fileProblem = (message: string, field = 'body.csv') =>
+  new HttpError(400, 'validation', `${field}: ${message}`, [{ field, message }]);
 
 /**
  * Parses and validates every row of a spreadsheet (a header row, then one entry per row). A
@@ -182,7 +191,9 @@ export const fileProblem = (message: string, field = 'body.csv') => new HttpErro
  */
 export async function parseImport(table: SpreadsheetTable, vocabulary: ImportVocabulary, field = 'body.csv'): Promise<ParsedImportRow[]> {
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
-  const records = table.slice(1).map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])) as Record<string, string>);
+  const records = table
+    .slice(1)
+    .map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])) as Record<string, string>);
   const missing = [...IMPORT_COLUMNS, 'source_url', 'source_title'].filter((c) => !header.includes(c));
   if (missing.length) throw fileProblem(`is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, field);
   const rows = records.map((record, index) => ({ record, line: index + 2 })).filter(({ record }) => !isBlankRow(record));
@@ -209,7 +220,9 @@ export async function parseImport(table: SpreadsheetTable, vocabulary: ImportVoc
     };
     const unknown = Object.entries(unreadable).flatMap(([column, read]) => {
       const written = cell(record, column);
-      return written !== undefined && read(written) === null ? [{ column, message: `“${written}” ${UNREADABLE[column]}: ${HINTS[column]}` }] : [];
+      return written !== undefined && read(written) === null
+        ? [{ column, message: `“${written}” ${UNREADABLE[column]}: ${HINTS[column]}` }]
+        : [];
     });
     const result = evidenceInput.safeParse(toBody(record, vocabulary));
     const problems = [

@@ -22,8 +22,10 @@ const whenMissing = (message: string) => ({ error: (issue: { input?: unknown }) 
 
 /** The public contract's evidence body (README, "The workspace API"). Unknown fields are refused rather than silently dropped. */
 export const evidenceInput = createInsertSchema(evidence, {
-  rating: () => z.number(whenMissing(M.missingRating)).int('must be a whole number').min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
-  kind: () => z.enum(evidenceKinds, { error: (issue) => (issue.input === undefined ? M.missingKind : 'must be action, data or statement') }),
+  rating: () =>
+    z.number(whenMissing(M.missingRating)).int('must be a whole number').min(-2, 'must be from -2 to 2').max(2, 'must be from -2 to 2'),
+  kind: () =>
+    z.enum(evidenceKinds, { error: (issue) => (issue.input === undefined ? M.missingKind : 'must be action, data or statement') }),
   title: () => text(300),
   summary: () => multilineText(5000),
   // Evidence is about what has happened; a future date is always a typing mistake.
@@ -52,7 +54,12 @@ export const correctionInput = evidenceInput
   .refine((o) => Object.keys(o).length > 1, 'change at least one field besides the note');
 
 /** The revision the reviewer read: if the entry changed since, nothing is decided (409 stale). */
-export const revisionField = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('The entry revision the reviewer read (from GET /api/evidence/:id or the queue)');
+export const revisionField = z
+  .number()
+  .int()
+  .min(1)
+  .max(Number.MAX_SAFE_INTEGER)
+  .describe('The entry revision the reviewer read (from GET /api/evidence/:id or the queue)');
 
 export const reviewInput = z.strictObject({
   decision: z.enum(['publish', 'reject']),
@@ -74,10 +81,19 @@ export const personRef = z.object({ id: z.number().int(), displayName: z.string(
 
 /** An entry as its submitter and the reviewers see it: the public fields, any status, and who reviewed it. */
 export const workspaceEvidence = publicEvidence.extend({
-  ...createSelectSchema(evidence).pick({ status: true, reviewNote: true, reviewedAt: true, createdAt: true, updatedAt: true, revision: true }).shape,
+  ...createSelectSchema(evidence).pick({
+    status: true,
+    reviewNote: true,
+    reviewedAt: true,
+    createdAt: true,
+    updatedAt: true,
+    revision: true,
+  }).shape,
   submittedBy: personRef,
   reviewedBy: personRef,
-  duplicates: z.array(z.number().int()).describe('Other entries about the same person with the same source (after normalising the address)'),
+  duplicates: z
+    .array(z.number().int())
+    .describe('Other entries about the same person with the same source (after normalising the address)'),
 });
 export type WorkspaceEvidence = z.infer<typeof workspaceEvidence>;
 

@@ -51,7 +51,9 @@ export const publicHistoryStep = z.object({
   at: z.string(),
   by: z.enum(['volunteer', 'reviewer']).describe('The role of whoever took the step'),
   note: z.string().nullable().describe('A correction’s note or a retraction’s reason'),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })).describe('For a correction: each field that changed'),
+  changes: z
+    .array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }))
+    .describe('For a correction: each field that changed'),
 });
 export type PublicHistoryStep = z.infer<typeof publicHistoryStep>;
 

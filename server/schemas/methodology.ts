@@ -30,4 +30,3 @@ export const methodologyResponse = z.object({
   }),
 });
 export type Methodology = z.infer<typeof methodologyResponse>;
-

@@ -7,11 +7,19 @@ const linkRow = createSelectSchema(replyLinks);
 const replyRow = createSelectSchema(replies);
 
 export const replyLinkInput = z.strictObject({
-  days: z.number().int().min(1, 'must be at least 1 day').max(365, 'must be at most 365 days').optional().describe('How long the link works (default 30 days)'),
+  days: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 day')
+    .max(365, 'must be at most 365 days')
+    .optional()
+    .describe('How long the link works (default 30 days)'),
 });
 
 /** The link is shown once: only its hash is stored. */
-export const replyLinkCreated = linkRow.pick({ id: true, expiresAt: true }).extend({ url: z.string().describe('The page the office opens: /reply/TOKEN') });
+export const replyLinkCreated = linkRow
+  .pick({ id: true, expiresAt: true })
+  .extend({ url: z.string().describe('The page the office opens: /reply/TOKEN') });
 
 export const replyLink = linkRow.pick({ id: true, createdAt: true, expiresAt: true, revokedAt: true });
 
@@ -28,7 +36,10 @@ export const replyInput = z
     body: text(2000),
     url: httpUrl.optional(),
   })
-  .refine((o) => (o.evidenceId === undefined) !== (o.standard === undefined), { message: 'reply to exactly one: an evidence entry (evidenceId) or a standard', path: ['evidenceId'] });
+  .refine((o) => (o.evidenceId === undefined) !== (o.standard === undefined), {
+    message: 'reply to exactly one: an evidence entry (evidenceId) or a standard',
+    path: ['evidenceId'],
+  });
 
 export const replyCreated = replyRow.pick({ id: true, status: true, createdAt: true });
 

@@ -15,7 +15,13 @@ import type { ShareCard } from './render.js';
  */
 
 /** The overall score under a voter's weighting, or the published one when the weighting is equal. */
-function overallFor(repos: Repositories, row: Subject, official: OverallScore, weights: Record<string, number>, asOf: string): OverallScore {
+function overallFor(
+  repos: Repositories,
+  row: Subject,
+  official: OverallScore,
+  weights: Record<string, number>,
+  asOf: string,
+): OverallScore {
   if (isEqualWeighting(weights)) return official;
   const evidence = repos.evidence.listPublic({ subjectId: row.id });
   return computeScorecard(repos.standards.refs(), evidence, { asOf, weights }).overall;
@@ -28,7 +34,10 @@ export function personShareCard(repos: Repositories, slug: string, locale: Local
   const row = repos.subjects.rowBySlug(slug);
   if (!row) return null;
   const card = repos.scorecards.forSubject(row, undefined, locale);
-  const weights = parseWeights(w, repos.standards.refs().map((s) => s.slug));
+  const weights = parseWeights(
+    w,
+    repos.standards.refs().map((s) => s.slug),
+  );
   const overall = overallFor(repos, row, card.overall, weights, card.asOf);
   return {
     kicker: msg.siteName,
@@ -49,7 +58,10 @@ export function electionShareCard(repos: Repositories, slug: string, locale: Loc
   const election = repos.elections.bySlug(slug);
   if (!election) return null;
   const asOf = today();
-  const weights = parseWeights(w, repos.standards.refs().map((s) => s.slug));
+  const weights = parseWeights(
+    w,
+    repos.standards.refs().map((s) => s.slug),
+  );
   const grades = election.candidates.slice(0, 5).map((row) => {
     const overall = overallFor(repos, row, repos.scorecards.forSubject(row, asOf, locale).overall, weights, asOf);
     return { label: row.name, grade: overall.grade, score: overall.score };
@@ -79,7 +91,10 @@ export function standardShareCard(repos: Repositories, slug: string, locale: Loc
     subtitle: null,
     grades,
     facts: [msg.person.asOf(formatDay(msg, today()))],
-    demo: demoNotice(locale, rows.some((r) => r.demo)),
+    demo: demoNotice(
+      locale,
+      rows.some((r) => r.demo),
+    ),
   };
 }
 

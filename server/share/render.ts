@@ -88,7 +88,21 @@ function layout(card: ShareCard): Node {
       { justifyContent: 'space-between', alignItems: 'center', fontSize: 30, color: '#0b5cad', fontWeight: 700, gap: 24 },
       el('div', { flexShrink: 1 }, card.kicker),
       ...(card.demo
-        ? [el('div', { flexShrink: 0, background: '#fff4ce', color: '#4f3a00', border: '3px solid #a87b00', borderRadius: 10, padding: '6px 18px', fontSize: 28 }, card.demo)]
+        ? [
+            el(
+              'div',
+              {
+                flexShrink: 0,
+                background: '#fff4ce',
+                color: '#4f3a00',
+                border: '3px solid #a87b00',
+                borderRadius: 10,
+                padding: '6px 18px',
+                fontSize: 28,
+              },
+              card.demo,
+            ),
+          ]
         : []),
     ),
     many

@@ -11,7 +11,7 @@ export function chromiumPath(): string {
   const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
   if (!found) {
     throw new Error(
-      'No Chromium found for the browser tests. Install Debian\'s package (apt-get install -y chromium) ' +
+      "No Chromium found for the browser tests. Install Debian's package (apt-get install -y chromium) " +
         'or set CHROMIUM_PATH to a Chromium binary. .ci/run installs it automatically.',
     );
   }

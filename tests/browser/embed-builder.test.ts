@@ -71,7 +71,9 @@ it('works without JavaScript: the form reloads the page with the chosen snippets
   await page.locator('#variant-compare').check();
   await page.locator('#update').click();
   await page.waitForURL(/variant=compare/);
-  expect(await page.locator('#snippet-script').inputValue()).toContain('<da-scorecard variant="compare" election="demo-2026-district-attorney">');
+  expect(await page.locator('#snippet-script').inputValue()).toContain(
+    '<da-scorecard variant="compare" election="demo-2026-district-attorney">',
+  );
   expect(await page.locator('#snippet-image').count()).toBe(0);
   await context.close();
 });

@@ -8,14 +8,26 @@ import { useTestSite } from './site.js';
 
 const AVERY = 'demo-avery-placeholder';
 const ELECTION = 'demo-2026-district-attorney';
-const PAGES = ['/', `/people/${AVERY}`, '/people/demo-riley-example', `/elections/${ELECTION}`, '/standards/kids', '/methodology', '/events', '/no-such-page'];
+const PAGES = [
+  '/',
+  `/people/${AVERY}`,
+  '/people/demo-riley-example',
+  `/elections/${ELECTION}`,
+  '/standards/kids',
+  '/methodology',
+  '/events',
+  '/no-such-page',
+];
 
 const site = useTestSite();
 
 const api = async (path: string) => (await site.server.app.inject(path)).json();
 
 /** A page that fails the test on any script error or failed request. */
-async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
+async function open(
+  path: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
   const context = await site.browser.newContext({ viewport });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -26,7 +38,6 @@ async function open(path: string, viewport = { width: 1280, height: 900 }): Prom
   await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
   return { page, problems, close: () => context.close() };
 }
-
 
 /** Scrolls the chart into view (charts draw only near the screen) and waits for pixels on its canvas. */
 async function canvasDrawn(page: Page, selector: string) {
@@ -73,7 +84,8 @@ describe('a person’s scorecard', () => {
     await retracted.locator('summary').click();
     await expect.poll(() => retracted.locator('.claim-lines a').first().isVisible()).toBe(true);
     expect(await retracted.locator('.claim-lines a').first().getAttribute('href')).toMatch(/^\/evidence\/\d+$/);
-    for (const list of await page.locator('.standard-card__body > .claim-lines').all()) expect(await list.locator('li').count()).toBeLessThanOrEqual(3);
+    for (const list of await page.locator('.standard-card__body > .claim-lines').all())
+      expect(await list.locator('li').count()).toBeLessThanOrEqual(3);
     expect(await axeViolations(page)).toEqual([]);
     await close();
   });
@@ -93,7 +105,11 @@ describe('a person’s scorecard', () => {
     // lists start just below the first screen; the phone header on one row (issue 15, point 5)
     // is what brings them up. Until then: they come straight after the overall grade, before anything else.
     expect(await page.locator('.overall .glance').count()).toBe(1);
-    const gap = await page.evaluate(() => document.querySelector('.glance')!.getBoundingClientRect().top - document.querySelector('.overall__body')!.getBoundingClientRect().bottom);
+    const gap = await page.evaluate(
+      () =>
+        document.querySelector('.glance')!.getBoundingClientRect().top -
+        document.querySelector('.overall__body')!.getBoundingClientRect().bottom,
+    );
     expect(gap).toBeLessThan(40);
     const claims = await page.locator('.glance__reason a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(claims.length).toBeGreaterThanOrEqual(3);
@@ -155,9 +171,9 @@ describe('a person’s scorecard', () => {
     expect(new URL(page.url()).searchParams.get('w')).toBe('health:0,transparency:0,restoration:0');
     await expect.poll(() => page.locator('[data-weighting-note]').innerText()).toContain('Showing your priorities: Health ×0');
     // Screen readers hear the new grade: it is in the panel's status line.
-    await expect.poll(() => page.locator('sc-priorities [role="status"]').innerText()).toContain(
-      `Avery Placeholder (demo): Grade ${expected.grade}, ${expected.score} out of 100.`,
-    );
+    await expect
+      .poll(() => page.locator('sc-priorities [role="status"]').innerText())
+      .toContain(`Avery Placeholder (demo): Grade ${expected.grade}, ${expected.score} out of 100.`);
 
     // The shared link opens with the same weighting.
     const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
@@ -220,11 +236,16 @@ describe('an election', () => {
     const standards = await api('/api/standards');
     const jordan = election.candidates.find((c: { slug: string }) => c.slug === 'demo-jordan-sample');
     const entries = await api('/api/subjects/demo-jordan-sample/evidence');
-    const expected = computeScorecard(standards, entries, { asOf: election.asOf, weights: { equity: 0, engagement: 0, transparency: 0 } }).overall;
+    const expected = computeScorecard(standards, entries, {
+      asOf: election.asOf,
+      weights: { equity: 0, engagement: 0, transparency: 0 },
+    }).overall;
     expect(expected.score).not.toBe(jordan.scorecard.overall.score);
     await page.locator('sc-priorities summary').click();
     for (const slug of ['equity', 'engagement', 'transparency']) await page.locator(`#weight-${slug}`).fill('0');
-    await expect.poll(() => page.locator('sc-grade[data-subject="demo-jordan-sample"] .grade__score').first().innerText()).toBe(String(expected.score));
+    await expect
+      .poll(() => page.locator('sc-grade[data-subject="demo-jordan-sample"] .grade__score').first().innerText())
+      .toBe(String(expected.score));
     expect(new URL(page.url()).searchParams.get('w')).toBe('equity:0,transparency:0,engagement:0');
     await close();
   });

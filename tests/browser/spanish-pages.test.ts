@@ -20,7 +20,6 @@ async function openAs(locale: string, path: string) {
   return { page, problems, context };
 }
 
-
 describe('a Spanish-speaking visitor', () => {
   it('is sent to the Spanish home page on a first visit and sees Spanish text and standard titles', async () => {
     const { page, problems, context } = await openAs('es-MX', '/');
@@ -57,24 +56,27 @@ describe('a Spanish-speaking visitor', () => {
     [`/es/people/${AVERY}`, ['.evidence__title', '.evidence__summary', '.person-header .lede']],
     [`/es/elections/${ELECTION}`, ['h1']],
     ['/es/events', ['.event__title', '.event__where']],
-  ] as const)('%s marks the English it shows (names of elections and events, evidence, bios) with lang="en", and passes axe-core', async (path, selectors) => {
-    const { page, problems, context } = await openAs('es-MX', path);
-    for (const selector of selectors) {
-      // The language a screen reader would use for the element's stored English text.
-      const languages = await page.locator(selector).evaluateAll((els) =>
-        els.map((el) => {
-          const english = [...el.querySelectorAll('[lang]')].find((child) => child.textContent!.trim().length > 0);
-          return (english ?? el.closest('[lang]'))?.getAttribute('lang');
-        }),
-      );
-      expect(languages.length, selector).toBeGreaterThan(0);
-      expect(new Set(languages), selector).toEqual(new Set(['en']));
-    }
-    expect(await page.locator('html').getAttribute('lang')).toBe('es');
-    expect(await axeViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+  ] as const)(
+    '%s marks the English it shows (names of elections and events, evidence, bios) with lang="en", and passes axe-core',
+    async (path, selectors) => {
+      const { page, problems, context } = await openAs('es-MX', path);
+      for (const selector of selectors) {
+        // The language a screen reader would use for the element's stored English text.
+        const languages = await page.locator(selector).evaluateAll((els) =>
+          els.map((el) => {
+            const english = [...el.querySelectorAll('[lang]')].find((child) => child.textContent!.trim().length > 0);
+            return (english ?? el.closest('[lang]'))?.getAttribute('lang');
+          }),
+        );
+        expect(languages.length, selector).toBeGreaterThan(0);
+        expect(new Set(languages), selector).toEqual(new Set(['en']));
+      }
+      expect(await page.locator('html').getAttribute('lang')).toBe('es');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('grades on the Spanish scorecard match the API, and charts draw', async () => {
     const card = (await site.server.app.inject(`/api/subjects/${AVERY}/scorecard?lang=es`)).json();

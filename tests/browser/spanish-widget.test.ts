@@ -37,7 +37,8 @@ describe('the Spanish widget on a partner page', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${partner.origin}/spanish`);
-    for (const slot of ['#card', '#badge-widget', '#compare']) await page.locator(`${slot} da-scorecard footer a`).first().waitFor({ timeout: 60_000 });
+    for (const slot of ['#card', '#badge-widget', '#compare'])
+      await page.locator(`${slot} da-scorecard footer a`).first().waitFor({ timeout: 60_000 });
     const frame = page.frameLocator('#frame');
     await frame.locator('da-scorecard footer a').first().waitFor({ timeout: 60_000 });
 
@@ -58,7 +59,10 @@ describe('the Spanish widget on a partner page', () => {
     expect(links.image).toEqual([`${o}/es/people/${AVERY}`]);
 
     const every = [...new Set(Object.values(links).flat())];
-    expect(every.every((href) => href.startsWith(`${o}/es/`)), every.join('\n')).toBe(true);
+    expect(
+      every.every((href) => href.startsWith(`${o}/es/`)),
+      every.join('\n'),
+    ).toBe(true);
     for (const href of every) {
       const reader = await context.newPage();
       const response = await reader.goto(href);

@@ -35,7 +35,9 @@ beforeAll(async () => {
   const require = createRequire(import.meta.url);
   const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
   const slots = LANGS.flatMap((lang) =>
-    WIDTHS.flatMap((w) => VARIANTS.map((v) => `<div class="slot w${w}" id="${v}-${lang}-${w}"><da-scorecard ${attributes(v, lang)}></da-scorecard></div>`)),
+    WIDTHS.flatMap((w) =>
+      VARIANTS.map((v) => `<div class="slot w${w}" id="${v}-${lang}-${w}"><da-scorecard ${attributes(v, lang)}></da-scorecard></div>`),
+    ),
   );
   const frames = LANGS.flatMap((lang) =>
     FRAME_WIDTHS.flatMap((w) =>
@@ -59,13 +61,16 @@ beforeAll(async () => {
 <div class="slot w284"><da-scorecard id="nobody" subject="nobody"></da-scorecard></div>
 <div class="slot w284"><da-scorecard id="no-election" variant="compare" election="nothing" lang="es"></da-scorecard></div>
 <div class="slot w284"><da-scorecard id="no-standard" subject="${AVERY}" variant="badge" standard="nothing"></da-scorecard></div>`),
-      '/pym': partnerPage(`<div id="pym-card" class="w284"></div>
+      '/pym': partnerPage(
+        `<div id="pym-card" class="w284"></div>
 <script src="/pym.v1.min.js"></script>
 <script nonce="${PARTNER_NONCE}">
   window.ampHeights = [];
   window.addEventListener('message', (e) => { if (e.data && e.data.sentinel === 'amp' && e.data.type === 'embed-size') window.ampHeights.push(e.data.height); });
   new pym.Parent('pym-card', '${o}/embed/${AVERY}?variant=card', {});
-</script>`, widthRules),
+</script>`,
+        widthRules,
+      ),
     },
     { '/pym.v1.min.js': pym },
   );
@@ -104,7 +109,8 @@ function layoutProblems(page: Page, selector: string) {
         if (clipped(el)) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
-        if (r.left < box.left - 0.5 || r.right > box.right + 0.5) problems.push(`${name(el)} overflows (${r.left}–${r.right} in ${box.left}–${box.right})`);
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5)
+          problems.push(`${name(el)} overflows (${r.left}–${r.right} in ${box.left}–${box.right})`);
         if (getComputedStyle(el).textOverflow === 'ellipsis') problems.push(`${name(el)} has an ellipsis`);
       }
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -139,7 +145,10 @@ describe('widgets in a partner’s column', () => {
       expect(await layoutProblems(w.page, 'da-scorecard')).toEqual([]);
 
       // Full standard names, in the widget's language, never shortened.
-      const standards = (await (await fetch(`${site.server.origin}/api/subjects/${AVERY}/scorecard?lang=es`)).json()).standards as Array<{ number: number; title: string }>;
+      const standards = (await (await fetch(`${site.server.origin}/api/subjects/${AVERY}/scorecard?lang=es`)).json()).standards as Array<{
+        number: number;
+        title: string;
+      }>;
       const labels = await w.page.locator('#card-es-240 da-scorecard .label').allTextContents();
       expect(labels).toEqual(standards.map((s) => `${s.number}. ${s.title}`));
       expect(w.errors).toEqual([]);
@@ -164,7 +173,9 @@ describe('widgets in a partner’s column', () => {
           `${o.score === null ? en.notEnoughEvidence : en.score(o.score)} · ${en.coverage(o.coverage, c.scorecard.standards.length)}`,
         );
       });
-      const anyDash = election.candidates.some((c) => c.scorecard.overall.grade === null || c.scorecard.standards.some((s) => s.grade === null));
+      const anyDash = election.candidates.some(
+        (c) => c.scorecard.overall.grade === null || c.scorecard.standards.some((s) => s.grade === null),
+      );
       expect(anyDash).toBe(true); // the demo data has a standard without evidence: the key must show
       expect(await compare.locator('[part~=key]').textContent()).toBe(en.dashKey);
       // The coalition is named, and the methodology linked, in every widget.
@@ -222,9 +233,14 @@ describe('the iframe page', () => {
       await w.page.frameLocator('#pym-card iframe').locator('da-scorecard .standards').waitFor({ timeout: SLOW });
       // pym.js sizes its own iframe from the child's height messages.
       await expect.poll(async () => (await frame.boundingBox())?.height ?? 0, { timeout: SLOW }).toBeGreaterThan(400);
-      const inner = await w.page.frameLocator('#pym-card iframe').locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      const inner = await w.page
+        .frameLocator('#pym-card iframe')
+        .locator('html')
+        .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
       await expect.poll(async () => Math.round((await frame.boundingBox())?.height ?? 0), { timeout: SLOW }).toBe(inner);
-      await expect.poll(() => w.page.evaluate(() => (window as unknown as { ampHeights: number[] }).ampHeights.at(-1)), { timeout: SLOW }).toBe(inner);
+      await expect
+        .poll(() => w.page.evaluate(() => (window as unknown as { ampHeights: number[] }).ampHeights.at(-1)), { timeout: SLOW })
+        .toBe(inner);
       expect(w.errors).toEqual([]);
       await w.close();
     },

@@ -56,7 +56,9 @@ ${widgetScript()}
       `da-scorecard { --da-scorecard-accent: rgb(1, 2, 3); --da-scorecard-font: Georgia, serif; }
        da-scorecard::part(grade) { border-radius: 0px; outline: 1px solid rgb(4, 5, 6); }`,
     ),
-    '/host-with-widget': partnerPage(`${HOST_MARKUP}${widgetScript()}<div class="slot"><da-scorecard subject="${AVERY}"></da-scorecard></div>`),
+    '/host-with-widget': partnerPage(
+      `${HOST_MARKUP}${widgetScript()}<div class="slot"><da-scorecard subject="${AVERY}"></da-scorecard></div>`,
+    ),
     '/cards-only': partnerPage(`${widgetScript()}<da-scorecard subject="${AVERY}"></da-scorecard>
 <da-scorecard subject="${AVERY}" variant="badge" standard="kids"></da-scorecard>
 <da-scorecard variant="compare" election="${ELECTION}"></da-scorecard>`),
@@ -134,9 +136,7 @@ describe('a partner page on another origin', () => {
     // widget-resize.js grew the frame from 100px to its content. (Chromium pauses rendering in
     // cross-origin frames out of view, so scroll to it as a reader would.)
     await page.locator('#frame').scrollIntoViewIfNeeded();
-    await expect
-      .poll(async () => (await page.locator('#frame').boundingBox())?.height ?? 0, { timeout: 5000 })
-      .toBeGreaterThan(300);
+    await expect.poll(async () => (await page.locator('#frame').boundingBox())?.height ?? 0, { timeout: 5000 }).toBeGreaterThan(300);
 
     const badge = page.locator('#badge');
     await expect.poll(() => badge.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
@@ -182,10 +182,29 @@ describe('a partner page on another origin', () => {
           const el = root.querySelector(sel)!;
           const s = getComputedStyle(el);
           const box = el.getBoundingClientRect();
-          return [s.color, s.fontFamily, s.fontSize, s.letterSpacing, s.textTransform, s.lineHeight, s.padding, s.backgroundColor, s.display, box.width, box.height];
+          return [
+            s.color,
+            s.fontFamily,
+            s.fontSize,
+            s.letterSpacing,
+            s.textTransform,
+            s.lineHeight,
+            s.padding,
+            s.backgroundColor,
+            s.display,
+            box.width,
+            box.height,
+          ];
         };
         const box = host.getBoundingClientRect();
-        return { size: [box.width, box.height], name: pick('.name a'), grade: pick('.grade'), label: pick('.label'), bar: pick('.bar'), footer: pick('footer') };
+        return {
+          size: [box.width, box.height],
+          name: pick('.name a'),
+          grade: pick('.grade'),
+          label: pick('.label'),
+          bar: pick('.bar'),
+          footer: pick('footer'),
+        };
       });
       expect(w.errors).toEqual([]);
       await w.close();
@@ -201,7 +220,10 @@ describe('a partner page on another origin', () => {
     await w.page.locator('da-scorecard .standards').waitFor();
     const link = await w.page.locator('da-scorecard .name a').evaluate((a) => [getComputedStyle(a).color, getComputedStyle(a).fontFamily]);
     expect(link).toEqual(['rgb(1, 2, 3)', 'Georgia, serif']);
-    const tile = await w.page.locator('da-scorecard .grade').first().evaluate((g) => [getComputedStyle(g).borderRadius, getComputedStyle(g).outlineColor]);
+    const tile = await w.page
+      .locator('da-scorecard .grade')
+      .first()
+      .evaluate((g) => [getComputedStyle(g).borderRadius, getComputedStyle(g).outlineColor]);
     expect(tile).toEqual(['0px', 'rgb(4, 5, 6)']);
     await w.close();
   });
@@ -213,7 +235,19 @@ describe('a partner page on another origin', () => {
       const result = await w.page.evaluate(() =>
         ['header', 'h2', 'p', 'a', 'ol', 'li', 'td', 'footer', 'body'].map((sel) => {
           const s = getComputedStyle(document.querySelector(sel)!);
-          return [sel, s.color, s.fontFamily, s.fontSize, s.margin, s.padding, s.border, s.background, s.display, s.listStyleType, s.textDecorationLine];
+          return [
+            sel,
+            s.color,
+            s.fontFamily,
+            s.fontSize,
+            s.margin,
+            s.padding,
+            s.border,
+            s.background,
+            s.display,
+            s.listStyleType,
+            s.textDecorationLine,
+          ];
         }),
       );
       await w.close();
@@ -350,7 +384,12 @@ describe('the widget script', () => {
 
   it('shows a small fallback and logs one warning when the API answers something unexpected', async () => {
     const { warnings, pageErrors } = await withBrokenApi((route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: '{"subject":null}' }),
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: '{"subject":null}',
+      }),
     );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^\[da-scorecard\] /);

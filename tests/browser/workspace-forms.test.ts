@@ -17,7 +17,10 @@ beforeAll(async () => {
   admin = await createSignedInUser(site.server, 'admin');
 });
 
-async function signedIn(user: TestUser, viewport = { width: 1100, height: 900 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+async function signedIn(
+  user: TestUser,
+  viewport = { width: 1100, height: 900 },
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await site.browser.newContext({ viewport, locale: 'en-US' });
   await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
   const page = await context.newPage();
@@ -27,7 +30,8 @@ async function signedIn(user: TestUser, viewport = { width: 1100, height: 900 })
 }
 
 const HEADER = 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title,source_publisher';
-const csvRow = (title: string, rating = '1') => `demo-jordan-sample,kids,${rating},statement,${title},Fictional row from the import test.,2025-04-01,https://example.org/import,Import source,Example`;
+const csvRow = (title: string, rating = '1') =>
+  `demo-jordan-sample,kids,${rating},statement,${title},Fictional row from the import test.,2025-04-01,https://example.org/import,Import source,Example`;
 const pendingCount = async (user: TestUser) =>
   (await site.server.app.inject({ url: '/api/evidence?mine=true&status=pending', headers: user.headers })).json().total as number;
 
@@ -36,7 +40,9 @@ describe('CSV import', () => {
     const importer = await createSignedInUser(site.server, 'volunteer');
     const { context, page, problems } = await signedIn(importer);
     await page.goto(`${site.server.origin}/workspace/import`);
-    await page.getByLabel('Or paste the CSV').fill([HEADER, csvRow('Demo: first import'), csvRow('Demo: bad rating', '5'), csvRow('Demo: third import')].join('\n'));
+    await page
+      .getByLabel('Or paste the CSV')
+      .fill([HEADER, csvRow('Demo: first import'), csvRow('Demo: bad rating', '5'), csvRow('Demo: third import')].join('\n'));
     await page.getByRole('button', { name: 'Check every row' }).click();
     await page.getByRole('heading', { name: '2 ready, 1 with problems.' }).waitFor();
     await expect(page.locator('tr[data-line="3"]').textContent()).resolves.toContain('rating: “5” is not a rating');
@@ -46,7 +52,9 @@ describe('CSV import', () => {
 
     // The volunteer fixes the spreadsheet and uploads it as a file.
     const clean = [HEADER, csvRow('Demo: first import'), csvRow('Demo: fixed rating', '-1'), csvRow('Demo: third import')].join('\n');
-    await page.getByLabel('Spreadsheet file (.xlsx or .csv)').setInputFiles({ name: 'evidence.csv', mimeType: 'text/csv', buffer: Buffer.from(clean) });
+    await page
+      .getByLabel('Spreadsheet file (.xlsx or .csv)')
+      .setInputFiles({ name: 'evidence.csv', mimeType: 'text/csv', buffer: Buffer.from(clean) });
     await page.getByRole('button', { name: 'Check every row' }).click();
     await page.getByRole('heading', { name: '3 ready, 0 with problems.' }).waitFor();
     await page.getByRole('button', { name: 'Create 3 pending entries' }).click();
@@ -105,7 +113,13 @@ describe('the evidence form', () => {
     await page.locator('#summary').fill('A fictional summary.');
     await page.getByLabel('Link (URL)').fill('https://example.org/draft');
     await page.locator('#source-0-title').fill('A source');
-    await page.route('**/api/evidence', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal","message":"Something went wrong on our side"}' }));
+    await page.route('**/api/evidence', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: '{"error":"internal","message":"Something went wrong on our side"}',
+      }),
+    );
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.getByText('The server refused this: Something went wrong on our side').waitFor();
     await page.reload();

@@ -200,7 +200,10 @@ describe('workspace, end to end', () => {
     expect(site.server.app.repositories.evidenceWorkspace.find(entry.id)!.rating).toBe(2);
     await card.getByRole('button', { name: /^Approve/ }).click();
     await second.page.getByText('Approved the change to “Demo: edited title”.').waitFor({ state: 'attached' });
-    expect(site.server.app.repositories.evidenceWorkspace.find(entry.id)).toMatchObject({ rating: 1, correctionNote: 'The source supports +1, not +2.' });
+    expect(site.server.app.repositories.evidenceWorkspace.find(entry.id)).toMatchObject({
+      rating: 1,
+      correctionNote: 'The source supports +1, not +2.',
+    });
     expect(second.problems).toEqual([]);
 
     // The entry's public page shows the dated change with its note and what changed.

@@ -22,7 +22,14 @@ function runAudit(report: unknown, npmExit: number) {
   return { status: result.status, output: result.stdout + result.stderr, args };
 }
 
-const counts = (high: number, critical: number, moderate = 0) => ({ info: 0, low: 0, moderate, high, critical, total: high + critical + moderate });
+const counts = (high: number, critical: number, moderate = 0) => ({
+  info: 0,
+  low: 0,
+  moderate,
+  high,
+  critical,
+  total: high + critical + moderate,
+});
 
 describe('.ci/audit', () => {
   it('asks npm about production dependencies only, at the high level', () => {
@@ -31,7 +38,14 @@ describe('.ci/audit', () => {
   });
 
   it('passes when no high or critical advisory exists (lower ones are reported, not fatal)', () => {
-    const { status, output } = runAudit({ auditReportVersion: 2, vulnerabilities: { lodash: { name: 'lodash', severity: 'moderate', via: [] } }, metadata: { vulnerabilities: counts(0, 0, 1) } }, 0);
+    const { status, output } = runAudit(
+      {
+        auditReportVersion: 2,
+        vulnerabilities: { lodash: { name: 'lodash', severity: 'moderate', via: [] } },
+        metadata: { vulnerabilities: counts(0, 0, 1) },
+      },
+      0,
+    );
     expect(status).toBe(0);
     expect(output).toMatch(/no high or critical advisory .*\(1 lower\)/);
   });
@@ -40,22 +54,37 @@ describe('.ci/audit', () => {
     const report = {
       auditReportVersion: 2,
       vulnerabilities: {
-        'fast-xml-parser': { name: 'fast-xml-parser', severity: 'critical', range: '<4.4.1', via: [{ title: 'Prototype pollution', url: 'https://github.com/advisories/GHSA-demo' }], fixAvailable: true },
+        'fast-xml-parser': {
+          name: 'fast-xml-parser',
+          severity: 'critical',
+          range: '<4.4.1',
+          via: [{ title: 'Prototype pollution', url: 'https://github.com/advisories/GHSA-demo' }],
+          fixAvailable: true,
+        },
       },
       metadata: { vulnerabilities: counts(0, 1) },
     };
     const { status, output } = runAudit(report, 1);
     expect(status).toBe(1);
     expect(output).toContain('1 critical and 0 high');
-    expect(output).toContain('critical: fast-xml-parser <4.4.1 — Prototype pollution https://github.com/advisories/GHSA-demo (fix available');
+    expect(output).toContain(
+      'critical: fast-xml-parser <4.4.1 — Prototype pollution https://github.com/advisories/GHSA-demo (fix available',
+    );
   });
 
   it('says so and goes on when the registry cannot answer', () => {
-    const unreachable = { message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405, error: { summary: '', detail: '' } };
+    const unreachable = {
+      message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+      statusCode: 405,
+      error: { summary: '', detail: '' },
+    };
     const first = runAudit(unreachable, 1);
     expect(first.status).toBe(0);
     expect(first.output).toMatch(/registry could not answer \(405 Method Not Allowed/);
-    const offline = runAudit({ error: { code: 'ENOTFOUND', summary: 'request to https://registry.npmjs.org failed, reason: getaddrinfo ENOTFOUND', detail: '' } }, 1);
+    const offline = runAudit(
+      { error: { code: 'ENOTFOUND', summary: 'request to https://registry.npmjs.org failed, reason: getaddrinfo ENOTFOUND', detail: '' } },
+      1,
+    );
     expect(offline.status).toBe(0);
     expect(offline.output).toMatch(/registry could not answer \(request to .* ENOTFOUND\)/);
     const nothing = runAudit('', 1);

@@ -6,10 +6,11 @@ import { evidenceInput } from '../../server/schemas/evidence-workspace.js';
 function serverSays(body: EvidenceDraftBody): Map<string, string> {
   const result = evidenceInput.safeParse(body);
   const said = new Map<string, string>();
-  if (!result.success) for (const issue of result.error.issues) {
-    const field = issue.path.join('.');
-    if (!said.has(field)) said.set(field, issue.message);
-  }
+  if (!result.success)
+    for (const issue of result.error.issues) {
+      const field = issue.path.join('.');
+      if (!said.has(field)) said.set(field, issue.message);
+    }
   return said;
 }
 
@@ -28,7 +29,10 @@ describe('the browser’s pre-check of evidence', () => {
   it.each<[string, EvidenceDraftBody]>([
     ['an empty form', { title: '', summary: '', sources: [{ url: '', title: '' }] }],
     ['blank text', { ...valid, title: '   ', summary: '\n' }],
-    ['a javascript: link and an ftp archive', { ...valid, sources: [{ url: 'javascript:alert(1)', title: 'x', archiveUrl: 'ftp://example.org' }] }],
+    [
+      'a javascript: link and an ftp archive',
+      { ...valid, sources: [{ url: 'javascript:alert(1)', title: 'x', archiveUrl: 'ftp://example.org' }] },
+    ],
     ['no sources', { ...valid, sources: [] }],
     ['no rating or kind', { ...valid, rating: undefined, kind: undefined }],
   ])('reports %s in the server’s own words, for fields the server also rejects', (_name, body) => {

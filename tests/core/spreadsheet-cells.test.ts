@@ -18,7 +18,14 @@ describe('readDate', () => {
 
 describe('readRating', () => {
   it.each([
-    ['2', 2], ['+1', 1], ['1', 1], ['-1', -1], ['−1', -1], [' 0 ', 0], ['-2', -2], ['1.0', 1],
+    ['2', 2],
+    ['+1', 1],
+    ['1', 1],
+    ['-1', -1],
+    ['−1', -1],
+    [' 0 ', 0],
+    ['-2', -2],
+    ['1.0', 1],
   ])('reads %s', (text, rating) => expect(readRating(text)).toBe(rating));
   it.each(['3', '-3', '1.5', 'good', '', '+'])('refuses %s', (text) => expect(readRating(text)).toBeNull());
 });
@@ -38,7 +45,12 @@ describe('readChoice', () => {
   it('refuses what matches nothing, or more than one choice', () => {
     expect(readChoice('11', standards)).toBeNull();
     expect(readChoice('', standards)).toBeNull();
-    expect(readChoice('Sam', [{ slug: 'a', names: ['Sam'] }, { slug: 'b', names: ['sam'] }])).toBeNull();
+    expect(
+      readChoice('Sam', [
+        { slug: 'a', names: ['Sam'] },
+        { slug: 'b', names: ['sam'] },
+      ]),
+    ).toBeNull();
   });
   it('compares names without case, accents or punctuation', () => expect(nameKey(' José  Ñúñez-Ruiz ')).toBe('jose nunez ruiz'));
 });

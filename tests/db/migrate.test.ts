@@ -24,13 +24,34 @@ describe('migrations', () => {
     migrateDatabase(db);
     migrateDatabase(db);
     const tables = db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+      )
       .pluck()
       .all();
     expect(tables).toEqual([
-      'audit_log', 'election_candidates', 'elections', 'event_subjects', 'events', 'evidence', 'evidence_changes', 'evidence_revisions',
-      'evidence_sources', 'invites', 'mail_messages', 'methodology_texts', 'password_resets', 'recovery_codes', 'replies', 'reply_links',
-      'sessions', 'site_settings', 'standard_translations', 'standards', 'subjects', 'users',
+      'audit_log',
+      'election_candidates',
+      'elections',
+      'event_subjects',
+      'events',
+      'evidence',
+      'evidence_changes',
+      'evidence_revisions',
+      'evidence_sources',
+      'invites',
+      'mail_messages',
+      'methodology_texts',
+      'password_resets',
+      'recovery_codes',
+      'replies',
+      'reply_links',
+      'sessions',
+      'site_settings',
+      'standard_translations',
+      'standards',
+      'subjects',
+      'users',
     ]);
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -44,7 +65,10 @@ describe('migrations', () => {
     seedStandards(db);
     seedStandards(db);
     const rows = db.$client.prepare('select number, slug, title, indicators from standards order by number').all() as Array<{
-      number: number; slug: string; title: string; indicators: string;
+      number: number;
+      slug: string;
+      title: string;
+      indicators: string;
     }>;
     expect(rows.map((r) => [r.number, r.slug, r.title])).toEqual(STANDARD_SEEDS.map((s) => [s.number, s.slug, s.title]));
     for (const r of rows) {

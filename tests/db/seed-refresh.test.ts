@@ -35,7 +35,9 @@ function seededDatabase(): Db {
 
 const healthRow = (db: Db) =>
   db.$client
-    .prepare("select title, summary, da_power as daPower from standard_translations where lang = 'es' and standard_id = (select id from standards where slug = 'health')")
+    .prepare(
+      "select title, summary, da_power as daPower from standard_translations where lang = 'es' and standard_id = (select id from standards where slug = 'health')",
+    )
     .get() as { title: string; summary: string; daPower: string };
 const methodologyReview = (db: Db, lang: string) =>
   JSON.parse(db.$client.prepare('select review from methodology_texts where lang = ?').pluck().get(lang) as string) as string[];
@@ -46,7 +48,9 @@ it('replaces seeded Spanish text that still has the old wording, field by field,
   const englishReview = methodologyReview(db, 'en');
   // The state an existing database is in: old seeded title, an admin's own summary, old review text.
   db.$client
-    .prepare("update standard_translations set title = ?, summary = ? where lang = 'es' and standard_id = (select id from standards where slug = 'health')")
+    .prepare(
+      "update standard_translations set title = ?, summary = ? where lang = 'es' and standard_id = (select id from standards where slug = 'health')",
+    )
     .run(OLD_HEALTH_TITLE, ADMIN_SUMMARY);
   db.$client.prepare("update methodology_texts set review = ? where lang = 'es'").run(JSON.stringify(OLD_REVIEW));
   const auditBefore = auditCount(db);
@@ -60,7 +64,10 @@ it('replaces seeded Spanish text that still has the old wording, field by field,
   expect(health.daPower).toBe(STANDARD_SEEDS_ES.health.daPower);
   expect(methodologyReview(db, 'es')).toEqual(METHODOLOGY_TEXT_SEEDS.es.review);
   expect(methodologyReview(db, 'en')).toEqual(englishReview);
-  const audit = db.$client.prepare('select actor_id as actorId, action, entity_id as entityId from audit_log order by id').all().slice(auditBefore);
+  const audit = db.$client
+    .prepare('select actor_id as actorId, action, entity_id as entityId from audit_log order by id')
+    .all()
+    .slice(auditBefore);
   expect(audit).toEqual([
     { actorId: null, action: 'standard.update', entityId: expect.any(String) },
     { actorId: null, action: 'methodology.update', entityId: 'es' },

@@ -177,7 +177,12 @@ describe('npm run restore', () => {
 describe('npm run demo:remove', () => {
   it('deletes the demo rows from the configured database, keeps a real account, and is safe twice', async () => {
     const path = join(dir, 'demo', 'scorecard.db');
-    const added = await npmRun('user:add', ['--create', '--email', 'real@example.org', '--role', 'admin'], { DATABASE_PATH: path, SEED_DEMO: '1' }, PASSWORD);
+    const added = await npmRun(
+      'user:add',
+      ['--create', '--email', 'real@example.org', '--role', 'admin'],
+      { DATABASE_PATH: path, SEED_DEMO: '1' },
+      PASSWORD,
+    );
     expect(added.code, added.stderr).toBe(0);
     // The server seeds the demo into an empty database when it starts; do as it does.
     const server = await startServer({ DATABASE_PATH: path, SEED_DEMO: '1' });
@@ -186,7 +191,10 @@ describe('npm run demo:remove', () => {
     const demoRows = () => {
       const db = new Database(path, { readonly: true });
       try {
-        return db.prepare('select (select count(*) from subjects where demo = 1) + (select count(*) from evidence where demo = 1)').pluck().get() as number;
+        return db
+          .prepare('select (select count(*) from subjects where demo = 1) + (select count(*) from evidence where demo = 1)')
+          .pluck()
+          .get() as number;
       } finally {
         db.close();
       }

@@ -179,7 +179,9 @@ async function flyer(size: number) {
   // Each stored row is a filter byte and three bytes a pixel; leave room for headers and zlib's blocks.
   const height = Math.floor((size - 4096) / (width * 3 + 1));
   const pixels = randomBytes(width * height * 3);
-  const png = await sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  const png = await sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
   expect(png.length).toBeLessThanOrEqual(size);
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="flyer"; filename="flyer.png"\r\nContent-Type: image/png\r\n\r\n`;
   return {

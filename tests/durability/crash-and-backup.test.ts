@@ -26,7 +26,11 @@ async function signedInVolunteer(): Promise<string> {
   const db = openDatabase(databasePath);
   try {
     const users = new UserRepository(db);
-    const account = users.create({ email: 'load@example.org', displayName: 'Load test', role: 'volunteer', passwordHash: await hashPassword('load-test-password') }, null, 'test');
+    const account = users.create(
+      { email: 'load@example.org', displayName: 'Load test', role: 'volunteer', passwordHash: await hashPassword('load-test-password') },
+      null,
+      'test',
+    );
     return `${SESSION_COOKIE}=${new SessionRepository(db).create(account.id).token}`;
   } finally {
     db.$client.close();
@@ -98,18 +102,28 @@ describe('durability', () => {
       const stored = (await res.json()) as Record<string, unknown>;
       const sent = submission(i);
       expect(stored).toMatchObject({
-        id, status: 'pending', title: sent.title, summary: sent.summary, rating: sent.rating,
-        subject: sent.subject, standard: sent.standard, occurredOn: sent.occurredOn,
+        id,
+        status: 'pending',
+        title: sent.title,
+        summary: sent.summary,
+        rating: sent.rating,
+        subject: sent.subject,
+        standard: sent.standard,
+        occurredOn: sent.occurredOn,
       });
-      expect(stored.sources).toEqual((sent.sources as Array<Record<string, string>>).map((s) => ({ publisher: null, archiveUrl: null, ...s })));
+      expect(stored.sources).toEqual(
+        (sent.sources as Array<Record<string, string>>).map((s) => ({ publisher: null, archiveUrl: null, ...s })),
+      );
     }
     // Nothing half-written either: every stored entry has both its sources and its revision.
     const db = new Database(databasePath, { readonly: true });
     try {
       const partial = db
-        .prepare(`select e.id from evidence e where e.submitted_by is not null and (
+        .prepare(
+          `select e.id from evidence e where e.submitted_by is not null and (
           (select count(*) from evidence_sources s where s.evidence_id = e.id) <> 2 or
-          (select count(*) from evidence_revisions r where r.evidence_id = e.id) <> 1)`)
+          (select count(*) from evidence_revisions r where r.evidence_id = e.id) <> 1)`,
+        )
         .all();
       expect(partial).toEqual([]);
     } finally {
@@ -149,8 +163,10 @@ describe('durability', () => {
       // At least what the crash test acknowledged, plus what was written before the backup began.
       expect(entries).toBeGreaterThan(KILL_AFTER + 50);
       const torn = copy
-        .prepare(`select count(*) from evidence e where e.submitted_by is not null
-          and (select count(*) from evidence_sources s where s.evidence_id = e.id) <> 2`)
+        .prepare(
+          `select count(*) from evidence e where e.submitted_by is not null
+          and (select count(*) from evidence_sources s where s.evidence_id = e.id) <> 2`,
+        )
         .pluck()
         .get();
       expect(torn).toBe(0);

@@ -39,7 +39,11 @@ const AVOID: Array<{ concept: string; pattern: RegExp; use: string }> = [
   { concept: 'rating', pattern: /calificaci[oó]n(es)?\s+(de\s+)?[-+−]\s?\d|calificad[oa]s?\s+[-+−]?\d/i, use: 'valoración' },
   { concept: 'rating', pattern: /calificaci[oó]n de (la|una|cada) evidencia/i, use: 'valoración de la evidencia' },
   { concept: 'rating', pattern: /avanza(r)?\s+(claramente\s+)?el\s+est[aá]ndar/i, use: 'a favor / muy a favor del estándar' },
-  { concept: 'scorecard', pattern: /\bboletas?\b(?!\s+(de\s+calificaciones|electoral))/i, use: '"calificaciones", or "boleta de calificaciones" as the name' },
+  {
+    concept: 'scorecard',
+    pattern: /\bboletas?\b(?!\s+(de\s+calificaciones|electoral))/i,
+    use: '"calificaciones", or "boleta de calificaciones" as the name',
+  },
   { concept: 'diversion', pattern: /\bprogramas?\s+alternativos?\b/i, use: 'programa de desvío' },
   { concept: 'conservatorship', pattern: /\btutela\b/i, use: 'curaduría' },
   { concept: 'reviewer', pattern: /\brevisor(a|es|as)?\b/i, use: 'persona del equipo de revisión' },
@@ -52,7 +56,9 @@ const AVOID: Array<{ concept: string; pattern: RegExp; use: string }> = [
 
 function glossaryProblems(strings: Array<[string, string]>): string[] {
   return strings.flatMap(([path, text]) =>
-    AVOID.filter((rule) => rule.pattern.test(text)).map((rule) => `${path}: "${text.match(rule.pattern)![0]}" for ${rule.concept}; use ${rule.use}`),
+    AVOID.filter((rule) => rule.pattern.test(text)).map(
+      (rule) => `${path}: "${text.match(rule.pattern)![0]}" for ${rule.concept}; use ${rule.use}`,
+    ),
   );
 }
 

@@ -24,7 +24,8 @@ function problems(english: unknown, spanish: unknown, path: string, out: string[
   }
   if (english && typeof english === 'object') {
     if (!spanish || typeof spanish !== 'object') return [...out, `${path}: missing`];
-    for (const key of Object.keys(english)) problems((english as Record<string, unknown>)[key], (spanish as Record<string, unknown>)[key], `${path}.${key}`, out);
+    for (const key of Object.keys(english))
+      problems((english as Record<string, unknown>)[key], (spanish as Record<string, unknown>)[key], `${path}.${key}`, out);
     for (const key of Object.keys(spanish)) if (!(key in english)) out.push(`${path}.${key}: not in English (stale?)`);
     return out;
   }
@@ -39,7 +40,8 @@ function untranslated(english: unknown, spanish: unknown, path: string, out: str
   if (typeof english === 'string' && english === spanish && english.length > 3 && /[a-z]{3}/i.test(english) && !SAME_IN_BOTH.has(english)) {
     out.push(`${path}: "${english}" is the same in Spanish`);
   } else if (english && typeof english === 'object' && spanish && typeof spanish === 'object') {
-    for (const key of Object.keys(english)) untranslated((english as Record<string, unknown>)[key], (spanish as Record<string, unknown>)[key], `${path}.${key}`, out);
+    for (const key of Object.keys(english))
+      untranslated((english as Record<string, unknown>)[key], (spanish as Record<string, unknown>)[key], `${path}.${key}`, out);
   }
   return out;
 }

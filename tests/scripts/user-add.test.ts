@@ -28,8 +28,7 @@ function userAdd(args: string[], stdin?: string): Promise<{ code: number | null;
   });
 }
 
-const login = (email: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+const login = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
 
 describe('npm run user:add', () => {
   it('creates an admin with the password read from standard input, while the server holds the database open', async () => {
@@ -41,7 +40,10 @@ describe('npm run user:add', () => {
     const signedIn = await login('first.admin@example.org', 'a-long-admin-password');
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json()).toMatchObject({ role: 'admin', displayName: 'first.admin' });
-    const audit = t.app.db.$client.prepare("select actor_id, after from audit_log where action = 'user.create'").get() as { actor_id: null; after: string };
+    const audit = t.app.db.$client.prepare("select actor_id, after from audit_log where action = 'user.create'").get() as {
+      actor_id: null;
+      after: string;
+    };
     expect(audit.actor_id).toBeNull();
     expect(JSON.parse(audit.after)).toMatchObject({ email: 'first.admin@example.org', via: 'cli' });
   });

@@ -85,7 +85,11 @@ describe('a database file that cannot be written', () => {
     migrateDatabase(db);
     seedStandards(db);
     seedDemo(db);
-    const volunteer = await createAccount(db, { role: 'volunteer', email: 'readonly-volunteer@example.org', displayName: 'Read-only Volunteer' });
+    const volunteer = await createAccount(db, {
+      role: 'volunteer',
+      email: 'readonly-volunteer@example.org',
+      displayName: 'Read-only Volunteer',
+    });
     db.$client.close();
     const fingerprint = () => createHash('sha256').update(readFileSync(databasePath)).digest('hex');
     const before = fingerprint();
@@ -103,7 +107,12 @@ describe('a database file that cannot be written', () => {
     expect(health.status, `${healthBody}\n${server.output()}`).toBe(503);
     expect(JSON.parse(healthBody)).toEqual({ status: 'read-only', database: 'read-only' });
 
-    for (const path of ['/api/subjects/demo-avery-placeholder/scorecard', '/api/elections/demo-2026-district-attorney', '/api/export/evidence.csv', '/people/demo-avery-placeholder']) {
+    for (const path of [
+      '/api/subjects/demo-avery-placeholder/scorecard',
+      '/api/elections/demo-2026-district-attorney',
+      '/api/export/evidence.csv',
+      '/people/demo-avery-placeholder',
+    ]) {
       expect((await fetch(`${server.origin}${path}`)).status, path).toBe(200);
     }
 
@@ -115,7 +124,9 @@ describe('a database file that cannot be written', () => {
     // Signing in stores a session: the write that a read-only file must refuse, clearly.
     const body = await signIn.text();
     expect(signIn.status, body).toBe(503);
-    expect(errorShapeProblem({ statusCode: signIn.status, headers: { 'content-type': signIn.headers.get('content-type') }, body })).toBeNull();
+    expect(
+      errorShapeProblem({ statusCode: signIn.status, headers: { 'content-type': signIn.headers.get('content-type') }, body }),
+    ).toBeNull();
     expect(JSON.parse(body).error).toBe('read-only');
     expect((await fetch(`${server.origin}/api/standards`)).status).toBe(200);
 
@@ -148,9 +159,14 @@ describe('a restart (SIGTERM)', () => {
     socket.on('data', (chunk) => (answer += chunk));
     const closed = new Promise((resolve) => socket.on('close', resolve));
     const body = '{"title":"in flight"}';
-    socket.write(`POST /api/in-flight HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    socket.write(
+      `POST /api/in-flight HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
     socket.write(body.slice(0, 5));
-    await waitFor(() => /incoming request.*\/api\/in-flight|\/api\/in-flight.*incoming request/.test(server.output()), 'the server to read the request headers');
+    await waitFor(
+      () => /incoming request.*\/api\/in-flight|\/api\/in-flight.*incoming request/.test(server.output()),
+      'the server to read the request headers',
+    );
 
     server.child.kill('SIGTERM');
     await waitFor(() => refuses(server.origin), 'the server to refuse new connections');

@@ -22,18 +22,43 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const CRLF = '\r\n';
-const target = fc.constantFrom('/api/standards', '/api/subjects/demo-avery-placeholder/scorecard', '/api/evidence', '/healthz', '*', 'http://evil.example/');
+const target = fc.constantFrom(
+  '/api/standards',
+  '/api/subjects/demo-avery-placeholder/scorecard',
+  '/api/evidence',
+  '/healthz',
+  '*',
+  'http://evil.example/',
+);
 
 const rawRequest = fc.oneof(
   unicodeText(80).map((junk) => `${junk}${CRLF}${CRLF}`),
-  fc.tuple(fc.constantFrom('GET', 'POST', 'G\u0000T', 'PATCH ', 'CONNECT', 'TRACE', 'get'), target, fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/9.9', 'HTTP/1.1 extra', ''))
+  fc
+    .tuple(
+      fc.constantFrom('GET', 'POST', 'G\u0000T', 'PATCH ', 'CONNECT', 'TRACE', 'get'),
+      target,
+      fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/9.9', 'HTTP/1.1 extra', ''),
+    )
     .map(([method, path, version]) => `${method} ${path} ${version}${CRLF}Host: 127.0.0.1${CRLF}Connection: close${CRLF}${CRLF}`),
-  target.map((path) => `POST ${path} HTTP/1.1${CRLF}Host: x${CRLF}Content-Length: 4${CRLF}Transfer-Encoding: chunked${CRLF}Connection: close${CRLF}${CRLF}0${CRLF}${CRLF}`),
-  target.map((path) => `POST ${path} HTTP/1.1${CRLF}Host: x${CRLF}Content-Length: 4${CRLF}Content-Length: 40${CRLF}Connection: close${CRLF}${CRLF}{}{}`),
-  target.map((path) => `POST ${path} HTTP/1.1${CRLF}Host: x${CRLF}Transfer-Encoding: chunked${CRLF}Connection: close${CRLF}${CRLF}zz${CRLF}{}${CRLF}0${CRLF}${CRLF}`),
+  target.map(
+    (path) =>
+      `POST ${path} HTTP/1.1${CRLF}Host: x${CRLF}Content-Length: 4${CRLF}Transfer-Encoding: chunked${CRLF}Connection: close${CRLF}${CRLF}0${CRLF}${CRLF}`,
+  ),
+  target.map(
+    (path) =>
+      `POST ${path} HTTP/1.1${CRLF}Host: x${CRLF}Content-Length: 4${CRLF}Content-Length: 40${CRLF}Connection: close${CRLF}${CRLF}{}{}`,
+  ),
+  target.map(
+    (path) =>
+      `POST ${path} HTTP/1.1${CRLF}Host: x${CRLF}Transfer-Encoding: chunked${CRLF}Connection: close${CRLF}${CRLF}zz${CRLF}{}${CRLF}0${CRLF}${CRLF}`,
+  ),
   target.map((path) => `POST ${path} HTTP/1.1${CRLF}Host: x${CRLF}Content-Length: -1${CRLF}Connection: close${CRLF}${CRLF}`),
-  fc.integer({ min: 20_000, max: 80_000 }).map((n) => `GET /api/standards HTTP/1.1${CRLF}Host: x${CRLF}X-Flood: ${'a'.repeat(n)}${CRLF}${CRLF}`),
-  fc.integer({ min: 200, max: 2_000 }).map((n) => `GET /api/standards HTTP/1.1${CRLF}Host: x${CRLF}${'X-A: b\r\n'.repeat(n)}Connection: close${CRLF}${CRLF}`),
+  fc
+    .integer({ min: 20_000, max: 80_000 })
+    .map((n) => `GET /api/standards HTTP/1.1${CRLF}Host: x${CRLF}X-Flood: ${'a'.repeat(n)}${CRLF}${CRLF}`),
+  fc
+    .integer({ min: 200, max: 2_000 })
+    .map((n) => `GET /api/standards HTTP/1.1${CRLF}Host: x${CRLF}${'X-A: b\r\n'.repeat(n)}Connection: close${CRLF}${CRLF}`),
   unicodeText(20).map((name) => `GET /api/standards HTTP/1.1${CRLF}Host: x${CRLF}${name}: value${CRLF}Connection: close${CRLF}${CRLF}`),
   fc.constant(`GET /api/standards HTTP/1.1\nHost: x\nConnection: close\n\n`),
   fc.constant(`GET /api/standards HTTP/1.1\rHost: x\r\r`),
@@ -69,7 +94,13 @@ function responses(raw: string) {
     const [statusLine, ...lines] = rest.slice(0, end).split('\r\n');
     const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
     const length = Number(headers['content-length'] ?? 0);
-    found.push({ statusCode: Number(statusLine.split(' ')[1]), headers, body: Buffer.from(rest.slice(end + 4), 'latin1').subarray(0, length).toString('utf8') });
+    found.push({
+      statusCode: Number(statusLine.split(' ')[1]),
+      headers,
+      body: Buffer.from(rest.slice(end + 4), 'latin1')
+        .subarray(0, length)
+        .toString('utf8'),
+    });
     rest = rest.slice(end + 4 + length);
   }
   return found;
@@ -92,7 +123,9 @@ describe('raw HTTP', () => {
 
   it('refuses a request smuggled with both Content-Length and Transfer-Encoding', async () => {
     const [res] = responses(
-      await exchange(`POST /api/standards HTTP/1.1${CRLF}Host: x${CRLF}Content-Length: 4${CRLF}Transfer-Encoding: chunked${CRLF}${CRLF}0${CRLF}${CRLF}GET /healthz HTTP/1.1${CRLF}Host: x${CRLF}${CRLF}`),
+      await exchange(
+        `POST /api/standards HTTP/1.1${CRLF}Host: x${CRLF}Content-Length: 4${CRLF}Transfer-Encoding: chunked${CRLF}${CRLF}0${CRLF}${CRLF}GET /healthz HTTP/1.1${CRLF}Host: x${CRLF}${CRLF}`,
+      ),
     );
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body)).toEqual({ error: 'bad-request', message: 'The request is not valid HTTP' });

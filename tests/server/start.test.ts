@@ -22,7 +22,15 @@ it('starts as `npm start` does: default settings, a relative database path, page
   ensureBuilt();
   // The default database path, relative to the working directory, as a fresh clone has it.
   server = await startServer({ DATABASE_PATH: './data/scorecard.db', SEED_DEMO: '1' }, { cwd: dir });
-  for (const path of ['/', '/es/', '/people/demo-avery-placeholder', '/workspace', '/widget.js', '/badge/demo-avery-placeholder.svg', '/api/standards']) {
+  for (const path of [
+    '/',
+    '/es/',
+    '/people/demo-avery-placeholder',
+    '/workspace',
+    '/widget.js',
+    '/badge/demo-avery-placeholder.svg',
+    '/api/standards',
+  ]) {
     const res = await fetch(`${server.origin}${path}`);
     expect(res.status, path).toBe(200);
   }

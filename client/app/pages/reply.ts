@@ -12,11 +12,20 @@ export function enhanceReplyPage() {
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
     const [kind, target] = value('about').split(':');
     const url = value('url');
-    const body = { token, body: value('body'), ...(kind === 'evidence' ? { evidenceId: Number(target) } : { standard: target }), ...(url ? { url } : {}) };
+    const body = {
+      token,
+      body: value('body'),
+      ...(kind === 'evidence' ? { evidenceId: Number(target) } : { standard: target }),
+      ...(url ? { url } : {}),
+    };
     const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (button) button.disabled = true;
     try {
-      const res = await fetch('/api/replies', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch('/api/replies', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
       const answer = (await res.json().catch(() => null)) as { message?: string } | null;
       if (res.ok) {
         status.textContent = form.dataset.sent ?? '';

@@ -4,8 +4,8 @@ import { api, fieldErrors } from '../api.js';
 import { removeAllDrafts } from '../drafts.js';
 import { WorkspaceView } from '../workspace-view.js';
 
-
-const formValues = (event: Event) => Object.fromEntries([...new FormData(event.target as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)]));
+const formValues = (event: Event) =>
+  Object.fromEntries([...new FormData(event.target as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)]));
 
 /**
  * /workspace/account: display name and email language, password, the optional emails (one
@@ -45,7 +45,10 @@ export class AccountPage extends WorkspaceView {
   }
 
   private async _load() {
-    const [settings, sessions] = await Promise.all([api<Settings>('GET', '/api/auth/account'), api<Session[]>('GET', '/api/auth/sessions')]);
+    const [settings, sessions] = await Promise.all([
+      api<Settings>('GET', '/api/auth/account'),
+      api<Session[]>('GET', '/api/auth/sessions'),
+    ]);
     this._settings = settings.ok ? settings.body : 'failed';
     this._sessions = sessions.ok ? sessions.body : [];
     await this.updateComplete;
@@ -58,7 +61,11 @@ export class AccountPage extends WorkspaceView {
     const w = this.ws;
     const res = await api<Record<string, unknown>>(method, path, body);
     this._fields = !res.ok && res.status === 400 ? fieldErrors(res.error) : new Map();
-    this._notice = { section, ok: res.ok, text: res.ok ? done : res.status === 0 ? w.networkError : res.status === 400 ? w.fixFields(this._fields.size) : res.error.message };
+    this._notice = {
+      section,
+      ok: res.ok,
+      text: res.ok ? done : res.status === 0 ? w.networkError : res.status === 400 ? w.fixFields(this._fields.size) : res.error.message,
+    };
     await this.updateComplete;
     this.querySelector<HTMLElement>(`#${section}-notice`)?.focus();
     return res;
@@ -112,7 +119,13 @@ export class AccountPage extends WorkspaceView {
     const onSubmit = async (e: Event) => {
       e.preventDefault();
       const v = formValues(e);
-      const res = await this._send('password', 'POST', '/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }, a.passwordChanged);
+      const res = await this._send(
+        'password',
+        'POST',
+        '/api/auth/password',
+        { currentPassword: v.currentPassword, newPassword: v.newPassword },
+        a.passwordChanged,
+      );
       if (res.ok) (e.target as HTMLFormElement).reset();
     };
     return html`<section class="panel" aria-labelledby="password-heading">
@@ -182,19 +195,24 @@ export class AccountPage extends WorkspaceView {
       <h2 id="two-factor-heading">${a.twoFactorHeading}</h2>
       ${s.totp.required && !s.totp.enabled ? html`<p class="notice" role="status">${a.twoFactorRequired}</p>` : nothing}
       ${this._noticeFor('two-factor')}
-      ${this._recovery
-        ? html`<h3 id="recovery-heading" tabindex="-1">${a.recoveryHeading}</h3><p>${a.recoveryIntro}</p>
+      ${
+        this._recovery
+          ? html`<h3 id="recovery-heading" tabindex="-1">${a.recoveryHeading}</h3><p>${a.recoveryIntro}</p>
             <ul class="recovery-codes">${this._recovery.map((c) => html`<li><code>${c}</code></li>`)}</ul>`
-        : nothing}
-      ${s.totp.enabled
-        ? html`<p>${a.twoFactorOn(s.totp.recoveryCodesLeft)}</p>
-            ${s.totp.required
-              ? nothing
-              : html`<form class="ws-form narrow" novalidate @submit=${disable}>
+          : nothing
+      }
+      ${
+        s.totp.enabled
+          ? html`<p>${a.twoFactorOn(s.totp.recoveryCodesLeft)}</p>
+            ${
+              s.totp.required
+                ? nothing
+                : html`<form class="ws-form narrow" novalidate @submit=${disable}>
                   <div class="field"><label for="totp-off-password">${a.turnOffPassword}</label><input id="totp-off-password" name="password" type="password" autocomplete="current-password"></div>
-                  <div class="actions"><button type="submit" class="button button--quiet">${a.turnOff}</button></div></form>`}`
-        : this._setup
-          ? html`<p id="scan-help">${a.scan}</p>
+                  <div class="actions"><button type="submit" class="button button--quiet">${a.turnOff}</button></div></form>`
+            }`
+          : this._setup
+            ? html`<p id="scan-help">${a.scan}</p>
               <img class="qr-code" src=${this._setup.qrCode} alt=${a.qrAlt} width="240" height="240">
               <p>${a.secret}: <code class="totp-secret">${this._setup.secret}</code></p>
               <form class="ws-form narrow" novalidate @submit=${enable}>
@@ -203,7 +221,8 @@ export class AccountPage extends WorkspaceView {
                   ${this._fieldError('code', 'totp-code')}</div>
                 <div class="actions"><button type="submit" class="button">${a.enable}</button></div>
               </form>`
-          : html`<p>${a.twoFactorOff}</p><button type="button" class="button" @click=${start}>${a.setUp}</button>`}
+            : html`<p>${a.twoFactorOff}</p><button type="button" class="button" @click=${start}>${a.setUp}</button>`
+      }
     </section>`;
   }
 
@@ -221,7 +240,8 @@ export class AccountPage extends WorkspaceView {
       <h2 id="sessions-heading">${a.sessionsHeading}</h2>
       ${this._noticeFor('sessions')}
       <ul>${this._sessions.map(
-        (x) => html`<li>${x.userAgent ?? a.unknownBrowser} · ${a.since(new Date(x.createdAt).toLocaleString(this.msg.langTag))}${x.current ? html` · <strong>${a.thisBrowser}</strong>` : nothing}</li>`,
+        (x) =>
+          html`<li>${x.userAgent ?? a.unknownBrowser} · ${a.since(new Date(x.createdAt).toLocaleString(this.msg.langTag))}${x.current ? html` · <strong>${a.thisBrowser}</strong>` : nothing}</li>`,
       )}</ul>
       <button type="button" class="button button--quiet" @click=${everywhere}>${a.signOutEverywhere}</button>
     </section>`;

@@ -22,7 +22,10 @@ export class ChangeQueue extends DecisionQueue<ProposedChange> {
   private _names = new Map<string, string>();
 
   protected async fetchItems() {
-    const [res, people] = await Promise.all([api<Paged<ProposedChange>>('GET', '/api/changes?status=pending&pageSize=100'), publicList<PublicSubject[]>('/api/subjects')]);
+    const [res, people] = await Promise.all([
+      api<Paged<ProposedChange>>('GET', '/api/changes?status=pending&pageSize=100'),
+      publicList<PublicSubject[]>('/api/subjects'),
+    ]);
     if (!res.ok) return null;
     if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
     const me = this.account?.id;
@@ -30,7 +33,10 @@ export class ChangeQueue extends DecisionQueue<ProposedChange> {
   }
 
   protected async send(change: ProposedChange, decision: Decision, note: string) {
-    const res = await api('POST', `/api/changes/${change.id}/review`, { decision: decision === 'yes' ? 'approve' : 'reject', ...(note ? { note } : {}) });
+    const res = await api('POST', `/api/changes/${change.id}/review`, {
+      decision: decision === 'yes' ? 'approve' : 'reject',
+      ...(note ? { note } : {}),
+    });
     if (res.ok) return null;
     return res.status === 0 ? this.ws.networkError : this.ws.serverError(res.error.message);
   }
@@ -62,7 +68,8 @@ export class ChangeQueue extends DecisionQueue<ProposedChange> {
         return formatDay(this.msg, String(value));
       case 'sources':
         return html`<ul>${(value as PublicSource[]).map(
-          (s) => html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>${s.publisher ? ` (${s.publisher})` : ''}${s.archiveUrl ? html` · <a href=${s.archiveUrl} target="_blank" rel="noopener noreferrer">${this.ws.entry.archive}</a>` : nothing}</li>`,
+          (s) =>
+            html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>${s.publisher ? ` (${s.publisher})` : ''}${s.archiveUrl ? html` · <a href=${s.archiveUrl} target="_blank" rel="noopener noreferrer">${this.ws.entry.archive}</a>` : nothing}</li>`,
         )}</ul>`;
       default:
         return html`<span class="summary-text">${String(value)}</span>`;
@@ -71,7 +78,9 @@ export class ChangeQueue extends DecisionQueue<ProposedChange> {
 
   private _grade(value: Graded) {
     const r = this.ws.review;
-    return value ? html`<span class="grade-pill" data-grade=${value.grade}>${r.gradeValue(value.grade, value.score)}</span>` : html`<span class="muted">${r.noGrade}</span>`;
+    return value
+      ? html`<span class="grade-pill" data-grade=${value.grade}>${r.gradeValue(value.grade, value.score)}</span>`
+      : html`<span class="muted">${r.noGrade}</span>`;
   }
 
   protected renderItem(c: ProposedChange) {

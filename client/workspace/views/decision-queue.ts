@@ -16,7 +16,13 @@ export type Decision = 'yes' | 'no';
  * seconds and only then sends the decision.
  */
 export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceView {
-  static properties = { _items: { state: true }, _current: { state: true }, _announce: { state: true }, _error: { state: true }, _held: { state: true } };
+  static properties = {
+    _items: { state: true },
+    _current: { state: true },
+    _announce: { state: true },
+    _error: { state: true },
+    _held: { state: true },
+  };
   declare _items: T[] | 'loading' | 'failed';
   declare _current: number;
   declare _announce: string;
@@ -165,7 +171,8 @@ export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceV
     const status = html`<p class="visually-hidden" role="status">${this._announce}</p>
       ${this._error ? html`<p class="form-error" role="alert">${this._error}</p>` : nothing}${this.renderHeld()}`;
     if (this._items === 'loading') return html`${status}<p class="muted" role="status">${this.msg.loading}</p>`;
-    if (this._items === 'failed') return html`${status}<p role="alert">${w.loadError}</p><button type="button" class="button" @click=${() => this.reload()}>${w.retry}</button>`;
+    if (this._items === 'failed')
+      return html`${status}<p role="alert">${w.loadError}</p><button type="button" class="button" @click=${() => this.reload()}>${w.retry}</button>`;
     if (this._items.length === 0) return html`${status}<p class="empty">${empty}</p>`;
     return html`${status}
       <p><strong>${count(this._items.length)}</strong></p>

@@ -11,7 +11,12 @@ import { WorkspaceView } from '../workspace-view.js';
  * entries here, always with the reason that is then shown publicly.
  */
 export class EvidenceEntry extends WorkspaceView {
-  static properties = { entryId: { type: Number, attribute: 'entry-id' }, _entry: { state: true }, _message: { state: true }, _errors: { state: true } };
+  static properties = {
+    entryId: { type: Number, attribute: 'entry-id' },
+    _entry: { state: true },
+    _message: { state: true },
+    _errors: { state: true },
+  };
   /** The evidence id. */
   declare entryId: number;
   declare _entry: EvidenceDetail | 'loading' | 'failed' | 'forbidden';
@@ -32,7 +37,10 @@ export class EvidenceEntry extends WorkspaceView {
   }
 
   private async _load() {
-    const [res, people] = await Promise.all([api<EvidenceDetail>('GET', `/api/evidence/${this.entryId}`), publicList<PublicSubject[]>('/api/subjects')]);
+    const [res, people] = await Promise.all([
+      api<EvidenceDetail>('GET', `/api/evidence/${this.entryId}`),
+      publicList<PublicSubject[]>('/api/subjects'),
+    ]);
     if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
     this._entry = res.ok ? res.body : res.status === 403 || res.status === 404 ? 'forbidden' : 'failed';
   }
@@ -54,7 +62,14 @@ export class EvidenceEntry extends WorkspaceView {
   private async _onRetract(event: Event) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    if (await this._send(`/api/evidence/${this.entryId}/retract`, { reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value }, this.ws.entry.retracted)) form.reset();
+    if (
+      await this._send(
+        `/api/evidence/${this.entryId}/retract`,
+        { reason: (form.elements.namedItem('reason') as HTMLTextAreaElement).value },
+        this.ws.entry.retracted,
+      )
+    )
+      form.reset();
   }
 
   private async _onWithdraw() {
@@ -89,7 +104,8 @@ export class EvidenceEntry extends WorkspaceView {
     const t = w.entry;
     if (this._entry === 'loading') return html`<h1>${w.titles.evidence}</h1><p class="muted" role="status">${this.msg.loading}</p>`;
     if (this._entry === 'forbidden') return html`<h1>${w.titles.evidence}</h1><p>${w.forbidden}</p>`;
-    if (this._entry === 'failed') return html`<h1>${w.titles.evidence}</h1><p role="alert">${w.loadError}</p><button type="button" class="button" @click=${this._load}>${w.retry}</button>`;
+    if (this._entry === 'failed')
+      return html`<h1>${w.titles.evidence}</h1><p role="alert">${w.loadError}</p><button type="button" class="button" @click=${this._load}>${w.retry}</button>`;
     const e = this._entry;
     const me = this.account;
     const own = e.submittedBy?.id === me?.id;
@@ -116,14 +132,18 @@ export class EvidenceEntry extends WorkspaceView {
         ${e.status === 'published' || e.status === 'retracted' ? html`<a href="/evidence/${e.id}">${t.publicPage}</a>` : nothing}
       </p>
       <h2>${t.history}</h2>
-      ${e.revisions.length === 0
-        ? html`<p class="muted">${t.historyEmpty}</p>`
-        : html`<ol class="history">
+      ${
+        e.revisions.length === 0
+          ? html`<p class="muted">${t.historyEmpty}</p>`
+          : html`<ol class="history">
             ${e.revisions.map(
-              (r) => html`<li><strong>${t.actions[r.action] ?? r.action}</strong> ${r.actor ? t.by(r.actor.displayName) : nothing}, <time datetime=${r.createdAt}>${new Date(r.createdAt).toLocaleString(this.msg.langTag)}</time>
+              (
+                r,
+              ) => html`<li><strong>${t.actions[r.action] ?? r.action}</strong> ${r.actor ? t.by(r.actor.displayName) : nothing}, <time datetime=${r.createdAt}>${new Date(r.createdAt).toLocaleString(this.msg.langTag)}</time>
                 ${r.action === 'edit' || r.action === 'correct' ? html`<br><span class="muted">${t.changed(Object.keys(r.changes).join(', '))}</span>` : nothing}</li>`,
             )}
-          </ol>`}
+          </ol>`
+      }
       ${reviewer && e.status === 'published' ? (own ? html`<p class="muted">${t.ownEntry}</p>${this._retractForm()}` : html`${this._correctForm(e)}${this._retractForm()}`) : nothing}`;
   }
 

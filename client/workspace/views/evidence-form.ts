@@ -31,7 +31,16 @@ interface EvidenceDraft {
 
 const RATINGS = ['-2', '-1', '0', '1', '2'];
 const emptySource = (): SourceDraft => ({ url: '', title: '', publisher: '', archiveUrl: '' });
-const emptyDraft = (): EvidenceDraft => ({ subject: '', standard: '', rating: '', kind: '', occurredOn: '', title: '', summary: '', sources: [emptySource()] });
+const emptyDraft = (): EvidenceDraft => ({
+  subject: '',
+  standard: '',
+  rating: '',
+  kind: '',
+  occurredOn: '',
+  title: '',
+  summary: '',
+  sources: [emptySource()],
+});
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** The API body: empty optional cells are left out, empty required ones sent so the server names them. */
@@ -249,14 +258,17 @@ export class EvidenceForm extends WorkspaceView {
     if (this._state === 'failed') {
       return html`<h1>${heading}</h1><p role="alert">${w.loadError}</p><button type="button" class="button" @click=${this._load}>${w.retry}</button>`;
     }
-    if (this._state === 'locked') return html`<h1>${heading}</h1><p>${f.notEditable}</p><p><a href="/workspace/evidence/${this.entryId}">${w.form.viewEntry}</a></p>`;
+    if (this._state === 'locked')
+      return html`<h1>${heading}</h1><p>${f.notEditable}</p><p><a href="/workspace/evidence/${this.entryId}">${w.form.viewEntry}</a></p>`;
     if (this._state === 'done' && this._saved) {
       return html`<section class="panel success" aria-labelledby="saved-heading">
         <h1 id="saved-heading" tabindex="-1">${this.entryId ? f.savedTitle : f.successTitle}</h1>
         <p>${f.successBody}</p>
-        ${this._saved.duplicates?.length
-          ? html`<p class="notice" data-testid="duplicates"><strong>${w.duplicates.flag}:</strong> ${this._saved.duplicates.map((id, i) => html`${i ? ', ' : ''}<a href="/workspace/evidence/${id}">${w.duplicates.sameSource(id)}</a>`)}</p>`
-          : nothing}
+        ${
+          this._saved.duplicates?.length
+            ? html`<p class="notice" data-testid="duplicates"><strong>${w.duplicates.flag}:</strong> ${this._saved.duplicates.map((id, i) => html`${i ? ', ' : ''}<a href="/workspace/evidence/${id}">${w.duplicates.sameSource(id)}</a>`)}</p>`
+            : nothing
+        }
         <p><a class="button" href="/workspace/evidence/${this._saved.id}">${f.viewEntry}: ${this._saved.title}</a></p>
         ${this.entryId ? nothing : html`<p><button type="button" class="button button--quiet" @click=${this._clear}>${f.logAnother}</button></p>`}
       </section>`;
@@ -284,21 +296,25 @@ export class EvidenceForm extends WorkspaceView {
             ${this._standards.map((s) => html`<option value=${s.slug} ?selected=${d.standard === s.slug}>${s.number}. ${s.title}</option>`)}
           </select>
           ${this._error('standard')}
-          ${standard
-            ? html`<div class="help standard-help" id="standard-help">
+          ${
+            standard
+              ? html`<div class="help standard-help" id="standard-help">
                 <p><strong>${f.standardHelp}:</strong> ${standard.summary}</p>
                 <p><strong>${f.daPower}:</strong> ${standard.daPower}</p>
                 <p><strong>${f.indicators}:</strong></p>
                 <ul>${standard.indicators.map((i) => html`<li>${i}</li>`)}</ul>
               </div>`
-            : nothing}
+              : nothing
+          }
         </div>
 
         <fieldset class="field choices" aria-describedby=${this._describedBy('rating', 'rating-help')}>
           <legend>${f.rating}</legend>
           <p class="help" id="rating-help">${f.ratingHelp}</p>
           ${RATINGS.map(
-            (r) => html`<label class="choice"><input type="radio" name="rating" value=${r} aria-invalid=${this._invalid('rating')} .checked=${d.rating === r} @change=${() => this._update({ rating: r })}>
+            (
+              r,
+            ) => html`<label class="choice"><input type="radio" name="rating" value=${r} aria-invalid=${this._invalid('rating')} .checked=${d.rating === r} @change=${() => this._update({ rating: r })}>
               <span><strong>${signedRating(Number(r))}</strong> ${this.msg.ratings[r]}</span></label>`,
           )}
           ${this._error('rating')}
@@ -307,7 +323,10 @@ export class EvidenceForm extends WorkspaceView {
         <fieldset class="field choices" aria-describedby=${this._describedBy('kind')}>
           <legend>${f.kind}</legend>
           ${Object.entries(this._weights).map(
-            ([kind, weight]) => html`<label class="choice"><input type="radio" name="kind" value=${kind} aria-invalid=${this._invalid('kind')} .checked=${d.kind === kind} @change=${() => this._update({ kind })}>
+            ([
+              kind,
+              weight,
+            ]) => html`<label class="choice"><input type="radio" name="kind" value=${kind} aria-invalid=${this._invalid('kind')} .checked=${d.kind === kind} @change=${() => this._update({ kind })}>
               <span><strong>${this.msg.kinds[kind] ?? kind}</strong>: ${f.kindHelp[kind] ?? ''} ${f.weight(weight)}</span></label>`,
           )}
           ${this._error('kind')}

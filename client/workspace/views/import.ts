@@ -9,7 +9,13 @@ import { WorkspaceView } from '../workspace-view.js';
  * and the report shown; only then can the volunteer create the valid rows, in one go.
  */
 export class EvidenceImport extends WorkspaceView {
-  static properties = { _csv: { state: true }, _xlsx: { state: true }, _report: { state: true }, _busy: { state: true }, _error: { state: true } };
+  static properties = {
+    _csv: { state: true },
+    _xlsx: { state: true },
+    _report: { state: true },
+    _busy: { state: true },
+    _error: { state: true },
+  };
   declare _csv: string;
   /** A chosen .xlsx file, base64-encoded as the API takes it; null when the CSV text is used. */
   declare _xlsx: { name: string; base64: string } | null;
@@ -50,12 +56,17 @@ export class EvidenceImport extends WorkspaceView {
     }
     this._busy = true;
     this._error = null;
-    const res = await api<ImportReport>('POST', `/api/evidence/import?dryRun=${dryRun}`, this._xlsx ? { xlsx: this._xlsx.base64 } : { csv: this._csv });
+    const res = await api<ImportReport>(
+      'POST',
+      `/api/evidence/import?dryRun=${dryRun}`,
+      this._xlsx ? { xlsx: this._xlsx.base64 } : { csv: this._csv },
+    );
     this._busy = false;
     if (res.ok) this._report = res.body;
     else {
       this._report = null;
-      this._error = res.status === 0 ? w.networkError : w.serverError(res.error.details?.map((d) => d.message).join('; ') || res.error.message);
+      this._error =
+        res.status === 0 ? w.networkError : w.serverError(res.error.details?.map((d) => d.message).join('; ') || res.error.message);
     }
     await this.updateComplete;
     this.querySelector<HTMLElement>(this._error ? '#import-error' : '#import-summary')?.focus();
@@ -72,10 +83,17 @@ export class EvidenceImport extends WorkspaceView {
         <dl class="columns-doc">${t.columns.map(([name, what]) => html`<div><dt><code>${name}</code></dt><dd>${what}</dd></div>`)}</dl>
       </details>
       <p><a href="/api/evidence/import/template.xlsx" download>${t.templateXlsx}</a> · <a href="/api/evidence/import/template.csv" download>${t.template}</a></p>
-      <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void this._run(true); }}>
+      <form class="ws-form" novalidate @submit=${(e: Event) => {
+        e.preventDefault();
+        void this._run(true);
+      }}>
         <div class="field"><label for="csv-file">${t.file}</label><input id="csv-file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" @change=${this._onFile}></div>
         <div class="field"><label for="csv-text">${t.paste}</label>
-          <textarea id="csv-text" rows="6" spellcheck="false" .value=${this._csv} @input=${(e: Event) => { this._csv = (e.target as HTMLTextAreaElement).value; this._xlsx = null; this._report = null; }}></textarea></div>
+          <textarea id="csv-text" rows="6" spellcheck="false" .value=${this._csv} @input=${(e: Event) => {
+            this._csv = (e.target as HTMLTextAreaElement).value;
+            this._xlsx = null;
+            this._report = null;
+          }}></textarea></div>
         <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${this._busy ? t.checking : t.check}</button></div>
       </form>
       ${this._error ? html`<p class="form-error" id="import-error" role="alert" tabindex="-1">${this._error}</p>` : nothing}
@@ -86,12 +104,14 @@ export class EvidenceImport extends WorkspaceView {
     const t = this.ws.import;
     return html`<section aria-labelledby="import-summary">
       <h2 id="import-summary" tabindex="-1">${report.dryRun ? t.summary(report.valid, report.invalid) : t.created(report.created)}</h2>
-      ${report.dryRun
-        ? report.valid - report.skipped > 0
-          ? html`<p>${report.invalid ? t.skipNote(report.invalid) : nothing} ${report.skipped ? t.alreadyNote(report.skipped) : nothing}</p>
+      ${
+        report.dryRun
+          ? report.valid - report.skipped > 0
+            ? html`<p>${report.invalid ? t.skipNote(report.invalid) : nothing} ${report.skipped ? t.alreadyNote(report.skipped) : nothing}</p>
               <p><button type="button" class="button" id="import-create" ?disabled=${this._busy} @click=${() => this._run(false)}>${t.create(report.valid - report.skipped)}</button></p>`
-          : html`<p>${t.noneValid}</p>`
-        : nothing}
+            : html`<p>${t.noneValid}</p>`
+          : nothing
+      }
       <div class="table-scroll" role="region" aria-labelledby="import-rows-caption" tabindex="0">
       <table class="ws-table import-rows">
         <caption id="import-rows-caption">${t.rowsHeading}</caption>
@@ -103,11 +123,18 @@ export class EvidenceImport extends WorkspaceView {
               <td><span class="status ${row.ok ? 'status--published' : 'status--rejected'}">${row.ok ? (row.id ? t.createdOk : t.ok) : t.bad}</span>
                 ${row.alreadyImported !== null ? html`<br><a href="/workspace/evidence/${row.alreadyImported}">${t.alreadyImported(row.alreadyImported)}</a>` : nothing}
                 ${row.alreadyImported === null && row.duplicates.length ? html`<br>${row.duplicates.map((id) => html`<a href="/workspace/evidence/${id}">${this.ws.duplicates.sameSource(id)}</a> `)}` : nothing}</td>
-              <td>${row.entry
-                ? row.id
-                  ? html`<a href="/workspace/evidence/${row.id}">${row.entry.title}</a>`
-                  : t.what(row.entry.title, row.entry.subject, this.msg.standardShort[row.entry.standard] ?? row.entry.standard, signedRating(row.entry.rating))
-                : (row.title ?? nothing)}</td>
+              <td>${
+                row.entry
+                  ? row.id
+                    ? html`<a href="/workspace/evidence/${row.id}">${row.entry.title}</a>`
+                    : t.what(
+                        row.entry.title,
+                        row.entry.subject,
+                        this.msg.standardShort[row.entry.standard] ?? row.entry.standard,
+                        signedRating(row.entry.rating),
+                      )
+                  : (row.title ?? nothing)
+              }</td>
               <td>${row.problems.length ? html`<ul class="problems">${row.problems.map((p) => html`<li><code>${p.column}</code>: ${p.message}</li>`)}</ul>` : nothing}</td>
             </tr>`,
           )}

@@ -27,7 +27,14 @@ export class InviteAccept extends AccountForm {
       return;
     }
     this._fields = result.status === 400 ? fieldErrors(result.error) : new Map();
-    this._error = result.status === 410 ? w.invite.invalid : result.status === 400 ? w.fixFields(this._fields.size) : result.status === 0 ? w.networkError : result.error.message;
+    this._error =
+      result.status === 410
+        ? w.invite.invalid
+        : result.status === 400
+          ? w.fixFields(this._fields.size)
+          : result.status === 0
+            ? w.networkError
+            : result.error.message;
     await this.updateComplete;
     this.querySelector<HTMLElement>('#invite-error')?.focus();
   }

@@ -78,21 +78,25 @@ export class MySubmissions extends WorkspaceView {
               <td>${this.msg.standardShort[e.standard] ?? e.standard}</td>
               <td><span class="status status--${e.status}">${w.status[e.status] ?? e.status}</span></td>
               <td>${e.reviewNote ?? ''}</td>
-              <td>${e.status === 'pending'
-                ? html`<a href="/workspace/evidence/${e.id}/edit" aria-label=${h.edit(e.title)}>${h.editShort}</a>
+              <td>${
+                e.status === 'pending'
+                  ? html`<a href="/workspace/evidence/${e.id}/edit" aria-label=${h.edit(e.title)}>${h.editShort}</a>
                     <button type="button" class="button button--quiet" aria-label=${h.withdraw(e.title)} @click=${() => this._withdraw(e)}>${h.withdrawShort}</button>`
-                : nothing}</td>
+                  : nothing
+              }</td>
             </tr>`,
           )}
         </tbody>
       </table>
       </div>
-      ${pages > 1
-        ? html`<nav class="pager" aria-label=${h.pageOf(this._page, pages)}>
+      ${
+        pages > 1
+          ? html`<nav class="pager" aria-label=${h.pageOf(this._page, pages)}>
             <button type="button" class="button button--quiet" ?disabled=${this._page <= 1} @click=${() => this._go(this._page - 1)}>${h.previous}</button>
             <span>${h.pageOf(this._page, pages)}</span>
             <button type="button" class="button button--quiet" ?disabled=${this._page >= pages} @click=${() => this._go(this._page + 1)}>${h.next}</button>
           </nav>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

@@ -33,9 +33,10 @@ export class ForgotPassword extends AccountForm {
     const w = this.ws;
     const s = w.forgot;
     return html`<h1>${w.titles['forgot-password']}</h1>
-      ${this._sent
-        ? html`<p class="notice" id="forgot-sent" role="status" tabindex="-1">${s.sent}</p><p><a href="/workspace">${s.backToSignIn}</a></p>`
-        : html`<p class="lede" id="forgot-intro">${s.intro}</p>
+      ${
+        this._sent
+          ? html`<p class="notice" id="forgot-sent" role="status" tabindex="-1">${s.sent}</p><p><a href="/workspace">${s.backToSignIn}</a></p>`
+          : html`<p class="lede" id="forgot-intro">${s.intro}</p>
             ${this._error ? html`<p class="form-error" id="forgot-error" role="alert" tabindex="-1">${this._error}</p>` : nothing}
             <form class="ws-form narrow" novalidate @submit=${this._onSubmit}>
               <div class="field">
@@ -45,7 +46,8 @@ export class ForgotPassword extends AccountForm {
               </div>
               <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${s.submit}</button></div>
             </form>
-            <p><a href="/workspace">${s.backToSignIn}</a></p>`}`;
+            <p><a href="/workspace">${s.backToSignIn}</a></p>`
+      }`;
   }
 }
 
@@ -78,7 +80,14 @@ export class ResetPassword extends AccountForm {
       return;
     }
     this._fields = result.status === 400 ? fieldErrors(result.error) : new Map();
-    this._error = result.status === 410 ? w.reset.invalid : result.status === 400 ? w.fixFields(this._fields.size) : result.status === 0 ? w.networkError : result.error.message;
+    this._error =
+      result.status === 410
+        ? w.reset.invalid
+        : result.status === 400
+          ? w.fixFields(this._fields.size)
+          : result.status === 0
+            ? w.networkError
+            : result.error.message;
     await this.updateComplete;
     this.querySelector<HTMLElement>('#reset-error')?.focus();
   }
@@ -86,13 +95,17 @@ export class ResetPassword extends AccountForm {
   render() {
     const w = this.ws;
     const s = w.reset;
-    if (this._done) return html`<h1>${w.titles['reset-password']}</h1><p class="notice" id="reset-done" role="status" tabindex="-1">${s.done}</p><p><a class="button" href="/workspace">${s.signIn}</a></p>`;
-    if (!this._token) return html`<h1>${w.titles['reset-password']}</h1><p role="alert">${s.noToken}</p><p><a href="/workspace/forgot-password">${s.askAgain}</a></p>`;
+    if (this._done)
+      return html`<h1>${w.titles['reset-password']}</h1><p class="notice" id="reset-done" role="status" tabindex="-1">${s.done}</p><p><a class="button" href="/workspace">${s.signIn}</a></p>`;
+    if (!this._token)
+      return html`<h1>${w.titles['reset-password']}</h1><p role="alert">${s.noToken}</p><p><a href="/workspace/forgot-password">${s.askAgain}</a></p>`;
     return html`<h1>${w.titles['reset-password']}</h1>
       <p class="lede" id="reset-intro">${s.intro}</p>
-      ${this._error
-        ? html`<p class="form-error" id="reset-error" role="alert" tabindex="-1">${this._error}</p>${this._error === s.invalid ? html`<p><a href="/workspace/forgot-password">${s.askAgain}</a></p>` : nothing}`
-        : nothing}
+      ${
+        this._error
+          ? html`<p class="form-error" id="reset-error" role="alert" tabindex="-1">${this._error}</p>${this._error === s.invalid ? html`<p><a href="/workspace/forgot-password">${s.askAgain}</a></p>` : nothing}`
+          : nothing
+      }
       <form class="ws-form narrow" novalidate @submit=${this._onSubmit}>
         <div class="field">
           <label for="password">${s.password}</label>

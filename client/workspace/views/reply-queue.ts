@@ -17,7 +17,10 @@ export class ReplyQueue extends DecisionQueue<ReviewerReply> {
   }
 
   protected async send(reply: ReviewerReply, decision: Decision, note: string) {
-    const res = await api('POST', `/api/replies/${reply.id}/review`, { decision: decision === 'yes' ? 'publish' : 'reject', ...(note ? { note } : {}) });
+    const res = await api('POST', `/api/replies/${reply.id}/review`, {
+      decision: decision === 'yes' ? 'publish' : 'reject',
+      ...(note ? { note } : {}),
+    });
     if (res.ok) return null;
     return res.status === 0 ? this.ws.networkError : this.ws.serverError(res.error.message);
   }
@@ -39,9 +42,11 @@ export class ReplyQueue extends DecisionQueue<ReviewerReply> {
     const t = w.replies;
     return html`<h2 id="reply-${reply.id}-title">${t.from(reply.subjectName)}</h2>
       <p class="muted">${t.receivedOn(formatDay(this.msg, reply.createdAt.slice(0, 10)))}</p>
-      <p>${reply.evidenceId !== null
-        ? html`${t.aboutEntry} <a href="/evidence/${reply.evidenceId}" target="_blank" rel="noopener">${reply.evidenceTitle}</a>`
-        : html`${t.aboutStandard} ${this.msg.standardShort[reply.standard ?? ''] ?? reply.standard}`}</p>
+      <p>${
+        reply.evidenceId !== null
+          ? html`${t.aboutEntry} <a href="/evidence/${reply.evidenceId}" target="_blank" rel="noopener">${reply.evidenceTitle}</a>`
+          : html`${t.aboutStandard} ${this.msg.standardShort[reply.standard ?? ''] ?? reply.standard}`
+      }</p>
       <blockquote class="summary-text">${reply.body}</blockquote>
       ${reply.url ? html`<p><a href=${reply.url} target="_blank" rel="noopener noreferrer nofollow">${reply.url}</a></p>` : nothing}
       <div class="field">

@@ -52,7 +52,10 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
   private _names = new Map<string, string>();
 
   protected async fetchItems() {
-    const [res, people] = await Promise.all([api<Paged<WorkspaceEvidence>>('GET', '/api/evidence?status=pending&pageSize=100'), publicList<PublicSubject[]>('/api/subjects')]);
+    const [res, people] = await Promise.all([
+      api<Paged<WorkspaceEvidence>>('GET', '/api/evidence?status=pending&pageSize=100'),
+      publicList<PublicSubject[]>('/api/subjects'),
+    ]);
     if (!res.ok) return null;
     if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
     const mine = this.account?.id;
@@ -88,7 +91,10 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
       if (fresh.ok && Array.isArray(this._items)) {
         const { revisions: _r, ...latest } = fresh.body;
         await this._preview([latest]);
-        this._items = fresh.body.status === 'pending' ? this._items.map((e) => (e.id === entry.id ? latest : e)) : this._items.filter((e) => e.id !== entry.id);
+        this._items =
+          fresh.body.status === 'pending'
+            ? this._items.map((e) => (e.id === entry.id ? latest : e))
+            : this._items.filter((e) => e.id !== entry.id);
       }
       return this.ws.review.stale(entry.title);
     }
@@ -109,7 +115,9 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
 
   private _grade(value: GradePreview['before']) {
     const r = this.ws.review;
-    return value ? html`<span class="grade-pill" data-grade=${value.grade}>${r.gradeValue(value.grade, value.score)}</span>` : html`<span class="muted">${r.noGrade}</span>`;
+    return value
+      ? html`<span class="grade-pill" data-grade=${value.grade}>${r.gradeValue(value.grade, value.score)}</span>`
+      : html`<span class="muted">${r.noGrade}</span>`;
   }
 
   protected renderItem(e: WorkspaceEvidence) {
@@ -118,9 +126,11 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
     const preview = this._previews.get(e.id);
     return html`<h2 id="entry-${e.id}-title">${e.title}</h2>
       ${e.submittedBy ? html`<p class="muted">${r.submittedOn(formatDay(this.msg, e.createdAt.slice(0, 10)), e.submittedBy.displayName)} · ${r.revision(e.revision)}</p>` : nothing}
-      ${e.duplicates.length
-        ? html`<p class="notice" data-testid="duplicates"><strong>${w.duplicates.flag}:</strong> ${e.duplicates.map((id, i) => html`${i ? ', ' : ''}<a href="/workspace/evidence/${id}">${w.duplicates.sameSource(id)}</a>`)}</p>`
-        : nothing}
+      ${
+        e.duplicates.length
+          ? html`<p class="notice" data-testid="duplicates"><strong>${w.duplicates.flag}:</strong> ${e.duplicates.map((id, i) => html`${i ? ', ' : ''}<a href="/workspace/evidence/${id}">${w.duplicates.sameSource(id)}</a>`)}</p>`
+          : nothing
+      }
       <dl class="facts">
         <div><dt>${w.entry.person}</dt><dd>${this._names.get(e.subject) ?? e.subject}</dd></div>
         <div><dt>${w.entry.standard}</dt><dd>${this.msg.standardShort[e.standard] ?? e.standard}</dd></div>
@@ -131,15 +141,19 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
       <p class="summary-text">${e.summary}</p>
       <h3>${r.sources}</h3>
       <ul>${e.sources.map(
-        (s) => html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>${s.publisher ? html` (${s.publisher})` : nothing}
+        (
+          s,
+        ) => html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>${s.publisher ? html` (${s.publisher})` : nothing}
           ${s.archiveUrl ? html` · <a href=${s.archiveUrl} target="_blank" rel="noopener noreferrer">${w.entry.archive}</a>` : html` · <span class="muted">${r.noArchive}</span>`}</li>`,
       )}</ul>
-      ${preview
-        ? html`<dl class="facts grade-preview">
+      ${
+        preview
+          ? html`<dl class="facts grade-preview">
             <div><dt>${r.grade}: ${r.now}</dt><dd data-testid="grade-now">${this._grade(preview.before)}</dd></div>
             <div><dt>${r.ifPublished}</dt><dd data-testid="grade-after">${this._grade(preview.after)}</dd></div>
           </dl>`
-        : nothing}
+          : nothing
+      }
       <div class="field">
         <label for="entry-note-${e.id}">${r.note} <span class="muted">(${w.optional})</span></label>
         <textarea id="entry-note-${e.id}" rows="2" maxlength="2000"></textarea>

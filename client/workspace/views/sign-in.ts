@@ -18,7 +18,11 @@ export class SignIn extends AccountForm {
     const w = this.ws;
     this._busy = true;
     const code = this._needCode ? this._value(event, 'code').trim() : '';
-    const result = await api('POST', '/api/auth/login', { email: this._value(event, 'email'), password: this._value(event, 'password'), ...(code ? { code } : {}) });
+    const result = await api('POST', '/api/auth/login', {
+      email: this._value(event, 'email'),
+      password: this._value(event, 'password'),
+      ...(code ? { code } : {}),
+    });
     this._busy = false;
     if (result.ok) {
       location.assign(this.page.next ?? '/workspace');
@@ -33,7 +37,13 @@ export class SignIn extends AccountForm {
       return;
     }
     this._error =
-      result.status === 401 ? (result.error.error === 'invalid-code' ? w.signIn.badCode : w.signIn.failed) : result.status === 0 ? w.networkError : result.error.message;
+      result.status === 401
+        ? result.error.error === 'invalid-code'
+          ? w.signIn.badCode
+          : w.signIn.failed
+        : result.status === 0
+          ? w.networkError
+          : result.error.message;
     await this.updateComplete;
     this.querySelector<HTMLElement>('#sign-in-error')?.focus();
   }
@@ -56,13 +66,15 @@ export class SignIn extends AccountForm {
           <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid=${this._invalid('password')} aria-describedby=${this._describedBy('password')}>
           ${this._fieldError('password')}
         </div>
-        ${this._needCode
-          ? html`<div class="field">
+        ${
+          this._needCode
+            ? html`<div class="field">
               <p id="code-intro">${s.codeIntro}</p>
               <label for="code">${s.code}</label>
               <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required aria-describedby="code-intro">
             </div>`
-          : nothing}
+            : nothing
+        }
         <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${s.submit}</button></div>
       </form>
       <p><a href="/workspace/forgot-password">${s.forgot}</a></p>`;

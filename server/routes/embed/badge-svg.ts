@@ -61,7 +61,13 @@ export interface BadgeContent {
 }
 
 /** What a badge says for a person's overall grade, or for one standard when given. */
-export function badgeContent(card: Scorecard, s: WidgetStrings, lang: string, standardSlug: string | undefined, coalition: string): BadgeContent | null {
+export function badgeContent(
+  card: Scorecard,
+  s: WidgetStrings,
+  lang: string,
+  standardSlug: string | undefined,
+  coalition: string,
+): BadgeContent | null {
   const asOf = s.asOf(formatDay(card.asOf, lang));
   const demo = card.subject.demo ? ` ${s.demoData}.` : '';
   if (standardSlug) {
@@ -112,7 +118,9 @@ export function badgeSvg(content: BadgeContent, s: WidgetStrings): string {
   for (const block of blocks) {
     for (const line of block.lines) {
       y += block.gap;
-      texts.push(html`<text x="${TEXT_X}" y="${y - 4}" font-size="${block.size}" font-weight="${block.weight}" fill="${block.fill}">${line}</text>\n`);
+      texts.push(
+        html`<text x="${TEXT_X}" y="${y - 4}" font-size="${block.size}" font-weight="${block.weight}" fill="${block.fill}">${line}</text>\n`,
+      );
     }
   }
   const height = Math.max(BADGE_HEIGHT, y + 8);

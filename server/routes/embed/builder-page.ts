@@ -120,32 +120,56 @@ export function builderBody(o: BuilderOptions): SafeHtml {
   <fieldset>
     <legend>${t.show}</legend>
     ${VARIANTS.map(
-      (v) => html`<div class="embed-kit__choice"><input type="radio" id="variant-${v}" name="variant" value="${v}"${v === choice.variant ? html` checked` : ''}>
+      (
+        v,
+      ) => html`<div class="embed-kit__choice"><input type="radio" id="variant-${v}" name="variant" value="${v}"${v === choice.variant ? html` checked` : ''}>
     <label for="variant-${v}">${t.variants[v].name}<small>${t.variants[v].hint}</small></label></div>`,
     )}
   </fieldset>
   <div class="embed-kit__field" data-variants="card chart badge">
     <label for="subject">${t.person}</label>
-    <select id="subject" name="subject">${options(o.subjects, (s) => s.slug, (s) => s.name, choice.subject)}</select>
+    <select id="subject" name="subject">${options(
+      o.subjects,
+      (s) => s.slug,
+      (s) => s.name,
+      choice.subject,
+    )}</select>
   </div>
   <div class="embed-kit__field" data-variants="badge">
     <label for="standard">${t.standard}</label>
-    <select id="standard" name="standard">${options(o.standards, (s) => s.slug, (s) => `${s.number}. ${s.title}`, choice.standard)}</select>
+    <select id="standard" name="standard">${options(
+      o.standards,
+      (s) => s.slug,
+      (s) => `${s.number}. ${s.title}`,
+      choice.standard,
+    )}</select>
   </div>
   <div class="embed-kit__field" data-variants="compare">
     <label for="election">${t.election}</label>
-    <select id="election" name="election">${options(o.elections, (e) => e.slug, (e) => e.name, choice.election)}</select>
+    <select id="election" name="election">${options(
+      o.elections,
+      (e) => e.slug,
+      (e) => e.name,
+      choice.election,
+    )}</select>
   </div>
   <fieldset>
     <legend>${t.widgetLanguage}</legend>
     ${LANGUAGES.map(
-      (l) => html`<div class="embed-kit__choice"><input type="radio" id="lang-${l}" name="lang" value="${l}"${l === choice.lang ? html` checked` : ''}>
+      (
+        l,
+      ) => html`<div class="embed-kit__choice"><input type="radio" id="lang-${l}" name="lang" value="${l}"${l === choice.lang ? html` checked` : ''}>
     <label for="lang-${l}" lang="${l}">${messagesFor(l).languageName}</label></div>`,
     )}
   </fieldset>
   <div class="embed-kit__field">
     <label for="width">${t.previewWidth}</label>
-    <select id="width" name="width">${options(PREVIEW_WIDTHS, (w) => w, (w) => t.widthOption(Number(w)), o.width)}</select>
+    <select id="width" name="width">${options(
+      PREVIEW_WIDTHS,
+      (w) => w,
+      (w) => t.widthOption(Number(w)),
+      o.width,
+    )}</select>
   </div>
   <button type="submit" class="button" id="update">${t.update}</button>
 </form>

@@ -18,11 +18,7 @@ export function framePage(choice: WidgetChoice, title: string, fullUrl: string, 
 
 /** The iframe page for a slug that does not exist: still a page, so the frame explains itself. */
 export function missingFramePage(message: string, siteUrl: string, lang: string): string {
-  return page(
-    message,
-    lang,
-    html`<p class="missing">${message}. <a href="${siteUrl}" target="_blank" rel="noopener">${siteUrl}</a></p>`,
-  );
+  return page(message, lang, html`<p class="missing">${message}. <a href="${siteUrl}" target="_blank" rel="noopener">${siteUrl}</a></p>`);
 }
 
 /** The frame's few styles, inline: it loads only the widget's scripts, no stylesheet. */

@@ -67,7 +67,8 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         const refs = standards.list(lang).map(({ slug, number, title }) => ({ slug, number, title }));
         const votes = elections.list();
         // An unknown slug (a stale link) falls back to the first choice rather than failing.
-        const pick = <T extends { slug: string }>(items: T[], slug?: string) => (items.find((i) => i.slug === slug) ?? items[0])?.slug ?? '';
+        const pick = <T extends { slug: string }>(items: T[], slug?: string) =>
+          (items.find((i) => i.slug === slug) ?? items[0])?.slug ?? '';
         const choice: WidgetChoice = {
           variant: q.variant === 'compare' && votes.length === 0 ? 'card' : q.variant,
           subject: pick(people, q.subject),
@@ -83,10 +84,22 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         } else if (person) {
           title = `${strings.scorecardName}: ${person.name}`;
           const standard = choice.variant === 'badge' ? choice.standard : undefined;
-          imageAlt = badgeContent(scorecards.forSubject(person, undefined, lang), strings, lang, standard, site.identity().coalitionName)?.description ?? null;
+          imageAlt =
+            badgeContent(scorecards.forSubject(person, undefined, lang), strings, lang, standard, site.identity().coalitionName)
+              ?.description ?? null;
         }
         const ctx = pageContext(fastify, request, locale);
-        const body = builderBody({ origin: fastify.publicOrigin, locale, choice, width: q.width, subjects: people, standards: refs, elections: votes, title, imageAlt });
+        const body = builderBody({
+          origin: fastify.publicOrigin,
+          locale,
+          choice,
+          width: q.width,
+          subjects: people,
+          standards: refs,
+          elections: votes,
+          title,
+          imageAlt,
+        });
         return sendPage(reply, ctx, {
           name: 'embed',
           title: ctx.msg.embed.title,
@@ -249,7 +262,8 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
           title = `${strings.scorecardName}: ${person.name}`;
         }
       }
-      if (!choice) throw new HttpError(404, 'not-found', 'That address is not a person’s, an election’s or an evidence page on this scorecard');
+      if (!choice)
+        throw new HttpError(404, 'not-found', 'That address is not a person’s, an election’s or an evidence page on this scorecard');
       const provider = { name: messagesFor(lang).siteName, url: fastify.publicUrl(pagePath(lang, '/')) };
       return oembedResponse(fastify.publicOrigin, choice, title, provider, { maxwidth, maxheight });
     },

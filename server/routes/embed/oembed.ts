@@ -54,5 +54,14 @@ export function oembedResponse(
   const html =
     `<iframe src="${escapeHtml(origin + framePath(choice))}" title="${escapeHtml(title)}" width="${width}" height="${height}" ` +
     `frameborder="0" loading="lazy"></iframe>`;
-  return { version: '1.0' as const, type: 'rich' as const, html, width, height, title, provider_name: provider.name, provider_url: provider.url };
+  return {
+    version: '1.0' as const,
+    type: 'rich' as const,
+    html,
+    width,
+    height,
+    title,
+    provider_name: provider.name,
+    provider_url: provider.url,
+  };
 }

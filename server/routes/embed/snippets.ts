@@ -48,7 +48,12 @@ export const FRAME_HEIGHTS: Record<Variant, number> = Object.fromEntries(
 /** The widget's attributes for a choice, in the order a partner would read them. */
 export function widgetAttributes(choice: WidgetChoice): Array<[string, string]> {
   const attrs: Array<[string, string]> =
-    choice.variant === 'compare' ? [['variant', 'compare'], ['election', choice.election]] : [['subject', choice.subject]];
+    choice.variant === 'compare'
+      ? [
+          ['variant', 'compare'],
+          ['election', choice.election],
+        ]
+      : [['subject', choice.subject]];
   if (choice.variant !== 'card' && choice.variant !== 'compare') attrs.push(['variant', choice.variant]);
   if (choice.variant === 'badge') attrs.push(['standard', choice.standard]);
   if (choice.lang !== DEFAULT_LANGUAGE) attrs.push(['lang', choice.lang]);
@@ -76,7 +81,8 @@ export function badgePath(choice: WidgetChoice): string | null {
 
 /** The page a widget links to, in its language: the person's scorecard or the election's comparison. */
 export function fullPagePath(choice: WidgetChoice): string {
-  const path = choice.variant === 'compare' ? `/elections/${encodeURIComponent(choice.election)}` : `/people/${encodeURIComponent(choice.subject)}`;
+  const path =
+    choice.variant === 'compare' ? `/elections/${encodeURIComponent(choice.election)}` : `/people/${encodeURIComponent(choice.subject)}`;
   return pagePath(choice.lang, path);
 }
 
@@ -87,7 +93,9 @@ const attr = (name: string, value: string | number) => `${name}="${escapeHtml(St
  * attributes: a partner page with a strict Content-Security-Policy would block them.
  */
 export function snippets(origin: string, choice: WidgetChoice, title: string, imageAlt: string | null) {
-  const element = widgetAttributes(choice).map(([n, v]) => attr(n, v)).join(' ');
+  const element = widgetAttributes(choice)
+    .map(([n, v]) => attr(n, v))
+    .join(' ');
   const script = `<script type="module" src="${origin}/widget.js"></script>\n<da-scorecard ${element}></da-scorecard>`;
   const iframe =
     `<iframe ${attr('src', origin + framePath(choice))} ${attr('title', title)} width="100%" ` +

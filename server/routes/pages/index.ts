@@ -49,15 +49,23 @@ export function pageContext(fastify: FastifyInstance, request: FastifyRequest, l
 }
 
 export function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocument, status = 200) {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    // Pages hold only public data: short caching like the public API, never per-user content.
-    .header('cache-control', status === 200 && !page.private ? PUBLIC_CACHE_CONTROL : 'no-store')
-    .send(renderPage(ctx, page));
+  return (
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      // Pages hold only public data: short caching like the public API, never per-user content.
+      .header('cache-control', status === 200 && !page.private ? PUBLIC_CACHE_CONTROL : 'no-store')
+      .send(renderPage(ctx, page))
+  );
 }
 
-function sendMessagePage(fastify: FastifyInstance, request: FastifyRequest, reply: FastifyReply, kind: 'not-found' | 'error', status?: number) {
+function sendMessagePage(
+  fastify: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kind: 'not-found' | 'error',
+  status?: number,
+) {
   const locale = localeFromPath(request.url);
   const ctx = pageContext(fastify, request, locale);
   const text = kind === 'not-found' ? ctx.msg.notFound : ctx.msg.serverError;
@@ -119,7 +127,9 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   // pageCache: the query parameters that change each page (plugins/caching.ts); any other is ignored.
   const repos = fastify.repositories;
   const params = { params: slugParams, querystring: pageQuery };
-  fastify.get('/', { config: { pageCache: { params: [] } } }, async (request, reply) => show(request, reply, homePageModel(repos, locale), homeBody));
+  fastify.get('/', { config: { pageCache: { params: [] } } }, async (request, reply) =>
+    show(request, reply, homePageModel(repos, locale), homeBody),
+  );
   fastify.get('/people/:slug', { config: { pageCache: { params: ['w', 'standard'] } }, schema: params }, async (request, reply) =>
     show(request, reply, personPageModel(repos, request.params.slug, request.query, locale), personBody),
   );
@@ -129,8 +139,12 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   fastify.get('/standards/:slug', { config: { pageCache: { params: [] } }, schema: { params: slugParams } }, async (request, reply) =>
     show(request, reply, standardPageModel(repos, request.params.slug, locale), standardBody),
   );
-  fastify.get('/methodology', { config: { pageCache: { params: [] } } }, async (request, reply) => show(request, reply, methodologyPageModel(repos, locale), methodologyBody));
-  fastify.get('/events', { config: { pageCache: { params: [] } } }, async (request, reply) => show(request, reply, eventsPageModel(repos, locale), eventsBody));
+  fastify.get('/methodology', { config: { pageCache: { params: [] } } }, async (request, reply) =>
+    show(request, reply, methodologyPageModel(repos, locale), methodologyBody),
+  );
+  fastify.get('/events', { config: { pageCache: { params: [] } } }, async (request, reply) =>
+    show(request, reply, eventsPageModel(repos, locale), eventsBody),
+  );
   fastify.get('/evidence/:id', { config: { pageCache: { params: [] } }, schema: { params: idParams } }, async (request, reply) =>
     show(request, reply, evidencePageModel(repos, request.params.id, locale), evidencePageBody),
   );
@@ -140,7 +154,20 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     if (model) return show(request, reply, model, replyPageBody);
     const ctx = pageContext(fastify, request, locale);
     const r = ctx.msg.replyPage;
-    return sendPage(reply, ctx, { name: 'reply', title: r.invalidTitle, description: r.invalidBody, path: '/reply', demo: false, private: true, body: messageBody(r.invalidTitle, r.invalidBody, ctx.msg.notFound.home, link('/')) }, 410);
+    return sendPage(
+      reply,
+      ctx,
+      {
+        name: 'reply',
+        title: r.invalidTitle,
+        description: r.invalidBody,
+        path: '/reply',
+        demo: false,
+        private: true,
+        body: messageBody(r.invalidTitle, r.invalidBody, ctx.msg.notFound.home, link('/')),
+      },
+      410,
+    );
   });
 };
 

@@ -10,7 +10,8 @@ const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%231f3a5f'/%3E%3Ctext x='16' y='23' font-family='sans-serif' font-size='19' font-weight='700' fill='white' text-anchor='middle'%3EA%3C/text%3E%3C/svg%3E";
 
 /** Which page this is: the browser app picks the components to enhance it by this name. */
-export type PageName = 'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'evidence' | 'reply' | 'embed' | 'not-found' | 'error';
+export type PageName =
+  'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'evidence' | 'reply' | 'embed' | 'not-found' | 'error';
 
 export interface PageContext {
   locale: Locale;
@@ -97,7 +98,9 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
         ${others.map((l) => html`<li><a class="lang-switch" href="${pagePath(l, page.path)}?lang=${l}" hreflang="${l}" lang="${l}">${messagesFor(l).languageName}</a></li>`)}
       </ul>
     </nav>`,
-      banner: page.demo ? html`<aside class="demo-banner" aria-label="${msg.demoLabel}"><div class="wrap"><strong>${msg.demoBadge}</strong> ${msg.demoBanner}</div></aside>` : undefined,
+      banner: page.demo
+        ? html`<aside class="demo-banner" aria-label="${msg.demoLabel}"><div class="wrap"><strong>${msg.demoBadge}</strong> ${msg.demoBanner}</div></aside>`
+        : undefined,
       content: page.body,
       footer: html`<footer class="site-footer">
   <div class="wrap">

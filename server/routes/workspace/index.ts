@@ -6,7 +6,14 @@ import { readClientEntry } from '../../plugins/static-assets.js';
 import { hasRole } from '../../repositories/users.js';
 import { renderDocument } from '../../html/document.js';
 import { html } from '../../html/html.js';
-import { ADMIN_SECTIONS, REVIEW_TABS, type AdminSection, type ReviewTab, type WorkspacePageData, type WorkspaceView } from '../../../core/workspace-page-data.js';
+import {
+  ADMIN_SECTIONS,
+  REVIEW_TABS,
+  type AdminSection,
+  type ReviewTab,
+  type WorkspacePageData,
+  type WorkspaceView,
+} from '../../../core/workspace-page-data.js';
 
 export interface WorkspacePageOptions {
   clientDist: string;
@@ -76,7 +83,8 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
       if (!request.account) return reply.redirect(`/workspace?next=${encodeURIComponent(request.url)}`, 302);
       if (!hasRole(request.account, role)) return send(request, reply, 'forbidden', {}, 403);
       // A role that must use two-factor sign-in sets it up before any review or admin screen.
-      if (role !== 'volunteer' && fastify.twoFactor.missing(request.account)) return reply.redirect('/workspace/account?setup=two-factor', 302);
+      if (role !== 'volunteer' && fastify.twoFactor.missing(request.account))
+        return reply.redirect('/workspace/account?setup=two-factor', 302);
       return send(request, reply, view, extra);
     };
   }
@@ -111,7 +119,10 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
     const id = Number((request.params as { id: string }).id);
     return Number.isSafeInteger(id) && id > 0 ? id : null;
   };
-  for (const [suffix, view] of [['', 'evidence'], ['/edit', 'evidence-edit']] as const) {
+  for (const [suffix, view] of [
+    ['', 'evidence'],
+    ['/edit', 'evidence-edit'],
+  ] as const) {
     fastify.get(`/workspace/evidence/:id${suffix}`, async (request, reply) => {
       const id = idOf(request);
       if (id === null) return reply.callNotFound();

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { previewGrade } from '../../../client/workspace/grade-preview.js';
 
-const entry = (rating: number, kind: 'action' | 'data' | 'statement', status = 'published') => ({ rating, kind, status, occurredOn: '2025-01-01' });
+const entry = (rating: number, kind: 'action' | 'data' | 'statement', status = 'published') => ({
+  rating,
+  kind,
+  status,
+  occurredOn: '2025-01-01',
+});
 
 describe('the review queue’s grade preview', () => {
   it('gives the grade now and if published, by the public method (the worked example)', () => {

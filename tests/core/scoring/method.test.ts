@@ -15,7 +15,12 @@ import { workedExample } from '../../../core/scoring/explanation.js';
 
 const TEN = STANDARD_SEEDS.map(({ slug, number, title }) => ({ slug, number, title }));
 
-function entry(standard: string, rating: number, kind: ScoredEvidence['kind'] = 'action', extra: Partial<ScoredEvidence> = {}): ScoredEvidence {
+function entry(
+  standard: string,
+  rating: number,
+  kind: ScoredEvidence['kind'] = 'action',
+  extra: Partial<ScoredEvidence> = {},
+): ScoredEvidence {
   return { standard, rating, kind, status: 'published', occurredOn: '2025-01-01', ...extra };
 }
 
@@ -59,13 +64,27 @@ describe('rounding and grades', () => {
   });
 
   it.each([
-    [100, 'A'], [80, 'A'], [79, 'B'], [60, 'B'], [59, 'C'], [40, 'C'], [39, 'D'], [20, 'D'], [19, 'F'], [0, 'F'],
+    [100, 'A'],
+    [80, 'A'],
+    [79, 'B'],
+    [60, 'B'],
+    [59, 'C'],
+    [40, 'C'],
+    [39, 'D'],
+    [20, 'D'],
+    [19, 'F'],
+    [0, 'F'],
   ] as const)('%i is %s', (score, grade) => {
     expect(gradeFor(score)).toBe(grade);
   });
 
   it.each([
-    [59.5, 'B'], [59.4, 'C'], [39.5, 'C'], [39.4, 'D'], [19.5, 'D'], [19.4, 'F'],
+    [59.5, 'B'],
+    [59.4, 'C'],
+    [39.5, 'C'],
+    [39.4, 'D'],
+    [19.5, 'D'],
+    [19.4, 'F'],
   ] as const)('unrounded %d grades %s', (score, grade) => {
     expect(gradeFor(roundScore(score))).toBe(grade);
   });
@@ -77,9 +96,7 @@ describe('rounding and grades', () => {
 
   it('rounds a real 79.5 from evidence to an A', () => {
     // Two standards: unrounded scores 75 and 84 would average 79.5; check through overallScore.
-    const overall = overallScore(
-      [75, 84, 79.5, 79.5, 79.5].map((score, i) => ({ slug: `s${i}`, score })),
-    );
+    const overall = overallScore([75, 84, 79.5, 79.5, 79.5].map((score, i) => ({ slug: `s${i}`, score })));
     expect(overall).toMatchObject({ score: 80, grade: 'A', coverage: 5 });
   });
 });
@@ -111,7 +128,10 @@ describe('what counts', () => {
 
 describe('overall score and coverage', () => {
   it('is null with reason "insufficient-coverage" below 5 standards', () => {
-    const card = computeScorecard(TEN, ['equity', 'health', 'kids', 'bias'].map((s) => entry(s, 2)));
+    const card = computeScorecard(
+      TEN,
+      ['equity', 'health', 'kids', 'bias'].map((s) => entry(s, 2)),
+    );
     expect(card.overall).toEqual({ score: null, grade: null, coverage: 4, reason: 'insufficient-coverage' });
   });
 

@@ -15,7 +15,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const person = (name: string) => ({ slug: `demo-control-${Math.random().toString(36).slice(2, 8)}`, name, role: 'candidate', office: 'Demo office (test)' });
+const person = (name: string) => ({
+  slug: `demo-control-${Math.random().toString(36).slice(2, 8)}`,
+  name,
+  role: 'candidate',
+  office: 'Demo office (test)',
+});
 
 describe('control characters', () => {
   it('refuses a person’s name with \\u0001, naming the field, and stores nothing', async () => {
@@ -42,13 +47,23 @@ describe('control characters', () => {
 
   it('keeps tabs and line breaks in a multi-line field', async () => {
     const summary = 'First paragraph.\n\n\tIndented second,\r\nwith Windows line ends.';
-    const res = await t.app.inject({ method: 'POST', url: '/api/evidence', headers: volunteer.headers, payload: evidenceBody({ summary }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: volunteer.headers,
+      payload: evidenceBody({ summary }),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().summary).toBe(summary);
   });
 
   it('refuses a display name with a line break', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: volunteer.headers, payload: { displayName: 'Two\nlines' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: volunteer.headers,
+      payload: { displayName: 'Two\nlines' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().details[0].field).toBe('body.displayName');
   });
@@ -58,7 +73,12 @@ describe('control characters', () => {
       'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title',
       'demo-jordan-sample,kids,1,action,Demo\u0001 title,Summary,2025-01-01,https://example.org/a,Source',
     ].join('\n');
-    const res = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { csv } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence/import?dryRun=true',
+      headers: volunteer.headers,
+      payload: { csv },
+    });
     expect(res.statusCode).toBe(200);
     const row = res.json().rows[0];
     expect(row.ok).toBe(false);

@@ -14,7 +14,8 @@ describe('per-address limits behind one proxy (TRUST_PROXY=1)', () => {
   });
   afterAll(async () => t?.close());
 
-  const download = (forwardedFor: string) => t.app.inject({ url: '/api/export/evidence.csv', headers: { 'x-forwarded-for': forwardedFor } });
+  const download = (forwardedFor: string) =>
+    t.app.inject({ url: '/api/export/evidence.csv', headers: { 'x-forwarded-for': forwardedFor } });
 
   it('limits the export per client address, whatever the client forges before the proxy’s entry', async () => {
     for (let i = 0; i < 30; i++) {
@@ -33,7 +34,8 @@ describe('per-address limits behind one proxy (TRUST_PROXY=1)', () => {
   });
 
   it('limits asOf history per address but never the current scorecard', async () => {
-    const scorecard = (query: string) => t.app.inject({ url: `/api/subjects/${AVERY}/scorecard${query}`, headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.50' } });
+    const scorecard = (query: string) =>
+      t.app.inject({ url: `/api/subjects/${AVERY}/scorecard${query}`, headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.50' } });
     const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     for (let i = 0; i < 300; i++) expect((await scorecard(`?asOf=${day(i)}`)).statusCode, day(i)).toBe(200);
     const limited = await scorecard(`?asOf=${day(301)}`);

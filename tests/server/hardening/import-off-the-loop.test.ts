@@ -15,7 +15,13 @@ afterAll(async () => t?.close());
 
 const HEADER = 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title';
 const rows = (n: number) =>
-  [HEADER, ...Array.from({ length: n }, (_, i) => `demo-jordan-sample,kids,1,action,Demo imported ${i},"Fictional, row ${i}",2025-01-01,https://example.org/${i},Source ${i}`)].join('\n');
+  [
+    HEADER,
+    ...Array.from(
+      { length: n },
+      (_, i) => `demo-jordan-sample,kids,1,action,Demo imported ${i},"Fictional, row ${i}",2025-01-01,https://example.org/${i},Source ${i}`,
+    ),
+  ].join('\n');
 
 describe('CSV import off the request’s event-loop turn', () => {
   it('lets the event loop run many times, and a public read finish, while a 500-row file is checked', async () => {
@@ -26,7 +32,12 @@ describe('CSV import off the request’s event-loop turn', () => {
       turns++;
       setImmediate(tick);
     };
-    const running = t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { csv: rows(MAX_IMPORT_ROWS) } });
+    const running = t.app.inject({
+      method: 'POST',
+      url: '/api/evidence/import?dryRun=true',
+      headers: volunteer.headers,
+      payload: { csv: rows(MAX_IMPORT_ROWS) },
+    });
     setImmediate(tick);
     let readDoneWhileImporting = false;
     const read = t.app.inject('/api/standards').then((res) => {
@@ -44,9 +55,16 @@ describe('CSV import off the request’s event-loop turn', () => {
   });
 
   it('refuses a file with more rows than allowed', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { csv: rows(MAX_IMPORT_ROWS + 50) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence/import?dryRun=true',
+      headers: volunteer.headers,
+      payload: { csv: rows(MAX_IMPORT_ROWS + 50) },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().details).toEqual([{ field: 'body.csv', message: `has ${MAX_IMPORT_ROWS + 50} rows; import at most ${MAX_IMPORT_ROWS} at a time` }]);
+    expect(res.json().details).toEqual([
+      { field: 'body.csv', message: `has ${MAX_IMPORT_ROWS + 50} rows; import at most ${MAX_IMPORT_ROWS} at a time` },
+    ]);
   });
 
   it('keeps a multi-byte character split across two slices intact', async () => {
@@ -59,10 +77,20 @@ describe('CSV import off the request’s event-loop turn', () => {
     const offset = Buffer.byteLength(`${before}\ndemo-jordan-sample,kids,1,action,Demo${pad},"`);
     expect(offset).toBeLessThan(16 * 1024);
     expect(offset + Buffer.byteLength(birds)).toBeGreaterThan(16 * 1024);
-    const res = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { csv } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence/import?dryRun=true',
+      headers: volunteer.headers,
+      payload: { csv },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().valid).toBe(91);
-    const created = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=false', headers: volunteer.headers, payload: { csv } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence/import?dryRun=false',
+      headers: volunteer.headers,
+      payload: { csv },
+    });
     const id = created.json().rows[90].id as number;
     const stored = await t.app.inject({ url: `/api/evidence/${id}`, headers: volunteer.headers });
     expect(stored.json().summary).toBe(birds);

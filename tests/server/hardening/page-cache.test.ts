@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const page = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers: { 'accept-encoding': 'identity', ...headers } });
+const page = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ url, headers: { 'accept-encoding': 'identity', ...headers } });
 
 describe('the page cache', () => {
   it('serves a junk query parameter from the cached page, without rendering or a new entry', async () => {

@@ -51,8 +51,20 @@ describe('behind one proxy (TRUST_PROXY=1) with PUBLIC_ORIGIN', () => {
   });
 
   it('never writes a forged X-Forwarded-Host into a page, the embed snippets or a frame', async () => {
-    const forged = { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http', host: 'evil2.example', 'x-forwarded-for': '6.6.6.6, 203.0.113.9' };
-    for (const url of ['/', `/people/${AVERY}`, '/es/methodology', '/elections/demo-2026-district-attorney', `/embed?subject=${AVERY}`, `/embed/${AVERY}`]) {
+    const forged = {
+      'x-forwarded-host': 'evil.example',
+      'x-forwarded-proto': 'http',
+      host: 'evil2.example',
+      'x-forwarded-for': '6.6.6.6, 203.0.113.9',
+    };
+    for (const url of [
+      '/',
+      `/people/${AVERY}`,
+      '/es/methodology',
+      '/elections/demo-2026-district-attorney',
+      `/embed?subject=${AVERY}`,
+      `/embed/${AVERY}`,
+    ]) {
       const res = await t.app.inject({ url, headers: { ...forged, 'accept-encoding': 'identity' } });
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).not.toMatch(/evil2?\.example/);
@@ -65,9 +77,19 @@ describe('behind one proxy (TRUST_PROXY=1) with PUBLIC_ORIGIN', () => {
 
   it('accepts a workspace write whose Origin is PUBLIC_ORIGIN', async () => {
     const user = await createSignedInUser(t, 'admin');
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie: user.cookie, origin: PUBLIC }, payload: { displayName: 'Renamed' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: { cookie: user.cookie, origin: PUBLIC },
+      payload: { displayName: 'Renamed' },
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const evil = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: { cookie: user.cookie, origin: 'https://evil.example' }, payload: { displayName: 'Renamed' } });
+    const evil = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: { cookie: user.cookie, origin: 'https://evil.example' },
+      payload: { displayName: 'Renamed' },
+    });
     expect(evil.statusCode).toBe(403);
   });
 });
@@ -77,7 +99,12 @@ describe('in production', () => {
     const t = await buildTestApp({ production: true, publicOrigin: PUBLIC, pressure: NO_SHEDDING });
     try {
       const user = await createSignedInUser(t, 'volunteer');
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: INJECT_ORIGIN }, payload: { email: user.email, password: user.password } });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { origin: INJECT_ORIGIN },
+        payload: { email: user.email, password: user.password },
+      });
       expect(login.statusCode, login.body).toBe(200);
       const header = String(login.headers['set-cookie']);
       expect(header).toMatch(new RegExp(`^${PRODUCTION_SESSION_COOKIE}=`));

@@ -46,7 +46,9 @@ describe('Spanish content through the API', () => {
 
   it('falls back to English field by field where a translation is missing', async () => {
     t.app.db.$client
-      .prepare("update standard_translations set summary = null where lang = 'es' and standard_id = (select id from standards where slug = 'bias')")
+      .prepare(
+        "update standard_translations set summary = null where lang = 'es' and standard_id = (select id from standards where slug = 'bias')",
+      )
       .run();
     const bias = (await t.app.inject('/api/standards/bias?lang=es')).json();
     expect(bias.textLanguages).toEqual({ title: 'es', summary: 'en', daPower: 'es', indicators: 'es' });

@@ -36,7 +36,11 @@ describe('email through SMTP', () => {
     expect(mail.html).toContain('<a href="http://scorecard.test/workspace/invite#');
     const link = linkIn(mail, '/workspace/invite#');
     expect(link).toBe(res.json().url);
-    const accepted = await post('/api/invites/accept', { token: link.split('#')[1], displayName: 'Nueva', password: 'a long new password' });
+    const accepted = await post('/api/invites/accept', {
+      token: link.split('#')[1],
+      displayName: 'Nueva',
+      password: 'a long new password',
+    });
     expect(accepted.statusCode).toBe(201);
     // The account takes the invitation's language for its own emails.
     expect(t.app.repositories.users.credentialsByEmail('nueva.persona@example.org')).toBeDefined();
@@ -118,9 +122,19 @@ describe('email through SMTP', () => {
       const again = await post('/api/auth/password-reset/confirm', { token, password: 'another new password' });
       expect(again.statusCode).toBe(410);
       expect(again.json().error).toBe('reset-invalid');
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: owner.email, password: 'my brand new password' }, remoteAddress: '127.9.0.1' });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: owner.email, password: 'my brand new password' },
+        remoteAddress: '127.9.0.1',
+      });
       expect(login.statusCode).toBe(200);
-      const old = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: owner.email, password: owner.password }, remoteAddress: '127.9.0.1' });
+      const old = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: owner.email, password: owner.password },
+        remoteAddress: '127.9.0.1',
+      });
       expect(old.statusCode).toBe(401);
     });
 
@@ -129,7 +143,11 @@ describe('email through SMTP', () => {
       await post('/api/auth/password-reset', { email: owner.email });
       await t.app.mail.drain();
       const token = linkIn(await smtp.waitFor((m) => m.to.includes(owner.email)), '#').split('#')[1];
-      t.app.db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(passwordResets.userId, owner.id)).run();
+      t.app.db
+        .update(passwordResets)
+        .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+        .where(eq(passwordResets.userId, owner.id))
+        .run();
       const res = await post('/api/auth/password-reset/confirm', { token, password: 'a password too late' });
       expect(res.statusCode).toBe(410);
       expect((await t.app.inject({ url: '/api/auth/me', headers: owner.headers })).statusCode).toBe(200);
@@ -147,7 +165,9 @@ describe('email through SMTP', () => {
       const mail = await smtp.waitFor((m) => m.to.includes(owner.email));
       expect(mail.text).toContain('An admin of the scorecard workspace sent you a link');
       expect(linkIn(mail, '/workspace/reset-password#')).toBe(url);
-      expect((await post('/api/auth/password-reset/confirm', { token: url.split('#')[1], password: 'set by the owner' })).statusCode).toBe(204);
+      expect((await post('/api/auth/password-reset/confirm', { token: url.split('#')[1], password: 'set by the owner' })).statusCode).toBe(
+        204,
+      );
       expect((await post('/api/users/999999/password-reset', undefined, admin)).statusCode).toBe(404);
     });
   });
@@ -162,7 +182,12 @@ describe('email without SMTP_URL', () => {
 
   it('holds messages in the outbox, which only admins read', async () => {
     const admin = await createSignedInUser(t, 'admin');
-    const res = await t.app.inject({ method: 'POST', url: '/api/invites', payload: { email: 'held@example.org', role: 'reviewer' }, headers: admin.headers });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invites',
+      payload: { email: 'held@example.org', role: 'reviewer' },
+      headers: admin.headers,
+    });
     expect(res.statusCode).toBe(201);
     expect(await t.app.mail.drain()).toMatchObject({ held: 1 });
     const outbox = await t.app.inject({ url: '/api/outbox', headers: admin.headers });

@@ -12,14 +12,23 @@ describe('notifications', () => {
   beforeAll(async () => {
     smtp = await startMailServer();
     // No demo data: the review queue starts empty.
-    t = await buildTestApp({ ...NO_PRESSURE, seedDemo: false, mail: { smtpUrl: smtp.url, from: 'scorecard@example.org', publicUrl: 'http://scorecard.test', worker: 'manual' } });
+    t = await buildTestApp({
+      ...NO_PRESSURE,
+      seedDemo: false,
+      mail: { smtpUrl: smtp.url, from: 'scorecard@example.org', publicUrl: 'http://scorecard.test', worker: 'manual' },
+    });
     reviewer = await createSignedInUser(t, 'reviewer', { displayName: 'Rita Reviewer' });
     spanishReviewer = await createSignedInUser(t, 'reviewer', { displayName: 'Rosa Revisora' });
     volunteer = await createSignedInUser(t, 'volunteer', { displayName: 'Val Volunteer' });
     await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: spanishReviewer.headers, payload: { language: 'es' } });
     // The digest counts entries about people who exist: add one.
     const admin = await createSignedInUser(t, 'admin');
-    const created = await t.app.inject({ method: 'POST', url: '/api/subjects', headers: admin.headers, payload: { slug: 'demo-jordan-sample', name: 'Jordan Sample (demo)', role: 'candidate', office: 'District Attorney' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/subjects',
+      headers: admin.headers,
+      payload: { slug: 'demo-jordan-sample', name: 'Jordan Sample (demo)', role: 'candidate', office: 'District Attorney' },
+    });
     expect(created.statusCode).toBe(201);
   });
   afterAll(async () => {
@@ -57,7 +66,12 @@ describe('notifications', () => {
   /** A review of the entry as the reviewer last read it (reviews are bound to a revision). */
   const review = async (id: number, payload: { decision: 'publish' | 'reject'; note?: string }) => {
     const { revision } = (await t.app.inject({ url: `/api/evidence/${id}`, headers: reviewer.headers })).json();
-    return t.app.inject({ method: 'POST', url: `/api/evidence/${id}/review`, headers: reviewer.headers, payload: { ...payload, revision } });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/evidence/${id}/review`,
+      headers: reviewer.headers,
+      payload: { ...payload, revision },
+    });
   };
 
   it('tells the volunteer their entry was published or rejected, with the note, unless they turned it off', async () => {
@@ -70,7 +84,12 @@ describe('notifications', () => {
     expect(mail.html).toContain('The source is a &lt;b&gt;blog&lt;/b&gt;');
     expect(mail.text).toContain(`http://scorecard.test/workspace/evidence/${id}`);
 
-    const off = await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: volunteer.headers, payload: { notifications: { decisions: false } } });
+    const off = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      headers: volunteer.headers,
+      payload: { notifications: { decisions: false } },
+    });
     expect(off.statusCode).toBe(200);
     const second = await submit();
     expect((await review(second, { decision: 'publish' })).statusCode).toBe(200);
@@ -80,9 +99,17 @@ describe('notifications', () => {
 
   it('offers issue 12 one call per message: a proposed change, and a reply from an office', async () => {
     const proposer = reviewer;
-    const queued = t.app.notifications.proposedChangeAwaitsSecondReviewer({ title: 'Demo: a test entry', proposedBy: { id: proposer.id, displayName: proposer.displayName }, path: '/workspace/review' });
+    const queued = t.app.notifications.proposedChangeAwaitsSecondReviewer({
+      title: 'Demo: a test entry',
+      proposedBy: { id: proposer.id, displayName: proposer.displayName },
+      path: '/workspace/review',
+    });
     expect(queued).toBeGreaterThanOrEqual(1);
-    t.app.notifications.officeReplyAwaitsReview({ about: 'Jordan Sample (demo)', office: 'Office of the District Attorney', path: '/workspace/review' });
+    t.app.notifications.officeReplyAwaitsReview({
+      about: 'Jordan Sample (demo)',
+      office: 'Office of the District Attorney',
+      path: '/workspace/review',
+    });
     await t.app.mail.drain();
     const second = await smtp.waitFor((m) => m.to.includes(spanishReviewer.email) && m.subject.startsWith('Un cambio propuesto'));
     expect(second.text).toContain('Rita Reviewer propuso un cambio');

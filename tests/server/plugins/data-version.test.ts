@@ -47,7 +47,9 @@ describe('the data version', () => {
     const scorecard = () => t.app.inject('/api/subjects/demo-jordan-sample/scorecard').then((r) => r.json());
 
     expect((await subject()).bio).not.toBe('Edited by the data-version test.');
-    expect((await as(admin, 'PATCH', '/api/subjects/demo-jordan-sample', { bio: 'Edited by the data-version test.' })).statusCode).toBe(200);
+    expect((await as(admin, 'PATCH', '/api/subjects/demo-jordan-sample', { bio: 'Edited by the data-version test.' })).statusCode).toBe(
+      200,
+    );
     expect((await subject()).bio).toBe('Edited by the data-version test.');
 
     const countBefore = (await scorecard()).evidenceCount;

@@ -9,7 +9,10 @@ beforeAll(async () => {
   // A test-only write, standing in for any route that stores something.
   t = await buildTestApp({}, (app) => {
     app.post('/test/store-event', async (_request, reply) => {
-      app.db.insert(events).values({ title: 'x'.repeat(64_000), startsAt: '2030-01-01T00:00:00Z', place: 'Sacramento' }).run();
+      app.db
+        .insert(events)
+        .values({ title: 'x'.repeat(64_000), startsAt: '2030-01-01T00:00:00Z', place: 'Sacramento' })
+        .run();
       return reply.code(201).send({ stored: true });
     });
   });

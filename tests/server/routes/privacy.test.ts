@@ -54,15 +54,21 @@ beforeAll(async () => {
       .returning({ id: evidence.id })
       .get();
     db.insert(evidenceSources).values({ evidenceId: row.id, url: 'https://example.org/canary', title: 'Canary source' }).run();
-    db.insert(evidenceRevisions).values({ evidenceId: row.id, actorId: reviewer.id, action: 'review', changes: { status: [null, status] } }).run();
-    db.insert(auditLog).values({ actorId: admin.id, action: 'evidence.review', entityType: 'evidence', entityId: String(row.id) }).run();
+    db.insert(evidenceRevisions)
+      .values({ evidenceId: row.id, actorId: reviewer.id, action: 'review', changes: { status: [null, status] } })
+      .run();
+    db.insert(auditLog)
+      .values({ actorId: admin.id, action: 'evidence.review', entityType: 'evidence', entityId: String(row.id) })
+      .run();
   }
 });
 afterAll(() => t.close());
 
 /** Every way a person could be recognised in an answer. */
 function canaries(): string[] {
-  return people.flatMap((p) => [p.email, p.email.split('@')[0], p.displayName, ...p.displayName.split(' ')]).concat([CANARY_DOMAIN, '$argon2']);
+  return people
+    .flatMap((p) => [p.email, p.email.split('@')[0], p.displayName, ...p.displayName.split(' ')])
+    .concat([CANARY_DOMAIN, '$argon2']);
 }
 
 async function publicAnswers(): Promise<Array<{ url: string; status: number; text: string }>> {
@@ -75,7 +81,9 @@ async function publicAnswers(): Promise<Array<{ url: string; status: number; tex
     let urls = [endpoint.path];
     for (const name of Object.keys(endpoint.params)) {
       const values = known[name] ?? [];
-      urls = urls.flatMap((url) => values.map((v) => (name === '*' ? url.replace('*', v) : url.replace(`:${name}`, encodeURIComponent(v)))));
+      urls = urls.flatMap((url) =>
+        values.map((v) => (name === '*' ? url.replace('*', v) : url.replace(`:${name}`, encodeURIComponent(v)))),
+      );
     }
     for (const url of urls) {
       const withQuery = 'standard' in endpoint.query ? [url, `${url}?standard=pretrial`] : [url];
@@ -103,7 +111,8 @@ describe('privacy of volunteers and reviewers', () => {
       expect.arrayContaining(['/api/export/evidence.json', '/api/export/evidence.csv', '/api/subjects/demo-avery-placeholder/evidence']),
     );
     // Each claim's own page and public API answer, in both languages.
-    for (const prefix of ['/evidence/', '/es/evidence/', '/api/evidence/']) expect(reached.some((a) => a.url.startsWith(prefix))).toBe(true);
+    for (const prefix of ['/evidence/', '/es/evidence/', '/api/evidence/'])
+      expect(reached.some((a) => a.url.startsWith(prefix))).toBe(true);
     expect(reached.some((a) => a.url.startsWith('/reply/'))).toBe(true);
     const leaks = answers.flatMap((a) =>
       canaries()

@@ -38,7 +38,10 @@ describe('share images', () => {
     const weighted = await t.app.inject('/share/people/demo-avery-placeholder.png?w=equity:3,kids:0');
     expect(weighted.statusCode).toBe(200);
     expect(weighted.headers.etag).not.toBe(plain.headers.etag);
-    const again = await t.app.inject({ url: '/share/people/demo-avery-placeholder.png', headers: { 'if-none-match': String(plain.headers.etag) } });
+    const again = await t.app.inject({
+      url: '/share/people/demo-avery-placeholder.png',
+      headers: { 'if-none-match': String(plain.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
   });
 
@@ -50,13 +53,23 @@ describe('share images', () => {
     // Several strongly negative entries on one standard move the overall score.
     for (let i = 0; i < 3; i++) {
       const created = await t.app.inject({
-        method: 'POST', url: '/api/evidence', headers: volunteer.headers,
-        payload: evidenceBody({ rating: -2, standard: 'equity', title: `Demo: share test ${i}`, sources: [{ url: `https://example.org/share/${i}`, title: 'Demo source' }] }),
+        method: 'POST',
+        url: '/api/evidence',
+        headers: volunteer.headers,
+        payload: evidenceBody({
+          rating: -2,
+          standard: 'equity',
+          title: `Demo: share test ${i}`,
+          sources: [{ url: `https://example.org/share/${i}`, title: 'Demo source' }],
+        }),
       });
       expect(created.statusCode, created.body).toBe(201);
       const entry = created.json();
       const review = await t.app.inject({
-        method: 'POST', url: `/api/evidence/${entry.id}/review`, headers: reviewer.headers, payload: { decision: 'publish', revision: entry.revision },
+        method: 'POST',
+        url: `/api/evidence/${entry.id}/review`,
+        headers: reviewer.headers,
+        payload: { decision: 'publish', revision: entry.revision },
       });
       expect(review.statusCode, review.body).toBe(200);
     }
@@ -81,7 +94,13 @@ describe('pages point their link previews at the share images', () => {
 
   it('gives person, election and standard pages a large-image card whose PNG loads, in the page language and weighting', async () => {
     const entry = (await t.app.inject('/api/subjects/demo-avery-placeholder/evidence')).json()[0];
-    for (const path of ['/people/demo-avery-placeholder', '/es/people/demo-avery-placeholder', '/elections/demo-2026-district-attorney', '/standards/kids', `/es/evidence/${entry.id}`]) {
+    for (const path of [
+      '/people/demo-avery-placeholder',
+      '/es/people/demo-avery-placeholder',
+      '/elections/demo-2026-district-attorney',
+      '/standards/kids',
+      `/es/evidence/${entry.id}`,
+    ]) {
       const page = await t.app.inject(path);
       expect(page.statusCode, path).toBe(200);
       expect(meta(page.body, 'twitter:card'), path).toBe('summary_large_image');
@@ -97,7 +116,9 @@ describe('pages point their link previews at the share images', () => {
   it('puts the grade in the preview title, and a weighted link’s own grade and image', async () => {
     const scorecard = (await t.app.inject('/api/subjects/demo-avery-placeholder/scorecard')).json();
     const page = await t.app.inject('/people/demo-avery-placeholder');
-    expect(meta(page.body, 'og:title')).toBe(`Avery Placeholder (demo): ${scorecard.overall.grade} (${scorecard.overall.score}/100) on the DA scorecard`);
+    expect(meta(page.body, 'og:title')).toBe(
+      `Avery Placeholder (demo): ${scorecard.overall.grade} (${scorecard.overall.score}/100) on the DA scorecard`,
+    );
     const weighted = await t.app.inject('/people/demo-avery-placeholder?w=equity:3,kids:0&fbclid=x');
     expect(meta(weighted.body, 'og:image')).toContain('w=equity%3A3%2Ckids%3A0');
     expect(meta(weighted.body, 'og:title')).toMatch(/^Avery Placeholder \(demo\): [A-F] \(\d+\/100\) on the DA scorecard$/);

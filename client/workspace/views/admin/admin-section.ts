@@ -10,7 +10,11 @@ export function values(form: HTMLFormElement): Record<string, string> {
   return Object.fromEntries([...new FormData(form).entries()].map(([k, v]) => [k, String(v)]));
 }
 export const optional = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
-export const lines = (v: string | undefined) => (v ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+export const lines = (v: string | undefined) =>
+  (v ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The list behind a paged API answer, and how many there are in all. */
 export interface Paged<T> {
@@ -87,7 +91,13 @@ export abstract class AdminSection<Loaded> extends WorkspaceView {
     return res;
   }
 
-  protected _field(name: string, label: string, type = 'text', value = '', extra: { optional?: boolean; rows?: number; prefix?: string } = {}): TemplateResult {
+  protected _field(
+    name: string,
+    label: string,
+    type = 'text',
+    value = '',
+    extra: { optional?: boolean; rows?: number; prefix?: string } = {},
+  ): TemplateResult {
     const id = `${extra.prefix ?? 'f'}-${name}`;
     const error = this._errors.get(name);
     const control =

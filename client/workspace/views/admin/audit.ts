@@ -38,7 +38,9 @@ export class AdminAudit extends AdminSection<Paged<AuditEntry>> {
       <table class="ws-table">
         <thead><tr><th scope="col">${a.auditColumns.when}</th><th scope="col">${a.auditColumns.who}</th><th scope="col">${a.auditColumns.action}</th><th scope="col">${a.auditColumns.entity}</th></tr></thead>
         <tbody>${items.map(
-          (e) => html`<tr><td><time datetime=${e.createdAt}>${new Date(e.createdAt).toLocaleString(this.msg.langTag)}</time></td><td>${e.actor?.displayName ?? a.system}</td><td><code>${e.action}</code></td>
+          (
+            e,
+          ) => html`<tr><td><time datetime=${e.createdAt}>${new Date(e.createdAt).toLocaleString(this.msg.langTag)}</time></td><td>${e.actor?.displayName ?? a.system}</td><td><code>${e.action}</code></td>
             <td>${e.entityType === 'evidence' && e.entityId ? html`<a href="/workspace/evidence/${e.entityId}">${e.entityType} ${e.entityId}</a>` : `${e.entityType} ${e.entityId ?? ''}`}</td></tr>`,
         )}</tbody>
       </table></div>

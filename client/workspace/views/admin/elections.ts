@@ -32,14 +32,21 @@ export class AdminElections extends AdminSection<Election[]> {
         ${this._field('infoUrl', a.infoUrl, 'url', el.infoUrl ?? '', { prefix, optional: true })}
         ${this._field('candidates', a.candidates, 'textarea', (el.candidates ?? []).map((c) => c.slug).join('\n'), { prefix })}`;
     return html`<section class="panel" aria-labelledby="add-election"><h2 id="add-election">${a.addElection}</h2>
-        <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); const v = values(e.target as HTMLFormElement); void this._write('POST', '/api/elections', { slug: v.slug, ...body(v) }, a.saved); }}>
+        <form class="ws-form" novalidate @submit=${(e: Event) => {
+          e.preventDefault();
+          const v = values(e.target as HTMLFormElement);
+          void this._write('POST', '/api/elections', { slug: v.slug, ...body(v) }, a.saved);
+        }}>
           ${this._field('slug', a.slug, 'text', '', { prefix: 'new-election' })}${fields({}, 'new-election')}
           <div class="actions"><button type="submit" class="button">${a.createElection}</button></div>
         </form></section>
       <h2>${a.electionsHeading}</h2>
       ${elections.map(
         (el) => html`<details class="panel"><summary>${el.name}</summary>
-          <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void this._write('PATCH', `/api/elections/${el.slug}`, body(values(e.target as HTMLFormElement)), a.saved); }}>
+          <form class="ws-form" novalidate @submit=${(e: Event) => {
+            e.preventDefault();
+            void this._write('PATCH', `/api/elections/${el.slug}`, body(values(e.target as HTMLFormElement)), a.saved);
+          }}>
             ${fields(el, `e-${el.slug}`)}
             <div class="actions"><button type="submit" class="button">${a.saveElection(el.name)}</button></div>
           </form></details>`,

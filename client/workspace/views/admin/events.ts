@@ -20,7 +20,12 @@ export class AdminEvents extends AdminSection<AdminEvent[]> {
     const v = values(e.target as HTMLFormElement);
     // A datetime-local value has no offset; the API wants one, and events happen in Sacramento.
     const startsAt = v.startsAt ? new Date(v.startsAt).toISOString() : '';
-    void this._write('POST', '/api/events', { title: v.title, startsAt, place: v.place, description: optional(v.description), url: optional(v.url), subjects: lines(v.subjects) }, this.ws.admin.saved);
+    void this._write(
+      'POST',
+      '/api/events',
+      { title: v.title, startsAt, place: v.place, description: optional(v.description), url: optional(v.url), subjects: lines(v.subjects) },
+      this.ws.admin.saved,
+    );
   }
 
   /** Flyers go up as multipart/form-data (a file, not JSON); same-origin fetch carries the cookie and Origin. */
@@ -31,7 +36,10 @@ export class AdminEvents extends AdminSection<AdminEvent[]> {
     try {
       const res = await fetch(`/api/events/${id}/flyer`, { method: 'POST', body: form, credentials: 'same-origin' });
       const body = (await res.json().catch(() => ({}))) as { message?: string; details?: Array<{ message: string }> };
-      this._message = { ok: res.ok, text: res.ok ? w.admin.saved : w.serverError(body.details?.map((d) => d.message).join('; ') || body.message || String(res.status)) };
+      this._message = {
+        ok: res.ok,
+        text: res.ok ? w.admin.saved : w.serverError(body.details?.map((d) => d.message).join('; ') || body.message || String(res.status)),
+      };
       if (res.ok) await this._list.run();
     } catch {
       this._message = { ok: false, text: w.networkError };

@@ -40,7 +40,11 @@ export class AdminPeople extends AdminSection<PublicSubject[]> {
     const a = this.ws.admin;
     if (!window.confirm(a.removeDemoConfirm)) return;
     const res = await api<{ people: number; elections: number; events: number; evidence: number }>('POST', '/api/admin/demo/remove');
-    await this._show(res.ok ? { ok: true, text: a.demoRemoved(res.body) } : { ok: false, text: res.status === 0 ? this.ws.networkError : this.ws.serverError(res.error.message) });
+    await this._show(
+      res.ok
+        ? { ok: true, text: a.demoRemoved(res.body) }
+        : { ok: false, text: res.status === 0 ? this.ws.networkError : this.ws.serverError(res.error.message) },
+    );
     if (res.ok) await this._list.run();
   }
 
@@ -60,24 +64,33 @@ export class AdminPeople extends AdminSection<PublicSubject[]> {
       website: optional(v.website) ?? (clear ? null : undefined),
     });
     return html`${demo}<section class="panel" aria-labelledby="add-person"><h2 id="add-person">${a.addPerson}</h2>
-        <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); const v = values(e.target as HTMLFormElement); void this._write('POST', '/api/subjects', { slug: v.slug, ...body(v, false) }, a.saved); }}>
+        <form class="ws-form" novalidate @submit=${(e: Event) => {
+          e.preventDefault();
+          const v = values(e.target as HTMLFormElement);
+          void this._write('POST', '/api/subjects', { slug: v.slug, ...body(v, false) }, a.saved);
+        }}>
           ${this._fields({}, 'new')}
           <div class="actions"><button type="submit" class="button">${a.createPerson}</button></div>
         </form></section>
       <h2>${a.peopleHeading}</h2>
       ${people.map(
         (p) => html`<details class="panel"><summary>${a.editPerson(p.name)}</summary>
-          <form class="ws-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void this._write('PATCH', `/api/subjects/${p.slug}`, body(values(e.target as HTMLFormElement), true), a.saved); }}>
+          <form class="ws-form" novalidate @submit=${(e: Event) => {
+            e.preventDefault();
+            void this._write('PATCH', `/api/subjects/${p.slug}`, body(values(e.target as HTMLFormElement), true), a.saved);
+          }}>
             ${this._fields(p, `p-${p.slug}`)}
             <div class="actions"><button type="submit" class="button">${a.savePerson(p.name)}</button></div>
           </form>
           <h3>${a.replyHeading}</h3>
           <p class="help">${a.replyIntro}</p>
           <button type="button" class="button button--quiet" @click=${() => this._createReplyLink(p.slug)}>${a.createReplyLink(p.name)}</button>
-          ${this._replyLink?.slug === p.slug
-            ? html`<div class="field"><label for="reply-link-${p.slug}">${a.replyLink(this._replyLink.expiresAt.slice(0, 10))}</label>
+          ${
+            this._replyLink?.slug === p.slug
+              ? html`<div class="field"><label for="reply-link-${p.slug}">${a.replyLink(this._replyLink.expiresAt.slice(0, 10))}</label>
                 <input id="reply-link-${p.slug}" type="text" readonly .value=${this._replyLink.url}></div>`
-            : nothing}</details>`,
+              : nothing
+          }</details>`,
       )}`;
   }
 }

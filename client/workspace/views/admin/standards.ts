@@ -16,7 +16,12 @@ export class AdminStandards extends AdminSection<PublicStandard[]> {
           <form class="ws-form" novalidate @submit=${(e: Event) => {
             e.preventDefault();
             const v = values(e.target as HTMLFormElement);
-            void this._write('PATCH', `/api/standards/${s.slug}`, { title: v.title, summary: v.summary, daPower: v.daPower, indicators: lines(v.indicators) }, a.saved);
+            void this._write(
+              'PATCH',
+              `/api/standards/${s.slug}`,
+              { title: v.title, summary: v.summary, daPower: v.daPower, indicators: lines(v.indicators) },
+              a.saved,
+            );
           }}>
             ${this._field('title', a.standardTitle, 'text', s.title, { prefix: `s-${s.slug}` })}
             ${this._field('summary', a.summary, 'textarea', s.summary, { prefix: `s-${s.slug}`, rows: 4 })}

@@ -85,20 +85,26 @@ export class AdminUsers extends AdminSection<{ accounts: Account[]; invites: Ope
           <div class="actions"><button type="submit" class="button">${a.inviteSubmit}</button></div>
         </form>
         ${this._taken ? html`<p>${this._resetOffer(this._taken)}</p>` : nothing}
-        ${this._resetLink
-          ? html`<div class="field"><label for="reset-link">${a.resetLink(this._resetLink.name)}</label>
+        ${
+          this._resetLink
+            ? html`<div class="field"><label for="reset-link">${a.resetLink(this._resetLink.name)}</label>
               <input id="reset-link" type="text" readonly .value=${this._resetLink.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()}></div>`
-          : nothing}
-        ${this._inviteLink
-          ? html`<div class="field"><label for="invite-link">${a.inviteLink}</label>
+            : nothing
+        }
+        ${
+          this._inviteLink
+            ? html`<div class="field"><label for="invite-link">${a.inviteLink}</label>
               <input id="invite-link" type="text" readonly .value=${this._inviteLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()}>
               <button type="button" class="button button--quiet" @click=${() => navigator.clipboard?.writeText(this._inviteLink!).then(() => (this._message = { ok: true, text: a.copied }))}>${a.copy}</button></div>`
-          : nothing}
+            : nothing
+        }
       </section>
-      ${invites.length
-        ? html`<h2>${a.openInvites}</h2>
+      ${
+        invites.length
+          ? html`<h2>${a.openInvites}</h2>
             <ul>${invites.map((i) => html`<li>${i.email} (${a.roles[i.role] ?? i.role}), ${a.expires(new Date(i.expiresAt).toLocaleDateString(this.msg.langTag))}</li>`)}</ul>`
-        : nothing}
+          : nothing
+      }
       <h2>${a.usersHeading}</h2>
       <div class="table-scroll" role="region" aria-label=${a.usersHeading} tabindex="0">
       <table class="ws-table">
@@ -106,15 +112,19 @@ export class AdminUsers extends AdminSection<{ accounts: Account[]; invites: Ope
         <tbody>${accounts.map(
           (u) => html`<tr>
             <td>${u.displayName}</td><td>${u.email}</td>
-            <td>${u.id === me
-              ? a.roles[u.role]
-              : html`<select aria-label=${a.roleOf(u.displayName)} @change=${(e: Event) => this._write('PATCH', `/api/users/${u.id}`, { role: (e.target as HTMLSelectElement).value }, a.saved)}>
-                  ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${a.roles[r]}</option>`)}</select>`}</td>
+            <td>${
+              u.id === me
+                ? a.roles[u.role]
+                : html`<select aria-label=${a.roleOf(u.displayName)} @change=${(e: Event) => this._write('PATCH', `/api/users/${u.id}`, { role: (e.target as HTMLSelectElement).value }, a.saved)}>
+                  ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${a.roles[r]}</option>`)}</select>`
+            }</td>
             <td>${u.disabled ? a.disabled : a.active}</td>
-            <td>${u.id === me
-              ? nothing
-              : html`<button type="button" class="button button--quiet" @click=${() => this._write('PATCH', `/api/users/${u.id}`, { disabled: !u.disabled }, a.saved)}>${u.disabled ? a.enable(u.displayName) : a.disable(u.displayName)}</button>
-                  ${u.disabled ? nothing : this._resetOffer(u)}`}</td>
+            <td>${
+              u.id === me
+                ? nothing
+                : html`<button type="button" class="button button--quiet" @click=${() => this._write('PATCH', `/api/users/${u.id}`, { disabled: !u.disabled }, a.saved)}>${u.disabled ? a.enable(u.displayName) : a.disable(u.displayName)}</button>
+                  ${u.disabled ? nothing : this._resetOffer(u)}`
+            }</td>
           </tr>`,
         )}</tbody>
       </table></div>`;

@@ -5,7 +5,15 @@ import { HttpError } from '../../../errors.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { normalizeEmail } from '../../../repositories/users.js';
 import { newToken } from '../../../auth/token.js';
-import { checkTotp, looksLikeRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthUrl, qrCodeDataUrl, recoveryCodeHash } from '../../../auth/totp.js';
+import {
+  checkTotp,
+  looksLikeRecoveryCode,
+  newRecoveryCodes,
+  newTotpSecret,
+  otpauthUrl,
+  qrCodeDataUrl,
+  recoveryCodeHash,
+} from '../../../auth/totp.js';
 import {
   account,
   accountPatch,
@@ -57,7 +65,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['workspace'],
-        summary: 'Sign in: sets the HttpOnly session cookie. With two-factor sign-in on, 401 totp-required until a code is sent too; failed tries slow the account down (429 with Retry-After)',
+        summary:
+          'Sign in: sets the HttpOnly session cookie. With two-factor sign-in on, 401 totp-required until a code is sent too; failed tries slow the account down (429 with Retry-After)',
         body: loginInput,
         response: { 200: account, 400: errorResponse, 401: errorResponse, 429: errorResponse },
       },
@@ -69,7 +78,11 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       const tooMany = () => {
         const seconds = Math.max(1, Math.ceil(wait!.retryAfterMs / 1000));
         reply.header('retry-after', seconds);
-        return new HttpError(429, 'rate-limited', `Too many failed sign-ins ${wait!.scope === 'account' ? 'for this account' : 'from this address'}; try again in ${seconds} seconds`);
+        return new HttpError(
+          429,
+          'rate-limited',
+          `Too many failed sign-ins ${wait!.scope === 'account' ? 'for this account' : 'from this address'}; try again in ${seconds} seconds`,
+        );
       };
       // While an account is slowed down, only a try with a second factor is even checked:
       // the owner's password and code still get in, a guesser's password alone does not.
@@ -85,7 +98,9 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         if (!code) throw new HttpError(401, 'totp-required', 'Enter the 6-digit code from your authenticator app, or a recovery code');
         if (!(await secondFactorOk(found.id, code))) {
           limits.failure(email, request.ip);
-          throw wait ? tooMany() : new HttpError(401, 'invalid-code', 'That code is not right, or was used already. Wait for the next code and try again.');
+          throw wait
+            ? tooMany()
+            : new HttpError(401, 'invalid-code', 'That code is not right, or was used already. Wait for the next code and try again.');
         }
       } else if (wait) {
         throw tooMany();
@@ -102,11 +117,17 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/account',
     {
       config: { minRole: 'volunteer' },
-      schema: { tags: ['workspace'], summary: 'Your account page: name, email language, notification choices, two-factor sign-in', response: { 200: accountSettings, ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Your account page: name, email language, notification choices, two-factor sign-in',
+        response: { 200: accountSettings, ...workspaceErrors },
+      },
     },
     async (request) => {
       const me = signedIn(request);
-      const { notifyReviewQueue, notifyDecisions, notifyChangesAndReplies, totpEnabledAt, recoveryCodesLeft, ...rest } = users.settings(me.id);
+      const { notifyReviewQueue, notifyDecisions, notifyChangesAndReplies, totpEnabledAt, recoveryCodesLeft, ...rest } = users.settings(
+        me.id,
+      );
       return {
         ...rest,
         notifications: { reviewQueue: notifyReviewQueue, decisions: notifyDecisions, changesAndReplies: notifyChangesAndReplies },
@@ -128,7 +149,11 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/sessions',
     {
       config: { minRole: 'volunteer' },
-      schema: { tags: ['workspace'], summary: 'Sign out everywhere, this browser included', response: { 204: z.null(), ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Sign out everywhere, this browser included',
+        response: { 204: z.null(), ...workspaceErrors },
+      },
     },
     async (request, reply) => {
       const me = signedIn(request);
@@ -142,11 +167,16 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/totp/setup',
     {
       config: { minRole: 'volunteer' },
-      schema: { tags: ['workspace'], summary: 'Start two-factor sign-in: a new secret for an authenticator app (not on until confirmed with a code)', response: { 200: totpSetup, ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Start two-factor sign-in: a new secret for an authenticator app (not on until confirmed with a code)',
+        response: { 200: totpSetup, ...workspaceErrors },
+      },
     },
     async (request) => {
       const me = signedIn(request);
-      if (users.totp(me.id)?.enabledAt) throw new HttpError(409, 'totp-already-on', 'Two-factor sign-in is already on; turn it off first to use another app');
+      if (users.totp(me.id)?.enabledAt)
+        throw new HttpError(409, 'totp-already-on', 'Two-factor sign-in is already on; turn it off first to use another app');
       const secret = newTotpSecret();
       users.startTotp(me.id, secret);
       const url = otpauthUrl(secret, me.email);
@@ -184,7 +214,10 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/totp/disable',
     {
-      config: { minRole: 'volunteer', rateLimit: { max: 10, timeWindow: 15 * 60_000, keyGenerator: (request) => `totp-off:${request.account?.id ?? request.ip}` } },
+      config: {
+        minRole: 'volunteer',
+        rateLimit: { max: 10, timeWindow: 15 * 60_000, keyGenerator: (request) => `totp-off:${request.account?.id ?? request.ip}` },
+      },
       schema: {
         tags: ['workspace'],
         summary: 'Turn two-factor sign-in off (your password required); refused when your role must use it (an addition)',
@@ -195,8 +228,10 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const me = signedIn(request);
       const found = users.credentialsByEmail(me.email);
-      if (!(await verifyPassword(found?.passwordHash, request.body.password))) throw new HttpError(403, 'wrong-password', 'The password is not right');
-      if (fastify.twoFactor.requiredFor(me)) throw new HttpError(409, 'totp-required-for-role', 'Your role must use two-factor sign-in, so it stays on');
+      if (!(await verifyPassword(found?.passwordHash, request.body.password)))
+        throw new HttpError(403, 'wrong-password', 'The password is not right');
+      if (fastify.twoFactor.requiredFor(me))
+        throw new HttpError(409, 'totp-required-for-role', 'Your role must use two-factor sign-in, so it stays on');
       users.disableTotp(me.id, me);
       return reply.code(204).send(null);
     },

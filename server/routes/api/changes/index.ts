@@ -14,7 +14,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'reviewer' },
       schema: {
         tags: ['workspace'],
-        summary: 'Proposed changes to published evidence, e.g. ?status=pending (oldest first), each with every field before and after and the grades it moves',
+        summary:
+          'Proposed changes to published evidence, e.g. ?status=pending (oldest first), each with every field before and after and the grades it moves',
         querystring: pagingQuery.extend(changeListQuery.shape),
         response: { 200: paged(proposedChange), ...workspaceErrors },
       },

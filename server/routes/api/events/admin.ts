@@ -20,7 +20,12 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
     '/',
     {
       config: { minRole: 'admin' },
-      schema: { tags: ['workspace'], summary: 'Announce an event (admins)', body: eventInput, response: { 201: publicEvent, ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Announce an event (admins)',
+        body: eventInput,
+        response: { 201: publicEvent, ...workspaceErrors },
+      },
     },
     async (request, reply) => {
       const created = admin.createEvent(request.body, signedIn(request));
@@ -50,7 +55,12 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
     '/:id',
     {
       config: { minRole: 'admin' },
-      schema: { tags: ['workspace'], summary: 'Remove a cancelled event (admins)', params: idParams, response: { 204: z.null(), ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Remove a cancelled event (admins)',
+        params: idParams,
+        response: { 204: z.null(), ...workspaceErrors },
+      },
     },
     async (request, reply) => {
       removeFlyer(flyersDir, admin.deleteEvent(request.params.id, signedIn(request)));

@@ -98,7 +98,8 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       const bytes = await part.toBuffer();
       const type = flyerType(bytes);
       if (!type) throw badFlyer('must be a PNG, JPEG or WebP image');
-      if (!events.list().some((e) => e.id === request.params.id)) throw new HttpError(404, 'not-found', `No event with id ${request.params.id}`);
+      if (!events.list().some((e) => e.id === request.params.id))
+        throw new HttpError(404, 'not-found', `No event with id ${request.params.id}`);
       let clean: Buffer;
       try {
         clean = await reencodeFlyer(bytes, type);
@@ -116,7 +117,12 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
     '/api/events/:id/flyer',
     {
       config: { minRole: 'admin' },
-      schema: { tags: ['workspace'], summary: 'Remove an event’s flyer (admins)', params: idParams, response: { 204: z.null(), ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Remove an event’s flyer (admins)',
+        params: idParams,
+        response: { 204: z.null(), ...workspaceErrors },
+      },
     },
     async (request, reply) => {
       remove(admin.setEventFlyer(request.params.id, null, signedIn(request)));

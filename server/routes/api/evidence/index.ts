@@ -20,7 +20,16 @@ import { evidencePath } from '../../../../core/evidence-links.js';
 import { PUBLIC_CACHE_CONTROL } from '../../../plugins/caching.js';
 import { publicEvidenceDetail } from '../../../schemas/evidence.js';
 import { proposalAnswer } from '../../../schemas/evidence-changes.js';
-import { fileProblem, importInput, importQuery, importReport, importTemplate, importTemplateTable, importVocabulary, parseImport } from '../../../schemas/evidence-import.js';
+import {
+  fileProblem,
+  importInput,
+  importQuery,
+  importReport,
+  importTemplate,
+  importTemplateTable,
+  importVocabulary,
+  parseImport,
+} from '../../../schemas/evidence-import.js';
 
 /** The workspace's evidence: volunteers submit and edit, reviewers publish, reject, correct and retract. */
 /** The uploaded spreadsheet as a table; an unreadable file is a 400 naming the field it came in. */
@@ -80,7 +89,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'volunteer' },
       schema: {
         tags: ['workspace'],
-        summary: 'Bulk import from a spreadsheet (CSV text or a base64 .xlsx file): every row validated and reported; with dryRun=false the valid rows become pending entries in one transaction',
+        summary:
+          'Bulk import from a spreadsheet (CSV text or a base64 .xlsx file): every row validated and reported; with dryRun=false the valid rows become pending entries in one transaction',
         querystring: importQuery,
         body: importInput,
         response: { 200: importReport, ...workspaceErrors, 413: errorResponse },
@@ -89,13 +99,25 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const { csv, xlsx } = request.body;
       // Both steps yield the event loop as they go (issue 17): public reads keep being answered.
-      const parsed = await parseImport(await readImportTable(csv, xlsx), importVocabulary(fastify.repositories), xlsx ? 'body.xlsx' : 'body.csv');
+      const parsed = await parseImport(
+        await readImportTable(csv, xlsx),
+        importVocabulary(fastify.repositories),
+        xlsx ? 'body.xlsx' : 'body.csv',
+      );
       const dryRun = request.query.dryRun === 'true';
-      const matches = new Map(parsed.filter((row) => row.input !== null).map((row) => [row.line, evidenceWorkspace.matchImport(row.input!)]));
+      const matches = new Map(
+        parsed.filter((row) => row.input !== null).map((row) => [row.line, evidenceWorkspace.matchImport(row.input!)]),
+      );
       const valid = parsed.filter((row) => row.input !== null);
       // Re-importing the same file creates nothing twice: rows that became entries before are skipped.
       const fresh = valid.filter((row) => matches.get(row.line)!.alreadyImported === null);
-      const created = dryRun || fresh.length === 0 ? [] : evidenceWorkspace.createMany(fresh.map((row) => row.input!), signedIn(request));
+      const created =
+        dryRun || fresh.length === 0
+          ? []
+          : evidenceWorkspace.createMany(
+              fresh.map((row) => row.input!),
+              signedIn(request),
+            );
       const ids = new Map(fresh.map((row, i) => [row.line, created[i]?.id ?? null]));
       return {
         dryRun,
@@ -132,7 +154,10 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: { tags: ['workspace'], summary: 'The import template: every column, with one example row' },
     },
     async (_request, reply) =>
-      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="evidence-import-template.csv"').send(importTemplate()),
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="evidence-import-template.csv"')
+        .send(importTemplate()),
   );
 
   fastify.get(
@@ -172,7 +197,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         tags: ['public', 'workspace'],
-        summary: 'One entry: its submitter and reviewers get it with every revision; anyone else gets a published or retracted entry with its public history and replies (404 otherwise)',
+        summary:
+          'One entry: its submitter and reviewers get it with every revision; anyone else gets a published or retracted entry with its public history and replies (404 otherwise)',
         params: idParams,
         response: { 200: z.union([evidenceDetail, publicEvidenceDetail]), ...workspaceErrors },
       },
@@ -281,7 +307,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'reviewer' },
       schema: {
         tags: ['workspace'],
-        summary: 'Propose retracting a published entry: once a second reviewer approves, it stops counting and stays listed publicly with the reason',
+        summary:
+          'Propose retracting a published entry: once a second reviewer approves, it stops counting and stays listed publicly with the reason',
         params: idParams,
         body: retractionInput,
         response: { 202: proposalAnswer, ...workspaceErrors },

@@ -37,7 +37,11 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/',
     {
       config: { minRole: 'admin' },
-      schema: { tags: ['workspace'], summary: 'Invites not yet used or expired (admins)', response: { 200: z.array(invite), ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Invites not yet used or expired (admins)',
+        response: { 200: z.array(invite), ...workspaceErrors },
+      },
     },
     async () => invites.listOpen(),
   );

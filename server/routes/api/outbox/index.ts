@@ -14,7 +14,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['workspace'],
         summary: 'Every email the app wrote, newest first, with its status: held (no SMTP_URL), queued, sending, sent or failed (admins)',
         querystring: pagingQuery,
-        response: { 200: paged(outboxMessage).extend({ sending: z.boolean().describe('False when no SMTP server is configured: messages are held here') }), ...workspaceErrors },
+        response: {
+          200: paged(outboxMessage).extend({
+            sending: z.boolean().describe('False when no SMTP server is configured: messages are held here'),
+          }),
+          ...workspaceErrors,
+        },
       },
     },
     async (request) => ({ ...queue.list(request.query), sending: fastify.mail.sending }),

@@ -18,7 +18,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { rateLimit: REPLY_LIMIT },
       schema: {
         tags: ['public'],
-        summary: 'Send a reply from the office of a graded person, with the link the coalition sent them; it is published once checked for abuse',
+        summary:
+          'Send a reply from the office of a graded person, with the link the coalition sent them; it is published once checked for abuse',
         body: replyInput,
         response: { 201: replyCreated, 400: errorResponse, 403: errorResponse, 410: errorResponse, 413: errorResponse },
       },

@@ -14,7 +14,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
-        summary: 'Edit a standard’s title, summary, the DA’s power over it and its indicators, in English or with ?lang=es in Spanish (admins)',
+        summary:
+          'Edit a standard’s title, summary, the DA’s power over it and its indicators, in English or with ?lang=es in Spanish (admins)',
         params: slugParams,
         querystring: editLanguageQuery,
         body: standardPatch,

@@ -16,7 +16,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/',
     {
       config: { minRole: 'admin' },
-      schema: { tags: ['workspace'], summary: 'Add a person to score (admins)', body: subjectInput, response: { 201: publicSubject, ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Add a person to score (admins)',
+        body: subjectInput,
+        response: { 201: publicSubject, ...workspaceErrors },
+      },
     },
     async (request, reply) => {
       const created = admin.createSubject(request.body, signedIn(request));
@@ -64,7 +69,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/:slug/reply-links',
     {
       config: { minRole: 'admin' },
-      schema: { tags: ['workspace'], summary: 'The reply links sent for a person, newest first (admins)', params: slugParams, response: { 200: z.array(replyLink), ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'The reply links sent for a person, newest first (admins)',
+        params: slugParams,
+        response: { 200: z.array(replyLink), ...workspaceErrors },
+      },
     },
     async (request) => replies.listLinks(request.params.slug),
   );
@@ -73,7 +83,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/:slug/reply-links/:id',
     {
       config: { minRole: 'admin' },
-      schema: { tags: ['workspace'], summary: 'Revoke a reply link (admins); replies already sent stay', params: replyLinkParams, response: { 204: z.null(), ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Revoke a reply link (admins); replies already sent stay',
+        params: replyLinkParams,
+        response: { 204: z.null(), ...workspaceErrors },
+      },
     },
     async (request, reply) => {
       replies.revokeLink(request.params.slug, request.params.id, signedIn(request));

@@ -60,8 +60,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: scorecardResponse, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      scorecards.forSubject(subjectOr404(request.params.slug), request.query.asOf, answerLanguage(request, reply)),
+    async (request, reply) => scorecards.forSubject(subjectOr404(request.params.slug), request.query.asOf, answerLanguage(request, reply)),
   );
 
   fastify.get(

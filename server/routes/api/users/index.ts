@@ -12,7 +12,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/',
     {
       config: { minRole: 'admin' },
-      schema: { tags: ['workspace'], summary: 'Accounts, by email (admins)', querystring: pagingQuery, response: { 200: paged(account), ...workspaceErrors } },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Accounts, by email (admins)',
+        querystring: pagingQuery,
+        response: { 200: paged(account), ...workspaceErrors },
+      },
     },
     async (request) => users.list(request.query),
   );

@@ -37,7 +37,10 @@ export function electionPageModel(repos: Repositories, slug: string, query: Page
     })),
     bars: election.candidates.map((c) => ({ name: c.name, scores: c.scorecard.standards.map((s) => s.score) })),
   };
-  const weights = parseWeights(query.w, refs.map((s) => s.slug));
+  const weights = parseWeights(
+    query.w,
+    refs.map((s) => s.slug),
+  );
   return {
     name: 'election',
     title: election.name,

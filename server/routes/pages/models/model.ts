@@ -38,7 +38,9 @@ export function currentElection(repos: Pick<Repositories, 'elections'>) {
 /** The standards as the browser components name them (with their short labels). */
 export function standardRefs(repos: Pick<Repositories, 'standards'>, locale: Locale) {
   const msg = messagesFor(locale);
-  return repos.standards.list(locale).map((s) => ({ slug: s.slug, number: s.number, title: s.title, short: msg.standardShort[s.slug] ?? s.title }));
+  return repos.standards
+    .list(locale)
+    .map((s) => ({ slug: s.slug, number: s.number, title: s.title, short: msg.standardShort[s.slug] ?? s.title }));
 }
 
 export function scoringInput(entries: PublicEvidence[]): ScoredEvidence[] {
@@ -67,6 +69,9 @@ export function shareImagePath(
   weights: Record<string, number> = {},
   refs: ReadonlyArray<{ slug: string }> = [],
 ): string {
-  const w = formatWeights(weights, refs.map((s) => s.slug));
+  const w = formatWeights(
+    weights,
+    refs.map((s) => s.slug),
+  );
   return `/share/${kind}/${encodeURIComponent(slug)}.png?lang=${locale}${w ? `&w=${encodeURIComponent(w)}` : ''}`;
 }

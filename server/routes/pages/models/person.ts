@@ -24,7 +24,10 @@ export function personPageModel(repos: Repositories, slug: string, query: PageQu
   const allStandards = standards.list(locale);
   const refs = standardRefs(repos, locale);
   const entries = evidence.listPublic({ subjectId: row.id });
-  const weights = parseWeights(query.w, refs.map((s) => s.slug));
+  const weights = parseWeights(
+    query.w,
+    refs.map((s) => s.slug),
+  );
   const filter = allStandards.some((s) => s.slug === query.standard) ? query.standard! : null;
   const pageData: PersonPageData = {
     page: 'person',

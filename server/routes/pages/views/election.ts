@@ -31,7 +31,10 @@ export function electionBody(msg: Messages, view: ElectionView, link: (path: str
   </p>
   <p class="no-print"><button type="button" class="button" data-print hidden>${msg.election.print}</button></p>
 </header>
-${candidates.length === 0 ? html`<p class="empty">${msg.election.noCandidates}</p>` : html`
+${
+  candidates.length === 0
+    ? html`<p class="empty">${msg.election.noCandidates}</p>`
+    : html`
 <section aria-labelledby="candidates-heading">
   <h2 id="candidates-heading">${msg.election.candidatesHeading}</h2>
   <ul class="candidate-cards">${candidates.map((c) => {
@@ -58,10 +61,13 @@ ${prioritiesSection(msg, view.weights)}
     <thead><tr><th scope="col">${msg.election.standardColumn}</th>${candidates.map((c) => html`<th scope="col"><a href="${link(`/people/${c.slug}`)}">${c.name}</a></th>`)}</tr></thead>
     <tbody>
       ${standards.map(
-        (s, i) => html`<tr><th scope="row"><a href="${link(`/standards/${s.slug}`)}"><span class="comparison__number">${s.number}.</span> <span class="comparison__full">${s.title}</span><span class="comparison__short">${msg.standardShort[s.slug] ?? s.title}</span></a></th>${candidates.map((c) => {
-          const score = c.scorecard.standards[i];
-          return html`<td>${gradeBadge(msg, score.grade, score.score)}</td>`;
-        })}</tr>`,
+        (s, i) =>
+          html`<tr><th scope="row"><a href="${link(`/standards/${s.slug}`)}"><span class="comparison__number">${s.number}.</span> <span class="comparison__full">${s.title}</span><span class="comparison__short">${msg.standardShort[s.slug] ?? s.title}</span></a></th>${candidates.map(
+            (c) => {
+              const score = c.scorecard.standards[i];
+              return html`<td>${gradeBadge(msg, score.grade, score.score)}</td>`;
+            },
+          )}</tr>`,
       )}
     </tbody>
     <tfoot><tr><th scope="row">${msg.election.overallRow}</th>${candidates.map((c) => {
@@ -79,5 +85,6 @@ ${prioritiesSection(msg, view.weights)}
   <sc-bar-chart><p class="muted">${msg.charts.noScript}</p></sc-bar-chart>
 </section>
 <p class="print-only">${msg.election.printNote} ${canonical} · ${msg.person.asOf(formatDay(msg, election.asOf))}</p>
-`}`;
+`
+}`;
 }

@@ -10,9 +10,13 @@ export function eventItem(msg: Messages, event: PublicEvent, link: (path: string
     <p class="event__when"><time datetime="${event.startsAt}">${formatEventTime(msg, event.startsAt)}</time></p>
     <p class="event__where"><span class="muted">${msg.events.where}:</span> ${english(msg, event.place)}</p>
     ${event.description ? html`<p>${english(msg, event.description)}</p>` : ''}
-    ${event.subjects.length ? html`<p><span class="muted">${msg.events.with}:</span> ${event.subjects.map(
-      (s, i) => html`${i > 0 ? ', ' : ''}<a href="${link(`/people/${s.slug}`)}">${s.name}</a>`,
-    )}</p>` : ''}
+    ${
+      event.subjects.length
+        ? html`<p><span class="muted">${msg.events.with}:</span> ${event.subjects.map(
+            (s, i) => html`${i > 0 ? ', ' : ''}<a href="${link(`/people/${s.slug}`)}">${s.name}</a>`,
+          )}</p>`
+        : ''
+    }
     ${event.url ? html`<p><a href="${safeUrl(event.url)}" rel="noopener">${msg.events.moreInfo}<span class="visually-hidden">: ${english(msg, event.title)}</span></a></p>` : ''}
     ${event.flyerUrl ? html`<img class="event__flyer" src="${event.flyerUrl}" alt="${msg.events.flyer(event.title)}" loading="lazy">` : ''}
   </li>`;

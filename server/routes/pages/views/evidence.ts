@@ -19,9 +19,10 @@ export interface EvidencePageView {
 
 function sourceList(msg: Messages, sources: PublicSource[]): SafeHtml {
   return html`<ul class="evidence-page__sources">${sources.map(
-    (src) => html`<li><a href="${safeUrl(src.url)}" rel="noopener nofollow">${src.title}</a>${src.publisher ? ` (${src.publisher})` : ''}${
-      src.archiveUrl ? html` · <a href="${safeUrl(src.archiveUrl)}" rel="noopener nofollow">${msg.evidence.archived}</a>` : ''
-    }</li>`,
+    (src) =>
+      html`<li><a href="${safeUrl(src.url)}" rel="noopener nofollow">${src.title}</a>${src.publisher ? ` (${src.publisher})` : ''}${
+        src.archiveUrl ? html` · <a href="${safeUrl(src.archiveUrl)}" rel="noopener nofollow">${msg.evidence.archived}</a>` : ''
+      }</li>`,
   )}</ul>`;
 }
 
@@ -61,20 +62,23 @@ export function evidencePageBody(msg: Messages, view: EvidencePageView, link: (p
   ${sourceList(msg, entry.sources)}
   <section aria-labelledby="counts-heading" class="evidence-page__counts">
     <h2 id="counts-heading">${p.counts}</h2>
-    ${retracted
-      ? html`<p>${p.notCounted}</p>`
-      : html`<p>${p.countsWeight(msg.kinds[entry.kind], counts.weight)} ${p.countsNow(subject.name, view.standardTitle, gradeText(msg, counts.withIt))} ${p.countsWithout(gradeText(msg, counts.without))}</p>
-        <p>${gradeBadge(msg, counts.withIt?.grade ?? null, counts.withIt?.score ?? null)}</p>`}
+    ${
+      retracted
+        ? html`<p>${p.notCounted}</p>`
+        : html`<p>${p.countsWeight(msg.kinds[entry.kind], counts.weight)} ${p.countsNow(subject.name, view.standardTitle, gradeText(msg, counts.withIt))} ${p.countsWithout(gradeText(msg, counts.without))}</p>
+        <p>${gradeBadge(msg, counts.withIt?.grade ?? null, counts.withIt?.score ?? null)}</p>`
+    }
   </section>
   ${view.replies.length ? html`<section aria-label="${msg.replies.from(subject.name)}">${replyList(msg, subject.name, view.replies)}<p class="muted">${msg.replies.note}</p></section>` : ''}
   <section aria-labelledby="history-heading">
     <h2 id="history-heading">${p.historyHeading}</h2>
     <ol class="history" id="public-history">${view.history.map(
-      (step) => html`<li><strong>${p.history[step.action]}</strong>, <time datetime="${step.at}">${formatDay(msg, step.at.slice(0, 10))}</time>${step.note ? html`: ${step.note}` : ''}${
-        step.changes.length
-          ? html`<ul>${step.changes.map((c) => html`<li>${c.field === 'sources' ? p.sourcesChanged : p.changed(p.fields[c.field] ?? c.field, fieldValue(msg, c.field, c.before), fieldValue(msg, c.field, c.after))}</li>`)}</ul>`
-          : ''
-      }</li>`,
+      (step) =>
+        html`<li><strong>${p.history[step.action]}</strong>, <time datetime="${step.at}">${formatDay(msg, step.at.slice(0, 10))}</time>${step.note ? html`: ${step.note}` : ''}${
+          step.changes.length
+            ? html`<ul>${step.changes.map((c) => html`<li>${c.field === 'sources' ? p.sourcesChanged : p.changed(p.fields[c.field] ?? c.field, fieldValue(msg, c.field, c.before), fieldValue(msg, c.field, c.after))}</li>`)}</ul>`
+            : ''
+        }</li>`,
     )}</ol>
     <p class="muted">${p.review}</p>
   </section>

@@ -36,7 +36,9 @@ export function homeBody(msg: Messages, view: HomeView, link: (path: string) => 
   <p class="lede">${h.intro}</p>
 </section>
 <div class="home-grid">
-${inc ? html`
+${
+  inc
+    ? html`
 <section class="panel incumbent" aria-labelledby="incumbent-heading">
   <h2 id="incumbent-heading">${h.incumbentHeading}</h2>
   <div class="overall__body">
@@ -48,21 +50,28 @@ ${inc ? html`
   </div>
   <ol class="mini-grades">${inc.card.standards.map(
     // To this person's own grade on the standard and its evidence, not the general standard page.
-    (s) => html`<li><a href="${link(`/people/${inc.subject.slug}?standard=${s.slug}#standard-${s.slug}`)}">${gradeBadge(msg, s.grade, s.score)}<span class="mini-grades__name">${msg.standardShort[s.slug] ?? s.title}</span></a></li>`,
+    (s) =>
+      html`<li><a href="${link(`/people/${inc.subject.slug}?standard=${s.slug}#standard-${s.slug}`)}">${gradeBadge(msg, s.grade, s.score)}<span class="mini-grades__name">${msg.standardShort[s.slug] ?? s.title}</span></a></li>`,
   )}</ol>
   <p><a class="button" href="${link(`/people/${inc.subject.slug}`)}">${h.seeScorecard(inc.subject.name)}</a></p>
-</section>` : html`
+</section>`
+    : html`
 <section class="panel incumbent" aria-labelledby="incumbent-heading">
   <h2 id="incumbent-heading">${h.incumbentHeading}</h2>
   <p class="empty">${h.noIncumbent}</p>
-</section>`}
-${view.election ? html`
+</section>`
+}
+${
+  view.election
+    ? html`
 <section class="panel" aria-labelledby="election-heading">
   <h2 id="election-heading">${h.electionHeading}</h2>
   <p><strong>${english(msg, view.election.name)}</strong><br><span class="muted">${msg.election.date(formatDay(msg, view.election.electionDate))}</span></p>
   <ul class="person-rows">${view.election.candidates.map(personRow)}</ul>
   <p><a class="button" href="${link(`/elections/${view.election.slug}`)}">${h.seeElection}</a></p>
-</section>` : ''}
+</section>`
+    : ''
+}
 </div>
 <section aria-labelledby="people-heading">
   <h2 id="people-heading">${h.peopleHeading}</h2>
@@ -71,7 +80,8 @@ ${view.election ? html`
 <section aria-labelledby="standards-heading">
   <h2 id="standards-heading">${h.standardsHeading}</h2>
   <ol class="standard-links standard-links--cards">${view.standards.map(
-    (s) => html`<li><a href="${link(`/standards/${s.slug}`)}"><span class="standard-links__number" aria-hidden="true">${s.number}</span> ${s.title}</a></li>`,
+    (s) =>
+      html`<li><a href="${link(`/standards/${s.slug}`)}"><span class="standard-links__number" aria-hidden="true">${s.number}</span> ${s.title}</a></li>`,
   )}</ol>
   ${standardTermsNote(msg)}
 </section>

@@ -40,9 +40,25 @@ export function methodologyBody(msg: Messages, { method, example, text, lang }: 
   <ol class="steps">${text.steps.map((s) => html`<li>${inLanguage(s, text.textLanguages.steps, lang)}</li>`)}</ol>
 </section>
 <div class="method-tables">
-  ${constantsTable('points', m.pointsHeading, [m.ratingColumn, m.pointsColumn], method.points.byRating.map((r) => [`${signedRating(r.rating)} · ${msg.ratings[String(r.rating)]}`, r.points]))}
-  ${constantsTable('kinds', m.kindsHeading, [m.kindColumn, m.weightColumn], Object.entries(method.kindWeights).map(([kind, weight]) => [msg.kinds[kind], weight]))}
-  ${constantsTable('scale', m.gradesHeading, [m.gradeColumn, m.fromColumn], method.grades.map((g) => [gradeBadge(msg, g.grade, g.min), g.min]), msg.grade.key)}
+  ${constantsTable(
+    'points',
+    m.pointsHeading,
+    [m.ratingColumn, m.pointsColumn],
+    method.points.byRating.map((r) => [`${signedRating(r.rating)} · ${msg.ratings[String(r.rating)]}`, r.points]),
+  )}
+  ${constantsTable(
+    'kinds',
+    m.kindsHeading,
+    [m.kindColumn, m.weightColumn],
+    Object.entries(method.kindWeights).map(([kind, weight]) => [msg.kinds[kind], weight]),
+  )}
+  ${constantsTable(
+    'scale',
+    m.gradesHeading,
+    [m.gradeColumn, m.fromColumn],
+    method.grades.map((g) => [gradeBadge(msg, g.grade, g.min), g.min]),
+    msg.grade.key,
+  )}
 </div>
 <section aria-labelledby="example-heading" class="prose">
   <h2 id="example-heading">${m.exampleHeading}</h2>

@@ -57,7 +57,8 @@ const CARD_RECENT = 3;
 /** Entries as short lines (title linking to the claim page, date), for a standard card. */
 function claimLines(msg: Messages, entries: PublicEvidence[], link: (path: string) => string): SafeHtml {
   return html`<ul class="claim-lines">${entries.map(
-    (e) => html`<li><a href="${link(`/evidence/${e.id}`)}">${e.title}</a>, <time datetime="${e.occurredOn}">${formatDay(msg, e.occurredOn)}</time></li>`,
+    (e) =>
+      html`<li><a href="${link(`/evidence/${e.id}`)}">${e.title}</a>, <time datetime="${e.occurredOn}">${formatDay(msg, e.occurredOn)}</time></li>`,
   )}</ul>`;
 }
 
@@ -80,12 +81,16 @@ export function standardCards(msg: Messages, card: Scorecard, link: (path: strin
       </div>
       <div class="standard-card__grade">${gradeBadge(msg, s.grade, s.score)}${s.grade ? '' : html`<span class="standard-card__none">${msg.standardCard.noEvidence}</span>`}</div>
       ${s.evidenceCount > 0 ? html`<p class="standard-card__count"><a href="?standard=${s.slug}#evidence">${msg.standardCard.evidence(s.evidenceCount)}</a></p>` : ''}
-      ${evidence && (published.length || retracted.length) ? html`<div class="standard-card__body">
+      ${
+        evidence && (published.length || retracted.length)
+          ? html`<div class="standard-card__body">
         ${reason ? html`<p class="standard-card__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
         ${published.length ? html`<p class="standard-card__recent">${msg.standardCard.recent}</p>${claimLines(msg, published.slice(0, CARD_RECENT), link)}` : ''}
         ${published.length > CARD_RECENT ? html`<details class="standard-card__more"><summary>${msg.standardCard.showAll(published.length)}</summary>${claimLines(msg, published.slice(CARD_RECENT), link)}</details>` : ''}
         ${retracted.length ? html`<details class="standard-card__retracted"><summary>${msg.standardCard.retracted(retracted.length)}</summary>${claimLines(msg, retracted, link)}</details>` : ''}
-      </div>` : ''}
+      </div>`
+          : ''
+      }
     </li>`;
   })}</ol>`;
 }
@@ -107,7 +112,10 @@ export function evidenceEntry(
   const strike = (text: string) => (retracted ? html`<s>${english(msg, text)}</s>` : english(msg, text));
   // Every entry links to its own page: its sources, how it counts, its history and replies.
   const titleLink = html`<a href="${link(evidencePath(entry.id))}">${strike(entry.title)}</a>`;
-  const title = (options.headingLevel ?? 3) === 3 ? html`<h3 class="evidence__title">${titleLink}</h3>` : html`<h4 class="evidence__title">${titleLink}</h4>`;
+  const title =
+    (options.headingLevel ?? 3) === 3
+      ? html`<h3 class="evidence__title">${titleLink}</h3>`
+      : html`<h4 class="evidence__title">${titleLink}</h4>`;
   return html`<li class="evidence${retracted ? ' evidence--retracted' : ''}" data-standard="${entry.standard}"${options.hidden ? html` hidden` : ''}>
     ${title}
     ${retracted ? html`<p class="evidence__retraction"><strong>${msg.evidence.retracted}.</strong> ${msg.evidence.retractedReason('')}${english(msg, entry.retractionReason ?? '')}</p>` : ''}
@@ -116,11 +124,16 @@ export function evidenceEntry(
     }</p>
     <p class="evidence__summary">${strike(entry.summary)}</p>
     ${entry.correctedAt ? html`<p class="evidence__correction">${msg.evidence.corrected(formatDay(msg, entry.correctedAt.slice(0, 10)), '')}${english(msg, entry.correctionNote ?? '')}</p>` : ''}
-    ${entry.sources.length ? html`<p class="evidence__sources"><span class="evidence__sources-label">${msg.evidence.sources}:</span> ${entry.sources.map(
-      (src, i) => html`${i > 0 ? '; ' : ''}<a href="${safeUrl(src.url)}" rel="noopener nofollow">${english(msg, src.title)}</a>${src.publisher ? html` (${english(msg, src.publisher)})` : ''}${
-        src.archiveUrl ? html` · <a href="${safeUrl(src.archiveUrl)}" rel="noopener nofollow">${msg.evidence.archived}</a>` : ''
-      }`,
-    )}</p>` : ''}
+    ${
+      entry.sources.length
+        ? html`<p class="evidence__sources"><span class="evidence__sources-label">${msg.evidence.sources}:</span> ${entry.sources.map(
+            (src, i) =>
+              html`${i > 0 ? '; ' : ''}<a href="${safeUrl(src.url)}" rel="noopener nofollow">${english(msg, src.title)}</a>${src.publisher ? html` (${english(msg, src.publisher)})` : ''}${
+                src.archiveUrl ? html` · <a href="${safeUrl(src.archiveUrl)}" rel="noopener nofollow">${msg.evidence.archived}</a>` : ''
+              }`,
+          )}</p>`
+        : ''
+    }
     ${options.replies?.length && options.subjectName ? replyList(msg, options.subjectName, options.replies) : ''}
   </li>`;
 }
@@ -128,7 +141,9 @@ export function evidenceEntry(
 /** Published replies from the graded person's office, marked as theirs and dated. */
 export function replyList(msg: Messages, subjectName: string, replies: PublicReply[]): SafeHtml {
   return html`<ul class="replies">${replies.map(
-    (r) => html`<li class="reply"><p class="reply__from"><strong>${msg.replies.from(subjectName)}</strong>, <time datetime="${r.publishedAt}">${msg.replies.on(formatDay(msg, r.publishedAt.slice(0, 10)))}</time></p>
+    (
+      r,
+    ) => html`<li class="reply"><p class="reply__from"><strong>${msg.replies.from(subjectName)}</strong>, <time datetime="${r.publishedAt}">${msg.replies.on(formatDay(msg, r.publishedAt.slice(0, 10)))}</time></p>
       <p class="reply__body">${r.body}</p>${r.url ? html`<p><a href="${safeUrl(r.url)}" rel="noopener nofollow ugc">${msg.replies.link}</a></p>` : ''}</li>`,
   )}</ul>`;
 }

@@ -6,7 +6,18 @@ import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
-import { demoTag, english, evidenceEntry, gradeBadge, inLanguage, liveGrade, overallNote, replyList, standardCards, standardTermsNote } from './parts.js';
+import {
+  demoTag,
+  english,
+  evidenceEntry,
+  gradeBadge,
+  inLanguage,
+  liveGrade,
+  overallNote,
+  replyList,
+  standardCards,
+  standardTermsNote,
+} from './parts.js';
 
 export interface PersonView {
   subject: PublicSubject;
@@ -34,7 +45,14 @@ export interface GlanceStandard {
 }
 
 /** One "Strongest"/"Weakest" list: each standard's grade, and its weightiest entry as a sentence linking to the claim. */
-function glanceList(msg: Messages, heading: string, id: string, items: GlanceStandard[], lang: string, link: (path: string) => string): SafeHtml | '' {
+function glanceList(
+  msg: Messages,
+  heading: string,
+  id: string,
+  items: GlanceStandard[],
+  lang: string,
+  link: (path: string) => string,
+): SafeHtml | '' {
   if (items.length === 0) return '';
   return html`<div class="glance__group">
     <h3 class="glance__heading" id="${id}">${heading}</h3>
@@ -102,10 +120,14 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
         <p class="muted">${msg.grade.key}</p>
       </div>
     </div>
-    ${view.glance.strongest.length ? html`<div class="glance">
+    ${
+      view.glance.strongest.length
+        ? html`<div class="glance">
       ${glanceList(msg, msg.person.strongest, 'glance-strongest', view.glance.strongest, card.lang, link)}
       ${glanceList(msg, msg.person.weakest, 'glance-weakest', view.glance.weakest, card.lang, link)}
-    </div>` : ''}
+    </div>`
+        : ''
+    }
   </section>
   <section class="panel radar-section" aria-labelledby="radar-heading">
     <h2 id="radar-heading">${msg.person.radarHeading}</h2>
@@ -119,15 +141,22 @@ ${prioritiesSection(msg, view.weights)}
   <h2 id="standards-heading">${msg.person.standardsHeading}</h2>
   ${standardCards(msg, card, link, view.evidence)}
   ${standardTermsNote(msg)}
-  ${view.invitation.invitedOn
-    ? html`<p class="reply-invitation" data-reply-invitation>${(view.invitation.replied ? msg.replies.invitedReplied : msg.replies.invitedSilent)(formatDay(msg, view.invitation.invitedOn.slice(0, 10)))}</p>`
-    : ''}
-  ${view.replies.byStandard.size
-    ? html`<ul class="standard-replies">${view.standards
-        .filter((s) => view.replies.byStandard.has(s.slug))
-        .map((s) => html`<li><h3><a href="${link(`/standards/${s.slug}`)}">${s.title}</a></h3>${replyList(msg, subject.name, view.replies.byStandard.get(s.slug)!)}</li>`)}</ul>
+  ${
+    view.invitation.invitedOn
+      ? html`<p class="reply-invitation" data-reply-invitation>${(view.invitation.replied ? msg.replies.invitedReplied : msg.replies.invitedSilent)(formatDay(msg, view.invitation.invitedOn.slice(0, 10)))}</p>`
+      : ''
+  }
+  ${
+    view.replies.byStandard.size
+      ? html`<ul class="standard-replies">${view.standards
+          .filter((s) => view.replies.byStandard.has(s.slug))
+          .map(
+            (s) =>
+              html`<li><h3><a href="${link(`/standards/${s.slug}`)}">${s.title}</a></h3>${replyList(msg, subject.name, view.replies.byStandard.get(s.slug)!)}</li>`,
+          )}</ul>
       <p class="muted">${msg.replies.note}</p>`
-    : ''}
+      : ''
+  }
 </section>
 
 <section class="panel" aria-labelledby="trend-heading">
@@ -140,14 +169,21 @@ ${prioritiesSection(msg, view.weights)}
   <h2 id="evidence-heading">${msg.person.evidenceHeading}</h2>
   <sc-evidence-filter list="evidence-list">${evidenceFilterForm(msg, view.standards, view.filter)}</sc-evidence-filter>
   <p class="evidence-status" role="status" data-evidence-status>${
-    view.evidence.length === 0 ? msg.evidence.none : shown.length === 0 ? msg.evidence.noneForStandard : msg.evidence.shown(shown.length, view.evidence.length)
+    view.evidence.length === 0
+      ? msg.evidence.none
+      : shown.length === 0
+        ? msg.evidence.noneForStandard
+        : msg.evidence.shown(shown.length, view.evidence.length)
   }</p>
   <ol class="evidence-list" id="evidence-list">
     ${view.evidence.map((e) =>
       // A filtered-out entry stays in the page, hidden, so the browser can show it again without a reload.
-      evidenceEntry(msg, e, titles.get(e.standard) ?? null, link, { hidden: !!view.filter && e.standard !== view.filter, replies: view.replies.byEvidence.get(e.id), subjectName: subject.name }),
+      evidenceEntry(msg, e, titles.get(e.standard) ?? null, link, {
+        hidden: !!view.filter && e.standard !== view.filter,
+        replies: view.replies.byEvidence.get(e.id),
+        subjectName: subject.name,
+      }),
     )}
   </ol>
 </section>`;
 }
-

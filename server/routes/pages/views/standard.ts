@@ -14,7 +14,8 @@ export interface StandardView {
 
 export function standardBody(msg: Messages, view: StandardView, link: (path: string) => string): SafeHtml {
   const { standard } = view;
-  const text = (field: keyof PublicStandard['textLanguages'], value: string) => inLanguage(value, standard.textLanguages[field], standard.lang);
+  const text = (field: keyof PublicStandard['textLanguages'], value: string) =>
+    inLanguage(value, standard.textLanguages[field], standard.lang);
   return html`
 <header class="page-header">
   <p class="eyebrow">${msg.standardNumber(standard.number)}</p>
@@ -36,7 +37,10 @@ export function standardBody(msg: Messages, view: StandardView, link: (path: str
 </div>
 <section aria-labelledby="grades-heading">
   <h2 id="grades-heading">${msg.standard.gradesHeading}</h2>
-  ${view.people.length === 0 ? html`<p class="empty">${msg.home.noPeople}</p>` : html`
+  ${
+    view.people.length === 0
+      ? html`<p class="empty">${msg.home.noPeople}</p>`
+      : html`
   <ul class="standard-people">${view.people.map(
     (p) => html`<li class="panel standard-person">
       <div class="standard-person__head">
@@ -46,18 +50,24 @@ export function standardBody(msg: Messages, view: StandardView, link: (path: str
           <p class="eyebrow">${msg.roles[p.subject.role]}${p.grade ? '' : html` · ${msg.grade.none}`}</p>
         </div>
       </div>
-      ${p.latest
-        ? html`<p class="standard-person__latest"><span class="muted">${msg.standard.latest}:</span> ${
-            p.latest.status === 'retracted' ? html`<s>${english(msg, p.latest.title)}</s> (${msg.evidence.retracted})` : english(msg, p.latest.title)
-          } <span class="muted">(${signedRating(p.latest.rating)}, ${msg.ratings[String(p.latest.rating)]}, <time datetime="${p.latest.occurredOn}">${formatDay(msg, p.latest.occurredOn)}</time>)</span></p>`
-        : html`<p class="muted">${msg.standard.noEvidence}</p>`}
+      ${
+        p.latest
+          ? html`<p class="standard-person__latest"><span class="muted">${msg.standard.latest}:</span> ${
+              p.latest.status === 'retracted'
+                ? html`<s>${english(msg, p.latest.title)}</s> (${msg.evidence.retracted})`
+                : english(msg, p.latest.title)
+            } <span class="muted">(${signedRating(p.latest.rating)}, ${msg.ratings[String(p.latest.rating)]}, <time datetime="${p.latest.occurredOn}">${formatDay(msg, p.latest.occurredOn)}</time>)</span></p>`
+          : html`<p class="muted">${msg.standard.noEvidence}</p>`
+      }
     </li>`,
-  )}</ul>`}
+  )}</ul>`
+  }
 </section>
 <nav class="panel" aria-labelledby="others-heading">
   <h2 id="others-heading">${msg.standard.others}</h2>
   <ol class="standard-links">${view.standards.map(
-    (s) => html`<li><a href="${link(`/standards/${s.slug}`)}"${s.slug === standard.slug ? html` aria-current="page"` : ''}>${s.title}</a></li>`,
+    (s) =>
+      html`<li><a href="${link(`/standards/${s.slug}`)}"${s.slug === standard.slug ? html` aria-current="page"` : ''}>${s.title}</a></li>`,
   )}</ol>
   ${standardTermsNote(msg)}
 </nav>`;

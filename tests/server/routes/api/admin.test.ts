@@ -16,7 +16,11 @@ const get = (url: string) => t.app.inject({ url });
 describe('subjects', () => {
   it('creates and edits a person, shown publicly at once; the slug is fixed', async () => {
     const created = await as('POST', '/api/subjects', {
-      slug: 'demo-casey-new', name: 'Casey New (demo)', role: 'candidate', office: 'Candidate (demo)', website: 'https://example.org/casey',
+      slug: 'demo-casey-new',
+      name: 'Casey New (demo)',
+      role: 'candidate',
+      office: 'Candidate (demo)',
+      website: 'https://example.org/casey',
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ slug: 'demo-casey-new', demo: false, bio: null });
@@ -28,7 +32,11 @@ describe('subjects', () => {
 
     expect((await as('PATCH', '/api/subjects/demo-casey-new', { slug: 'other' })).statusCode).toBe(400);
     expect((await as('POST', '/api/subjects', { slug: 'demo-casey-new', name: 'x', role: 'candidate', office: 'x' })).statusCode).toBe(409);
-    expect((await as('POST', '/api/subjects', { slug: 'demo-bad', name: 'x', role: 'candidate', office: 'x', photoUrl: 'javascript:alert(1)' })).json().details[0].field).toBe('body.photoUrl');
+    expect(
+      (
+        await as('POST', '/api/subjects', { slug: 'demo-bad', name: 'x', role: 'candidate', office: 'x', photoUrl: 'javascript:alert(1)' })
+      ).json().details[0].field,
+    ).toBe('body.photoUrl');
     expect((await as('PATCH', '/api/subjects/nobody', { name: 'x' })).statusCode).toBe(404);
   });
 });
@@ -36,12 +44,18 @@ describe('subjects', () => {
 describe('elections', () => {
   it('creates an election with candidates in ballot order and edits it', async () => {
     const created = await as('POST', '/api/elections', {
-      slug: 'demo-2030-da', name: '2030 DA election (demo)', electionDate: '2030-11-05', candidates: ['demo-riley-example', 'demo-jordan-sample'],
+      slug: 'demo-2030-da',
+      name: '2030 DA election (demo)',
+      electionDate: '2030-11-05',
+      candidates: ['demo-riley-example', 'demo-jordan-sample'],
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().candidates.map((c: { slug: string }) => c.slug)).toEqual(['demo-riley-example', 'demo-jordan-sample']);
 
-    const edited = await as('PATCH', '/api/elections/demo-2030-da', { candidates: ['demo-jordan-sample'], registrationDeadline: '2030-10-20' });
+    const edited = await as('PATCH', '/api/elections/demo-2030-da', {
+      candidates: ['demo-jordan-sample'],
+      registrationDeadline: '2030-10-20',
+    });
     expect(edited.json()).toMatchObject({ registrationDeadline: '2030-10-20', candidates: [{ slug: 'demo-jordan-sample' }] });
     const detail = (await get('/api/elections/demo-2030-da')).json();
     expect(detail.candidates.map((c: { slug: string }) => c.slug)).toEqual(['demo-jordan-sample']);
@@ -56,7 +70,10 @@ describe('elections', () => {
 describe('events', () => {
   it('announces, edits and removes an event, storing its start in UTC', async () => {
     const created = await as('POST', '/api/events', {
-      title: 'Candidate forum (demo)', startsAt: '2030-10-01T18:30:00-07:00', place: 'Central Library', subjects: ['demo-jordan-sample'],
+      title: 'Candidate forum (demo)',
+      startsAt: '2030-10-01T18:30:00-07:00',
+      place: 'Central Library',
+      subjects: ['demo-jordan-sample'],
     });
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json();
@@ -66,7 +83,9 @@ describe('events', () => {
     expect((await as('DELETE', `/api/events/${id}`)).statusCode).toBe(204);
     expect((await get('/api/events')).json().map((e: { id: number }) => e.id)).not.toContain(id);
     expect((await as('DELETE', `/api/events/${id}`)).statusCode).toBe(404);
-    expect((await as('POST', '/api/events', { title: 'x', startsAt: 'next tuesday', place: 'x' })).json().details[0].field).toBe('body.startsAt');
+    expect((await as('POST', '/api/events', { title: 'x', startsAt: 'next tuesday', place: 'x' })).json().details[0].field).toBe(
+      'body.startsAt',
+    );
   });
 });
 
@@ -89,7 +108,10 @@ describe('text in other languages', () => {
     const res = await as('PATCH', '/api/standards/bias?lang=es', { summary: 'Un resumen más claro.' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ lang: 'es', summary: 'Un resumen más claro.' });
-    expect((await get('/api/standards/bias?lang=es')).json()).toMatchObject({ summary: 'Un resumen más claro.', textLanguages: { summary: 'es' } });
+    expect((await get('/api/standards/bias?lang=es')).json()).toMatchObject({
+      summary: 'Un resumen más claro.',
+      textLanguages: { summary: 'es' },
+    });
     expect((await get('/api/standards/bias?lang=en')).json().summary).toBe(english.summary);
     expect((await as('PATCH', '/api/standards/bias?lang=fr', { summary: 'x' })).json().details[0].field).toBe('querystring.lang');
   });
@@ -111,7 +133,9 @@ describe('users and the audit log', () => {
   it('changes a role, which takes effect on the next request, and lists accounts in pages', async () => {
     const volunteer = await createSignedInUser(t, 'volunteer');
     const queue = () => t.app.inject({ url: '/api/evidence?status=pending', headers: volunteer.headers });
-    expect((await queue()).json().items.every((e: { submittedBy: { id: number } | null }) => e.submittedBy?.id === volunteer.id)).toBe(true);
+    expect((await queue()).json().items.every((e: { submittedBy: { id: number } | null }) => e.submittedBy?.id === volunteer.id)).toBe(
+      true,
+    );
     const res = await as('PATCH', `/api/users/${volunteer.id}`, { role: 'reviewer' });
     expect(res.json().role).toBe('reviewer');
     expect((await t.app.inject({ url: '/api/auth/me', headers: volunteer.headers })).json().role).toBe('reviewer');

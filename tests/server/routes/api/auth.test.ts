@@ -48,7 +48,11 @@ describe('sign-in', () => {
     const prod = await buildTestApp({ production: true, seedDemo: false });
     try {
       const user = await createSignedInUser(prod, 'volunteer');
-      const res = await prod.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password } });
+      const res = await prod.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: user.password },
+      });
       expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
     } finally {
       await prod.close();
@@ -88,9 +92,19 @@ describe('sign-in', () => {
   it('ends every session when the password changes, and the new password works', async () => {
     const user = await createSignedInUser(t, 'volunteer', { password: 'old-password-1' });
     const elsewhere = sessionCookieOf(await login(user.email, 'old-password-1'))!;
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: user.headers, payload: { currentPassword: 'nope', newPassword: 'new-password-2' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: user.headers,
+      payload: { currentPassword: 'nope', newPassword: 'new-password-2' },
+    });
     expect(wrong.statusCode).toBe(403);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: user.headers, payload: { currentPassword: 'old-password-1', newPassword: 'new-password-2' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: user.headers,
+      payload: { currentPassword: 'old-password-1', newPassword: 'new-password-2' },
+    });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: elsewhere } })).statusCode).toBe(401);
@@ -140,7 +154,11 @@ describe('sign-in limits', () => {
   });
 
   it('lets fifty volunteers behind one Wi-Fi address sign in, typos and all', async () => {
-    const volunteers = await Promise.all(Array.from({ length: 50 }, (_, i) => createSignedInUser(t, 'volunteer', { email: `wifi-${i}@example.org`, password: `wifi password ${i}` })));
+    const volunteers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        createSignedInUser(t, 'volunteer', { email: `wifi-${i}@example.org`, password: `wifi password ${i}` }),
+      ),
+    );
     for (const v of volunteers) {
       expect((await login(v.email, 'a typo', '10.3.3.3')).statusCode).toBe(401);
       expect((await login(v.email, 'another typo', '10.3.3.3')).statusCode).toBe(401);
@@ -182,9 +200,19 @@ describe('cross-site request forgery', () => {
     }
     expect(count()).toBe(before);
     // The same request from the site itself (Origin, or Referer alone) goes through.
-    const ok = await t.app.inject({ method: 'POST', url: '/api/evidence', headers: { cookie: user.cookie, origin: INJECT_ORIGIN }, payload: evidenceBody() });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: { cookie: user.cookie, origin: INJECT_ORIGIN },
+      payload: evidenceBody(),
+    });
     expect(ok.statusCode).toBe(201);
-    const viaReferer = await t.app.inject({ method: 'POST', url: '/api/evidence', headers: { cookie: user.cookie, referer: `${INJECT_ORIGIN}/workspace/evidence/new` }, payload: evidenceBody() });
+    const viaReferer = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: { cookie: user.cookie, referer: `${INJECT_ORIGIN}/workspace/evidence/new` },
+      payload: evidenceBody(),
+    });
     expect(viaReferer.statusCode).toBe(201);
   });
 
@@ -205,13 +233,22 @@ describe('cross-site request forgery', () => {
 
   it('refuses a sign-in posted from another site', async () => {
     const user = await createSignedInUser(t, 'volunteer');
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'https://evil.example' }, payload: { email: user.email, password: user.password } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'https://evil.example' },
+      payload: { email: user.email, password: user.password },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
   it('never opens the API to another origin for writes (no CORS for credentials)', async () => {
-    const res = await t.app.inject({ method: 'OPTIONS', url: '/api/evidence', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/evidence',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     // A preflight allows only GET and HEAD, and never credentials, so browsers refuse the write.
     expect(String(res.headers['access-control-allow-methods'] ?? '')).not.toMatch(/POST/);
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
@@ -221,7 +258,12 @@ describe('cross-site request forgery', () => {
 describe('invites', () => {
   it('lets an invited person set a name and password once, before it expires', async () => {
     const admin = await createSignedInUser(t, 'admin');
-    const created = await t.app.inject({ method: 'POST', url: '/api/invites', headers: admin.headers, payload: { email: 'New.Person@example.org', role: 'reviewer' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/invites',
+      headers: admin.headers,
+      payload: { email: 'New.Person@example.org', role: 'reviewer' },
+    });
     expect(created.statusCode).toBe(201);
     const { token, acceptPath, email } = created.json();
     expect(email).toBe('new.person@example.org');

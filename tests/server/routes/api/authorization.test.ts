@@ -5,7 +5,16 @@ import { DEMO_SUBJECTS } from '../../../../db/seed/demo.js';
 import { app as appPlugin } from '../../../../server/app.js';
 import { generateSecret, generateSync } from 'otplib';
 import { newToken } from '../../../../server/auth/token.js';
-import { buildTestApp, createSignedInUser, evidenceBody, INJECT_ORIGIN, NO_PRESSURE, TINY_PNG, type TestApp, type TestUser } from '../../../helper.js';
+import {
+  buildTestApp,
+  createSignedInUser,
+  evidenceBody,
+  INJECT_ORIGIN,
+  NO_PRESSURE,
+  TINY_PNG,
+  type TestApp,
+  type TestUser,
+} from '../../../helper.js';
 
 type Caller = 'anonymous' | UserRole;
 const CALLERS: Caller[] = ['anonymous', 'volunteer', 'reviewer', 'admin'];
@@ -52,64 +61,291 @@ function pendingReply() {
 }
 
 const ROWS: Row[] = [
-  { method: 'POST', route: '/api/auth/login', minRole: 'anyone', ok: 200, request: (as) => ({ url: '/api/auth/login', payload: { email: (as ?? submitter).email, password: (as ?? submitter).password } }) },
-  { method: 'POST', route: '/api/auth/logout', minRole: 'anyone', ok: 204, freshUser: true, request: () => ({ url: '/api/auth/logout' }) },
-  { method: 'POST', route: '/api/auth/password', minRole: 'volunteer', ok: 200, freshUser: true, request: (as) => ({ url: '/api/auth/password', payload: { currentPassword: as?.password ?? 'x', newPassword: 'a-brand-new-password' } }) },
-  { method: 'PATCH', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me', payload: { displayName: `Renamed ${unique()}` } }) },
-  { method: 'POST', route: '/api/evidence', minRole: 'volunteer', ok: 201, request: () => ({ url: '/api/evidence', payload: evidenceBody() }) },
-  { method: 'POST', route: '/api/evidence/import', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence/import?dryRun=true', payload: { csv: 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title\ndemo-jordan-sample,kids,1,action,T,S,2025-01-01,https://example.org/x,X' } }) },
-  { method: 'PATCH', route: '/api/evidence/:id', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}`, payload: { rating: -1 } }) },
-  { method: 'POST', route: '/api/evidence/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish', revision: 1 } }) },
-  { method: 'POST', route: '/api/evidence/:id/withdraw', minRole: 'volunteer', ok: 200, request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}/withdraw` }) },
-  { method: 'POST', route: '/api/evidence/:id/correct', minRole: 'reviewer', ok: 202, request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }) },
-  { method: 'POST', route: '/api/evidence/:id/retract', minRole: 'reviewer', ok: 202, request: () => ({ url: `/api/evidence/${published()}/retract`, payload: { reason: 'The source was withdrawn.' } }) },
-  { method: 'POST', route: '/api/changes/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/changes/${proposedByOther()}/review`, payload: { decision: 'approve' } }) },
-  { method: 'POST', route: '/api/subjects/:slug/reply-links', minRole: 'admin', ok: 201, request: () => ({ url: '/api/subjects/demo-riley-example/reply-links', payload: {} }) },
-  { method: 'DELETE', route: '/api/subjects/:slug/reply-links/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/subjects/demo-riley-example/reply-links/${t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).id}` }) },
-  { method: 'POST', route: '/api/replies', minRole: 'anyone', ok: 201, request: () => ({ url: '/api/replies', payload: { token: t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).token, standard: 'kids', body: 'Demo reply.' } }) },
-  { method: 'POST', route: '/api/replies/:id/review', minRole: 'reviewer', ok: 200, request: () => ({ url: `/api/replies/${pendingReply()}/review`, payload: { decision: 'publish' } }) },
-  { method: 'POST', route: '/api/invites', minRole: 'admin', ok: 201, request: () => ({ url: '/api/invites', payload: { email: `invited-${unique()}@example.org` } }) },
   {
-    method: 'POST', route: '/api/invites/accept', minRole: 'anyone', ok: 201,
+    method: 'POST',
+    route: '/api/auth/login',
+    minRole: 'anyone',
+    ok: 200,
+    request: (as) => ({ url: '/api/auth/login', payload: { email: (as ?? submitter).email, password: (as ?? submitter).password } }),
+  },
+  { method: 'POST', route: '/api/auth/logout', minRole: 'anyone', ok: 204, freshUser: true, request: () => ({ url: '/api/auth/logout' }) },
+  {
+    method: 'POST',
+    route: '/api/auth/password',
+    minRole: 'volunteer',
+    ok: 200,
+    freshUser: true,
+    request: (as) => ({
+      url: '/api/auth/password',
+      payload: { currentPassword: as?.password ?? 'x', newPassword: 'a-brand-new-password' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/auth/me',
+    minRole: 'volunteer',
+    ok: 200,
+    request: () => ({ url: '/api/auth/me', payload: { displayName: `Renamed ${unique()}` } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence',
+    minRole: 'volunteer',
+    ok: 201,
+    request: () => ({ url: '/api/evidence', payload: evidenceBody() }),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/import',
+    minRole: 'volunteer',
+    ok: 200,
+    request: () => ({
+      url: '/api/evidence/import?dryRun=true',
+      payload: {
+        csv: 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title\ndemo-jordan-sample,kids,1,action,T,S,2025-01-01,https://example.org/x,X',
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/evidence/:id',
+    minRole: 'volunteer',
+    ok: 200,
+    request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}`, payload: { rating: -1 } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/:id/review',
+    minRole: 'reviewer',
+    ok: 200,
+    request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish', revision: 1 } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/:id/withdraw',
+    minRole: 'volunteer',
+    ok: 200,
+    request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}/withdraw` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/:id/correct',
+    minRole: 'reviewer',
+    ok: 202,
+    request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/evidence/:id/retract',
+    minRole: 'reviewer',
+    ok: 202,
+    request: () => ({ url: `/api/evidence/${published()}/retract`, payload: { reason: 'The source was withdrawn.' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/changes/:id/review',
+    minRole: 'reviewer',
+    ok: 200,
+    request: () => ({ url: `/api/changes/${proposedByOther()}/review`, payload: { decision: 'approve' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/subjects/:slug/reply-links',
+    minRole: 'admin',
+    ok: 201,
+    request: () => ({ url: '/api/subjects/demo-riley-example/reply-links', payload: {} }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/subjects/:slug/reply-links/:id',
+    minRole: 'admin',
+    ok: 204,
+    request: () => ({
+      url: `/api/subjects/demo-riley-example/reply-links/${t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).id}`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/replies',
+    minRole: 'anyone',
+    ok: 201,
+    request: () => ({
+      url: '/api/replies',
+      payload: {
+        token: t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).token,
+        standard: 'kids',
+        body: 'Demo reply.',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/replies/:id/review',
+    minRole: 'reviewer',
+    ok: 200,
+    request: () => ({ url: `/api/replies/${pendingReply()}/review`, payload: { decision: 'publish' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/invites',
+    minRole: 'admin',
+    ok: 201,
+    request: () => ({ url: '/api/invites', payload: { email: `invited-${unique()}@example.org` } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/invites/accept',
+    minRole: 'anyone',
+    ok: 201,
     request: () => {
       const { token } = t.app.repositories.invites.create({ email: `accept-${unique()}@example.org`, role: 'volunteer' }, callers.admin!);
       return { url: '/api/invites/accept', payload: { token, displayName: 'New volunteer', password: 'a-fine-password' } };
     },
   },
   {
-    method: 'PATCH', route: '/api/users/:id', minRole: 'admin', ok: 200,
+    method: 'PATCH',
+    route: '/api/users/:id',
+    minRole: 'admin',
+    ok: 200,
     request: () => {
-      const target = t.app.repositories.users.create({ email: `target-${unique()}@example.org`, displayName: 'Target', role: 'volunteer', passwordHash: 'x' }, null, 'test');
+      const target = t.app.repositories.users.create(
+        { email: `target-${unique()}@example.org`, displayName: 'Target', role: 'volunteer', passwordHash: 'x' },
+        null,
+        'test',
+      );
       return { url: `/api/users/${target.id}`, payload: { role: 'reviewer' } };
     },
   },
-  { method: 'POST', route: '/api/subjects', minRole: 'admin', ok: 201, request: () => ({ url: '/api/subjects', payload: { slug: `demo-new-${unique()}`, name: 'New person (demo)', role: 'candidate', office: 'Candidate' } }) },
-  { method: 'PATCH', route: '/api/subjects/:slug', minRole: 'admin', ok: 200, request: () => ({ url: '/api/subjects/demo-riley-example', payload: { bio: `Edited ${unique()}` } }) },
-  { method: 'POST', route: '/api/elections', minRole: 'admin', ok: 201, request: () => ({ url: '/api/elections', payload: { slug: `demo-election-${unique()}`, name: 'Demo election', electionDate: '2030-11-05', candidates: ['demo-jordan-sample'] } }) },
-  { method: 'PATCH', route: '/api/elections/:slug', minRole: 'admin', ok: 200, request: () => ({ url: '/api/elections/demo-2026-district-attorney', payload: { name: `Demo election ${unique()}` } }) },
-  { method: 'POST', route: '/api/events', minRole: 'admin', ok: 201, request: () => ({ url: '/api/events', payload: { title: 'Forum', startsAt: '2030-10-01T18:30:00-07:00', place: 'Library' } }) },
-  { method: 'PATCH', route: '/api/events/:id', minRole: 'admin', ok: 200, request: () => ({ url: `/api/events/${newEvent()}`, payload: { place: 'Town hall' } }) },
-  { method: 'POST', route: '/api/events/:id/flyer', minRole: 'admin', ok: 200, request: () => ({ url: `/api/events/${newEvent()}/flyer`, ...flyerUpload() }) },
-  { method: 'DELETE', route: '/api/events/:id/flyer', minRole: 'admin', ok: 204, request: () => ({ url: `/api/events/${newEvent()}/flyer` }) },
-  { method: 'DELETE', route: '/api/events/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/events/${newEvent()}` }) },
-  { method: 'PATCH', route: '/api/standards/:slug', minRole: 'admin', ok: 200, request: () => ({ url: '/api/standards/kids', payload: { summary: `Edited summary ${unique()}` } }) },
-  { method: 'PATCH', route: '/api/methodology', minRole: 'admin', ok: 200, request: () => ({ url: '/api/methodology?lang=es', payload: { steps: [`Paso ${unique()}`], review: ['Revisión'] } }) },
-  { method: 'PATCH', route: '/api/site', minRole: 'admin', ok: 200, request: () => ({ url: '/api/site', payload: { coalitionName: `Coalition ${unique()} (demo)` } }) },
-  // The workspace's reads, for completeness.
-  { method: 'POST', route: '/api/auth/password-reset', minRole: 'anyone', ok: 202, request: () => ({ url: '/api/auth/password-reset', payload: { email: `forgot-${unique()}@example.org` } }) },
   {
-    method: 'POST', route: '/api/auth/password-reset/confirm', minRole: 'anyone', ok: 204,
+    method: 'POST',
+    route: '/api/subjects',
+    minRole: 'admin',
+    ok: 201,
+    request: () => ({
+      url: '/api/subjects',
+      payload: { slug: `demo-new-${unique()}`, name: 'New person (demo)', role: 'candidate', office: 'Candidate' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/subjects/:slug',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: '/api/subjects/demo-riley-example', payload: { bio: `Edited ${unique()}` } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/elections',
+    minRole: 'admin',
+    ok: 201,
+    request: () => ({
+      url: '/api/elections',
+      payload: { slug: `demo-election-${unique()}`, name: 'Demo election', electionDate: '2030-11-05', candidates: ['demo-jordan-sample'] },
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/elections/:slug',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: '/api/elections/demo-2026-district-attorney', payload: { name: `Demo election ${unique()}` } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/events',
+    minRole: 'admin',
+    ok: 201,
+    request: () => ({ url: '/api/events', payload: { title: 'Forum', startsAt: '2030-10-01T18:30:00-07:00', place: 'Library' } }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/events/:id',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/events/${newEvent()}`, payload: { place: 'Town hall' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/events/:id/flyer',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/events/${newEvent()}/flyer`, ...flyerUpload() }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/events/:id/flyer',
+    minRole: 'admin',
+    ok: 204,
+    request: () => ({ url: `/api/events/${newEvent()}/flyer` }),
+  },
+  { method: 'DELETE', route: '/api/events/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/events/${newEvent()}` }) },
+  {
+    method: 'PATCH',
+    route: '/api/standards/:slug',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: '/api/standards/kids', payload: { summary: `Edited summary ${unique()}` } }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/methodology',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: '/api/methodology?lang=es', payload: { steps: [`Paso ${unique()}`], review: ['Revisión'] } }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/site',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: '/api/site', payload: { coalitionName: `Coalition ${unique()} (demo)` } }),
+  },
+  // The workspace's reads, for completeness.
+  {
+    method: 'POST',
+    route: '/api/auth/password-reset',
+    minRole: 'anyone',
+    ok: 202,
+    request: () => ({ url: '/api/auth/password-reset', payload: { email: `forgot-${unique()}@example.org` } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/password-reset/confirm',
+    minRole: 'anyone',
+    ok: 204,
     request: () => {
-      const owner = t.app.repositories.users.create({ email: `reset-${unique()}@example.org`, displayName: 'Resetting', role: 'volunteer', passwordHash: 'x' }, null, 'test');
+      const owner = t.app.repositories.users.create(
+        { email: `reset-${unique()}@example.org`, displayName: 'Resetting', role: 'volunteer', passwordHash: 'x' },
+        null,
+        'test',
+      );
       const token = newToken();
       t.app.repositories.passwordResets.create(owner.id, token, null);
       return { url: '/api/auth/password-reset/confirm', payload: { token, password: 'a-brand-new-password' } };
     },
   },
-  { method: 'DELETE', route: '/api/auth/sessions', minRole: 'volunteer', ok: 204, freshUser: true, request: () => ({ url: '/api/auth/sessions' }) },
-  { method: 'POST', route: '/api/auth/totp/setup', minRole: 'volunteer', ok: 200, freshUser: true, request: () => ({ url: '/api/auth/totp/setup' }) },
   {
-    method: 'POST', route: '/api/auth/totp/enable', minRole: 'volunteer', ok: 200, freshUser: true,
+    method: 'DELETE',
+    route: '/api/auth/sessions',
+    minRole: 'volunteer',
+    ok: 204,
+    freshUser: true,
+    request: () => ({ url: '/api/auth/sessions' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/totp/setup',
+    minRole: 'volunteer',
+    ok: 200,
+    freshUser: true,
+    request: () => ({ url: '/api/auth/totp/setup' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/totp/enable',
+    minRole: 'volunteer',
+    ok: 200,
+    freshUser: true,
     request: (as) => {
       const secret = generateSecret();
       if (as) t.app.repositories.users.startTotp(as.id, secret);
@@ -117,7 +353,11 @@ const ROWS: Row[] = [
     },
   },
   {
-    method: 'POST', route: '/api/auth/totp/disable', minRole: 'volunteer', ok: 204, freshUser: true,
+    method: 'POST',
+    route: '/api/auth/totp/disable',
+    minRole: 'volunteer',
+    ok: 204,
+    freshUser: true,
     request: (as) => {
       if (as) {
         t.app.repositories.users.startTotp(as.id, generateSecret());
@@ -127,9 +367,16 @@ const ROWS: Row[] = [
     },
   },
   {
-    method: 'POST', route: '/api/users/:id/password-reset', minRole: 'admin', ok: 201,
+    method: 'POST',
+    route: '/api/users/:id/password-reset',
+    minRole: 'admin',
+    ok: 201,
     request: () => {
-      const target = t.app.repositories.users.create({ email: `reset-target-${unique()}@example.org`, displayName: 'Target', role: 'volunteer', passwordHash: 'x' }, null, 'test');
+      const target = t.app.repositories.users.create(
+        { email: `reset-target-${unique()}@example.org`, displayName: 'Target', role: 'volunteer', passwordHash: 'x' },
+        null,
+        'test',
+      );
       return { url: `/api/users/${target.id}/password-reset` };
     },
   },
@@ -138,9 +385,22 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/auth/sessions', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/sessions' }) },
   { method: 'GET', route: '/api/outbox', minRole: 'admin', ok: 200, request: () => ({ url: '/api/outbox' }) },
   { method: 'GET', route: '/api/evidence', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence?status=pending' }) },
-  { method: 'GET', route: '/api/evidence/:id', minRole: 'reviewer', ok: 200, hidden: true, request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }) },
+  {
+    method: 'GET',
+    route: '/api/evidence/:id',
+    minRole: 'reviewer',
+    ok: 200,
+    hidden: true,
+    request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }),
+  },
   { method: 'GET', route: '/api/replies', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/replies?status=pending' }) },
-  { method: 'GET', route: '/api/subjects/:slug/reply-links', minRole: 'admin', ok: 200, request: () => ({ url: '/api/subjects/demo-riley-example/reply-links' }) },
+  {
+    method: 'GET',
+    route: '/api/subjects/:slug/reply-links',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: '/api/subjects/demo-riley-example/reply-links' }),
+  },
   { method: 'GET', route: '/api/changes', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/changes?status=pending' }) },
   { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: () => ({ url: '/api/invites' }) },
   { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: () => ({ url: '/api/users' }) },
@@ -161,7 +421,10 @@ function flyerUpload() {
 }
 
 function newEvent() {
-  return t.app.repositories.admin.createEvent({ title: 'Forum', startsAt: '2030-10-01T18:30:00Z', place: 'Library', description: null, url: null, subjects: [] }, callers.admin!).id;
+  return t.app.repositories.admin.createEvent(
+    { title: 'Forum', startsAt: '2030-10-01T18:30:00Z', place: 'Library', description: null, url: null, subjects: [] },
+    callers.admin!,
+  ).id;
 }
 
 const auditCount = () => t.app.db.$client.prepare('select count(*) from audit_log').pluck().get() as number;
@@ -178,7 +441,11 @@ afterAll(() => t.close());
 describe('authorization matrix', () => {
   // The demo removal row deletes the demo people; the tests after the matrix write about them.
   afterAll(() => {
-    t.app.db.insert(subjects).values(DEMO_SUBJECTS.map((s) => ({ ...s, demo: true }))).onConflictDoNothing().run();
+    t.app.db
+      .insert(subjects)
+      .values(DEMO_SUBJECTS.map((s) => ({ ...s, demo: true })))
+      .onConflictDoNothing()
+      .run();
   });
   it('covers every write route the app registers', async () => {
     const registered = new Set<string>();
@@ -188,7 +455,17 @@ describe('authorization matrix', () => {
         if (!['GET', 'HEAD', 'OPTIONS'].includes(m)) registered.add(`${m} ${r.url.replace(/(.)\/$/, '$1')}`);
       }
     });
-    await probe.register(appPlugin, { config: { port: 0, host: '127.0.0.1', databasePath: `${t.dir}/probe.db`, seedDemo: false, production: false, logLevel: 'silent', trustProxy: false } });
+    await probe.register(appPlugin, {
+      config: {
+        port: 0,
+        host: '127.0.0.1',
+        databasePath: `${t.dir}/probe.db`,
+        seedDemo: false,
+        production: false,
+        logLevel: 'silent',
+        trustProxy: false,
+      },
+    });
     await probe.ready();
     await probe.close();
     const covered = new Set(ROWS.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.route}`));
@@ -203,7 +480,12 @@ describe('authorization matrix', () => {
         const user = caller === 'anonymous' ? null : row.freshUser ? await createSignedInUser(t, caller) : callers[caller]!;
         const { url, payload, headers } = row.request(user);
         const before = auditCount();
-        const res = await t.app.inject({ method: row.method, url, payload: payload as never, headers: { ...(user ? user.headers : { origin: INJECT_ORIGIN }), ...headers } });
+        const res = await t.app.inject({
+          method: row.method,
+          url,
+          payload: payload as never,
+          headers: { ...(user ? user.headers : { origin: INJECT_ORIGIN }), ...headers },
+        });
         expect(res.statusCode, res.body).toBe(expected);
         if (!allowed) {
           expect(res.json().error).toBe(row.hidden ? 'not-found' : caller === 'anonymous' ? 'unauthenticated' : 'forbidden');
@@ -234,11 +516,21 @@ describe('ownership rules beyond roles', () => {
       expect(res.statusCode).toBe(403);
     }
     const own = pendingBy(reviewer);
-    const review = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/review`, headers: reviewer.headers, payload: { decision: 'publish', revision: 1 } });
+    const review = await t.app.inject({
+      method: 'POST',
+      url: `/api/evidence/${own}/review`,
+      headers: reviewer.headers,
+      payload: { decision: 'publish', revision: 1 },
+    });
     expect(review.statusCode).toBe(403);
     expect(review.json().error).toBe('own-submission');
     t.app.repositories.evidenceWorkspace.review(own, 'publish', undefined, 1, admin);
-    const correct = await t.app.inject({ method: 'POST', url: `/api/evidence/${own}/correct`, headers: reviewer.headers, payload: { rating: 0, note: 'x' } });
+    const correct = await t.app.inject({
+      method: 'POST',
+      url: `/api/evidence/${own}/correct`,
+      headers: reviewer.headers,
+      payload: { rating: 0, note: 'x' },
+    });
     expect(correct.statusCode).toBe(403);
   });
 
@@ -254,7 +546,12 @@ describe('ownership rules beyond roles', () => {
 
   it('keeps an admin from demoting or disabling themselves', async () => {
     const admin = callers.admin!;
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${admin.id}`, headers: admin.headers, payload: { role: 'volunteer' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${admin.id}`,
+      headers: admin.headers,
+      payload: { role: 'volunteer' },
+    });
     expect(res.statusCode).toBe(409);
   });
 });

@@ -13,19 +13,36 @@ afterAll(() => t.close());
 
 const as = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: user.headers, payload: payload as never });
-const count = (table: string, where = '1') => t.app.db.$client.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;
+const count = (table: string, where = '1') =>
+  t.app.db.$client.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;
 
 describe('removing the demo', () => {
   it('deletes every demo row, keeps the real person, entry and election, and logs it', async () => {
     // A real (non-demo) record, fictional for the test: a person in office, an election that
     // also lists a demo candidate, and a published entry with its source.
-    expect((await as(admin, 'POST', '/api/subjects', { slug: 'morgan-testcase', name: 'Morgan Testcase', role: 'incumbent', office: 'District Attorney' })).statusCode).toBe(201);
-    const election = await as(admin, 'POST', '/api/elections', { slug: 'real-2030', name: 'Election 2030', electionDate: '2030-11-05', candidates: ['morgan-testcase', 'demo-jordan-sample'] });
+    expect(
+      (
+        await as(admin, 'POST', '/api/subjects', {
+          slug: 'morgan-testcase',
+          name: 'Morgan Testcase',
+          role: 'incumbent',
+          office: 'District Attorney',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const election = await as(admin, 'POST', '/api/elections', {
+      slug: 'real-2030',
+      name: 'Election 2030',
+      electionDate: '2030-11-05',
+      candidates: ['morgan-testcase', 'demo-jordan-sample'],
+    });
     expect(election.statusCode, election.body).toBe(201);
     const created = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ subject: 'morgan-testcase', title: 'A real entry kept' }));
     expect(created.statusCode, created.body).toBe(201);
     const realId = created.json().id as number;
-    expect((await as(admin, 'POST', `/api/evidence/${realId}/review`, { decision: 'publish', revision: created.json().revision })).statusCode).toBe(200);
+    expect(
+      (await as(admin, 'POST', `/api/evidence/${realId}/review`, { decision: 'publish', revision: created.json().revision })).statusCode,
+    ).toBe(200);
 
     // Before: the real incumbent is the one on the home page even though a demo incumbent exists.
     const homeBefore = (await t.app.inject('/')).body;
@@ -63,7 +80,10 @@ describe('removing the demo', () => {
   });
 
   it('says so on the home page when nobody is marked as in office', async () => {
-    expect((await as(admin, 'POST', '/api/subjects', { slug: 'casey-former', name: 'Casey Former', role: 'former', office: 'Former DA' })).statusCode).toBe(201);
+    expect(
+      (await as(admin, 'POST', '/api/subjects', { slug: 'casey-former', name: 'Casey Former', role: 'former', office: 'Former DA' }))
+        .statusCode,
+    ).toBe(201);
     t.app.db.$client.prepare("update subjects set role = 'candidate' where role = 'incumbent'").run();
     const html = (await t.app.inject('/')).body;
     expect(html).toContain('No one is marked as the District Attorney in office yet.');

@@ -22,7 +22,12 @@ function multipartBody(field: string, filename: string, type: string, bytes: Buf
 
 const upload = (bytes: Buffer, name = 'flyer', type = 'image/png', id = eventId) => {
   const body = multipartBody(name, 'flyer.png', type, bytes);
-  return t.app.inject({ method: 'POST', url: `/api/events/${id}/flyer`, payload: body.payload, headers: { ...admin.headers, ...body.headers } });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/events/${id}/flyer`,
+    payload: body.payload,
+    headers: { ...admin.headers, ...body.headers },
+  });
 };
 
 beforeAll(async () => {
@@ -66,7 +71,12 @@ describe('event flyers', () => {
     expect((await upload(PNG, 'other')).statusCode).toBe(400);
     const volunteer = await createSignedInUser(t, 'volunteer');
     const body = multipartBody('flyer', 'f.png', 'image/png', PNG);
-    const res = await t.app.inject({ method: 'POST', url: `/api/events/${eventId}/flyer`, payload: body.payload, headers: { ...volunteer.headers, ...body.headers } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/events/${eventId}/flyer`,
+      payload: body.payload,
+      headers: { ...volunteer.headers, ...body.headers },
+    });
     expect(res.statusCode).toBe(403);
     expect((await t.app.inject('/media/flyers/../scorecard.db')).statusCode).toBe(404);
   });

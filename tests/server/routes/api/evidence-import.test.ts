@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const HEADER = 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title,source_publisher,source_archive_url,source2_url,source2_title';
+const HEADER =
+  'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title,source_publisher,source_archive_url,source2_url,source2_title';
 const row = (overrides: Partial<Record<string, string>> = {}) => {
   const cells = {
     subject: 'demo-jordan-sample',
@@ -33,17 +34,29 @@ const row = (overrides: Partial<Record<string, string>> = {}) => {
 
 const importCsv = (csv: string, dryRun: boolean) =>
   t.app.inject({ method: 'POST', url: `/api/evidence/import?dryRun=${dryRun}`, headers: volunteer.headers, payload: { csv } });
-const mine = async () => (await t.app.inject({ url: '/api/evidence?mine=true&pageSize=100', headers: volunteer.headers })).json().total as number;
+const mine = async () =>
+  (await t.app.inject({ url: '/api/evidence?mine=true&pageSize=100', headers: volunteer.headers })).json().total as number;
 
 describe('POST /api/evidence/import', () => {
   it('reports every row on a dry run, naming the column of each problem, and stores nothing', async () => {
     const before = await mine();
-    const csv = [HEADER, row(), row({ rating: '7', source_url: 'javascript:alert(1)' }), row({ subject: 'nobody-here', source2_url: 'https://example.org/b', source2_title: 'B' })].join('\n');
+    const csv = [
+      HEADER,
+      row(),
+      row({ rating: '7', source_url: 'javascript:alert(1)' }),
+      row({ subject: 'nobody-here', source2_url: 'https://example.org/b', source2_title: 'B' }),
+    ].join('\n');
     const res = await importCsv(csv, true);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ dryRun: true, valid: 1, invalid: 2, created: 0 });
-    expect(report.rows[0]).toMatchObject({ line: 2, ok: true, entry: { subject: 'demo-jordan-sample', rating: 2, sources: 1 }, problems: [], id: null });
+    expect(report.rows[0]).toMatchObject({
+      line: 2,
+      ok: true,
+      entry: { subject: 'demo-jordan-sample', rating: 2, sources: 1 },
+      problems: [],
+      id: null,
+    });
     expect(report.rows[1].ok).toBe(false);
     expect(report.rows[1].problems).toEqual(
       expect.arrayContaining([
@@ -52,7 +65,10 @@ describe('POST /api/evidence/import', () => {
       ]),
     );
     expect(report.rows[2].problems).toEqual([
-      { column: 'subject', message: '“nobody-here” is not anyone on the scorecard: write the person’s name as the site shows it, or their slug' },
+      {
+        column: 'subject',
+        message: '“nobody-here” is not anyone on the scorecard: write the person’s name as the site shows it, or their slug',
+      },
     ]);
     const blank = (await importCsv([HEADER, row({ title: '', source_title: '', kind: '' })].join('\n'), true)).json();
     expect(blank.rows[0].problems).toEqual(
@@ -67,7 +83,11 @@ describe('POST /api/evidence/import', () => {
 
   it('stores the valid rows as pending entries, with every source, when not a dry run', async () => {
     const before = await mine();
-    const csv = [HEADER, row({ source2_url: 'https://example.org/b', source2_title: 'Source B' }), row({ title: 'Demo: second', kind: 'statement', rating: '-1' })].join('\r\n');
+    const csv = [
+      HEADER,
+      row({ source2_url: 'https://example.org/b', source2_title: 'Source B' }),
+      row({ title: 'Demo: second', kind: 'statement', rating: '-1' }),
+    ].join('\r\n');
     const res = await importCsv(csv, false);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
@@ -82,7 +102,14 @@ describe('POST /api/evidence/import', () => {
     const csv = [
       HEADER,
       // A person by the name shown, a standard by number, +1, a US date, a URL without https://.
-      row({ subject: '  jordan   SAMPLE (demo) ', standard: '3', rating: '+1', kind: 'Action', occurred_on: '3/14/2025', source_url: 'www.example.org/one' }),
+      row({
+        subject: '  jordan   SAMPLE (demo) ',
+        standard: '3',
+        rating: '+1',
+        kind: 'Action',
+        occurred_on: '3/14/2025',
+        source_url: 'www.example.org/one',
+      }),
       // A standard by its Spanish title, a typographic minus, a month name, a Spanish kind label.
       row({ standard: 'Tratar a los niños como niños', rating: '−1', occurred_on: '"March 14, 2025"', kind: 'declaración o promesa' }),
       // An Excel serial date; a quoted line break in the summary must not shift the next rows' numbers.
@@ -94,7 +121,13 @@ describe('POST /api/evidence/import', () => {
     const report = (await importCsv(csv, true)).json();
     expect(report).toMatchObject({ valid: 3, invalid: 1 });
     expect(report.rows.map((r: { line: number }) => r.line)).toEqual([2, 3, 4, 5]);
-    expect(report.rows[0].entry).toMatchObject({ subject: 'demo-jordan-sample', standard: 'kids', rating: 1, kind: 'action', occurredOn: '2025-03-14' });
+    expect(report.rows[0].entry).toMatchObject({
+      subject: 'demo-jordan-sample',
+      standard: 'kids',
+      rating: 1,
+      kind: 'action',
+      occurredOn: '2025-03-14',
+    });
     expect(report.rows[1].entry).toMatchObject({ standard: 'kids', rating: -1, kind: 'statement', occurredOn: '2025-03-14' });
     expect(report.rows[2].entry).toMatchObject({ occurredOn: '2025-03-14' });
     const bad = report.rows[3];
@@ -128,16 +161,33 @@ describe('Excel files', () => {
     const sheet = workbook.addWorksheet('Sheet1');
     sheet.addRow(HEADER.split(','));
     // As Excel stores them: a real date cell, a number for the rating, a hyperlink cell.
-    sheet.addRow(['Jordan Sample (demo)', 3, 1, 'Action', 'Demo: from Excel', 'Fictional.', new Date(Date.UTC(2025, 2, 14)), { text: 'story', hyperlink: 'https://example.org/xlsx' }, 'Story']);
+    sheet.addRow([
+      'Jordan Sample (demo)',
+      3,
+      1,
+      'Action',
+      'Demo: from Excel',
+      'Fictional.',
+      new Date(Date.UTC(2025, 2, 14)),
+      { text: 'story', hyperlink: 'https://example.org/xlsx' },
+      'Story',
+    ]);
     sheet.addRow([]);
     sheet.addRow(['nobody', 'kids', 5, 'action', 'Demo: bad Excel row', 'x', 'soon', 'https://example.org/x', 'X']);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-    const res = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { xlsx } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence/import?dryRun=true',
+      headers: volunteer.headers,
+      payload: { xlsx },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ valid: 1, invalid: 1 });
     expect(report.rows[0]).toMatchObject({
-      line: 2, ok: true, entry: { subject: 'demo-jordan-sample', standard: 'kids', rating: 1, kind: 'action', occurredOn: '2025-03-14' },
+      line: 2,
+      ok: true,
+      entry: { subject: 'demo-jordan-sample', standard: 'kids', rating: 1, kind: 'action', occurredOn: '2025-03-14' },
     });
     expect(report.rows[1]).toMatchObject({ line: 4, title: 'Demo: bad Excel row', ok: false });
     expect(report.rows[1].problems.map((p: { column: string }) => p.column).sort()).toEqual(['occurred_on', 'rating', 'subject']);
@@ -147,15 +197,32 @@ describe('Excel files', () => {
     const res = await t.app.inject({ url: '/api/evidence/import/template.xlsx', headers: volunteer.headers });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const report = (await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { xlsx: res.rawPayload.toString('base64') } })).json();
+    const report = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/evidence/import?dryRun=true',
+        headers: volunteer.headers,
+        payload: { xlsx: res.rawPayload.toString('base64') },
+      })
+    ).json();
     expect(report).toMatchObject({ valid: 1, invalid: 0 });
   });
 
   it('refuses a file that is not a spreadsheet, or both kinds at once, naming the field', async () => {
-    const notXlsx = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { xlsx: Buffer.from('hello').toString('base64') } });
+    const notXlsx = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence/import?dryRun=true',
+      headers: volunteer.headers,
+      payload: { xlsx: Buffer.from('hello').toString('base64') },
+    });
     expect(notXlsx.statusCode).toBe(400);
     expect(notXlsx.json().details[0]).toMatchObject({ field: 'body.xlsx' });
-    const both = await t.app.inject({ method: 'POST', url: '/api/evidence/import?dryRun=true', headers: volunteer.headers, payload: { csv: HEADER, xlsx: 'AAAA' } });
+    const both = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence/import?dryRun=true',
+      headers: volunteer.headers,
+      payload: { csv: HEADER, xlsx: 'AAAA' },
+    });
     expect(both.statusCode).toBe(400);
   });
 });

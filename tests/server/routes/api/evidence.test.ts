@@ -32,7 +32,8 @@ async function newSubject(slug: string) {
   expect(res.statusCode, res.body).toBe(201);
 }
 
-const kidsOf = (card: { standards: Array<{ slug: string; score: number | null; evidenceCount: number }> }) => card.standards.find((s) => s.slug === 'kids');
+const kidsOf = (card: { standards: Array<{ slug: string; score: number | null; evidenceCount: number }> }) =>
+  card.standards.find((s) => s.slug === 'kids');
 
 describe('acceptance: nothing counts until another person publishes it', () => {
   it('changes no scorecard while pending, counts exactly per the method once published, and a retraction takes it back out', async () => {
@@ -53,13 +54,19 @@ describe('acceptance: nothing counts until another person publishes it', () => {
     expect(ownReview.statusCode).toBe(403);
     expect(await scorecard()).toEqual(untouched);
 
-    const published = await as(reviewer, 'POST', `/api/evidence/${action.id}/review`, { decision: 'publish', note: 'Checked the source.', revision: 1 });
+    const published = await as(reviewer, 'POST', `/api/evidence/${action.id}/review`, {
+      decision: 'publish',
+      note: 'Checked the source.',
+      revision: 1,
+    });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published', reviewNote: 'Checked the source.', reviewedBy: { id: reviewer.id } });
     // One action at +2: 50 + 25 × 2 = 100, an A.
     expect(kidsOf(await scorecard())).toMatchObject({ score: 100, grade: 'A', evidenceCount: 1 });
 
-    expect((await as(secondReviewer, 'POST', `/api/evidence/${statement.id}/review`, { decision: 'publish', revision: 1 })).statusCode).toBe(200);
+    expect(
+      (await as(secondReviewer, 'POST', `/api/evidence/${statement.id}/review`, { decision: 'publish', revision: 1 })).statusCode,
+    ).toBe(200);
     // The method's worked example (the /methodology page): (1 × 100 + 0.5 × 25) / 1.5 = 75, a B.
     const both = await scorecard();
     expect(kidsOf(both)).toMatchObject({ score: 75, grade: 'B', evidenceCount: 2 });
@@ -83,7 +90,11 @@ describe('acceptance: nothing counts until another person publishes it', () => {
   it('keeps a rejected entry out of everything public', async () => {
     await newSubject('demo-rejected');
     const entry = await submit(volunteer, { subject: 'demo-rejected' });
-    const res = await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'reject', note: 'No source for the claim.', revision: 1 });
+    const res = await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, {
+      decision: 'reject',
+      note: 'No source for the claim.',
+      revision: 1,
+    });
     expect(res.json()).toMatchObject({ status: 'rejected', reviewNote: 'No source for the claim.' });
     expect((await get('/api/subjects/demo-rejected/evidence')).json()).toEqual([]);
     expect(kidsOf((await get('/api/subjects/demo-rejected/scorecard')).json())!.evidenceCount).toBe(0);
@@ -99,12 +110,18 @@ describe('edits, corrections and revisions', () => {
       sources: [{ url: 'https://example.org/other', title: 'Other source' }],
     });
     expect(edited.statusCode, edited.body).toBe(200);
-    expect(edited.json()).toMatchObject({ title: 'Demo: better title', sources: [{ url: 'https://example.org/other', title: 'Other source', publisher: null }] });
+    expect(edited.json()).toMatchObject({
+      title: 'Demo: better title',
+      sources: [{ url: 'https://example.org/other', title: 'Other source', publisher: null }],
+    });
 
     await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish', revision: 2 });
     expect((await as(volunteer, 'PATCH', `/api/evidence/${entry.id}`, { title: 'Too late' })).statusCode).toBe(409);
 
-    const corrected = await as(secondReviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: 1, note: 'The policy was only partly carried out.' });
+    const corrected = await as(secondReviewer, 'POST', `/api/evidence/${entry.id}/correct`, {
+      rating: 1,
+      note: 'The policy was only partly carried out.',
+    });
     expect(corrected.statusCode, corrected.body).toBe(202);
     const approved = await as(admin, 'POST', `/api/changes/${corrected.json().change.id}/review`, { decision: 'approve' });
     expect(approved.statusCode, approved.body).toBe(200);
@@ -119,7 +136,9 @@ describe('edits, corrections and revisions', () => {
     expect(create.actor).toEqual({ id: volunteer.id, displayName: 'Zebediah Quillfeather' });
     expect(create.changes.title).toEqual([null, 'Demo: first title']);
     expect(edit.changes.title).toEqual(['Demo: first title', 'Demo: better title']);
-    expect(edit.changes.sources[1]).toEqual([{ url: 'https://example.org/other', title: 'Other source', publisher: null, archiveUrl: null }]);
+    expect(edit.changes.sources[1]).toEqual([
+      { url: 'https://example.org/other', title: 'Other source', publisher: null, archiveUrl: null },
+    ]);
     expect(Object.keys(edit.changes).sort()).toEqual(['sources', 'title']);
     expect(publish.changes.status).toEqual(['pending', 'published']);
     expect(publish.actor.id).toBe(reviewer.id);
@@ -129,7 +148,12 @@ describe('edits, corrections and revisions', () => {
 
     // And each change is in the audit log with the entry before and after.
     const audit = (await as(admin, 'GET', `/api/audit?entityType=evidence&entityId=${entry.id}`)).json();
-    expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['evidence.correct', 'evidence.publish', 'evidence.edit', 'evidence.create']);
+    expect(audit.items.map((a: { action: string }) => a.action)).toEqual([
+      'evidence.correct',
+      'evidence.publish',
+      'evidence.edit',
+      'evidence.create',
+    ]);
     expect(audit.items[0].before.rating).toBe(2);
     expect(audit.items[0].after.rating).toBe(1);
     expect(audit.items[0].actor.id).toBe(admin.id);
@@ -190,7 +214,11 @@ describe('bad input gets a 4xx naming the problem and stores nothing', () => {
     ['a date in the future', { occurredOn: '2999-01-01' }, 'body.occurredOn'],
     ['no sources', { sources: [] }, 'body.sources'],
     ['a javascript: source URL', { sources: [{ url: 'javascript:alert(1)', title: 'x' }] }, 'body.sources.0.url'],
-    ['a data: archive URL', { sources: [{ url: 'https://example.org', title: 'x', archiveUrl: 'data:text/html,hi' }] }, 'body.sources.0.archiveUrl'],
+    [
+      'a data: archive URL',
+      { sources: [{ url: 'https://example.org', title: 'x', archiveUrl: 'data:text/html,hi' }] },
+      'body.sources.0.archiveUrl',
+    ],
     ['an unknown subject', { subject: 'nobody-at-all' }, 'body.subject'],
     ['an unknown standard', { standard: 'speed' }, 'body.standard'],
     ['a field that does not exist', { status: 'published' }, 'body'],
@@ -211,7 +239,12 @@ describe('bad input gets a 4xx naming the problem and stores nothing', () => {
 
   it('refuses a body that is not JSON, and one of 10 MB, as JSON errors', async () => {
     const before = counts();
-    const broken = await t.app.inject({ method: 'POST', url: '/api/evidence', headers: { ...volunteer.headers, 'content-type': 'application/json' }, payload: '{"title": ' });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: { ...volunteer.headers, 'content-type': 'application/json' },
+      payload: '{"title": ',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error).toBe('invalid-json');
     const huge = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ summary: 'x'.repeat(10 * 1024 * 1024) }));

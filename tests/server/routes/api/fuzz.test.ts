@@ -268,9 +268,7 @@ describe('fuzzing every endpoint, signed in', () => {
       signedIn ??= await buildTestApp();
       const { app } = signedIn;
       if (!canSignIn(app)) {
-        console.warn(
-          `[fuzz] SKIPPED signed-in fuzzing as ${role}: the app has no POST /api/auth/login. It runs once that route exists.`,
-        );
+        console.warn(`[fuzz] SKIPPED signed-in fuzzing as ${role}: the app has no POST /api/auth/login. It runs once that route exists.`);
         context.skip();
         return;
       }

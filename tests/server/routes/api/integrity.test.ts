@@ -38,7 +38,11 @@ async function publish(id: number, by = reviewer) {
 }
 
 const kids = async (slug: string) =>
-  (await get(`/api/subjects/${slug}/scorecard`)).json().standards.find((s: { slug: string }) => s.slug === 'kids') as { score: number | null; grade: string | null; evidenceCount: number };
+  (await get(`/api/subjects/${slug}/scorecard`)).json().standards.find((s: { slug: string }) => s.slug === 'kids') as {
+    score: number | null;
+    grade: string | null;
+    evidenceCount: number;
+  };
 
 describe('a review decides on the revision that was read', () => {
   it('carries a revision that grows with every change, and refuses a review of an older one with 409 stale', async () => {
@@ -76,7 +80,11 @@ describe('changes to published evidence need a second person', () => {
     await publish(entry.id);
     expect(await kids('demo-correction')).toMatchObject({ score: 100, grade: 'A' });
 
-    const proposed = await as(secondReviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: -1, kind: 'statement', note: 'Demo: the pledge was only a statement.' });
+    const proposed = await as(secondReviewer, 'POST', `/api/evidence/${entry.id}/correct`, {
+      rating: -1,
+      kind: 'statement',
+      note: 'Demo: the pledge was only a statement.',
+    });
     expect(proposed.statusCode, proposed.body).toBe(202);
     expect(proposed.json()).toEqual({ change: { id: expect.any(Number), kind: 'correction', status: 'pending' } });
     const changeId = proposed.json().change.id;
@@ -88,11 +96,24 @@ describe('changes to published evidence need a second person', () => {
 
     const list = (await as(admin, 'GET', '/api/changes?status=pending')).json();
     const shown = list.items.find((c: { id: number }) => c.id === changeId);
-    expect(shown).toMatchObject({ kind: 'correction', status: 'pending', note: 'Demo: the pledge was only a statement.', proposedBy: { id: secondReviewer.id }, stale: false });
-    expect(shown.fields.find((f: { field: string }) => f.field === 'rating')).toEqual({ field: 'rating', before: 2, after: -1, changed: true });
+    expect(shown).toMatchObject({
+      kind: 'correction',
+      status: 'pending',
+      note: 'Demo: the pledge was only a statement.',
+      proposedBy: { id: secondReviewer.id },
+      stale: false,
+    });
+    expect(shown.fields.find((f: { field: string }) => f.field === 'rating')).toEqual({
+      field: 'rating',
+      before: 2,
+      after: -1,
+      changed: true,
+    });
     expect(shown.fields.find((f: { field: string }) => f.field === 'title').changed).toBe(false);
     // One statement at -1: 50 - 25 = 25, a D.
-    expect(shown.grades).toEqual([{ subject: 'demo-correction', standard: 'kids', now: { score: 100, grade: 'A' }, after: { score: 25, grade: 'D' } }]);
+    expect(shown.grades).toEqual([
+      { subject: 'demo-correction', standard: 'kids', now: { score: 100, grade: 'A' }, after: { score: 25, grade: 'D' } },
+    ]);
 
     // The proposer and the submitter may not approve.
     const self = await as(secondReviewer, 'POST', `/api/changes/${changeId}/review`, { decision: 'approve' });
@@ -130,7 +151,10 @@ describe('changes to published evidence need a second person', () => {
     expect(proposed.json().change.kind).toBe('retraction');
     expect(await kids('demo-retraction')).toMatchObject({ score: 50, evidenceCount: 2 });
 
-    const rejected = await as(secondReviewer, 'POST', `/api/changes/${proposed.json().change.id}/review`, { decision: 'reject', note: 'The source is still online.' });
+    const rejected = await as(secondReviewer, 'POST', `/api/changes/${proposed.json().change.id}/review`, {
+      decision: 'reject',
+      note: 'The source is still online.',
+    });
     expect(rejected.json().change.status).toBe('rejected');
     expect(await kids('demo-retraction')).toMatchObject({ score: 50, evidenceCount: 2 });
 
@@ -138,9 +162,14 @@ describe('changes to published evidence need a second person', () => {
     expect((await as(admin, 'POST', `/api/changes/${again.json().change.id}/review`, { decision: 'approve' })).statusCode).toBe(200);
     expect(await kids('demo-retraction')).toMatchObject({ score: 100, grade: 'A', evidenceCount: 1 });
     const listed = (await get('/api/subjects/demo-retraction/evidence')).json();
-    expect(listed.find((e: { id: number }) => e.id === b.id)).toMatchObject({ status: 'retracted', retractionReason: 'Demo: the source was withdrawn.' });
+    expect(listed.find((e: { id: number }) => e.id === b.id)).toMatchObject({
+      status: 'retracted',
+      retractionReason: 'Demo: the source was withdrawn.',
+    });
     const audit = (await as(admin, 'GET', `/api/audit?entityType=evidence-change`)).json();
-    expect(audit.items.map((i: { action: string }) => i.action)).toEqual(expect.arrayContaining(['change.propose', 'change.approve', 'change.reject']));
+    expect(audit.items.map((i: { action: string }) => i.action)).toEqual(
+      expect.arrayContaining(['change.propose', 'change.approve', 'change.reject']),
+    );
   });
 
   it('refuses an approval after the entry moved on since the proposal', async () => {
@@ -153,7 +182,9 @@ describe('changes to published evidence need a second person', () => {
     const res = await as(secondReviewer, 'POST', `/api/changes/${first}/review`, { decision: 'approve' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toBe('stale');
-    expect((await as(admin, 'GET', '/api/changes?status=pending')).json().items.find((c: { id: number }) => c.id === first).stale).toBe(true);
+    expect((await as(admin, 'GET', '/api/changes?status=pending')).json().items.find((c: { id: number }) => c.id === first).stale).toBe(
+      true,
+    );
   });
 });
 
@@ -169,7 +200,9 @@ describe('withdraw', () => {
     expect((await as(reviewer, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish', revision: 2 })).statusCode).toBe(409);
     const queue = (await as(reviewer, 'GET', '/api/evidence?status=pending&pageSize=100')).json();
     expect(queue.items.map((e: { id: number }) => e.id)).not.toContain(entry.id);
-    expect((await as(volunteer, 'GET', '/api/evidence?status=withdrawn')).json().items.map((e: { id: number }) => e.id)).toContain(entry.id);
+    expect((await as(volunteer, 'GET', '/api/evidence?status=withdrawn')).json().items.map((e: { id: number }) => e.id)).toContain(
+      entry.id,
+    );
     expect((await get(`/api/evidence/${entry.id}`)).statusCode).not.toBe(200);
   });
 });
@@ -185,15 +218,27 @@ describe('a public page for every claim', () => {
     expect((await as(other, 'GET', `/api/evidence/${entry.id}`)).statusCode).toBe(404);
 
     await publish(entry.id);
-    const change = (await as(secondReviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: 1, note: 'Demo: only partly done.' })).json().change.id;
+    const change = (
+      await as(secondReviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: 1, note: 'Demo: only partly done.' })
+    ).json().change.id;
     await as(admin, 'POST', `/api/changes/${change}/review`, { decision: 'approve' });
 
     const api = await get(`/api/evidence/${entry.id}`);
     expect(api.statusCode, api.body).toBe(200);
     const body = api.json();
-    expect(body).toMatchObject({ id: entry.id, status: 'published', rating: 1, url: expect.stringMatching(new RegExp(`^http://localhost(:80)?/evidence/${entry.id}$`)), replies: [] });
+    expect(body).toMatchObject({
+      id: entry.id,
+      status: 'published',
+      rating: 1,
+      url: expect.stringMatching(new RegExp(`^http://localhost(:80)?/evidence/${entry.id}$`)),
+      replies: [],
+    });
     expect(body.history.map((h: { action: string }) => h.action)).toEqual(['submitted', 'published', 'corrected']);
-    expect(body.history[2]).toMatchObject({ by: 'reviewer', note: 'Demo: only partly done.', changes: [{ field: 'rating', before: 2, after: 1 }] });
+    expect(body.history[2]).toMatchObject({
+      by: 'reviewer',
+      note: 'Demo: only partly done.',
+      changes: [{ field: 'rating', before: 2, after: 1 }],
+    });
     expect(body.submittedBy).toBeUndefined();
     expect(body.revisions).toBeUndefined();
     for (const name of [volunteer.email, reviewer.email, secondReviewer.email, admin.email]) expect(api.body).not.toContain(name);
@@ -211,10 +256,13 @@ describe('a public page for every claim', () => {
     expect((await get('/api/subjects/demo-claim/evidence')).json()[0].url).toMatch(new RegExp(`/evidence/${entry.id}$`));
     expect((await get('/people/demo-claim')).body).toContain(`href="/evidence/${entry.id}"`);
     expect((await get('/api/export/evidence.csv')).body).toMatch(new RegExp(`http://localhost(:80)?/evidence/${entry.id}\\b`));
-    expect((await get('/api/export/evidence.json')).json().find((e: { id: number }) => e.id === entry.id).url).toMatch(new RegExp(`/evidence/${entry.id}$`));
+    expect((await get('/api/export/evidence.json')).json().find((e: { id: number }) => e.id === entry.id).url).toMatch(
+      new RegExp(`/evidence/${entry.id}$`),
+    );
 
     // Retracted: still public, with the reason, and no longer counted.
-    const retraction = (await as(reviewer, 'POST', `/api/evidence/${entry.id}/retract`, { reason: 'Demo: the source was wrong.' })).json().change.id;
+    const retraction = (await as(reviewer, 'POST', `/api/evidence/${entry.id}/retract`, { reason: 'Demo: the source was wrong.' })).json()
+      .change.id;
     await as(secondReviewer, 'POST', `/api/changes/${retraction}/review`, { decision: 'approve' });
     const retracted = await get(`/evidence/${entry.id}`);
     expect(retracted.body).toContain('Demo: the source was wrong.');
@@ -252,29 +300,53 @@ describe('right of reply', () => {
     expect(page.body).toContain('Demo: a claim to answer');
     expect((await get(`/es/reply/${token}`)).body).toContain('Su respuesta');
 
-    const sent = await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, evidenceId: entry.id, body: 'Demo: our office disputes this reading.', url: 'https://example.org/statement' } });
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/replies',
+      payload: { token, evidenceId: entry.id, body: 'Demo: our office disputes this reading.', url: 'https://example.org/statement' },
+    });
     expect(sent.statusCode, sent.body).toBe(201);
-    const toStandard = await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, standard: 'kids', body: 'Demo: our plan for young people.' } });
+    const toStandard = await t.app.inject({
+      method: 'POST',
+      url: '/api/replies',
+      payload: { token, standard: 'kids', body: 'Demo: our plan for young people.' },
+    });
     expect(toStandard.statusCode).toBe(201);
     // Not public until checked.
     expect((await get(`/api/evidence/${entry.id}`)).json().replies).toEqual([]);
 
     // The same link cannot speak about someone else, nor be used without exactly one target.
-    const otherPerson = await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, evidenceId: elsewhere.id, body: 'x' } });
+    const otherPerson = await t.app.inject({
+      method: 'POST',
+      url: '/api/replies',
+      payload: { token, evidenceId: elsewhere.id, body: 'x' },
+    });
     expect(otherPerson.statusCode).toBe(403);
     expect(otherPerson.json().error).toBe('other-person');
     expect((await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, body: 'x' } })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, standard: 'kids', body: 'x'.repeat(2001) } })).json().details[0].field).toBe('body.body');
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, standard: 'kids', body: 'x'.repeat(2001) } })).json()
+        .details[0].field,
+    ).toBe('body.body');
 
     const pending = (await as(reviewer, 'GET', '/api/replies?status=pending')).json();
-    expect(pending.items.map((r: { body: string }) => r.body)).toEqual(['Demo: our office disputes this reading.', 'Demo: our plan for young people.']);
+    expect(pending.items.map((r: { body: string }) => r.body)).toEqual([
+      'Demo: our office disputes this reading.',
+      'Demo: our plan for young people.',
+    ]);
     for (const r of pending.items) {
       const res = await as(reviewer, 'POST', `/api/replies/${r.id}/review`, { decision: 'publish' });
       expect(res.statusCode, res.body).toBe(200);
     }
 
     const shown = (await get(`/api/evidence/${entry.id}`)).json();
-    expect(shown.replies).toEqual([{ body: 'Demo: our office disputes this reading.', url: 'https://example.org/statement', publishedAt: expect.stringMatching(/^\d{4}-/) }]);
+    expect(shown.replies).toEqual([
+      {
+        body: 'Demo: our office disputes this reading.',
+        url: 'https://example.org/statement',
+        publishedAt: expect.stringMatching(/^\d{4}-/),
+      },
+    ]);
     const person = (await get('/people/demo-replier')).body;
     expect(person).toContain('Reply from the office of demo-replier (demo)');
     expect(person).toContain('Demo: our plan for young people.');
@@ -290,7 +362,8 @@ describe('right of reply', () => {
     await newSubject('demo-expired');
     const entry = await submit({ subject: 'demo-expired' });
     await publish(entry.id);
-    const send = (token: string) => t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, evidenceId: entry.id, body: 'Demo reply.' } });
+    const send = (token: string) =>
+      t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, evidenceId: entry.id, body: 'Demo reply.' } });
 
     const expired = (await as(admin, 'POST', '/api/subjects/demo-expired/reply-links', { days: 1 })).json();
     t.app.db.$client.prepare('update reply_links set expires_at = ? where id = ?').run('2000-01-01T00:00:00.000Z', expired.id);
@@ -305,7 +378,11 @@ describe('right of reply', () => {
     expect((await as(admin, 'GET', '/api/subjects/demo-expired/reply-links')).json()[0].revokedAt).toMatch(/^\d{4}-/);
 
     expect((await send('not-a-real-token')).statusCode).toBe(410);
-    expect((await as(reviewer, 'GET', '/api/replies?status=pending')).json().items.some((r: { subject: string }) => r.subject === 'demo-expired')).toBe(false);
+    expect(
+      (await as(reviewer, 'GET', '/api/replies?status=pending'))
+        .json()
+        .items.some((r: { subject: string }) => r.subject === 'demo-expired'),
+    ).toBe(false);
   });
 });
 
@@ -316,11 +393,21 @@ describe('duplicates', () => {
     const first = await submit({ subject: 'demo-dupes', sources: [{ url: 'https://www.example.org/news/dupe-story/', title: 'Story' }] });
     expect((first as unknown as { duplicates: number[] }).duplicates).toEqual([]);
     const variant = 'http://EXAMPLE.org/news/dupe-story?utm_source=newsletter&utm_medium=email&fbclid=abc';
-    const second = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ subject: 'demo-dupes', title: 'Demo: the same story again', sources: [{ url: variant, title: 'Story' }] }));
+    const second = await as(
+      volunteer,
+      'POST',
+      '/api/evidence',
+      evidenceBody({ subject: 'demo-dupes', title: 'Demo: the same story again', sources: [{ url: variant, title: 'Story' }] }),
+    );
     expect(second.statusCode).toBe(201);
     expect(second.json().duplicates).toEqual([first.id]);
     // Another person's entry with the same source is not a duplicate.
-    const other = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ subject: 'demo-dupes-other', sources: [{ url: variant, title: 'Story' }] }));
+    const other = await as(
+      volunteer,
+      'POST',
+      '/api/evidence',
+      evidenceBody({ subject: 'demo-dupes-other', sources: [{ url: variant, title: 'Story' }] }),
+    );
     expect(other.json().duplicates).toEqual([]);
     // The queue shows the flag both ways.
     const queue = (await as(reviewer, 'GET', '/api/evidence?status=pending&subject=demo-dupes')).json();

@@ -65,7 +65,10 @@ describe('subjects and scorecards', () => {
     for (const slug of ['demo-avery-placeholder', 'demo-jordan-sample', 'demo-riley-example']) {
       const card = (await get(`/api/subjects/${slug}/scorecard`)).json();
       const list = (await get(`/api/subjects/${slug}/evidence`)).json() as Array<{
-        standard: string; rating: number; kind: 'action' | 'data' | 'statement'; status: string;
+        standard: string;
+        rating: number;
+        kind: 'action' | 'data' | 'statement';
+        status: string;
       }>;
       // An independent calculation from the served constants, not the server's module.
       const raw: Record<string, number | null> = {};
@@ -201,10 +204,20 @@ describe('exports', () => {
   });
 
   it('neutralises spreadsheet formulas in CSV cells', async () => {
-    const row = t.app.db.insert(evidence).values({
-      subjectId: 1, standardId: 1, rating: 1, kind: 'action', title: '=HYPERLINK("http://evil")', summary: 's',
-      occurredOn: '2020-01-01', status: 'published',
-    }).returning().get();
+    const row = t.app.db
+      .insert(evidence)
+      .values({
+        subjectId: 1,
+        standardId: 1,
+        rating: 1,
+        kind: 'action',
+        title: '=HYPERLINK("http://evil")',
+        summary: 's',
+        occurredOn: '2020-01-01',
+        status: 'published',
+      })
+      .returning()
+      .get();
     t.app.db.insert(evidenceSources).values({ evidenceId: row.id, url: 'https://example.org/x', title: 'x' }).run();
     const rows = parse((await get('/api/export/evidence.csv')).body, { columns: true }) as Array<Record<string, string>>;
     const cell = rows.find((r) => r.id === String(row.id))!.title;
@@ -226,7 +239,8 @@ describe('HTTP behaviour', () => {
     const res = await get('/api/standards', { origin: 'https://partner.example' });
     expect(res.headers['access-control-allow-origin']).toBe('*');
     const preflight = await t.app.inject({
-      method: 'OPTIONS', url: '/api/evidence',
+      method: 'OPTIONS',
+      url: '/api/evidence',
       headers: { origin: 'https://partner.example', 'access-control-request-method': 'POST' },
     });
     const allowed = String(preflight.headers['access-control-allow-methods'] ?? '');
@@ -237,9 +251,20 @@ describe('HTTP behaviour', () => {
   it('never serves a stale scorecard after a write commits', async () => {
     const url = '/api/subjects/demo-riley-example/scorecard';
     const before = (await get(url)).json();
-    const row = t.app.db.insert(evidence).values({
-      subjectId: 3, standardId: 1, rating: 2, kind: 'action', title: 'new', summary: 's', occurredOn: '2020-02-02', status: 'published',
-    }).returning().get();
+    const row = t.app.db
+      .insert(evidence)
+      .values({
+        subjectId: 3,
+        standardId: 1,
+        rating: 2,
+        kind: 'action',
+        title: 'new',
+        summary: 's',
+        occurredOn: '2020-02-02',
+        status: 'published',
+      })
+      .returning()
+      .get();
     const after = (await get(url)).json();
     expect(after.evidenceCount).toBe(before.evidenceCount + 1);
     expect(after.standards[0]).toMatchObject({ slug: 'equity', score: 100, evidenceCount: 1 });

@@ -17,7 +17,12 @@ describe('two-factor sign-in (TOTP)', () => {
   afterAll(async () => t?.close());
 
   const login = (user: TestUser, extra: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password, ...extra }, remoteAddress: nextAddress() });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: user.password, ...extra },
+      remoteAddress: nextAddress(),
+    });
 
   async function enrol(user: TestUser) {
     const setup = await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: user.headers });
@@ -27,7 +32,12 @@ describe('two-factor sign-in (TOTP)', () => {
     expect(otpauthUrl).toContain(`secret=${secret}`);
     expect(qrCode).toMatch(/^data:image\/png;base64,/);
     // Previous step: codes from the step before are still accepted (one step of drift).
-    const enable = await t.app.inject({ method: 'POST', url: '/api/auth/totp/enable', headers: user.headers, payload: { code: await codeAt(secret, Date.now() - 30_000) } });
+    const enable = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/enable',
+      headers: user.headers,
+      payload: { code: await codeAt(secret, Date.now() - 30_000) },
+    });
     expect(enable.statusCode).toBe(200);
     return { secret, recoveryCodes: enable.json().recoveryCodes as string[] };
   }
@@ -57,7 +67,12 @@ describe('two-factor sign-in (TOTP)', () => {
     expect(replay.statusCode).toBe(401);
     expect(replay.json().error).toBe('invalid-code');
     // A wrong password with a right code reveals nothing about the code.
-    const wrongPassword = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'not it at all', code: await codeAt(secret) }, remoteAddress: nextAddress() });
+    const wrongPassword = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'not it at all', code: await codeAt(secret) },
+      remoteAddress: nextAddress(),
+    });
     expect(wrongPassword.json().error).toBe('invalid-credentials');
 
     const settings = await t.app.inject({ url: '/api/auth/account', headers: user.headers });
@@ -77,7 +92,12 @@ describe('two-factor sign-in (TOTP)', () => {
     const user = await createSignedInUser(t, 'reviewer');
     const { secret } = await enrol(user);
     for (let i = 0; i < 12; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: `guess ${i}` }, remoteAddress: nextAddress() });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: `guess ${i}` },
+        remoteAddress: nextAddress(),
+      });
     }
     expect((await login(user)).statusCode).toBe(429);
     const ok = await login(user, { code: await codeAt(secret, Date.now() + 30_000) });
@@ -87,9 +107,19 @@ describe('two-factor sign-in (TOTP)', () => {
   it('turns off with the password', async () => {
     const user = await createSignedInUser(t, 'volunteer');
     await enrol(user);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/totp/disable', headers: user.headers, payload: { password: 'nope nope nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/disable',
+      headers: user.headers,
+      payload: { password: 'nope nope nope' },
+    });
     expect(wrong.statusCode).toBe(403);
-    const off = await t.app.inject({ method: 'POST', url: '/api/auth/totp/disable', headers: user.headers, payload: { password: user.password } });
+    const off = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/disable',
+      headers: user.headers,
+      payload: { password: user.password },
+    });
     expect(off.statusCode).toBe(204);
     expect((await login(user)).statusCode).toBe(200);
   });
@@ -107,7 +137,12 @@ describe('REQUIRE_2FA_FOR=reviewer', () => {
     const volunteer = await createSignedInUser(t, 'volunteer');
     const queue = await t.app.inject({ url: '/api/evidence?status=pending', headers: reviewer.headers });
     expect(queue.statusCode).toBe(200);
-    const review = await t.app.inject({ method: 'POST', url: '/api/evidence/1/review', headers: reviewer.headers, payload: { decision: 'publish' } });
+    const review = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence/1/review',
+      headers: reviewer.headers,
+      payload: { decision: 'publish' },
+    });
     expect(review.statusCode).toBe(403);
     expect(review.json().error).toBe('totp-setup-required');
     const page = await t.app.inject({ url: '/workspace/review', headers: { cookie: reviewer.cookie } });
@@ -117,11 +152,21 @@ describe('REQUIRE_2FA_FOR=reviewer', () => {
     expect((await t.app.inject({ url: '/workspace/evidence/new', headers: { cookie: volunteer.cookie } })).statusCode).toBe(200);
 
     const setup = (await t.app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: reviewer.headers })).json();
-    await t.app.inject({ method: 'POST', url: '/api/auth/totp/enable', headers: reviewer.headers, payload: { code: await codeAt(setup.secret) } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/enable',
+      headers: reviewer.headers,
+      payload: { code: await codeAt(setup.secret) },
+    });
     expect((await t.app.inject({ url: '/workspace/review', headers: { cookie: reviewer.cookie } })).statusCode).toBe(200);
     const account = await t.app.inject({ url: '/api/auth/account', headers: reviewer.headers });
     expect(account.json().totp.required).toBe(true);
-    const off = await t.app.inject({ method: 'POST', url: '/api/auth/totp/disable', headers: reviewer.headers, payload: { password: reviewer.password } });
+    const off = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/disable',
+      headers: reviewer.headers,
+      payload: { password: reviewer.password },
+    });
     expect(off.statusCode).toBe(409);
   });
 });

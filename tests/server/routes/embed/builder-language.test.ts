@@ -14,7 +14,9 @@ it('lets a partner choose Spanish on /embed: every snippet then asks for Spanish
   expect(page).toContain('<input type="radio" id="lang-es" name="lang" value="es" checked>');
   expect(page).toContain('<label for="lang-es" lang="es">Español</label>');
   // Snippets sit in textareas, so their markup is escaped once more.
-  expect(page).toContain(`&lt;da-scorecard subject=&quot;${AVERY}&quot; variant=&quot;badge&quot; standard=&quot;kids&quot; lang=&quot;es&quot;&gt;`);
+  expect(page).toContain(
+    `&lt;da-scorecard subject=&quot;${AVERY}&quot; variant=&quot;badge&quot; standard=&quot;kids&quot; lang=&quot;es&quot;&gt;`,
+  );
   expect(page).toContain(`/embed/${AVERY}?variant=badge&amp;amp;standard=kids&amp;amp;lang=es`);
   expect(page).toContain(`/badge/${AVERY}.svg?standard=kids&amp;amp;lang=es`);
   expect(page).toContain('Calificaciones de la Fiscalía de Distrito: Avery Placeholder (demo)');

@@ -184,7 +184,9 @@ describe('GET /embed image snippets', () => {
     const res = await t.app.inject({ url: `/embed?subject=${AVERY}`, headers: { host: 'other.example' } });
     const markdown = /<textarea id="snippet-markdown"[^>]*>([^<]*)<\/textarea>/.exec(res.body)?.[1];
     expect(markdown).toMatch(
-      new RegExp(`^\\[!\\[Avery Placeholder \\(demo\\): overall grade .+\\]\\(http://scores\\.example/badge/${AVERY}\\.svg\\)\\]\\(http://scores\\.example/people/${AVERY}\\)$`),
+      new RegExp(
+        `^\\[!\\[Avery Placeholder \\(demo\\): overall grade .+\\]\\(http://scores\\.example/badge/${AVERY}\\.svg\\)\\]\\(http://scores\\.example/people/${AVERY}\\)$`,
+      ),
     );
   });
 });

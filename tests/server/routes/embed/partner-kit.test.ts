@@ -134,7 +134,11 @@ describe('GET /badge/:slug.json (shields.io endpoint)', () => {
 
 describe('the SVG badge', () => {
   it('never cuts a line: long names wrap, and the Spanish badge keeps its demo notice', async () => {
-    for (const url of [`/badge/${AVERY}.svg?lang=es`, `/badge/${AVERY}.svg?standard=immigrants&lang=es`, `/badge/${AVERY}.svg?standard=engagement`]) {
+    for (const url of [
+      `/badge/${AVERY}.svg?lang=es`,
+      `/badge/${AVERY}.svg?standard=immigrants&lang=es`,
+      `/badge/${AVERY}.svg?standard=engagement`,
+    ]) {
       const svg = (await get(url)).body;
       expect(svg, url).not.toContain('…');
       const lines = [...svg.matchAll(/<text x="78"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
@@ -165,11 +169,20 @@ describe('the coalition’s name (site identity)', () => {
     const admin = await createSignedInUser(t, 'admin');
     const blank = await t.app.inject({ method: 'PATCH', url: '/api/site', headers: admin.headers, payload: { coalitionName: '  ' } });
     expect(blank.statusCode).toBe(400);
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/site', headers: admin.headers, payload: { coalitionName: 'Sacramento Justice Partners (demo)' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/site',
+      headers: admin.headers,
+      payload: { coalitionName: 'Sacramento Justice Partners (demo)' },
+    });
     expect(res.statusCode).toBe(200);
     expect((await get('/api/site')).json()).toEqual({ coalitionName: 'Sacramento Justice Partners (demo)' });
     expect(badgeWords((await get(`/badge/${AVERY}.svg`)).body)).toContain('By Sacramento Justice Partners (demo)');
-    const audit = t.app.db.select().from(auditLog).all().filter((a) => a.action === 'site.update');
+    const audit = t.app.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((a) => a.action === 'site.update');
     expect(audit).toHaveLength(1);
   });
 });

@@ -70,7 +70,11 @@ describe('personPageModel', () => {
 describe('electionPageModel', () => {
   it('has every candidate with a scorecard and an overall score each', () => {
     const model = electionPageModel(repos, ELECTION, {}, 'en')!;
-    expect(model.view.election.candidates.map((c) => c.slug)).toEqual(['demo-avery-placeholder', 'demo-jordan-sample', 'demo-riley-example']);
+    expect(model.view.election.candidates.map((c) => c.slug)).toEqual([
+      'demo-avery-placeholder',
+      'demo-jordan-sample',
+      'demo-riley-example',
+    ]);
     for (const c of model.view.election.candidates) {
       expect(c.scorecard.standards).toHaveLength(10);
       expect(model.view.overall.get(c.slug)).toEqual(c.scorecard.overall);

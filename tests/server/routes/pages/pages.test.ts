@@ -68,16 +68,30 @@ describe('every page, without JavaScript', () => {
 
   it('says why at a glance: the strongest and weakest standards, each with the entry that weighs most linking to its claim', async () => {
     const card: Scorecard = await api(`/api/subjects/${AVERY}/scorecard`);
-    const entries: Array<{ id: number; standard: string; title: string; rating: number; kind: string; status: string; occurredOn: string }> = await api(
-      `/api/subjects/${AVERY}/evidence`,
-    );
+    const entries: Array<{
+      id: number;
+      standard: string;
+      title: string;
+      rating: number;
+      kind: string;
+      status: string;
+      occurredOn: string;
+    }> = await api(`/api/subjects/${AVERY}/evidence`);
     const body = (await get(`/people/${AVERY}`)).body;
     const glance = body.slice(body.indexOf('class="glance"'), body.indexOf('id="radar-heading"'));
     const scored = card.standards.filter((s) => s.score !== null);
     const best = [...scored].sort((a, b) => b.score! - a.score!).slice(0, 2);
-    const worst = [...scored].sort((a, b) => a.score! - b.score!).filter((s) => !best.includes(s)).slice(0, 2);
+    const worst = [...scored]
+      .sort((a, b) => a.score! - b.score!)
+      .filter((s) => !best.includes(s))
+      .slice(0, 2);
     const listed = (heading: string) =>
-      [...glance.slice(glance.indexOf(heading)).split('</ul>')[0].matchAll(/class="glance__item" data-standard="([\w-]+)"/g)].map((m) => m[1]);
+      [
+        ...glance
+          .slice(glance.indexOf(heading))
+          .split('</ul>')[0]
+          .matchAll(/class="glance__item" data-standard="([\w-]+)"/g),
+      ].map((m) => m[1]);
     expect(listed('>Strongest<')).toEqual(best.map((s) => s.slug));
     expect(listed('>Weakest<')).toEqual(worst.map((s) => s.slug));
     for (const s of [...best, ...worst]) {
@@ -191,7 +205,6 @@ describe('every page, without JavaScript', () => {
     // The per-standard grades lead to this person's grade on that standard, not the general standard page.
     for (const s of card.standards) expect(res.body).toContain(`href="/people/${AVERY}?standard=${s.slug}#standard-${s.slug}"`);
   });
-
 });
 
 describe('not found', () => {
@@ -217,13 +230,29 @@ describe('stored text', () => {
     const db = t.app.db;
     const subject = db
       .insert(subjects)
-      .values({ slug: 'test-escape', name: '<script>alert(1)</script> "Q"', role: 'candidate', office: '<b>bold</b>', website: 'javascript:alert(1)', photoUrl: 'javascript:alert(4)' })
+      .values({
+        slug: 'test-escape',
+        name: '<script>alert(1)</script> "Q"',
+        role: 'candidate',
+        office: '<b>bold</b>',
+        website: 'javascript:alert(1)',
+        photoUrl: 'javascript:alert(4)',
+      })
       .returning()
       .get();
     const standard = db.select().from(standards).all()[0];
     const entry = db
       .insert(evidence)
-      .values({ subjectId: subject.id, standardId: standard.id, rating: 1, kind: 'action', title: '<img src=x onerror=alert(1)>', summary: '</script><script>alert(2)</script>', occurredOn: '2025-01-01', status: 'published' })
+      .values({
+        subjectId: subject.id,
+        standardId: standard.id,
+        rating: 1,
+        kind: 'action',
+        title: '<img src=x onerror=alert(1)>',
+        summary: '</script><script>alert(2)</script>',
+        occurredOn: '2025-01-01',
+        status: 'published',
+      })
       .returning()
       .get();
     db.insert(evidenceSources).values({ evidenceId: entry.id, url: 'javascript:alert(3)', title: 'x' }).run();
@@ -243,12 +272,36 @@ describe('stored text', () => {
 describe('a standard card', () => {
   it('says why (the entry that weighs most) and the count, lists the three most recent, "Show all N", and retracted ones behind a toggle', async () => {
     const db = t.app.db;
-    const subject = db.insert(subjects).values({ slug: 'test-cards', name: 'Card Test', role: 'candidate', office: 'DA' }).returning().get();
-    const standard = db.select().from(standards).all().find((s) => s.slug === 'kids')!;
-    const add = (title: string, rating: number, kind: 'action' | 'statement', occurredOn: string, status: 'published' | 'retracted' = 'published') =>
+    const subject = db
+      .insert(subjects)
+      .values({ slug: 'test-cards', name: 'Card Test', role: 'candidate', office: 'DA' })
+      .returning()
+      .get();
+    const standard = db
+      .select()
+      .from(standards)
+      .all()
+      .find((s) => s.slug === 'kids')!;
+    const add = (
+      title: string,
+      rating: number,
+      kind: 'action' | 'statement',
+      occurredOn: string,
+      status: 'published' | 'retracted' = 'published',
+    ) =>
       db
         .insert(evidence)
-        .values({ subjectId: subject.id, standardId: standard.id, rating, kind, title, summary: 's', occurredOn, status, retractionReason: status === 'retracted' ? 'Wrong case.' : null })
+        .values({
+          subjectId: subject.id,
+          standardId: standard.id,
+          rating,
+          kind,
+          title,
+          summary: 's',
+          occurredOn,
+          status,
+          retractionReason: status === 'retracted' ? 'Wrong case.' : null,
+        })
         .returning()
         .get().id;
     const oldest = add('Oldest strong action', 2, 'action', '2023-01-01');
@@ -267,7 +320,9 @@ describe('a standard card', () => {
     expect(shown).not.toContain(`/evidence/${oldest}"`);
     expect(shown).not.toContain(`/evidence/${gone}"`);
     expect(card).toMatch(new RegExp(`<details class="standard-card__more"><summary>Show all 5</summary>[\\s\\S]*/evidence/${oldest}"`));
-    expect(card).toMatch(new RegExp(`<details class="standard-card__retracted"><summary>Retracted \\(1\\)</summary>[\\s\\S]*/evidence/${gone}"`));
+    expect(card).toMatch(
+      new RegExp(`<details class="standard-card__retracted"><summary>Retracted \\(1\\)</summary>[\\s\\S]*/evidence/${gone}"`),
+    );
     // A standard with three or fewer entries has nothing to unfold.
     const few = (await get(`/people/${AVERY}`)).body;
     const health = few.slice(few.indexOf('id="standard-health"')).split('class="standard-card" id=')[0];

@@ -22,9 +22,13 @@ describe('Spanish pages without JavaScript', () => {
 
   it('offer the other language as a visible switch on every page', async () => {
     const english = await get('/people/demo-avery-placeholder');
-    expect(english.body).toMatch(/<a class="lang-switch" href="\/es\/people\/demo-avery-placeholder\?lang=es" hreflang="es" lang="es">Español<\/a>/);
+    expect(english.body).toMatch(
+      /<a class="lang-switch" href="\/es\/people\/demo-avery-placeholder\?lang=es" hreflang="es" lang="es">Español<\/a>/,
+    );
     const spanish = await get('/es/people/demo-avery-placeholder');
-    expect(spanish.body).toMatch(/<a class="lang-switch" href="\/people\/demo-avery-placeholder\?lang=en" hreflang="en" lang="en">English<\/a>/);
+    expect(spanish.body).toMatch(
+      /<a class="lang-switch" href="\/people\/demo-avery-placeholder\?lang=en" hreflang="en" lang="en">English<\/a>/,
+    );
   });
 
   it('send a first visit that prefers Spanish to /es, and remember a choice', async () => {
@@ -50,7 +54,9 @@ describe('Spanish pages without JavaScript', () => {
     const person = await get('/es/people/demo-avery-placeholder');
     expect(person.body).toContain('Fiscal de distrito actual · <span lang="en">District Attorney (fictional demo office)</span>');
     expect(person.body).toMatch(/<p class="lede"><span lang="en">A fictional incumbent District Attorney/);
-    expect(person.body).toMatch(/<h3 class="evidence__title"><a href="\/es\/evidence\/\d+"><span lang="en">Demo: office publishes charging outcomes by race<\/span><\/a><\/h3>/);
+    expect(person.body).toMatch(
+      /<h3 class="evidence__title"><a href="\/es\/evidence\/\d+"><span lang="en">Demo: office publishes charging outcomes by race<\/span><\/a><\/h3>/,
+    );
     expect(person.body).toMatch(/<p class="evidence__summary"><span lang="en">Demo: /);
     // Spanish words around it stay unmarked: the rating's words are the page's language.
     expect(person.body).toMatch(/<span class="rating rating--pos"><span class="rating__value">\+1<\/span> A favor del estándar<\/span>/);
@@ -79,7 +85,9 @@ describe('Spanish pages without JavaScript', () => {
 
   it('mark English text that shows through a missing translation with lang="en"', async () => {
     t.app.db.$client
-      .prepare("update standard_translations set summary = null where lang = 'es' and standard_id = (select id from standards where slug = 'kids')")
+      .prepare(
+        "update standard_translations set summary = null where lang = 'es' and standard_id = (select id from standards where slug = 'kids')",
+      )
       .run();
     const res = await get('/es/standards/kids');
     expect(res.body).toMatch(/<p><span lang="en">Young people&#39;s brains are still developing/);

@@ -25,7 +25,13 @@ describe('workspace pages', () => {
   });
 
   it('send signed-out visitors of any other screen to sign-in with the way back', async () => {
-    for (const path of ['/workspace/evidence/new', '/workspace/review', '/workspace/import', '/workspace/admin/audit', '/workspace/evidence/5']) {
+    for (const path of [
+      '/workspace/evidence/new',
+      '/workspace/review',
+      '/workspace/import',
+      '/workspace/admin/audit',
+      '/workspace/evidence/5',
+    ]) {
       const res = await t.app.inject(path);
       expect(res.statusCode, path).toBe(302);
       expect(res.headers.location).toBe(`/workspace?next=${encodeURIComponent(path)}`);
@@ -40,7 +46,8 @@ describe('workspace pages', () => {
     const res = await t.app.inject({ url: '/workspace?next=%2Fworkspace%2Fimport', headers: { cookie: volunteer.cookie } });
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe('/workspace/import');
-    for (const next of ['https://evil.example/', '//evil.example', '/workspace//evil.example', '/\\evil.example', '/people/x']) expect(safeNext(next), next).toBeNull();
+    for (const next of ['https://evil.example/', '//evil.example', '/workspace//evil.example', '/\\evil.example', '/people/x'])
+      expect(safeNext(next), next).toBeNull();
     expect(safeNext('/workspace/evidence/3?x=1')).toBe('/workspace/evidence/3?x=1');
   });
 
