@@ -108,7 +108,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
-  await fastify.register(shareRoutes);
+  await fastify.register(shareRoutes, { drawsPerMinute: config.shareDrawsPerMinute });
   await fastify.register(pageRoutes, { locale: 'en' });
   await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
   await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });
