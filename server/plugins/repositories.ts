@@ -5,6 +5,7 @@ import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
 import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.js';
+import { EvidenceSearchRepository } from '../repositories/evidence-search.js';
 import { EvidenceChangeRepository } from '../repositories/evidence-changes.js';
 import { MethodologyRepository } from '../repositories/methodology.js';
 import { ReplyRepository } from '../repositories/replies.js';
@@ -23,6 +24,7 @@ export interface Repositories {
   methodology: MethodologyRepository;
   scorecards: ScorecardService;
   evidenceWorkspace: EvidenceWorkspaceRepository;
+  evidenceSearch: EvidenceSearchRepository;
   proposedChanges: EvidenceChangeRepository;
   users: UserRepository;
   sessions: SessionRepository;
@@ -57,6 +59,7 @@ export default fp(
       methodology: new MethodologyRepository(fastify.db),
       scorecards: new ScorecardService(standards, evidence, () => fastify.dataVersion.value),
       evidenceWorkspace,
+      evidenceSearch: new EvidenceSearchRepository(fastify.db, evidenceWorkspace),
       proposedChanges: new EvidenceChangeRepository(fastify.db, evidenceWorkspace),
       users,
       sessions,
