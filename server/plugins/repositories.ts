@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { AdminRepository } from '../repositories/admin.js';
-import { AuditRepository } from '../repositories/audit.js';
+import { AuditLogRepository } from '../repositories/audit-log.js';
 import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
@@ -30,7 +30,7 @@ export interface Repositories {
   sessions: SessionRepository;
   invites: InviteRepository;
   passwordResets: PasswordResetRepository;
-  audit: AuditRepository;
+  audit: AuditLogRepository;
   replies: ReplyRepository;
   admin: AdminRepository;
   site: SiteRepository;
@@ -65,7 +65,7 @@ export default fp(
       sessions,
       invites: new InviteRepository(fastify.db, users, sessions),
       passwordResets: new PasswordResetRepository(fastify.db, users),
-      audit: new AuditRepository(fastify.db),
+      audit: new AuditLogRepository(fastify.db),
       replies: new ReplyRepository(fastify.db),
       admin: new AdminRepository(fastify.db),
       site: new SiteRepository(fastify.db),
