@@ -15,7 +15,7 @@ import {
 } from '../../db/schema/index.js';
 import { HttpError } from '../errors.js';
 import type { EvidenceChanges, EvidenceInput, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
-import { recordAudit, type Actor, type Paging, type Writer } from './audit.js';
+import { recordAudit, type Actor, type Writer } from './audit.js';
 import { publicColumns, type EvidenceRepository } from './evidence.js';
 
 const submitter = alias(users, 'submitter');
