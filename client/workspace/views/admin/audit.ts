@@ -125,7 +125,9 @@ export class AdminAudit extends WorkspaceView {
   private _value(value: unknown): string {
     const a = this.ws.finding.audit;
     if (value === null || value === undefined || value === '') return a.nothing;
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    // A person recorded with a change ({ id, displayName }) reads as their name.
+    const named = value && typeof value === 'object' && 'displayName' in value ? (value as { displayName: unknown }).displayName : value;
+    const text = typeof named === 'string' ? named : JSON.stringify(named);
     return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
   }
 
@@ -150,7 +152,9 @@ export class AdminAudit extends WorkspaceView {
           ${options.map(([value, text]) => html`<option value=${value} ?selected=${q.get(name) === value}>${text}</option>`)}
         </select></div>`;
     const entities = Object.entries(a.entities).filter(([type]) => this._admin || !['user', 'invite', 'reply', 'site'].includes(type));
-    return html`<form class="audit-filters" aria-label=${a.filtersLabel} @submit=${this._onSubmit}>
+    const filtered = ['actorId', 'action', 'entityType', 'from', 'to', 'signIns'].some((key) => q.get(key));
+    return html`<details class="finder-filters" ?open=${filtered}><summary>${a.filtersLabel}</summary>
+      <form class="audit-filters" aria-label=${a.filtersLabel} @submit=${this._onSubmit}>
       <div class="finder-grid">
         ${
           this._admin
@@ -169,7 +173,7 @@ export class AdminAudit extends WorkspaceView {
       </div>
       <label class="check-inline"><input type="checkbox" name="signIns" value="true" ?checked=${q.get('signIns') === 'true'}> ${a.signIns}</label>
       <p><button type="submit" class="button">${a.apply}</button></p>
-    </form>`;
+    </form></details>`;
   }
 
   private _rows({ items, total, page }: Paged<AuditRow>) {
@@ -209,7 +213,11 @@ export class AdminAudit extends WorkspaceView {
     const a = this.ws.finding.audit;
     const q = this._query;
     const narrowed = q.get('entityId') || q.get('subject');
+    // Named by the title its rows give, else by its kind and number.
+    // (Narrowed to one thing, every row is about it.)
+    const named = this._log.value?.items.find((row) => row.target)?.target;
     const what =
+      (named ? (q.get('subject') ? named : a.quoted(named)) : null) ??
       q.get('subject') ??
       (q.get('entityId') ? a.numbered(a.entityKind[q.get('entityType') ?? ''] ?? q.get('entityType') ?? '', q.get('entityId')!) : '');
     return html`<p class="lede">${a.intro}</p>
