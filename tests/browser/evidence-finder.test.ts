@@ -87,21 +87,27 @@ describe('/workspace/evidence', () => {
     await link.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/workspace\/evidence\/\d+$/);
-    await page.getByRole('link', { name: /History of “Demo: the finder’s target”/ }).waitFor();
+    // "History" opens the audit log filtered to the entry, each row a sentence.
+    await page.getByRole('link', { name: /History of “Demo: the finder’s target”/ }).click();
+    await page.waitForURL(/\/workspace\/history\?entityType=evidence&entityId=\d+$/);
+    await page.getByText('Volunteer Wilhelmina submitted the entry “Demo: the finder’s target”').waitFor();
+    await page.getByText('Showing only the history of “Demo: the finder’s target”.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('filters a volunteer’s own entries by person from the filters, and shows no one else’s', async () => {
+  it('lets a volunteer filter their own entries by person and order them with the form, a page at a time', async () => {
     const page = await signedInPage(volunteer, 360);
-    await page.goto(`${site.server.origin}/workspace/evidence?subject=demo-queue-person&sort=title&order=asc`);
+    await page.goto(`${site.server.origin}/workspace/evidence`);
+    await page.getByText('121 entries found').waitFor();
+    await page.getByText('Filters', { exact: true }).click();
+    await page.getByLabel('Person').selectOption({ label: 'Queue Person (demo)' });
+    await page.getByLabel('Order').selectOption({ label: 'Title, A to Z' });
+    await page.getByRole('button', { name: 'Search' }).click();
     await page.getByText('120 entries found').waitFor();
-    await expect
-      .poll(() =>
-        page
-          .getByRole('link', { name: /Demo: queue entry/ })
-          .first()
-          .textContent(),
-      )
-      .toBe('Demo: queue entry 001');
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ subject: 'demo-queue-person', sort: 'title', order: 'asc' });
+    await expect.poll(() => page.locator('.finder-entry a').first().textContent()).toBe('Demo: queue entry 001');
+    // Volunteers see no submitter filter and no one's history links: their own list only.
+    expect(await page.getByLabel('Submitted by').count()).toBe(0);
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.getByRole('link', { name: 'Demo: queue entry 026' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -71,6 +71,8 @@ describe('each row reads as a sentence', () => {
     expect(asReviewer.items.every((r) => r.entityType !== 'user' && r.entityType !== 'invite')).toBe(true);
     expect(JSON.stringify(asReviewer)).not.toContain('@example.org');
     expect((await as(volunteer, '/api/audit')).statusCode).toBe(403);
+    expect((await as(volunteer, '/workspace/history?subject=demo-riley-example')).statusCode).toBe(403);
+    expect((await as(reviewer, '/workspace/history?subject=demo-riley-example')).statusCode).toBe(200);
   });
 });
 
