@@ -28,7 +28,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/',
     {
-      config: { minRole: 'reviewer' },
       schema: {
         tags: ['workspace'],
         summary: `Every write, newest first: who did what to which entity, with before and after. Admins read everything; reviewers the history of the public record (${REVIEWER_AUDIT_ENTITIES.join(', ')})`,
