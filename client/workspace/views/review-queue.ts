@@ -136,6 +136,8 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
     await super.decide(entry, decision);
     if (!Array.isArray(this._items) || this._items.some((e) => e.id === entry.id)) return;
     this._total = Math.max(0, this._total - 1);
+    // A page worked through while more wait: the same place in the queue now holds the next ones.
+    if (this._items.length === 0 && this._total > 0) return void this.reload();
     if (decision !== 'yes') return;
     const same = this._items.filter((e) => e.subject === entry.subject && e.standard === entry.standard);
     if (same.length === 0) return;
