@@ -122,9 +122,10 @@ export class AdminAudit extends WorkspaceView {
     this._go(query);
   }
 
-  private _value(value: unknown): string {
+  private _value(value: unknown, field: string): string {
     const a = this.ws.finding.audit;
     if (value === null || value === undefined || value === '') return a.nothing;
+    if (field === 'status' && typeof value === 'string') return this.ws.status[value as keyof typeof this.ws.status] ?? value;
     // A person recorded with a change ({ id, displayName }) reads as their name.
     const named = value && typeof value === 'object' && 'displayName' in value ? (value as { displayName: unknown }).displayName : value;
     const text = typeof named === 'string' ? named : JSON.stringify(named);
@@ -193,7 +194,7 @@ export class AdminAudit extends WorkspaceView {
                         <thead><tr><th scope="col">${a.field}</th><th scope="col">${a.before}</th><th scope="col">${a.after}</th></tr></thead>
                         <tbody>${row.changes.map(
                           (c) =>
-                            html`<tr><th scope="row"><code>${c.field}</code></th><td>${this._value(c.before)}</td><td>${this._value(c.after)}</td></tr>`,
+                            html`<tr><th scope="row">${a.fields[c.field] ?? html`<code>${c.field}</code>`}</th><td>${this._value(c.before, c.field)}</td><td>${this._value(c.after, c.field)}</td></tr>`,
                         )}</tbody>
                       </table></div></details>`
                     : nothing
