@@ -60,4 +60,3 @@ export async function countRows(reader: Reader, table: SQLiteTable, where?: SQL)
     .where(where);
   return Number(row?.n ?? 0);
 }
-
