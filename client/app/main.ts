@@ -5,8 +5,10 @@ import { defineComponents } from '../components/define.js';
 import { enhanceElectionPage } from './pages/election.js';
 import { enhancePersonPage } from './pages/person.js';
 import { enhanceReplyPage } from './pages/reply.js';
+import { enhanceSiteMenu } from './site-menu.js';
 
 defineComponents();
+enhanceSiteMenu();
 
 const page = document.body.dataset.page;
 if (page === 'person') enhancePersonPage();

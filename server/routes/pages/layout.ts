@@ -89,8 +89,12 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
       kind: 'site',
       skipLink: msg.skipToContent,
       home: { href: link('/'), title: msg.siteName, tagline: msg.siteTagline },
-      nav: html`<nav aria-label="${msg.navLabel}">
-      <ul class="site-nav">
+      // On a phone the list folds behind a menu button (client/app/site-menu.ts); without
+      // JavaScript the <noscript> style keeps it open and the button away.
+      nav: html`<nav class="site-menu" data-menu="closed" aria-label="${msg.navLabel}">
+      <button type="button" class="menu-button" aria-expanded="false" aria-controls="site-nav"><span class="menu-button__icon" aria-hidden="true"></span>${msg.menu}</button>
+      <noscript><style>.site-header__inner { flex-wrap: wrap !important; } .site-menu .site-nav { display: flex !important; } .site-menu .menu-button { display: none !important; }</style></noscript>
+      <ul class="site-nav" id="site-nav">
         ${navItem('/', msg.nav.home, 'home')}
         ${ctx.electionPath ? navItem(ctx.electionPath, msg.nav.election, 'election') : ''}
         ${navItem('/methodology', msg.nav.methodology, 'methodology')}
@@ -99,7 +103,7 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
       </ul>
     </nav>`,
       banner: page.demo
-        ? html`<aside class="demo-banner" aria-label="${msg.demoLabel}"><div class="wrap"><strong>${msg.demoBadge}</strong> ${msg.demoBanner}</div></aside>`
+        ? html`<aside class="demo-banner" aria-label="${msg.demoLabel}"><div class="wrap"><strong>${msg.demoBadge}</strong> <span class="demo-banner__short">${msg.demoBannerShort}</span><span class="demo-banner__long">${msg.demoBanner}</span></div></aside>`
         : undefined,
       content: page.body,
       footer: html`<footer class="site-footer">
