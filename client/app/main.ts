@@ -5,10 +5,12 @@ import { defineComponents } from '../components/define.js';
 import { enhanceElectionPage } from './pages/election.js';
 import { enhancePersonPage } from './pages/person.js';
 import { enhanceReplyPage } from './pages/reply.js';
+import { enhanceLanguageSwitch } from './language-switch.js';
 import { enhanceSiteMenu } from './site-menu.js';
 
 defineComponents();
 enhanceSiteMenu();
+enhanceLanguageSwitch();
 
 const page = document.body.dataset.page;
 if (page === 'person') enhancePersonPage();

@@ -46,6 +46,16 @@ export interface PageDocument {
   share?: { image: string; title?: string };
   /** A page for one holder of a secret link: never cached, never indexed. */
   private?: boolean;
+  /**
+   * The query parameters that change this page (`w`, `standard`: those its page cache keys on),
+   * kept by the language switch so a weighted or filtered page stays so in the other language.
+   */
+  query?: Record<string, string>;
+}
+
+/** The link to this page in another language: its path there, its own parameters, and `lang` (a cookie remembers the choice). */
+function languageSwitchHref(locale: Locale, path: string, query: Record<string, string> = {}): string {
+  return `${pagePath(locale, path)}?${new URLSearchParams({ ...query, lang: locale })}`;
 }
 
 /** A public page as a whole document: meta tags for sharing, the header, the footer. */
@@ -99,7 +109,7 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
         ${ctx.electionPath ? navItem(ctx.electionPath, msg.nav.election, 'election') : ''}
         ${navItem('/methodology', msg.nav.methodology, 'methodology')}
         ${navItem('/events', msg.nav.events, 'events')}
-        ${others.map((l) => html`<li><a class="lang-switch" href="${pagePath(l, page.path)}?lang=${l}" hreflang="${l}" lang="${l}">${messagesFor(l).languageName}</a></li>`)}
+        ${others.map((l) => html`<li><a class="lang-switch" href="${languageSwitchHref(l, page.path, page.query)}" hreflang="${l}" lang="${l}">${messagesFor(l).languageName}</a></li>`)}
       </ul>
     </nav>`,
       banner: page.demo
