@@ -1,4 +1,6 @@
 // Entry of the public web app: the served HTML is complete; this enhances it.
+// The grade colours and shapes, generated from core/grade-palette.ts (vite.config.ts).
+import 'virtual:grade-palette.css';
 import './styles/app.css';
 import './styles/embed-kit.css';
 import { defineComponents } from '../components/define.js';

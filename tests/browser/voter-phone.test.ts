@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { GRADE_PALETTE } from '../../core/grade-palette.js';
 import { axeViolations } from './accessibility.js';
 import { useTestSite } from './site.js';
 
@@ -168,6 +169,38 @@ describe('the language switch', () => {
     expect(url.searchParams.get('standard')).toBe('equity');
     expect(url.searchParams.get('w')).toBe('kids:3');
     expect(problems).toEqual([]);
+    await close();
+  });
+});
+
+describe('one grade palette', () => {
+  it('colours the pages’ grades from core/grade-palette.ts, and every grade still shows its letter', async () => {
+    const { page, close } = await open(`/people/${PEOPLE[0]}`, { width: 1280, height: 900 });
+    const hex = (rgb: string) =>
+      `#${(rgb.match(/\d+/g) ?? [])
+        .slice(0, 3)
+        .map((n) => Number(n).toString(16).padStart(2, '0'))
+        .join('')}`;
+    const grades = await page.locator('.standard-card .grade').evaluateAll((els) =>
+      els.map((el) => {
+        const style = getComputedStyle(el);
+        return {
+          grade: (el as HTMLElement).dataset.grade!,
+          background: style.backgroundColor,
+          border: style.borderTopColor,
+          color: style.color,
+          letter: el.querySelector('.grade__letter')?.textContent,
+        };
+      }),
+    );
+    expect(grades.length).toBe(10);
+    for (const g of grades) {
+      const look = GRADE_PALETTE[g.grade as keyof typeof GRADE_PALETTE];
+      expect(hex(g.background), g.grade).toBe(look.background);
+      expect(hex(g.border), g.grade).toBe(look.line);
+      expect(hex(g.color), g.grade).toBe(look.ink);
+      expect(g.letter).toBe(g.grade === 'none' ? '–' : g.grade);
+    }
     await close();
   });
 });
