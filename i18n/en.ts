@@ -11,6 +11,8 @@ export const en = {
   /** The language's own name, for the language switch. */
   languageName: 'English',
   siteName: 'DA Accountability Scorecard',
+  /** The name under the icon on a phone's home screen (the web app manifest's short_name). */
+  appShortName: 'DA Scorecard',
   siteTagline: 'Sacramento County',
   skipToContent: 'Skip to main content',
   navLabel: 'Main',

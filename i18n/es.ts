@@ -12,6 +12,8 @@ export const es: Messages = {
   langTag: 'es-US',
   languageName: 'Español',
   siteName: 'Boleta de Calificaciones de la Fiscalía de Distrito',
+  /** The name under the icon on a phone's home screen (the web app manifest's short_name). */
+  appShortName: 'Calificaciones DA',
   siteTagline: 'Condado de Sacramento',
   skipToContent: 'Saltar al contenido principal',
   navLabel: 'Principal',

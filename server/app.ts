@@ -44,6 +44,7 @@ import outboxRoutes from './routes/api/outbox/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/share/index.js';
+import appIconRoutes from './routes/app-icons/index.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 import workspacePages from './routes/workspace/index.js';
 
@@ -109,6 +110,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
   await fastify.register(shareRoutes);
+  await fastify.register(appIconRoutes);
   await fastify.register(pageRoutes, { locale: 'en' });
   await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
   await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });

@@ -3,11 +3,11 @@ import { LOCALES, pagePath, type Locale } from '../../../i18n/locales.js';
 import type { ClientEntry } from '../../plugins/static-assets.js';
 import { renderDocument } from '../../html/document.js';
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '../../share/render.js';
+import { BRAND_COLOUR } from '../../share/site-icon.js';
 import { html, type SafeHtml } from '../../html/html.js';
 
-/** The site icon inline, so browsers ask for no /favicon.ico. */
-const FAVICON =
-  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%231f3a5f'/%3E%3Ctext x='16' y='23' font-family='sans-serif' font-size='19' font-weight='700' fill='white' text-anchor='middle'%3EA%3C/text%3E%3C/svg%3E";
+/** The site's mark (server/share/site-icon.ts, served by routes/app-icons): not a grade letter. */
+const FAVICON = '/favicon.svg';
 
 /** Which page this is: the browser app picks the components to enhance it by this name. */
 export type PageName =
@@ -89,8 +89,10 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
         alternates: LOCALES.map((l) => ({ hreflang: l, href: `${ctx.origin}${pagePath(l, page.path)}` })),
         oembed: page.oembed ? `${ctx.origin}/oembed?${new URLSearchParams({ url: canonical, format: 'json' })}` : undefined,
       },
-      themeColor: '#1f3a5f',
+      themeColor: BRAND_COLOUR,
       icon: FAVICON,
+      appleTouchIcon: '/apple-touch-icon.png',
+      manifest: pagePath(locale, '/manifest.webmanifest'),
       entry,
       scripts: page.scripts,
     },
