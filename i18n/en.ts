@@ -345,6 +345,9 @@ export const en = {
     trendEmpty: 'There is no evidence yet, so there is no history to show.',
     trendLabel: (name: string, first: string, last: string) =>
       `Line chart of ${name}'s overall score over time, from ${first} to ${last}. The numbers are in the table below.`,
+    trendChoose: 'Add the line of a standard',
+    trendAlso: (list: string) => `Also drawn: ${list}.`,
+    trendTable: 'The history as a table',
     noScore: 'none',
   },
 

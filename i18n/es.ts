@@ -342,6 +342,9 @@ export const es: Messages = {
     trendEmpty: 'Todavía no hay evidencia, así que no hay historial que mostrar.',
     trendLabel: (name: string, first: string, last: string) =>
       `Gráfica de líneas de la puntuación general de ${name} a lo largo del tiempo, de ${first} a ${last}. Los números están en la tabla de abajo.`,
+    trendChoose: 'Agregar la línea de un estándar',
+    trendAlso: (list: string) => `También se muestran: ${list}.`,
+    trendTable: 'El historial en una tabla',
     noScore: 'ninguna',
   },
 

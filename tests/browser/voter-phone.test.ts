@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { GRADE_PALETTE } from '../../core/grade-palette.js';
+import { messagesFor } from '../../i18n/catalog.js';
+import { formatDay } from '../../i18n/format.js';
 import { axeViolations } from './accessibility.js';
 import { useTestSite } from './site.js';
 
@@ -201,6 +203,53 @@ describe('one grade palette', () => {
       expect(hex(g.color), g.grade).toBe(look.ink);
       expect(g.letter).toBe(g.grade === 'none' ? '–' : g.grade);
     }
+    await close();
+  });
+});
+
+describe('the trend chart', () => {
+  it('draws the overall score alone at first, adds a standard’s line with its own colour and marker when chosen, and starts at the first evidence', async () => {
+    const slug = PEOPLE[0];
+    const { page, problems, close } = await open(`/people/${slug}`, { width: 1280, height: 900 });
+    await page.locator('sc-trend-chart').scrollIntoViewIfNeeded();
+    await page.locator('sc-trend-chart canvas').waitFor();
+    /** What chart.js was given to draw (the element's chart instance). */
+    const drawn = () =>
+      page.locator('sc-trend-chart').evaluate((el) => {
+        const chart = (el as unknown as { _chart?: { data: { labels: string[]; datasets: Array<Record<string, unknown>> } } })._chart;
+        return chart
+          ? {
+              labels: chart.data.labels,
+              lines: chart.data.datasets.map((d) => ({
+                label: d.label,
+                colour: d.borderColor,
+                marker: `${d.pointStyle}/${d.pointRotation ?? 0}`,
+              })),
+            }
+          : null;
+      });
+    await expect.poll(async () => (await drawn())?.lines.map((l) => l.label)).toEqual(['Overall']);
+
+    const chooser = page.getByRole('group', { name: 'Add the line of a standard' });
+    await chooser.getByRole('checkbox', { name: 'Kids' }).check();
+    await chooser.getByRole('checkbox', { name: 'Equity' }).check();
+    await chooser.getByRole('checkbox', { name: 'Transparency' }).check();
+    await expect.poll(async () => (await drawn())?.lines.map((l) => l.label)).toEqual(['Overall', 'Equity', 'Kids', 'Transparency']);
+    const lines = (await drawn())!.lines;
+    expect(new Set(lines.map((l) => l.colour)).size).toBe(4);
+    expect(new Set(lines.map((l) => l.marker)).size).toBe(4);
+    expect(await page.locator('sc-trend-chart canvas').getAttribute('aria-label')).toContain('Also drawn: Equity, Kids, Transparency.');
+    await chooser.getByRole('checkbox', { name: 'Kids' }).uncheck();
+    await expect.poll(async () => (await drawn())?.lines.map((l) => l.label)).toEqual(['Overall', 'Equity', 'Transparency']);
+
+    // The axis starts on the first evidence's own day.
+    const firstEvidenceOn = await page.evaluate(() => JSON.parse(document.getElementById('page-data')!.textContent!).firstEvidenceOn);
+    await page.locator('sc-trend-chart summary').click();
+    const firstRow = await page.locator('.trend-table tbody tr th').first().innerText();
+    expect(firstRow).toBe(formatDay(messagesFor('en'), firstEvidenceOn));
+    expect((await drawn())!.labels[0]).toBe(firstRow);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
     await close();
   });
 });
