@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { GRADE_PALETTE } from '../../core/grade-palette.js';
 import { messagesFor } from '../../i18n/catalog.js';
 import { formatDay } from '../../i18n/format.js';
+import { SESSION_COOKIE } from '../../server/plugins/auth.js';
+import { createSignedInUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
 import { useTestSite } from './site.js';
 
@@ -251,5 +253,32 @@ describe('the trend chart', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();
+  });
+});
+
+describe('the admin elections screen', () => {
+  it('takes an election’s results, which its page then shows instead of urging registration', async () => {
+    const admin = await createSignedInUser(site.server, 'admin');
+    const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+    await context.addCookies([{ name: SESSION_COOKIE, value: admin.token, url: site.server.origin }]);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(`${site.server.origin}/workspace/admin/elections`);
+    const form = page.locator('details', { has: page.locator(`#e-${ELECTION}-results`) });
+    await form.locator('summary').click();
+    const results = form.getByLabel(/^Results, once known/);
+    await results.fill('Riley Example (demo) won, in this fictional election.');
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: /^Save / }).click();
+    await page.locator('#admin-message').waitFor();
+    expect(await page.locator('#admin-message').textContent()).toBe('Saved.');
+    await page.goto(`${site.server.origin}/elections/${ELECTION}`);
+    expect(await page.getByRole('heading', { name: 'Results', level: 2 }).isVisible()).toBe(true);
+    expect(await page.locator('.election-phase__results').innerText()).toBe('Riley Example (demo) won, in this fictional election.');
+    expect(await page.locator('a[href^="https://registertovote.ca.gov"]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });
