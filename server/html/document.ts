@@ -35,6 +35,11 @@ export interface DocumentHead {
   /** The web app manifest (`/manifest.webmanifest`). */
   manifest?: string;
   /**
+   * CSS for readers without JavaScript, in `<noscript>` in the head (e.g. the phone menu's
+   * list kept open). A constant of the code, never text from a request: it is not escaped.
+   */
+  noscriptStyle?: string;
+  /**
    * CSS written into the page, for pages that load no Vite entry (the iframe). A constant of
    * the code, never text from a request or the database: it is not escaped.
    */
@@ -119,6 +124,7 @@ function headElements(head: DocumentHead): SafeHtml[] {
     head.appleTouchIcon === undefined ? null : html`<link rel="apple-touch-icon" href="${head.appleTouchIcon}">`,
     head.manifest === undefined ? null : html`<link rel="manifest" href="${head.manifest}">`,
     head.inlineStyle === undefined ? null : html`<style>${new SafeHtml(head.inlineStyle)}</style>`,
+    head.noscriptStyle === undefined ? null : html`<noscript><style>${new SafeHtml(head.noscriptStyle)}</style></noscript>`,
     ...(entry?.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`),
     ...(entry?.preloads ?? []).map((href) => html`<link rel="modulepreload" href="${href}">`),
     entry?.script ? html`<script type="module" src="${entry.script}"></script>` : null,

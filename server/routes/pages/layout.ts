@@ -9,6 +9,10 @@ import { html, type SafeHtml } from '../../html/html.js';
 /** The site's mark (server/share/site-icon.ts, served by routes/app-icons): not a grade letter. */
 const FAVICON = '/favicon.svg';
 
+/** Without JavaScript the phone menu cannot open, so its list stays shown and the button hidden. */
+const NO_SCRIPT_MENU =
+  '.site-header__inner { flex-wrap: wrap !important; } .site-menu .site-nav { display: flex !important; } .site-menu .menu-button { display: none !important; }';
+
 /** Which page this is: the browser app picks the components to enhance it by this name. */
 export type PageName =
   'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'evidence' | 'reply' | 'embed' | 'not-found' | 'error';
@@ -93,6 +97,7 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
       icon: FAVICON,
       appleTouchIcon: '/apple-touch-icon.png',
       manifest: pagePath(locale, '/manifest.webmanifest'),
+      noscriptStyle: NO_SCRIPT_MENU,
       entry,
       scripts: page.scripts,
     },
@@ -102,10 +107,9 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
       skipLink: msg.skipToContent,
       home: { href: link('/'), title: msg.siteName, tagline: msg.siteTagline },
       // On a phone the list folds behind a menu button (client/app/site-menu.ts); without
-      // JavaScript the <noscript> style keeps it open and the button away.
+      // JavaScript the head's <noscript> style (NO_SCRIPT_MENU) keeps it open and the button away.
       nav: html`<nav class="site-menu" data-menu="closed" aria-label="${msg.navLabel}">
       <button type="button" class="menu-button" aria-expanded="false" aria-controls="site-nav"><span class="menu-button__icon" aria-hidden="true"></span>${msg.menu}</button>
-      <noscript><style>.site-header__inner { flex-wrap: wrap !important; } .site-menu .site-nav { display: flex !important; } .site-menu .menu-button { display: none !important; }</style></noscript>
       <ul class="site-nav" id="site-nav">
         ${navItem('/', msg.nav.home, 'home')}
         ${ctx.electionPath ? navItem(ctx.electionPath, msg.nav.election, 'election') : ''}
