@@ -81,7 +81,26 @@ describe('migrations', () => {
     const db = openDatabase(freshPath());
     migrate(db, { migrationsFolder: before });
     await seedStandards(db);
-    expect(await seedDemo(db)).toBe(true);
+    // Rows written as that schema had them (the demo seed follows today's tables, so it is not used).
+    const sqlite = db.$client;
+    const now = new Date().toISOString();
+    const person = sqlite
+      .prepare(
+        "insert into subjects (slug, name, role, office, demo, created_at, updated_at) values ('old-record', 'Old Record', 'candidate', 'DA', 1, ?, ?)",
+      )
+      .run(now, now).lastInsertRowid;
+    const standardIds = sqlite.prepare('select id from standards order by number').pluck().all() as number[];
+    for (let i = 0; i < 12; i++) {
+      const entry = sqlite
+        .prepare(
+          `insert into evidence (subject_id, standard_id, rating, kind, title, summary, occurred_on, status, demo, created_at, updated_at)
+           values (?, ?, 1, 'action', ?, 'Stored before search', '2024-01-01', 'published', 1, ?, ?)`,
+        )
+        .run(person, standardIds[i % 10], `Diversion program expanded ${i}`, now, now).lastInsertRowid;
+      sqlite
+        .prepare("insert into evidence_sources (evidence_id, position, url, title) values (?, 0, 'https://example.org/a', 'Gazette')")
+        .run(entry);
+    }
     const stored = db.$client.prepare('select count(*) from evidence').pluck().get() as number;
     expect(stored).toBeGreaterThan(10);
 
