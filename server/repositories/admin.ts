@@ -27,6 +27,7 @@ import type {
   SubjectPatch,
 } from '../schemas/admin.js';
 import { recordAudit, type Actor, type Writer } from './audit.js';
+import { saveTranslations } from './translations.js';
 
 function notFoundBy(what: string, key: string | number) {
   return new HttpError(404, 'not-found', `No ${what} with ${typeof key === 'number' ? 'id' : 'slug'} "${key}"`);
@@ -65,16 +66,17 @@ function subjectIds(writer: Writer, slugs: string[], field: string): number[] {
 export class AdminRepository {
   constructor(private readonly db: Db) {}
 
-  createSubject(input: SubjectInput, actor: Actor) {
+  createSubject({ translations, ...input }: SubjectInput, actor: Actor) {
     return this.db.transaction((tx) => {
       if (tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).get()) throw slugTaken('subject', input.slug);
       const after = tx.insert(subjects).values(input).returning().get();
-      recordAudit(tx, { actor, action: 'subject.create', entityType: 'subject', entityId: after.id, after });
+      saveTranslations(tx, 'subject', after.id, translations);
+      recordAudit(tx, { actor, action: 'subject.create', entityType: 'subject', entityId: after.id, after: { ...after, translations } });
       return after;
     });
   }
 
-  updateSubject(slug: string, patch: SubjectPatch, actor: Actor) {
+  updateSubject(slug: string, { translations, ...patch }: SubjectPatch, actor: Actor) {
     return this.db.transaction((tx) => {
       const before = tx.select().from(subjects).where(eq(subjects.slug, slug)).get();
       if (!before) throw notFoundBy('subject', slug);
@@ -84,7 +86,8 @@ export class AdminRepository {
         .where(eq(subjects.id, before.id))
         .returning()
         .get();
-      recordAudit(tx, { actor, action: 'subject.update', entityType: 'subject', entityId: before.id, before, after });
+      saveTranslations(tx, 'subject', before.id, translations);
+      recordAudit(tx, { actor, action: 'subject.update', entityType: 'subject', entityId: before.id, before, after: { ...after, translations } });
       return after;
     });
   }
@@ -108,19 +111,20 @@ export class AdminRepository {
     ids.forEach((subjectId, position) => writer.insert(electionCandidates).values({ electionId, subjectId, position }).run());
   }
 
-  createElection({ candidates, ...fields }: ElectionInput, actor: Actor) {
+  createElection({ candidates, translations, ...fields }: ElectionInput, actor: Actor) {
     return this.db.transaction((tx) => {
       if (tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, fields.slug)).get())
         throw slugTaken('election', fields.slug);
       const { id } = tx.insert(elections).values(fields).returning({ id: elections.id }).get();
       this.setCandidates(tx, id, candidates);
+      saveTranslations(tx, 'election', id, translations);
       const after = this.electionSnapshot(tx, id);
-      recordAudit(tx, { actor, action: 'election.create', entityType: 'election', entityId: id, after });
+      recordAudit(tx, { actor, action: 'election.create', entityType: 'election', entityId: id, after: { ...after, translations } });
       return after;
     });
   }
 
-  updateElection(slug: string, { candidates, ...fields }: ElectionPatch, actor: Actor) {
+  updateElection(slug: string, { candidates, translations, ...fields }: ElectionPatch, actor: Actor) {
     return this.db.transaction((tx) => {
       const row = tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, slug)).get();
       if (!row) throw notFoundBy('election', slug);
@@ -130,8 +134,9 @@ export class AdminRepository {
         .where(eq(elections.id, row.id))
         .run();
       if (candidates) this.setCandidates(tx, row.id, candidates);
+      saveTranslations(tx, 'election', row.id, translations);
       const after = this.electionSnapshot(tx, row.id);
-      recordAudit(tx, { actor, action: 'election.update', entityType: 'election', entityId: row.id, before, after });
+      recordAudit(tx, { actor, action: 'election.update', entityType: 'election', entityId: row.id, before, after: { ...after, translations } });
       return after;
     });
   }
@@ -156,7 +161,7 @@ export class AdminRepository {
     for (const subjectId of new Set(ids)) writer.insert(eventSubjects).values({ eventId, subjectId }).run();
   }
 
-  createEvent({ subjects: linked, ...fields }: EventInput, actor: Actor) {
+  createEvent({ subjects: linked, translations, ...fields }: EventInput, actor: Actor) {
     return this.db.transaction((tx) => {
       // Stored in UTC so start times sort and compare correctly as text.
       const { id } = tx
@@ -165,13 +170,14 @@ export class AdminRepository {
         .returning({ id: events.id })
         .get();
       this.setEventSubjects(tx, id, linked);
+      saveTranslations(tx, 'event', id, translations);
       const after = this.eventSnapshot(tx, id);
-      recordAudit(tx, { actor, action: 'event.create', entityType: 'event', entityId: id, after });
+      recordAudit(tx, { actor, action: 'event.create', entityType: 'event', entityId: id, after: { ...after, translations } });
       return after;
     });
   }
 
-  updateEvent(id: number, { subjects: linked, ...fields }: EventPatch, actor: Actor) {
+  updateEvent(id: number, { subjects: linked, translations, ...fields }: EventPatch, actor: Actor) {
     return this.db.transaction((tx) => {
       const before = this.eventSnapshot(tx, id);
       const startsAt = fields.startsAt === undefined ? {} : { startsAt: new Date(fields.startsAt).toISOString() };
@@ -180,8 +186,9 @@ export class AdminRepository {
         .where(eq(events.id, id))
         .run();
       if (linked) this.setEventSubjects(tx, id, linked);
+      saveTranslations(tx, 'event', id, translations);
       const after = this.eventSnapshot(tx, id);
-      recordAudit(tx, { actor, action: 'event.update', entityType: 'event', entityId: id, before, after });
+      recordAudit(tx, { actor, action: 'event.update', entityType: 'event', entityId: id, before, after: { ...after, translations } });
       return after;
     });
   }

@@ -7,9 +7,10 @@ import { publicElection } from '../../../schemas/elections.js';
 
 /** Admins create elections and set their candidates, in ballot order. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { admin, elections } = fastify.repositories;
-  const publicView = (slug: string) => {
-    const election = elections.bySlug(slug)!;
+  const { admin, elections, translations } = fastify.repositories;
+  /** The election as stored, with the Spanish text the admin just wrote. */
+  const publicView = async (slug: string) => {
+    const [election] = await translations.localizeElections([elections.bySlug(slug)!], 'en');
     return { ...election, candidates: election.candidates.map(toPublicSubject) };
   };
 
@@ -26,7 +27,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const created = admin.createElection(request.body, signedIn(request));
-      return reply.code(201).send(publicView(created.slug!));
+      return reply.code(201).send(await publicView(created.slug!));
     },
   );
 

@@ -13,8 +13,9 @@ export interface EventsAdminOptions {
 
 /** Admins announce candidate forums and other events. */
 const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flyersDir }) => {
-  const { admin, events } = fastify.repositories;
-  const publicView = (id: number) => events.list().find((e) => e.id === id)!;
+  const { admin, events, translations } = fastify.repositories;
+  /** The event as stored, with the Spanish text the admin just wrote. */
+  const publicView = async (id: number) => (await translations.localizeEvents([events.list().find((e) => e.id === id)!], 'en'))[0];
 
   fastify.post(
     '/',
@@ -29,7 +30,7 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
     },
     async (request, reply) => {
       const created = admin.createEvent(request.body, signedIn(request));
-      return reply.code(201).send(publicView(created.id));
+      return reply.code(201).send(await publicView(created.id));
     },
   );
 
