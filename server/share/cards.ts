@@ -53,7 +53,7 @@ export function personShareCard(repos: Repositories, slug: string, locale: Local
   };
 }
 
-export function electionShareCard(repos: Repositories, slug: string, locale: Locale, w?: string): ShareCard | null {
+export async function electionShareCard(repos: Repositories, slug: string, locale: Locale, w?: string): Promise<ShareCard | null> {
   const msg = messagesFor(locale);
   const election = repos.elections.bySlug(slug);
   if (!election) return null;
@@ -66,9 +66,11 @@ export function electionShareCard(repos: Repositories, slug: string, locale: Loc
     const overall = overallFor(repos, row, repos.scorecards.forSubject(row, asOf, locale).overall, weights, asOf);
     return { label: row.name, grade: overall.grade, score: overall.score };
   });
+  // Spanish images say the Spanish name where one is written.
+  const [named] = await repos.translations.localizeElections([election], locale);
   return {
     kicker: msg.siteName,
-    title: election.name,
+    title: named.name,
     subtitle: null,
     grades,
     facts: [...(isEqualWeighting(weights) ? [] : [msg.share.weighted]), msg.person.asOf(formatDay(msg, asOf))],
@@ -98,11 +100,12 @@ export function standardShareCard(repos: Repositories, slug: string, locale: Loc
   };
 }
 
-export function evidenceShareCard(repos: Repositories, id: number, locale: Locale): ShareCard | null {
+export async function evidenceShareCard(repos: Repositories, id: number, locale: Locale): Promise<ShareCard | null> {
   const msg = messagesFor(locale);
-  const entry = repos.evidence.findPublic(id);
-  const row = entry && repos.subjects.rowBySlug(entry.subject);
-  if (!entry || !row) return null;
+  const found = repos.evidence.findPublic(id);
+  const row = found && repos.subjects.rowBySlug(found.subject);
+  if (!found || !row) return null;
+  const [entry] = await repos.translations.localizeEvidence([found], locale);
   const standard = repos.scorecards.forSubject(row, undefined, locale).standards.find((s) => s.slug === entry.standard)!;
   return {
     kicker: msg.siteName,

@@ -128,25 +128,25 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   const repos = fastify.repositories;
   const params = { params: slugParams, querystring: pageQuery };
   fastify.get('/', { config: { pageCache: { params: [] } } }, async (request, reply) =>
-    show(request, reply, homePageModel(repos, locale), homeBody),
+    show(request, reply, await homePageModel(repos, locale), homeBody),
   );
   fastify.get('/people/:slug', { config: { pageCache: { params: ['w', 'standard'] } }, schema: params }, async (request, reply) =>
-    show(request, reply, personPageModel(repos, request.params.slug, request.query, locale), personBody),
+    show(request, reply, await personPageModel(repos, request.params.slug, request.query, locale), personBody),
   );
   fastify.get('/elections/:slug', { config: { pageCache: { params: ['w'] } }, schema: params }, async (request, reply) =>
-    show(request, reply, electionPageModel(repos, request.params.slug, request.query, locale), electionBody),
+    show(request, reply, await electionPageModel(repos, request.params.slug, request.query, locale), electionBody),
   );
   fastify.get('/standards/:slug', { config: { pageCache: { params: [] } }, schema: { params: slugParams } }, async (request, reply) =>
-    show(request, reply, standardPageModel(repos, request.params.slug, locale), standardBody),
+    show(request, reply, await standardPageModel(repos, request.params.slug, locale), standardBody),
   );
   fastify.get('/methodology', { config: { pageCache: { params: [] } } }, async (request, reply) =>
     show(request, reply, methodologyPageModel(repos, locale), methodologyBody),
   );
   fastify.get('/events', { config: { pageCache: { params: [] } } }, async (request, reply) =>
-    show(request, reply, eventsPageModel(repos, locale), eventsBody),
+    show(request, reply, await eventsPageModel(repos, locale), eventsBody),
   );
   fastify.get('/evidence/:id', { config: { pageCache: { params: [] } }, schema: { params: idParams } }, async (request, reply) =>
-    show(request, reply, evidencePageModel(repos, request.params.id, locale), evidencePageBody),
+    show(request, reply, await evidencePageModel(repos, request.params.id, locale), evidencePageBody),
   );
   // The right of reply: an unknown, expired or revoked link is one and the same 410 page.
   fastify.get('/reply/:token', { schema: { params: z.object({ token: z.string().max(200) }) } }, async (request, reply) => {

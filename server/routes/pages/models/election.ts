@@ -13,16 +13,24 @@ import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageM
  * `/elections/:slug`: the candidates side by side, graded as of today, under the voter's
  * weighting (`?w=`). Null when no election has this slug.
  */
-export function electionPageModel(repos: Repositories, slug: string, query: PageQuery, locale: Locale): PageModel<ElectionView> | null {
+export async function electionPageModel(
+  repos: Repositories,
+  slug: string,
+  query: PageQuery,
+  locale: Locale,
+): Promise<PageModel<ElectionView> | null> {
   const msg = messagesFor(locale);
-  const { evidence, elections, scorecards } = repos;
+  const { evidence, elections, scorecards, translations } = repos;
   const found = elections.bySlug(slug);
   if (!found) return null;
   const asOf = today();
+  // The election's name and the candidates' offices in the page's language where written.
+  const [named] = await translations.localizeElections([found], locale);
+  const people = await translations.localizeSubjects(found.candidates.map(toPublicSubject), locale);
   const election = {
-    ...found,
+    ...named,
     asOf,
-    candidates: found.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf, locale) })),
+    candidates: found.candidates.map((c, i) => ({ ...people[i], scorecard: scorecards.forSubject(c, asOf, locale) })),
   };
   const refs = standardRefs(repos, locale);
   const pageData: ElectionPageData = {

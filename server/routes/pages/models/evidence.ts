@@ -14,11 +14,13 @@ const graded = (score: number | null) => (score === null ? null : { score: round
  * on its standard with and without it, by the method's own functions), its public history and
  * replies. Null for an unknown id and for pending, rejected and withdrawn entries alike.
  */
-export function evidencePageModel(repos: Repositories, id: number, locale: Locale): PageModel<EvidencePageView> | null {
+export async function evidencePageModel(repos: Repositories, id: number, locale: Locale): Promise<PageModel<EvidencePageView> | null> {
   const msg = messagesFor(locale);
-  const entry = repos.evidence.findPublic(id);
-  const row = entry && repos.subjects.rowBySlug(entry.subject);
-  if (!entry || !row) return null;
+  const found = repos.evidence.findPublic(id);
+  const row = found && repos.subjects.rowBySlug(found.subject);
+  if (!found || !row) return null;
+  // Title and summary in the page's language where written: the preview title follows them.
+  const [entry] = await repos.translations.localizeEvidence([found], locale);
   const subject = toPublicSubject(row);
   const standardTitle = repos.standards.list(locale).find((s) => s.slug === entry.standard)?.title ?? entry.standard;
   const counted = repos.evidence.listPublic({ subjectId: row.id }).filter((e) => e.standard === entry.standard && counts(e));

@@ -7,11 +7,13 @@ import type { HomeView } from '../views/home.js';
 import { currentElection, type PageModel } from './model.js';
 
 /** `/`: every person's overall grade, the current election and the events coming up. */
-export function homePageModel(repos: Repositories, locale: Locale): PageModel<HomeView> {
+export async function homePageModel(repos: Repositories, locale: Locale): Promise<PageModel<HomeView>> {
   const msg = messagesFor(locale);
   const { standards, subjects, events, scorecards } = repos;
   const people = subjects.rows().map((row) => ({ subject: toPublicSubject(row), card: scorecards.forSubject(row, undefined, locale) }));
-  const election = currentElection(repos);
+  const current = currentElection(repos);
+  // The election's name and the events' text in the page's language where written.
+  const election = current && (await repos.translations.localizeElections([current], locale))[0];
   const now = new Date().toISOString();
   return {
     name: 'home',
@@ -27,7 +29,10 @@ export function homePageModel(repos: Repositories, locale: Locale): PageModel<Ho
       incumbent:
         people.find((p) => p.subject.role === 'incumbent' && !p.subject.demo) ?? people.find((p) => p.subject.role === 'incumbent') ?? null,
       election: election && { ...election, candidates: election.candidates.map((c) => c.slug) },
-      upcoming: events.list().filter((e) => e.startsAt >= now),
+      upcoming: await repos.translations.localizeEvents(
+        events.list().filter((e) => e.startsAt >= now),
+        locale,
+      ),
       minCoverage: MIN_COVERAGE,
     },
   };

@@ -14,16 +14,22 @@ import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageM
  * `/people/:slug`: one person's scorecard, their evidence (`?standard=` filters it) and the
  * overall grade under the voter's weighting (`?w=`). Null when no one has this slug.
  */
-export function personPageModel(repos: Repositories, slug: string, query: PageQuery, locale: Locale): PageModel<PersonView> | null {
+export async function personPageModel(
+  repos: Repositories,
+  slug: string,
+  query: PageQuery,
+  locale: Locale,
+): Promise<PageModel<PersonView> | null> {
   const msg = messagesFor(locale);
-  const { standards, subjects, evidence, elections, scorecards } = repos;
+  const { standards, subjects, evidence, elections, scorecards, translations } = repos;
   const row = subjects.rowBySlug(slug);
   if (!row) return null;
-  const subject = toPublicSubject(row);
+  // Bio, office, entry titles and election names in the page's language where written (English otherwise, and marked so).
+  const [subject] = await translations.localizeSubjects([toPublicSubject(row)], locale);
   const card = scorecards.forSubject(row, undefined, locale);
   const allStandards = standards.list(locale);
   const refs = standardRefs(repos, locale);
-  const entries = evidence.listPublic({ subjectId: row.id });
+  const entries = await translations.localizeEvidence(evidence.listPublic({ subjectId: row.id }), locale);
   const weights = parseWeights(
     query.w,
     refs.map((s) => s.slug),
@@ -59,7 +65,10 @@ export function personPageModel(repos: Repositories, slug: string, query: PageQu
       evidence: entries,
       filter,
       standards: allStandards,
-      elections: elections.list().filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
+      elections: await translations.localizeElections(
+        elections.list().filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
+        locale,
+      ),
       minCoverage: MIN_COVERAGE,
       replies: repos.replies.publishedBySubject(row.id),
       invitation: repos.replies.invitation(row.id),

@@ -6,13 +6,13 @@ import type { StandardView } from '../views/standard.js';
 import { shareImagePath, type PageModel } from './model.js';
 
 /** `/standards/:slug`: one standard, every person's grade on it and their latest evidence. Null when unknown. */
-export function standardPageModel(repos: Repositories, slug: string, locale: Locale): PageModel<StandardView> | null {
+export async function standardPageModel(repos: Repositories, slug: string, locale: Locale): Promise<PageModel<StandardView> | null> {
   const msg = messagesFor(locale);
   const { standards, subjects, evidence, scorecards } = repos;
   const standard = standards.bySlug(slug, locale);
   if (!standard) return null;
   const standardId = standards.refs().find((s) => s.slug === standard.slug)!.id;
-  const entries = evidence.listPublic({ standardId });
+  const entries = await repos.translations.localizeEvidence(evidence.listPublic({ standardId }), locale);
   const people = subjects.rows().map((row) => {
     const subject = toPublicSubject(row);
     const card = scorecards.forSubject(row, undefined, locale);

@@ -6,13 +6,13 @@ import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import { html, type SafeHtml } from '../../../html/html.js';
 import { eventItem } from './events.js';
-import { demoTag, english, gradeBadge, overallNote, standardTermsNote } from './parts.js';
+import { demoTag, gradeBadge, overallNote, standardTermsNote, textIn } from './parts.js';
 
 export interface HomeView {
   standards: PublicStandard[];
   people: Array<{ subject: PublicSubject; card: Scorecard }>;
   incumbent: { subject: PublicSubject; card: Scorecard } | null;
-  election: { slug: string; name: string; electionDate: string; candidates: string[] } | null;
+  election: { slug: string; name: string; electionDate: string; candidates: string[]; textLanguages?: { name: string } } | null;
   upcoming: PublicEvent[];
   minCoverage: number;
 }
@@ -66,7 +66,7 @@ ${
     ? html`
 <section class="panel" aria-labelledby="election-heading">
   <h2 id="election-heading">${h.electionHeading}</h2>
-  <p><strong>${english(msg, view.election.name)}</strong><br><span class="muted">${msg.election.date(formatDay(msg, view.election.electionDate))}</span></p>
+  <p><strong>${textIn(msg, view.election.name, view.election.textLanguages?.name)}</strong><br><span class="muted">${msg.election.date(formatDay(msg, view.election.electionDate))}</span></p>
   <ul class="person-rows">${view.election.candidates.map(personRow)}</ul>
   <p><a class="button" href="${link(`/elections/${view.election.slug}`)}">${h.seeElection}</a></p>
 </section>`

@@ -10,6 +10,7 @@ import {
   demoTag,
   english,
   evidenceEntry,
+  textIn,
   gradeBadge,
   inLanguage,
   liveGrade,
@@ -29,7 +30,7 @@ export interface PersonView {
   /** `?standard=`: the evidence list shows only this standard. */
   filter: string | null;
   standards: PublicStandard[];
-  elections: Array<{ slug: string; name: string }>;
+  elections: Array<{ slug: string; name: string; textLanguages?: { name: string } }>;
   minCoverage: number;
   /** Published replies from the person's office, by entry id and by standard slug. */
   replies: { byEvidence: Map<number, PublicReply[]>; byStandard: Map<string, PublicReply[]> };
@@ -61,7 +62,7 @@ function glanceList(
         ${gradeBadge(msg, s.grade, s.score)}
         <div>
           <p class="glance__standard"><a href="?standard=${s.slug}#standard-${s.slug}">${inLanguage(s.title, s.titleLang, lang)}</a></p>
-          ${reason ? html`<p class="glance__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
+          ${reason ? html`<p class="glance__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${textIn(msg, reason.title, reason.textLanguages?.title)}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
         </div>
       </li>`,
     )}</ul>
@@ -97,13 +98,13 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
 <header class="page-header person-header">
   ${subject.photoUrl ? html`<img class="person-header__photo" src="${safeUrl(subject.photoUrl)}" alt="${msg.person.photo(subject.name)}" width="96" height="96">` : ''}
   <div>
-  <p class="eyebrow">${msg.roles[subject.role]} · ${english(msg, subject.office)}</p>
+  <p class="eyebrow">${msg.roles[subject.role]} · ${textIn(msg, subject.office, subject.textLanguages?.office)}</p>
   <h1>${subject.name}${demoTag(msg, subject.demo)}</h1>
-  ${subject.bio ? html`<p class="lede">${english(msg, subject.bio)}</p>` : ''}
+  ${subject.bio ? html`<p class="lede">${textIn(msg, subject.bio, subject.textLanguages?.bio)}</p>` : ''}
   ${subject.termStart ? html`<p class="muted">${msg.person.term(formatDay(msg, subject.termStart), subject.termEnd ? formatDay(msg, subject.termEnd) : null)}</p>` : ''}
   <p class="page-header__links">
     ${subject.website ? html`<a href="${safeUrl(subject.website)}" rel="noopener">${msg.person.website}</a>` : ''}
-    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${english(msg, e.name)}</a></span>`)}
+    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${textIn(msg, e.name, e.textLanguages?.name)}</a></span>`)}
   </p>
   </div>
 </header>
