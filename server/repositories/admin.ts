@@ -87,7 +87,14 @@ export class AdminRepository {
         .returning()
         .get();
       saveTranslations(tx, 'subject', before.id, translations);
-      recordAudit(tx, { actor, action: 'subject.update', entityType: 'subject', entityId: before.id, before, after: { ...after, translations } });
+      recordAudit(tx, {
+        actor,
+        action: 'subject.update',
+        entityType: 'subject',
+        entityId: before.id,
+        before,
+        after: { ...after, translations },
+      });
       return after;
     });
   }
@@ -136,7 +143,14 @@ export class AdminRepository {
       if (candidates) this.setCandidates(tx, row.id, candidates);
       saveTranslations(tx, 'election', row.id, translations);
       const after = this.electionSnapshot(tx, row.id);
-      recordAudit(tx, { actor, action: 'election.update', entityType: 'election', entityId: row.id, before, after: { ...after, translations } });
+      recordAudit(tx, {
+        actor,
+        action: 'election.update',
+        entityType: 'election',
+        entityId: row.id,
+        before,
+        after: { ...after, translations },
+      });
       return after;
     });
   }

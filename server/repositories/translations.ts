@@ -192,7 +192,12 @@ const OWNERS = {
  * and better-sqlite3 transactions cannot await: it is synchronous until issue 18 makes those
  * transactions asynchronous, and is then awaited the same way.
  */
-export function saveTranslations(writer: Writer, owner: keyof typeof OWNERS, id: number, input: TranslationsInput<string> | undefined): void {
+export function saveTranslations(
+  writer: Writer,
+  owner: keyof typeof OWNERS,
+  id: number,
+  input: TranslationsInput<string> | undefined,
+): void {
   const [table, column, key] = OWNERS[owner];
   for (const lang of TRANSLATED_LANGUAGES) {
     const fields = input?.[lang as 'es'];

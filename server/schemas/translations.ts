@@ -14,9 +14,11 @@ const language = z.enum(LANGUAGES);
 /** A body's optional `translations`: only languages other than English, since English is the record itself. */
 function translationsInput<S extends z.ZodRawShape>(shape: S) {
   const fields = z
-    .strictObject(Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, (v as z.ZodType).nullable().optional()])) as unknown as {
-      [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>>;
-    })
+    .strictObject(
+      Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, (v as z.ZodType).nullable().optional()])) as unknown as {
+        [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>>;
+      },
+    )
     .describe('Spanish text; null clears a field');
   return z
     .strictObject({ es: fields.optional() })

@@ -64,7 +64,9 @@ export class AdminPeople extends AdminSection<PublicSubject[]> {
       bio: optional(v.bio) ?? (clear ? null : undefined),
       photoUrl: optional(v.photoUrl) ?? (clear ? null : undefined),
       website: optional(v.website) ?? (clear ? null : undefined),
-      translations: { es: { office: optional(v.officeEs) ?? (clear ? null : undefined), bio: optional(v.bioEs) ?? (clear ? null : undefined) } },
+      translations: {
+        es: { office: optional(v.officeEs) ?? (clear ? null : undefined), bio: optional(v.bioEs) ?? (clear ? null : undefined) },
+      },
     });
     return html`${demo}<section class="panel" aria-labelledby="add-person"><h2 id="add-person">${a.addPerson}</h2>
         <form class="ws-form" novalidate @submit=${(e: Event) => {

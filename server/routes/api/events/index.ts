@@ -21,7 +21,10 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const now = new Date().toISOString();
-      const all = await fastify.repositories.translations.localizeEvents(fastify.repositories.events.list(), answerLanguage(request, reply));
+      const all = await fastify.repositories.translations.localizeEvents(
+        fastify.repositories.events.list(),
+        answerLanguage(request, reply),
+      );
       if (request.query.when === 'upcoming') return all.filter((e) => e.startsAt >= now);
       if (request.query.when === 'past') return all.filter((e) => e.startsAt < now).reverse();
       return all;

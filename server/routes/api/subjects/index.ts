@@ -30,7 +30,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['public'],
         summary: 'Everyone scored: the incumbent, candidates and former DAs',
-        description: 'With `lang=es`, office and bio are in Spanish where written (`textLanguages` says which); `translations` holds the stored Spanish.',
+        description:
+          'With `lang=es`, office and bio are in Spanish where written (`textLanguages` says which); `translations` holds the stored Spanish.',
         querystring: z.object({ lang: langQuery }),
         response: { 200: z.array(publicSubject) },
       },

@@ -118,7 +118,8 @@ export function evidenceEntry(
   options: { hidden?: boolean; headingLevel?: 3 | 4; replies?: PublicReply[]; subjectName?: string } = {},
 ): SafeHtml {
   const retracted = entry.status === 'retracted';
-  const strike = (text: string, lang: string | undefined) => (retracted ? html`<s>${textIn(msg, text, lang)}</s>` : textIn(msg, text, lang));
+  const strike = (text: string, lang: string | undefined) =>
+    retracted ? html`<s>${textIn(msg, text, lang)}</s>` : textIn(msg, text, lang);
   // Every entry links to its own page: its sources, how it counts, its history and replies.
   const titleLink = html`<a href="${link(evidencePath(entry.id))}">${strike(entry.title, entry.textLanguages?.title)}</a>`;
   const title =

@@ -8,7 +8,6 @@ import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import {
   demoTag,
-  english,
   evidenceEntry,
   textIn,
   gradeBadge,
