@@ -334,6 +334,8 @@ export const workspaceEn = {
       summary: 'Summary',
       occurredOn: 'Happened on',
       sources: 'Sources',
+      titleEs: 'Title in Spanish',
+      summaryEs: 'Summary in Spanish',
     } as Record<string, string>,
     gradeOf: (person: string, standard: string) => `${person}, ${standard}`,
     ifApproved: 'If approved',

@@ -149,6 +149,32 @@ describe('evidence in Spanish', () => {
     expect(english.body).toMatch(/<meta property="og:title" content="Demo: English only/);
     expect(page.body).toMatch(/<meta property="og:title" content="Demo: promesa de desvío cumplida/);
   });
+
+  it('a correction of the Spanish title is shown to the second reviewer and, once approved, served', async () => {
+    const corrector = await createSignedInUser(t, 'reviewer');
+    const proposed = await t.app.inject({
+      method: 'POST',
+      url: `/api/evidence/${englishId}/correct`,
+      headers: corrector.headers,
+      payload: { translations: { es: { title: 'Demo: solo en inglés, ahora traducido' } }, note: 'Demo: Spanish title added.' },
+    });
+    expect(proposed.statusCode, proposed.body).toBe(202);
+    const changeId = proposed.json().change.id;
+    const queue = (await t.app.inject({ url: '/api/changes?status=pending', headers: reviewer.headers })).json();
+    const fields = queue.items.find((c: { id: number }) => c.id === changeId).fields as Array<{ field: string; changed: boolean }>;
+    expect(fields.filter((f) => f.changed)).toEqual([
+      { field: 'titleEs', before: null, after: 'Demo: solo en inglés, ahora traducido', changed: true },
+    ]);
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/changes/${changeId}/review`,
+      headers: reviewer.headers,
+      payload: { decision: 'approve' },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const entries = (await get(`/api/subjects/${PERSON}/evidence?lang=es`)).json() as Array<{ id: number; title: string }>;
+    expect(entries.find((e) => e.id === englishId)!.title).toBe('Demo: solo en inglés, ahora traducido');
+  });
 });
 
 describe('people, elections and events in Spanish', () => {
