@@ -76,6 +76,12 @@ describe('evidence in Spanish', () => {
     expect(english.textLanguages).toEqual({ title: 'en', summary: 'en' });
   });
 
+  it('GET /api/evidence/:id serves the public entry in Spanish with lang=es', async () => {
+    const spanish = (await get(`/api/evidence/${spanishId}?lang=es`)).json();
+    expect(spanish).toMatchObject({ title: 'Demo: promesa de desvío cumplida', textLanguages: { title: 'es', summary: 'es' } });
+    expect((await get(`/api/evidence/${spanishId}`)).json().title).toBe('Demo: diversion pledge kept');
+  });
+
   it('without lang (or lang=en) serves the English, with the stored Spanish beside it', async () => {
     const entries = (await get(`/api/subjects/${PERSON}/evidence?lang=en`)).json() as Array<Record<string, unknown>>;
     const entry = entries.find((e) => e.id === spanishId)!;
