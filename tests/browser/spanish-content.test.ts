@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { today } from '../../core/calendar.js';
+import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, evidenceBody } from '../helper.js';
 import { axeViolations } from './accessibility.js';
 import { useTestSite } from './site.js';
@@ -132,6 +133,41 @@ describe('the Spanish widget', () => {
     expect(await name.locator('[lang="en"]').count()).toBe(1);
     // The frame is a bare host for the widget (no page heading or main landmark by design): check the widget itself.
     expect(await axeViolations(page, 'da-scorecard')).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the review queue', () => {
+  it('shows a reviewer the entry in both languages, the Spanish marked lang="es", and passes axe-core', async () => {
+    const t = site.server;
+    const volunteer = await createSignedInUser(t, 'volunteer');
+    const reviewer = await createSignedInUser(t, 'reviewer');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: volunteer.headers,
+      payload: evidenceBody({
+        title: 'Demo: waiting in both languages',
+        sources: [{ url: 'https://example.org/es-content/queue', title: 'Queue' }],
+        translations: { es: { title: 'Demo: en espera en dos idiomas', summary: 'Resumen ficticio en español.' } },
+      }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
+    await context.addCookies([{ name: SESSION_COOKIE, value: reviewer.token, url: t.origin }]);
+    const page = await context.newPage();
+    await page.goto(`${t.origin}/workspace/review`, { waitUntil: 'networkidle' });
+    const item = page
+      .locator('article, li, section')
+      .filter({ has: page.getByRole('heading', { name: 'Demo: waiting in both languages' }) })
+      .last();
+    await item.waitFor({ timeout: 60_000 });
+    const spanish = item.locator('[data-testid="spanish-text"]');
+    await expect(spanish.locator('[lang="es"]').allTextContents()).resolves.toEqual([
+      'Demo: en espera en dos idiomas',
+      'Resumen ficticio en español.',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
