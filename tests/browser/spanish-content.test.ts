@@ -171,3 +171,35 @@ describe('the review queue', () => {
     await context.close();
   });
 });
+
+describe('the evidence form', () => {
+  it('takes an optional Spanish title and summary, stored with the entry', async () => {
+    const t = site.server;
+    const volunteer = await createSignedInUser(t, 'volunteer');
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
+    await context.addCookies([{ name: SESSION_COOKIE, value: volunteer.token, url: t.origin }]);
+    const page = await context.newPage();
+    await page.goto(`${t.origin}/workspace/evidence/new`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Title', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.locator('#subject').selectOption(JORDAN);
+    await page.locator('#standard').selectOption('kids');
+    await page.locator('input[name="rating"][value="1"]').check();
+    await page.locator('input[name="kind"][value="action"]').check();
+    await page.locator('#occurredOn').fill('2025-03-15');
+    await page.getByLabel('Title', { exact: true }).fill('Demo: typed in two languages');
+    await page.getByLabel('Summary', { exact: true }).fill('Fictional evidence written by a test.');
+    await page.getByLabel('Title in Spanish').fill('Demo: escrito en dos idiomas');
+    await page.getByLabel('Summary in Spanish').fill('Registro ficticio escrito por una prueba.');
+    await page.locator('#source-0-url').fill('https://example.org/es-content/form');
+    await page.locator('#source-0-title').fill('Form source');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('heading', { name: /waiting for review/ }).waitFor();
+    const mine = (await t.app.inject({ url: '/api/evidence?mine=true&pageSize=100', headers: volunteer.headers })).json();
+    const entry = mine.items.find((e: { title: string }) => e.title === 'Demo: typed in two languages');
+    expect(entry.translations).toEqual({
+      es: { title: 'Demo: escrito en dos idiomas', summary: 'Registro ficticio escrito por una prueba.' },
+    });
+    await context.close();
+  });
+});
