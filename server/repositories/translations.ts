@@ -19,7 +19,7 @@ import {
   type Translations,
   type TranslationsInput,
 } from '../schemas/translations.js';
-import type { Writer } from './audit.js';
+import type { Tx } from './audit.js';
 
 type Text<K extends string> = { [F in K]: string | null };
 
@@ -187,26 +187,23 @@ const OWNERS = {
 } as const;
 
 /**
- * Writes the translated fields a body gave, next to the record's own write. It runs inside
- * the record's transaction (the audit row and, for evidence, the revision commit with it),
- * and better-sqlite3 transactions cannot await: it is synchronous until issue 18 makes those
- * transactions asynchronous, and is then awaited the same way.
+ * Writes the translated fields a body gave, inside the record's own unit of work, so the
+ * record, its translation, its audit row and (for evidence) its revision commit together.
  */
-export function saveTranslations(
-  writer: Writer,
+export async function saveTranslations(
+  tx: Tx,
   owner: keyof typeof OWNERS,
   id: number,
   input: TranslationsInput<string> | undefined,
-): void {
+): Promise<void> {
   const [table, column, key] = OWNERS[owner];
   for (const lang of TRANSLATED_LANGUAGES) {
     const fields = input?.[lang as 'es'];
     if (!fields || Object.keys(fields).length === 0) continue;
     const updatedAt = nowIso();
-    writer
+    await tx
       .insert(table)
       .values({ [key]: id, lang, ...fields, updatedAt } as never)
-      .onConflictDoUpdate({ target: [column, table.lang], set: { ...fields, updatedAt } })
-      .run();
+      .onConflictDoUpdate({ target: [column, table.lang], set: { ...fields, updatedAt } });
   }
 }

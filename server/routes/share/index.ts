@@ -63,7 +63,7 @@ const routes: FastifyPluginAsyncZod<ShareRouteOptions> = async (fastify, opts) =
     expensive: { perMinute: opts.drawsPerMinute ?? DRAWS_PER_MINUTE, when: (request: FastifyRequest) => !drawn(kind)(request) },
   });
 
-  async function answer(key: string, build: () => ShareCard | null | Promise<ShareCard | null>) {
+  async function answer(key: string, build: () => Promise<ShareCard | null>) {
     const version = fastify.dataVersion.value;
     const cached = images.get(key);
     if (cached && cached.version === version) return cached;

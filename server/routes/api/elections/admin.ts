@@ -10,7 +10,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { admin, elections, translations } = fastify.repositories;
   /** The election as stored, with the Spanish text the admin just wrote. */
   const publicView = async (slug: string) => {
-    const [election] = await translations.localizeElections([elections.bySlug(slug)!], 'en');
+    const [election] = await translations.localizeElections([(await elections.bySlug(slug))!], 'en');
     return { ...election, candidates: election.candidates.map(toPublicSubject) };
   };
 
@@ -26,7 +26,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const created = admin.createElection(request.body, signedIn(request));
+      const created = await admin.createElection(request.body, signedIn(request));
       return reply.code(201).send(await publicView(created.slug!));
     },
   );
@@ -44,8 +44,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      admin.updateElection(request.params.slug, request.body, signedIn(request));
-      return publicView(request.params.slug);
+      await admin.updateElection(request.params.slug, request.body, signedIn(request));
+      return await publicView(request.params.slug);
     },
   );
 };

@@ -25,7 +25,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const lang = answerLanguage(request, reply);
-      const list = await translations.localizeElections(elections.list(), lang);
+      const list = await translations.localizeElections(await elections.list(), lang);
       return Promise.all(
         list.map(async (e) => ({ ...e, candidates: await translations.localizeSubjects(e.candidates.map(toPublicSubject), lang) })),
       );
@@ -46,7 +46,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const lang = answerLanguage(request, reply);
-      const election = elections.bySlug(request.params.slug);
+      const election = await elections.bySlug(request.params.slug);
       if (!election) throw notFound('election', request.params.slug);
       const asOf = today();
       const [localized] = await translations.localizeElections([election], lang);
@@ -56,7 +56,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         asOf,
         candidates: await Promise.all(
           election.candidates.map(async (c, i) => {
-            const card = scorecards.forSubject(c, asOf, lang);
+            const card = await scorecards.forSubject(c, asOf, lang);
             return { ...candidates[i], scorecard: { ...card, subject: await localOffice(translations, card.subject, lang) } };
           }),
         ),

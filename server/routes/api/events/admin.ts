@@ -13,9 +13,10 @@ export interface EventsAdminOptions {
 
 /** Admins announce candidate forums and other events. */
 const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flyersDir }) => {
-  const { admin, events, translations } = fastify.repositories;
+  const { admin, events } = fastify.repositories;
   /** The event as stored, with the Spanish text the admin just wrote. */
-  const publicView = async (id: number) => (await translations.localizeEvents([events.list().find((e) => e.id === id)!], 'en'))[0];
+  const publicView = async (id: number) =>
+    (await fastify.repositories.translations.localizeEvents([(await events.list()).find((e) => e.id === id)!], 'en'))[0];
 
   fastify.post(
     '/',
@@ -29,7 +30,7 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
       },
     },
     async (request, reply) => {
-      const created = admin.createEvent(request.body, signedIn(request));
+      const created = await admin.createEvent(request.body, signedIn(request));
       return reply.code(201).send(await publicView(created.id));
     },
   );
@@ -47,8 +48,8 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
       },
     },
     async (request) => {
-      admin.updateEvent(request.params.id, request.body, signedIn(request));
-      return publicView(request.params.id);
+      await admin.updateEvent(request.params.id, request.body, signedIn(request));
+      return await publicView(request.params.id);
     },
   );
 
@@ -64,7 +65,7 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
       },
     },
     async (request, reply) => {
-      removeFlyer(flyersDir, admin.deleteEvent(request.params.id, signedIn(request)));
+      removeFlyer(flyersDir, await admin.deleteEvent(request.params.id, signedIn(request)));
       return reply.code(204).send(null);
     },
   );

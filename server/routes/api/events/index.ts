@@ -22,7 +22,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const now = new Date().toISOString();
       const all = await fastify.repositories.translations.localizeEvents(
-        fastify.repositories.events.list(),
+        await fastify.repositories.events.list(),
         answerLanguage(request, reply),
       );
       if (request.query.when === 'upcoming') return all.filter((e) => e.startsAt >= now);

@@ -17,8 +17,8 @@ export const AS_OF_LIMIT = { perMinute: 300, when: (request: FastifyRequest) => 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { subjects, standards, scorecards, evidence, translations } = fastify.repositories;
 
-  function subjectOr404(slug: string) {
-    const subject = subjects.rowBySlug(slug);
+  async function subjectOr404(slug: string) {
+    const subject = await subjects.rowBySlug(slug);
     if (!subject) throw notFound('subject', slug);
     return subject;
   }
@@ -36,7 +36,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(publicSubject) },
       },
     },
-    async (request, reply) => translations.localizeSubjects(subjects.list(), answerLanguage(request, reply)),
+    async (request, reply) => translations.localizeSubjects(await subjects.list(), answerLanguage(request, reply)),
   );
 
   fastify.get(
@@ -52,7 +52,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const subject = toPublicSubject(subjectOr404(request.params.slug));
+      const subject = toPublicSubject(await subjectOr404(request.params.slug));
       return (await translations.localizeSubjects([subject], answerLanguage(request, reply)))[0];
     },
   );
@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const lang = answerLanguage(request, reply);
-      const card = scorecards.forSubject(subjectOr404(request.params.slug), request.query.asOf, lang);
+      const card = await scorecards.forSubject(await subjectOr404(request.params.slug), request.query.asOf, lang);
       return { ...card, subject: await localOffice(translations, card.subject, lang) };
     },
   );
@@ -95,15 +95,17 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const lang = answerLanguage(request, reply);
-      const subject = subjectOr404(request.params.slug);
+      const subject = await subjectOr404(request.params.slug);
       let standardId: number | undefined;
       if (request.query.standard) {
-        const ref = standards.refs().find((s) => s.slug === request.query.standard);
+        const ref = (await standards.refs()).find((s) => s.slug === request.query.standard);
         if (!ref) throw notFound('standard', request.query.standard);
         standardId = ref.id;
       }
-      const entries = await translations.localizeEvidence(evidence.listPublic({ subjectId: subject.id, standardId }), lang);
-      return entries.map((e) => ({ ...e, url: fastify.publicUrl(evidencePath(e.id)) }));
+      return (await translations.localizeEvidence(await evidence.listPublic({ subjectId: subject.id, standardId }), lang)).map((e) => ({
+        ...e,
+        url: fastify.publicUrl(evidencePath(e.id)),
+      }));
     },
   );
 };

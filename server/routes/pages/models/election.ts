@@ -21,7 +21,7 @@ export async function electionPageModel(
 ): Promise<PageModel<ElectionView> | null> {
   const msg = messagesFor(locale);
   const { evidence, elections, scorecards, translations } = repos;
-  const found = elections.bySlug(slug);
+  const found = await elections.bySlug(slug);
   if (!found) return null;
   const asOf = today();
   // The election's name and the candidates' offices in the page's language where written.
@@ -30,19 +30,23 @@ export async function electionPageModel(
   const election = {
     ...named,
     asOf,
-    candidates: found.candidates.map((c, i) => ({ ...people[i], scorecard: scorecards.forSubject(c, asOf, locale) })),
+    candidates: await Promise.all(
+      found.candidates.map(async (c, i) => ({ ...people[i], scorecard: await scorecards.forSubject(c, asOf, locale) })),
+    ),
   };
-  const refs = standardRefs(repos, locale);
+  const refs = await standardRefs(repos, locale);
   const pageData: ElectionPageData = {
     page: 'election',
     asOf,
     standards: refs,
-    subjects: found.candidates.map((c, i) => ({
-      slug: c.slug,
-      name: c.name,
-      evidence: scoringInput(evidence.listPublic({ subjectId: c.id })),
-      official: election.candidates[i].scorecard.overall,
-    })),
+    subjects: await Promise.all(
+      found.candidates.map(async (c, i) => ({
+        slug: c.slug,
+        name: c.name,
+        evidence: scoringInput(await evidence.listPublic({ subjectId: c.id })),
+        official: election.candidates[i].scorecard.overall,
+      })),
+    ),
     bars: election.candidates.map((c) => ({ name: c.name, scores: c.scorecard.standards.map((s) => s.score) })),
   };
   const weights = parseWeights(

@@ -16,14 +16,14 @@ const graded = (score: number | null) => (score === null ? null : { score: round
  */
 export async function evidencePageModel(repos: Repositories, id: number, locale: Locale): Promise<PageModel<EvidencePageView> | null> {
   const msg = messagesFor(locale);
-  const found = repos.evidence.findPublic(id);
-  const row = found && repos.subjects.rowBySlug(found.subject);
+  const found = await repos.evidence.findPublic(id);
+  const row = found && (await repos.subjects.rowBySlug(found.subject));
   if (!found || !row) return null;
   // Title and summary in the page's language where written: the preview title follows them.
   const [entry] = await repos.translations.localizeEvidence([found], locale);
   const subject = toPublicSubject(row);
-  const standardTitle = repos.standards.list(locale).find((s) => s.slug === entry.standard)?.title ?? entry.standard;
-  const counted = repos.evidence.listPublic({ subjectId: row.id }).filter((e) => e.standard === entry.standard && counts(e));
+  const standardTitle = (await repos.standards.list(locale)).find((s) => s.slug === entry.standard)?.title ?? entry.standard;
+  const counted = (await repos.evidence.listPublic({ subjectId: row.id })).filter((e) => e.standard === entry.standard && counts(e));
   return {
     name: 'evidence',
     title: entry.title,
@@ -42,8 +42,8 @@ export async function evidencePageModel(repos: Repositories, id: number, locale:
         withIt: graded(standardScore(counted)),
         without: graded(standardScore(counted.filter((e) => e.id !== entry.id))),
       },
-      history: repos.evidence.publicHistory(entry.id),
-      replies: repos.replies.publishedFor({ evidenceId: entry.id }),
+      history: await repos.evidence.publicHistory(entry.id),
+      replies: await repos.replies.publishedFor({ evidenceId: entry.id }),
     },
   };
 }

@@ -10,8 +10,13 @@ import { currentElection, type PageModel } from './model.js';
 export async function homePageModel(repos: Repositories, locale: Locale): Promise<PageModel<HomeView>> {
   const msg = messagesFor(locale);
   const { standards, subjects, events, scorecards } = repos;
-  const people = subjects.rows().map((row) => ({ subject: toPublicSubject(row), card: scorecards.forSubject(row, undefined, locale) }));
-  const current = currentElection(repos);
+  const people = await Promise.all(
+    (await subjects.rows()).map(async (row) => ({
+      subject: toPublicSubject(row),
+      card: await scorecards.forSubject(row, undefined, locale),
+    })),
+  );
+  const current = await currentElection(repos);
   // The election's name and the events' text in the page's language where written.
   const election = current && (await repos.translations.localizeElections([current], locale))[0];
   const now = new Date().toISOString();
@@ -22,7 +27,7 @@ export async function homePageModel(repos: Repositories, locale: Locale): Promis
     path: '/',
     demo: people.some((p) => p.subject.demo),
     view: {
-      standards: standards.list(locale),
+      standards: await standards.list(locale),
       people,
       // The person an admin marked as in office (role "incumbent" on the People screen); a real
       // one always wins over a fictional demo one, so the demo never speaks for the office.
@@ -30,7 +35,7 @@ export async function homePageModel(repos: Repositories, locale: Locale): Promis
         people.find((p) => p.subject.role === 'incumbent' && !p.subject.demo) ?? people.find((p) => p.subject.role === 'incumbent') ?? null,
       election: election && { ...election, candidates: election.candidates.map((c) => c.slug) },
       upcoming: await repos.translations.localizeEvents(
-        events.list().filter((e) => e.startsAt >= now),
+        (await events.list()).filter((e) => e.startsAt >= now),
         locale,
       ),
       minCoverage: MIN_COVERAGE,

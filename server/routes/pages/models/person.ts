@@ -22,14 +22,14 @@ export async function personPageModel(
 ): Promise<PageModel<PersonView> | null> {
   const msg = messagesFor(locale);
   const { standards, subjects, evidence, elections, scorecards, translations } = repos;
-  const row = subjects.rowBySlug(slug);
+  const row = await subjects.rowBySlug(slug);
   if (!row) return null;
   // Bio, office, entry titles and election names in the page's language where written (English otherwise, and marked so).
   const [subject] = await translations.localizeSubjects([toPublicSubject(row)], locale);
-  const card = scorecards.forSubject(row, undefined, locale);
-  const allStandards = standards.list(locale);
-  const refs = standardRefs(repos, locale);
-  const entries = await translations.localizeEvidence(evidence.listPublic({ subjectId: row.id }), locale);
+  const card = await scorecards.forSubject(row, undefined, locale);
+  const allStandards = await standards.list(locale);
+  const refs = await standardRefs(repos, locale);
+  const entries = await translations.localizeEvidence(await evidence.listPublic({ subjectId: row.id }), locale);
   const weights = parseWeights(
     query.w,
     refs.map((s) => s.slug),
@@ -66,12 +66,12 @@ export async function personPageModel(
       filter,
       standards: allStandards,
       elections: await translations.localizeElections(
-        elections.list().filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
+        (await elections.list()).filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
         locale,
       ),
       minCoverage: MIN_COVERAGE,
-      replies: repos.replies.publishedBySubject(row.id),
-      invitation: repos.replies.invitation(row.id),
+      replies: await repos.replies.publishedBySubject(row.id),
+      invitation: await repos.replies.invitation(row.id),
       glance: whyAtAGlance(card, entries),
     },
   };

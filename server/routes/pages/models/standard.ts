@@ -9,17 +9,19 @@ import { shareImagePath, type PageModel } from './model.js';
 export async function standardPageModel(repos: Repositories, slug: string, locale: Locale): Promise<PageModel<StandardView> | null> {
   const msg = messagesFor(locale);
   const { standards, subjects, evidence, scorecards } = repos;
-  const standard = standards.bySlug(slug, locale);
+  const standard = await standards.bySlug(slug, locale);
   if (!standard) return null;
-  const standardId = standards.refs().find((s) => s.slug === standard.slug)!.id;
-  const entries = await repos.translations.localizeEvidence(evidence.listPublic({ standardId }), locale);
-  const people = subjects.rows().map((row) => {
-    const subject = toPublicSubject(row);
-    const card = scorecards.forSubject(row, undefined, locale);
-    const score = card.standards.find((s) => s.slug === standard.slug)!;
-    // Newest first: the first entry about this person is their latest.
-    return { subject, grade: score.grade, score: score.score, latest: entries.find((e) => e.subject === subject.slug) ?? null };
-  });
+  const standardId = (await standards.refs()).find((s) => s.slug === standard.slug)!.id;
+  const entries = await repos.translations.localizeEvidence(await evidence.listPublic({ standardId }), locale);
+  const people = await Promise.all(
+    (await subjects.rows()).map(async (row) => {
+      const subject = toPublicSubject(row);
+      const card = await scorecards.forSubject(row, undefined, locale);
+      const score = card.standards.find((s) => s.slug === standard.slug)!;
+      // Newest first: the first entry about this person is their latest.
+      return { subject, grade: score.grade, score: score.score, latest: entries.find((e) => e.subject === subject.slug) ?? null };
+    }),
+  );
   return {
     name: 'standard',
     title: standard.title,
@@ -28,6 +30,6 @@ export async function standardPageModel(repos: Repositories, slug: string, local
     ogType: 'article',
     demo: people.some((p) => p.subject.demo),
     share: { image: shareImagePath('standards', standard.slug, locale) },
-    view: { standard, standards: standards.list(locale), people },
+    view: { standard, standards: await standards.list(locale), people },
   };
 }

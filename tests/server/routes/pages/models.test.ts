@@ -30,14 +30,18 @@ describe('personPageModel', () => {
     expect(model.demo).toBe(true);
     const cards = model.view.card.standards;
     expect(cards).toHaveLength(10);
-    expect(cards.map((s) => s.slug)).toEqual(repos.standards.list('en').map((s) => s.slug));
-    const numbers = repos.standards.list('en').map((s) => s.number);
+    expect(cards.map((s) => s.slug)).toEqual((await repos.standards.list('en')).map((s) => s.slug));
+    const numbers = (await repos.standards.list('en')).map((s) => s.number);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
-    const row = repos.subjects.rowBySlug(PERSON)!;
-    const expected = computeScorecard(standardRefs(repos, 'en'), scoringInput(repos.evidence.listPublic({ subjectId: row.id })), {
-      asOf: model.view.card.asOf,
-    }).overall;
+    const row = (await repos.subjects.rowBySlug(PERSON))!;
+    const expected = computeScorecard(
+      await standardRefs(repos, 'en'),
+      scoringInput(await repos.evidence.listPublic({ subjectId: row.id })),
+      {
+        asOf: model.view.card.asOf,
+      },
+    ).overall;
     expect(expected.grade).not.toBeNull();
     expect(model.view.overall.grade).toBe(expected.grade);
     expect(model.view.card.overall.grade).toBe(expected.grade);
@@ -46,7 +50,7 @@ describe('personPageModel', () => {
   });
 
   it('follows the voter’s weighting and keeps only a real standard as the evidence filter', async () => {
-    const slugs = repos.standards.list('en').map((s) => s.slug);
+    const slugs = (await repos.standards.list('en')).map((s) => s.slug);
     // Only the first standard counts: the overall score is that standard's score.
     const w = slugs.map((slug, i) => `${slug}:${i === 0 ? 3 : 0}`).join(',');
     const model = (await personPageModel(repos, PERSON, { w, standard: slugs[1] }, 'en'))!;
@@ -58,8 +62,8 @@ describe('personPageModel', () => {
 
   it('is in the asked language', async () => {
     const model = (await personPageModel(repos, PERSON, {}, 'es'))!;
-    expect(model.view.standards.map((s) => s.title)).toEqual(repos.standards.list('es').map((s) => s.title));
-    expect(model.view.standards[0].title).not.toBe(repos.standards.list('en')[0].title);
+    expect(model.view.standards.map((s) => s.title)).toEqual((await repos.standards.list('es')).map((s) => s.title));
+    expect(model.view.standards[0].title).not.toBe((await repos.standards.list('en'))[0].title);
   });
 
   it('is not found for an unknown slug', async () => {
@@ -89,10 +93,10 @@ describe('electionPageModel', () => {
 
 describe('standardPageModel', () => {
   it('grades every person on the standard', async () => {
-    const slug = repos.standards.list('en')[0].slug;
+    const slug = (await repos.standards.list('en'))[0].slug;
     const model = (await standardPageModel(repos, slug, 'en'))!;
     expect(model.view.standard.slug).toBe(slug);
-    expect(model.view.people.map((p) => p.subject.slug)).toEqual(repos.subjects.list().map((s) => s.slug));
+    expect(model.view.people.map((p) => p.subject.slug)).toEqual((await repos.subjects.list()).map((s) => s.slug));
     const avery = model.view.people.find((p) => p.subject.slug === PERSON)!;
     const card = (await personPageModel(repos, PERSON, {}, 'en'))!.view.card;
     expect(avery.grade).toBe(card.standards[0].grade);
@@ -121,9 +125,9 @@ describe('the pages without a slug', () => {
   });
 
   it('methodology: the method and the stored text in the page’s language', async () => {
-    const model = methodologyPageModel(repos, 'es');
+    const model = await methodologyPageModel(repos, 'es');
     expect(model.view.lang).toBe('es');
     expect(model.view.method).toBeDefined();
-    expect(model.title).not.toBe(methodologyPageModel(repos, 'en').title);
+    expect(model.title).not.toBe((await methodologyPageModel(repos, 'en')).title);
   });
 });
