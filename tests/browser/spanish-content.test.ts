@@ -96,7 +96,7 @@ describe('a Spanish person page on a phone', () => {
     const eyebrow = await page.locator('.person-header .eyebrow').textContent();
     expect(eyebrow).toContain(SPANISH_OFFICE);
     expect(await page.locator('.person-header .eyebrow [lang="en"]').count()).toBe(0);
-    expect(await languagesOf(page, '.person-header .lede')).toEqual([{ text: expect.any(String), lang: 'en' }]);
+    expect(await languagesOf(page, '.person-about .lede')).toEqual([{ text: expect.any(String), lang: 'en' }]);
 
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
