@@ -177,6 +177,11 @@ export const workspaceEn = {
     titleHelp: 'One line that says what happened.',
     summary: 'Summary',
     summaryHelp: 'What happened and why it matters for this standard, in your own words.',
+    spanishHeading: 'In Spanish',
+    spanishHelp:
+      'If you can, write the title and summary in Spanish too: the Spanish pages show them. Left empty, those pages show the English, marked as English.',
+    titleEs: 'Title in Spanish',
+    summaryEs: 'Summary in Spanish',
     sources: 'Sources',
     sourcesHelp: 'At least one link anyone can check.',
     source: (n: number) => `Source ${n}`,
@@ -242,6 +247,9 @@ export const workspaceEn = {
   },
 
   review: {
+    spanishHeading: 'In Spanish',
+    noSpanish: 'No Spanish text: the Spanish pages show the English, marked as English.',
+    noSpanishTitle: 'No Spanish title.',
     intro:
       'Pending entries, oldest first. Check the sources, then publish or reject with a note. Your own submissions are not listed: another reviewer checks them.',
     shortcutsHeading: 'Keyboard shortcuts',
@@ -332,6 +340,8 @@ export const workspaceEn = {
       summary: 'Summary',
       occurredOn: 'Happened on',
       sources: 'Sources',
+      titleEs: 'Title in Spanish',
+      summaryEs: 'Summary in Spanish',
     } as Record<string, string>,
     gradeOf: (person: string, standard: string) => `${person}, ${standard}`,
     ifApproved: 'If approved',
@@ -379,6 +389,7 @@ export const workspaceEn = {
       ['title', 'one line'],
       ['summary', 'what happened and why it matters'],
       ['occurred_on', 'the date it happened: 2025-03-14, 3/14/2025 (month first, as in the US), or March 14, 2025'],
+      ['title_es, summary_es', 'optional: the title and summary in Spanish, shown on the Spanish pages'],
       ['source_url, source_title', 'the first source (required)'],
       ['source_publisher, source_archive_url', 'optional'],
       ['source2_… and source3_…', 'up to two more sources, same four columns'],
@@ -419,6 +430,13 @@ export const workspaceEn = {
     replyIntro:
       'A reply link lets this person’s office or campaign answer any published entry or standard publicly, for 30 days. It is shown once: copy it and send it by any channel. The person’s page then says when they were invited to reply.',
     createReplyLink: (name: string) => `Create a reply link for ${name}`,
+    officeEs: 'Office in Spanish',
+    bioEs: 'Short bio in Spanish',
+    nameEs: 'Name in Spanish',
+    eventTitleEs: 'Title in Spanish',
+    descriptionEs: 'Description in Spanish',
+    spanishFor: (title: string) => `Spanish text of ${title}`,
+    saveSpanish: (title: string) => `Save the Spanish text of ${title}`,
     replyLink: (until: string) => `Reply link (works until ${until})`,
     replyLinkCreated: 'Reply link created. Copy it now: it is not shown again.',
     sections: {

@@ -27,8 +27,17 @@ const page = (ctx: ViewContext, path: string) =>
   new URL(`.${pagePath(isLocale(ctx.lang) ? ctx.lang : 'en', `/${path}`)}`, ctx.siteBase).href;
 
 /** A site link that leaves the partner's page (and an iframe) rather than replacing it. */
-function siteLink(ctx: ViewContext, path: string, text: string, part = 'link'): TemplateResult {
+function siteLink(ctx: ViewContext, path: string, text: string | TemplateResult, part = 'link'): TemplateResult {
   return html`<a part=${part} href=${page(ctx, path)} target="_blank" rel="noopener">${text}</a>`;
+}
+
+/**
+ * Text the site stores (an office, an election's name) in the language the API says it is in,
+ * English when it does not say: marked lang where that differs from the widget's, so a screen
+ * reader in a Spanish widget reads an untranslated office in English.
+ */
+function inLanguage(ctx: ViewContext, text: string, textLang = 'en'): string | TemplateResult {
+  return textLang === ctx.lang.split('-')[0] ? text : html`<span lang=${textLang}>${text}</span>`;
 }
 
 export function standardLabel(ctx: ViewContext, standard: Pick<StandardScore, 'slug' | 'title'>): string {
@@ -65,7 +74,7 @@ function personHeader(ctx: ViewContext, card: Scorecard, withOverall: boolean): 
   return html`<header part="header">
     <div>
       <h2 class="name" part="name">${siteLink(ctx, `people/${subject.slug}`, subject.name, 'name-link link')}</h2>
-      <p class="muted">${s.roles[subject.role] ?? subject.role} · ${subject.office}</p>
+      <p class="muted">${s.roles[subject.role] ?? subject.role} · ${inLanguage(ctx, subject.office, subject.textLanguages?.office)}</p>
     </div>
     ${withOverall ? gradeTile(ctx, overall.grade, overall.score, 'big') : nothing}
   </header>`;
@@ -173,7 +182,9 @@ export function compareView(ctx: ViewContext, election: ElectionDetail): Templat
   return html`<article part="card" class="card compare" aria-label=${election.name}>
     <header part="header">
       <div>
-        <h2 class="name" part="name">${siteLink(ctx, `elections/${election.slug}`, election.name, 'name-link link')}</h2>
+        <h2 class="name" part="name">
+          ${siteLink(ctx, `elections/${election.slug}`, inLanguage(ctx, election.name, election.textLanguages?.name), 'name-link link')}
+        </h2>
         <p class="muted">${s.electionOn(formatDay(election.electionDate, ctx.lang))}</p>
       </div>
     </header>

@@ -13,6 +13,7 @@ import { SiteRepository } from '../repositories/site.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
+import { TranslationRepository } from '../repositories/translations.js';
 import { InviteRepository, PasswordResetRepository, SessionRepository, UserRepository } from '../repositories/users.js';
 
 export interface Repositories {
@@ -34,6 +35,7 @@ export interface Repositories {
   replies: ReplyRepository;
   admin: AdminRepository;
   site: SiteRepository;
+  translations: TranslationRepository;
 }
 
 declare module 'fastify' {
@@ -69,6 +71,7 @@ export default fp(
       replies: new ReplyRepository(fastify.db),
       admin: new AdminRepository(fastify.db),
       site: new SiteRepository(fastify.db),
+      translations: new TranslationRepository(fastify.db),
     });
   },
   { name: 'repositories', dependencies: ['database'] },

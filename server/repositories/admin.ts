@@ -27,6 +27,7 @@ import type {
   SubjectPatch,
 } from '../schemas/admin.js';
 import { inTransaction, recordAudit, type Actor, type Tx } from './audit.js';
+import { saveTranslations } from './translations.js';
 
 function notFoundBy(what: string, key: string | number) {
   return new HttpError(404, 'not-found', `No ${what} with ${typeof key === 'number' ? 'id' : 'slug'} "${key}"`);
@@ -63,17 +64,24 @@ async function subjectIds(tx: Tx, slugs: string[], field: string): Promise<numbe
 export class AdminRepository {
   constructor(private readonly db: Db) {}
 
-  createSubject(input: SubjectInput, actor: Actor) {
+  createSubject({ translations, ...input }: SubjectInput, actor: Actor) {
     return inTransaction(this.db, async (tx) => {
       if ((await tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).limit(1)).length)
         throw slugTaken('subject', input.slug);
       const [after] = await tx.insert(subjects).values(input).returning();
-      await recordAudit(tx, { actor, action: 'subject.create', entityType: 'subject', entityId: after.id, after });
+      await saveTranslations(tx, 'subject', after.id, translations);
+      await recordAudit(tx, {
+        actor,
+        action: 'subject.create',
+        entityType: 'subject',
+        entityId: after.id,
+        after: { ...after, translations },
+      });
       return after;
     });
   }
 
-  updateSubject(slug: string, patch: SubjectPatch, actor: Actor) {
+  updateSubject(slug: string, { translations, ...patch }: SubjectPatch, actor: Actor) {
     return inTransaction(this.db, async (tx) => {
       const [before] = await tx.select().from(subjects).where(eq(subjects.slug, slug)).limit(1);
       if (!before) throw notFoundBy('subject', slug);
@@ -82,7 +90,15 @@ export class AdminRepository {
         .set({ ...patch, updatedAt: nowIso() })
         .where(eq(subjects.id, before.id))
         .returning();
-      await recordAudit(tx, { actor, action: 'subject.update', entityType: 'subject', entityId: before.id, before, after });
+      await saveTranslations(tx, 'subject', before.id, translations);
+      await recordAudit(tx, {
+        actor,
+        action: 'subject.update',
+        entityType: 'subject',
+        entityId: before.id,
+        before,
+        after: { ...after, translations },
+      });
       return after;
     });
   }
@@ -106,19 +122,20 @@ export class AdminRepository {
     for (const [position, subjectId] of ids.entries()) await tx.insert(electionCandidates).values({ electionId, subjectId, position });
   }
 
-  createElection({ candidates, ...fields }: ElectionInput, actor: Actor) {
+  createElection({ candidates, translations, ...fields }: ElectionInput, actor: Actor) {
     return inTransaction(this.db, async (tx) => {
       if ((await tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, fields.slug)).limit(1)).length)
         throw slugTaken('election', fields.slug);
       const [{ id }] = await tx.insert(elections).values(fields).returning({ id: elections.id });
       await this.setCandidates(tx, id, candidates);
+      await saveTranslations(tx, 'election', id, translations);
       const after = await this.electionSnapshot(tx, id);
-      await recordAudit(tx, { actor, action: 'election.create', entityType: 'election', entityId: id, after });
+      await recordAudit(tx, { actor, action: 'election.create', entityType: 'election', entityId: id, after: { ...after, translations } });
       return after;
     });
   }
 
-  updateElection(slug: string, { candidates, ...fields }: ElectionPatch, actor: Actor) {
+  updateElection(slug: string, { candidates, translations, ...fields }: ElectionPatch, actor: Actor) {
     return inTransaction(this.db, async (tx) => {
       const [row] = await tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, slug)).limit(1);
       if (!row) throw notFoundBy('election', slug);
@@ -128,8 +145,16 @@ export class AdminRepository {
         .set({ ...fields, updatedAt: nowIso() })
         .where(eq(elections.id, row.id));
       if (candidates) await this.setCandidates(tx, row.id, candidates);
+      await saveTranslations(tx, 'election', row.id, translations);
       const after = await this.electionSnapshot(tx, row.id);
-      await recordAudit(tx, { actor, action: 'election.update', entityType: 'election', entityId: row.id, before, after });
+      await recordAudit(tx, {
+        actor,
+        action: 'election.update',
+        entityType: 'election',
+        entityId: row.id,
+        before,
+        after: { ...after, translations },
+      });
       return after;
     });
   }
@@ -155,7 +180,7 @@ export class AdminRepository {
     for (const subjectId of new Set(ids)) await tx.insert(eventSubjects).values({ eventId, subjectId });
   }
 
-  createEvent({ subjects: linked, ...fields }: EventInput, actor: Actor) {
+  createEvent({ subjects: linked, translations, ...fields }: EventInput, actor: Actor) {
     return inTransaction(this.db, async (tx) => {
       // Stored in UTC so start times sort and compare correctly as text.
       const [{ id }] = await tx
@@ -163,13 +188,14 @@ export class AdminRepository {
         .values({ ...fields, startsAt: new Date(fields.startsAt).toISOString() })
         .returning({ id: events.id });
       await this.setEventSubjects(tx, id, linked);
+      await saveTranslations(tx, 'event', id, translations);
       const after = await this.eventSnapshot(tx, id);
-      await recordAudit(tx, { actor, action: 'event.create', entityType: 'event', entityId: id, after });
+      await recordAudit(tx, { actor, action: 'event.create', entityType: 'event', entityId: id, after: { ...after, translations } });
       return after;
     });
   }
 
-  updateEvent(id: number, { subjects: linked, ...fields }: EventPatch, actor: Actor) {
+  updateEvent(id: number, { subjects: linked, translations, ...fields }: EventPatch, actor: Actor) {
     return inTransaction(this.db, async (tx) => {
       const before = await this.eventSnapshot(tx, id);
       const startsAt = fields.startsAt === undefined ? {} : { startsAt: new Date(fields.startsAt).toISOString() };
@@ -178,8 +204,16 @@ export class AdminRepository {
         .set({ ...fields, ...startsAt, updatedAt: nowIso() })
         .where(eq(events.id, id));
       if (linked) await this.setEventSubjects(tx, id, linked);
+      await saveTranslations(tx, 'event', id, translations);
       const after = await this.eventSnapshot(tx, id);
-      await recordAudit(tx, { actor, action: 'event.update', entityType: 'event', entityId: id, before, after });
+      await recordAudit(tx, {
+        actor,
+        action: 'event.update',
+        entityType: 'event',
+        entityId: id,
+        before,
+        after: { ...after, translations },
+      });
       return after;
     });
   }

@@ -150,12 +150,21 @@ export class EvidenceChangeRepository {
         archiveUrl: s.archiveUrl ?? null,
       })),
     };
-    const fields = CONTENT_FIELDS.map((field) => ({
+    const fields: Array<{ field: string; before: unknown; after: unknown; changed: boolean }> = CONTENT_FIELDS.map((field) => ({
       field,
       before: pickContent(entry)[field],
       after: after[field],
       changed: JSON.stringify(pickContent(entry)[field]) !== JSON.stringify(after[field]),
     }));
+    // The Spanish title and summary, one row each, so the second reviewer sees a change to them
+    // like any other (a correction may set one and leave the other).
+    const spanishBefore = entry.translations?.es ?? { title: null, summary: null };
+    const spanishAfter = { ...spanishBefore, ...(change.kind === 'correction' ? proposed.translations?.es : {}) };
+    for (const key of ['title', 'summary'] as const) {
+      const before = spanishBefore[key];
+      const afterValue = spanishAfter[key] ?? null;
+      fields.push({ field: `${key}Es`, before, after: afterValue, changed: before !== afterValue });
+    }
     return {
       id: change.id,
       kind: change.kind,

@@ -7,6 +7,7 @@ import {
   evidence,
   evidenceRevisions,
   evidenceSources,
+  evidenceTranslations,
   standards,
   subjects,
   users,
@@ -17,6 +18,8 @@ import { HttpError } from '../errors.js';
 import type { EvidenceChanges, EvidenceInput, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
 import { inTransaction, recordAudit, type Actor, type Tx, type Writer } from './audit.js';
 import { publicColumns, type EvidenceRepository } from './evidence.js';
+import { saveTranslations, translationsOf } from './translations.js';
+import { EVIDENCE_TEXT } from '../schemas/translations.js';
 
 const submitter = alias(users, 'submitter');
 const reviewer = alias(users, 'reviewer');
@@ -32,9 +35,15 @@ const workspaceColumns = {
   createdAt: evidence.createdAt,
   updatedAt: evidence.updatedAt,
   revision: evidence.revision,
+  // The Spanish title and summary ride along, so a reviewer reads both languages and a
+  // revision records a change to either like any other field.
+  titleEs: evidenceTranslations.title,
+  summaryEs: evidenceTranslations.summary,
 };
 
-type WorkspaceRow = Omit<WorkspaceEvidence, 'submittedBy' | 'reviewedBy' | 'sources' | 'duplicates'> & {
+type WorkspaceRow = Omit<WorkspaceEvidence, 'submittedBy' | 'reviewedBy' | 'sources' | 'duplicates' | 'translations' | 'textLanguages'> & {
+  titleEs: string | null;
+  summaryEs: string | null;
   submittedById: number | null;
   submittedByName: string | null;
   reviewedById: number | null;
@@ -67,6 +76,7 @@ export class EvidenceWorkspaceRepository {
       .innerJoin(standards, eq(standards.id, evidence.standardId))
       .leftJoin(submitter, eq(submitter.id, evidence.submittedBy))
       .leftJoin(reviewer, eq(reviewer.id, evidence.reviewedBy))
+      .leftJoin(evidenceTranslations, and(eq(evidenceTranslations.evidenceId, evidence.id), eq(evidenceTranslations.lang, 'es')))
       .where(where);
   }
 
@@ -78,10 +88,11 @@ export class EvidenceWorkspaceRepository {
     );
     const index = new Map<string, Map<string, number[]>>();
     for (const slug of new Set(rows.map((r) => r.subject))) index.set(slug, await this.sourceIndex(writer, slug));
-    return rows.map(({ submittedById, submittedByName, reviewedById, reviewedByName, ...rest }) => {
+    return rows.map(({ submittedById, submittedByName, reviewedById, reviewedByName, titleEs, summaryEs, ...rest }) => {
       const own = sources.get(rest.id) ?? [];
       return {
         ...rest,
+        translations: translationsOf(EVIDENCE_TEXT, { title: titleEs, summary: summaryEs }),
         submittedBy: person(submittedById, submittedByName),
         reviewedBy: person(reviewedById, reviewedByName),
         sources: own,
@@ -264,13 +275,14 @@ export class EvidenceWorkspaceRepository {
     content: EvidenceChanges,
     columns: Partial<Evidence>,
   ): Promise<WorkspaceEvidence> {
-    const { sources, subject: _s, standard: _t, ...plain } = content;
+    const { sources, subject: _s, standard: _t, translations, ...plain } = content;
     const ids = await this.resolve(tx, content);
     await tx
       .update(evidence)
       .set({ ...plain, ...ids, ...columns, updatedAt: nowIso(), revision: sql`${evidence.revision} + 1` })
       .where(eq(evidence.id, before.id));
     if (sources) await this.replaceSources(tx, before.id, sources);
+    await saveTranslations(tx, 'evidence', before.id, translations);
     const after = await this.findOr404(before.id, tx);
     const changes: Record<string, [unknown, unknown]> = {};
     for (const key of Object.keys(after) as Array<keyof WorkspaceEvidence>) {
@@ -297,15 +309,16 @@ export class EvidenceWorkspaceRepository {
   }
 
   private async insert(tx: Tx, input: EvidenceInput, actor: Actor): Promise<WorkspaceEvidence> {
-    const { sources, subject: _s, standard: _t, ...plain } = input;
+    const { sources, subject: _s, standard: _t, translations, ...plain } = input;
     const ids = (await this.resolve(tx, input)) as { subjectId: number; standardId: number };
     const [row] = await tx
       .insert(evidence)
       .values({ ...plain, ...ids, status: 'pending', submittedBy: actor.id })
       .returning({ id: evidence.id });
     await this.replaceSources(tx, row.id, sources);
+    await saveTranslations(tx, 'evidence', row.id, translations);
     const after = await this.findOr404(row.id, tx);
-    const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, [null, after[f]]]));
+    const changes = Object.fromEntries([...CONTENT_FIELDS, 'translations' as const].map((f) => [f, [null, after[f]]]));
     await tx.insert(evidenceRevisions).values({ evidenceId: row.id, actorId: actor.id, action: 'create', changes });
     await recordAudit(tx, { actor, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after });
     return after;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { elections, events, standards, subjects } from '../../db/schema/index.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n/language.js';
 import { httpUrl, isoDate, multilineText, slugParam, text } from './common.js';
+import { electionTranslationsInput, eventTranslationsInput, subjectTranslationsInput } from './translations.js';
 
 /**
  * What admins send to create and edit the public records. Slugs are fixed once created
@@ -24,6 +25,7 @@ export const subjectInput = createInsertSchema(subjects, {
   termEnd: () => isoDate,
 })
   .pick({ slug: true, name: true, role: true, office: true, bio: true, photoUrl: true, website: true, termStart: true, termEnd: true })
+  .extend({ translations: subjectTranslationsInput.optional() })
   .strict();
 
 export const subjectPatch = subjectInput.omit({ slug: true }).partial().strict().refine(nonEmpty, CHANGE_SOMETHING);
@@ -37,7 +39,10 @@ export const electionInput = createInsertSchema(elections, {
   results: () => multilineText(2000),
 })
   .pick({ slug: true, name: true, electionDate: true, registrationDeadline: true, infoUrl: true, results: true })
-  .extend({ candidates: z.array(slugParam).max(30).default([]).describe('Subject slugs, in ballot order') })
+  .extend({
+    candidates: z.array(slugParam).max(30).default([]).describe('Subject slugs, in ballot order'),
+    translations: electionTranslationsInput.optional(),
+  })
   .strict();
 
 export const electionPatch = electionInput.omit({ slug: true }).partial().strict().refine(nonEmpty, CHANGE_SOMETHING);
@@ -50,7 +55,10 @@ export const eventInput = createInsertSchema(events, {
   url: () => httpUrl,
 })
   .pick({ title: true, startsAt: true, place: true, description: true, url: true })
-  .extend({ subjects: z.array(slugParam).max(30).default([]).describe('Slugs of the people taking part') })
+  .extend({
+    subjects: z.array(slugParam).max(30).default([]).describe('Slugs of the people taking part'),
+    translations: eventTranslationsInput.optional(),
+  })
   .strict();
 
 export const eventPatch = eventInput.partial().strict().refine(nonEmpty, CHANGE_SOMETHING);

@@ -15,6 +15,8 @@ import { evidenceInput, type EvidenceInput } from './evidence-workspace.js';
  * like the form's. Columns are snake_case because spreadsheets are edited by hand.
  */
 export const IMPORT_COLUMNS = ['subject', 'standard', 'rating', 'kind', 'title', 'summary', 'occurred_on'] as const;
+/** Optional: the entry's title and summary in Spanish (a row without them is English only). */
+export const TRANSLATION_COLUMNS = ['title_es', 'summary_es'] as const;
 /** Source n (1 to MAX_IMPORT_SOURCES): `source_url`, `source_title`, … then `source2_url`, … */
 export const SOURCE_FIELDS = ['url', 'title', 'publisher', 'archive_url'] as const;
 export const MAX_IMPORT_SOURCES = 3;
@@ -27,6 +29,7 @@ export const sourceColumn = (n: number, field: (typeof SOURCE_FIELDS)[number]) =
 /** Every column the template carries, in order. */
 export const TEMPLATE_COLUMNS = [
   ...IMPORT_COLUMNS,
+  ...TRANSLATION_COLUMNS,
   ...Array.from({ length: MAX_IMPORT_SOURCES }, (_, i) => SOURCE_FIELDS.map((f) => sourceColumn(i + 1, f))).flat(),
 ];
 
@@ -96,6 +99,7 @@ function columnOf(path: PropertyKey[]): string {
     return sourceColumn(Number(path[1]) + 1, field as (typeof SOURCE_FIELDS)[number]);
   }
   if (path[0] === 'occurredOn') return 'occurred_on';
+  if (path[0] === 'translations') return path.length >= 3 ? `${String(path[2])}_${String(path[1])}` : 'title_es';
   return path.length ? String(path[0]) : 'row';
 }
 
@@ -150,7 +154,15 @@ function toBody(record: Record<string, string>, vocabulary: ImportVocabulary) {
     summary: cell(record, 'summary') ?? '',
     occurredOn: lenient(cell(record, 'occurred_on'), readDate),
     sources,
+    ...spanish(record),
   };
+}
+
+/** The optional Spanish columns as the body's `translations`; left out when both are empty. */
+function spanish(record: Record<string, string>) {
+  const title = cell(record, 'title_es');
+  const summary = cell(record, 'summary_es');
+  return title || summary ? { translations: { es: { title, summary } } } : {};
 }
 
 /** What a cell that cannot be read is not, by column. */
@@ -249,6 +261,8 @@ export function importTemplateTable(): SpreadsheetTable {
     kind: 'statement',
     title: 'Example (replace me): pledge to keep children out of adult court',
     summary: 'Example row: what happened, in two or three sentences. Dates: 2025-01-15 or 1/15/2025 (month first).',
+    title_es: 'Ejemplo (reemplácelo): promesa de no juzgar a menores en la corte de adultos',
+    summary_es: 'Fila de ejemplo, opcional: lo que pasó, en español. Déjela vacía si no hay traducción.',
     occurred_on: '1/15/2025',
     source_url: 'https://example.org/news/example-story',
     source_title: 'Example story',

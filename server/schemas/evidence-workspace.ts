@@ -5,6 +5,7 @@ import { today } from '../../core/calendar.js';
 import { httpUrl, idParams, isoDate, isoDateOf, multilineText, slugOf, slugParam, text } from './common.js';
 import { EVIDENCE_MESSAGES as M } from '../../core/evidence-checks.js';
 import { publicEvidence } from './evidence.js';
+import { evidenceTranslationsInput } from './translations.js';
 
 /** A source as a volunteer gives it: links are http(s) only. */
 export const sourceInput = z.strictObject({
@@ -36,6 +37,7 @@ export const evidenceInput = createInsertSchema(evidence, {
     subject: slugOf(whenMissing(M.missingSubject)).describe('The subject slug'),
     standard: slugOf(whenMissing(M.missingStandard)).describe('The standard slug'),
     sources: z.array(sourceInput).min(1, M.noSource).max(20, 'at most 20 sources'),
+    translations: evidenceTranslationsInput.optional(),
   })
   .strict();
 export type EvidenceInput = z.infer<typeof evidenceInput>;

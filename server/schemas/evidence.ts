@@ -1,6 +1,7 @@
 import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { evidence, evidenceSources } from '../../db/schema/index.js';
+import { evidenceTextLanguages, evidenceTranslations } from './translations.js';
 
 export const sourceRow = createSelectSchema(evidenceSources);
 
@@ -34,6 +35,8 @@ export const publicEvidence = evidenceRow
     subject: z.string().describe('The subject slug'),
     standard: z.string().describe('The standard slug'),
     sources: z.array(publicSource),
+    textLanguages: evidenceTextLanguages.optional(),
+    translations: evidenceTranslations.optional(),
   });
 export type PublicEvidence = z.infer<typeof publicEvidence>;
 

@@ -10,7 +10,12 @@ const standardRef = createSelectSchema(standards).pick({ slug: true, number: tru
 
 /** The public scorecard contract (README, "A short tour of the API"); partner sites and the widget depend on every field. */
 export const scorecardResponse = z.object({
-  subject: subjectSummary,
+  subject: subjectSummary.extend({
+    textLanguages: z
+      .object({ office: z.enum(LANGUAGES) })
+      .optional()
+      .describe('The language the office is in'),
+  }),
   asOf: z.string().describe('The day the scorecard is computed for (YYYY-MM-DD)'),
   methodologyVersion: z.number().int(),
   overall: z.object({

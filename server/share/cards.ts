@@ -68,9 +68,11 @@ export async function electionShareCard(repos: Repositories, slug: string, local
       return { label: row.name, grade: overall.grade, score: overall.score };
     }),
   );
+  // Spanish images say the Spanish name where one is written.
+  const [named] = await repos.translations.localizeElections([election], locale);
   return {
     kicker: msg.siteName,
-    title: election.name,
+    title: named.name,
     subtitle: null,
     grades,
     facts: [...(isEqualWeighting(weights) ? [] : [msg.share.weighted]), msg.person.asOf(formatDay(msg, asOf))],
@@ -104,9 +106,10 @@ export async function standardShareCard(repos: Repositories, slug: string, local
 
 export async function evidenceShareCard(repos: Repositories, id: number, locale: Locale): Promise<ShareCard | null> {
   const msg = messagesFor(locale);
-  const entry = await repos.evidence.findPublic(id);
-  const row = entry && (await repos.subjects.rowBySlug(entry.subject));
-  if (!entry || !row) return null;
+  const found = await repos.evidence.findPublic(id);
+  const row = found && (await repos.subjects.rowBySlug(found.subject));
+  if (!found || !row) return null;
+  const [entry] = await repos.translations.localizeEvidence([found], locale);
   const standard = (await repos.scorecards.forSubject(row, undefined, locale)).standards.find((s) => s.slug === entry.standard)!;
   return {
     kicker: msg.siteName,

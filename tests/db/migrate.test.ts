@@ -34,8 +34,10 @@ describe('migrations', () => {
     expect(tables).toEqual([
       'audit_log',
       'election_candidates',
+      'election_translations',
       'elections',
       'event_subjects',
+      'event_translations',
       'events',
       'evidence',
       'evidence_changes',
@@ -47,6 +49,7 @@ describe('migrations', () => {
       'evidence_search_docsize',
       'evidence_search_idx',
       'evidence_sources',
+      'evidence_translations',
       'invites',
       'mail_messages',
       'methodology_texts',
@@ -58,6 +61,7 @@ describe('migrations', () => {
       'site_settings',
       'standard_translations',
       'standards',
+      'subject_translations',
       'subjects',
       'users',
     ]);

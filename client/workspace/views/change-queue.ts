@@ -71,6 +71,9 @@ export class ChangeQueue extends DecisionQueue<ProposedChange> {
           (s) =>
             html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>${s.publisher ? ` (${s.publisher})` : ''}${s.archiveUrl ? html` · <a href=${s.archiveUrl} target="_blank" rel="noopener noreferrer">${this.ws.entry.archive}</a>` : nothing}</li>`,
         )}</ul>`;
+      case 'titleEs':
+      case 'summaryEs':
+        return value ? html`<span class="summary-text" lang="es">${String(value)}</span>` : html`<span class="muted">–</span>`;
       default:
         return html`<span class="summary-text">${String(value)}</span>`;
     }

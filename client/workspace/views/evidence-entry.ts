@@ -5,6 +5,7 @@ import type { PublicSubject } from '../../../server/schemas/subjects.js';
 import { api, fieldErrors, publicList } from '../api.js';
 import { historyLinks } from '../history-links.js';
 import { WorkspaceView } from '../workspace-view.js';
+import { spanishText } from './spanish-text.js';
 
 /**
  * One entry as its submitter and the reviewers see it: the facts, the sources, the review
@@ -126,6 +127,7 @@ export class EvidenceEntry extends WorkspaceView {
       ${e.retractionReason ? html`<p class="notice">${t.retractedReason(e.retractionReason)}</p>` : nothing}
       ${e.correctionNote ? html`<p class="notice">${t.correctionNote(e.correctionNote)}</p>` : nothing}
       <p class="summary-text">${e.summary}</p>
+      ${spanishText(this.ws, e)}
       <h2>${t.sources}</h2>
       <ul>${e.sources.map((s) => html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title}</a>${s.publisher ? html` (${s.publisher})` : nothing}${s.archiveUrl ? html` · <a href=${s.archiveUrl} target="_blank" rel="noopener noreferrer">${t.archive}</a>` : nothing}</li>`)}</ul>
       <p class="page-header__links">

@@ -26,6 +26,9 @@ interface EvidenceDraft {
   occurredOn: string;
   title: string;
   summary: string;
+  /** The optional Spanish title and summary, shown on the Spanish pages. */
+  titleEs: string;
+  summaryEs: string;
   sources: SourceDraft[];
 }
 
@@ -39,13 +42,20 @@ const emptyDraft = (): EvidenceDraft => ({
   occurredOn: '',
   title: '',
   summary: '',
+  titleEs: '',
+  summaryEs: '',
   sources: [emptySource()],
 });
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
-/** The API body: empty optional cells are left out, empty required ones sent so the server names them. */
-function toBody(d: EvidenceDraft) {
+/**
+ * The API body: empty optional cells are left out, empty required ones sent so the server names
+ * them. When editing, an emptied Spanish field is sent as null, which clears it.
+ */
+function toBody(d: EvidenceDraft, editing = false) {
   const opt = (v: string) => (v.trim() === '' ? undefined : v);
+  const spanish = (v: string) => opt(v) ?? (editing ? null : undefined);
+  const es = { title: spanish(d.titleEs), summary: spanish(d.summaryEs) };
   return {
     subject: opt(d.subject),
     standard: opt(d.standard),
@@ -55,6 +65,7 @@ function toBody(d: EvidenceDraft) {
     title: d.title,
     summary: d.summary,
     sources: d.sources.map((s) => ({ url: s.url, title: s.title, publisher: opt(s.publisher), archiveUrl: opt(s.archiveUrl) })),
+    translations: es.title === undefined && es.summary === undefined ? undefined : { es },
   };
 }
 
@@ -67,6 +78,8 @@ function fromEntry(e: WorkspaceEvidence): EvidenceDraft {
     occurredOn: e.occurredOn,
     title: e.title,
     summary: e.summary,
+    titleEs: e.translations?.es.title ?? '',
+    summaryEs: e.translations?.es.summary ?? '',
     sources: e.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher ?? '', archiveUrl: s.archiveUrl ?? '' })),
   };
 }
@@ -200,7 +213,7 @@ export class EvidenceForm extends WorkspaceView {
     const w = this.ws;
     this._state = 'saving';
     this._formError = null;
-    const body = toBody(this._draft);
+    const body = toBody(this._draft, this.entryId !== undefined);
     // The obvious mistakes are caught here, in the server's own words, before a round trip.
     const problems = precheckEvidence(body);
     if (problems.length) {
@@ -354,6 +367,23 @@ export class EvidenceForm extends WorkspaceView {
           <p class="help" id="summary-help">${f.summaryHelp}</p>
           ${this._error('summary')}
         </div>
+
+        <fieldset class="field" aria-describedby="spanish-help">
+          <legend>${f.spanishHeading} <span class="muted">(${w.optional})</span></legend>
+          <p class="help" id="spanish-help">${f.spanishHelp}</p>
+          <div class="field">
+            <label for="title-es">${f.titleEs}</label>
+            <input id="title-es" lang="es" type="text" maxlength="300" .value=${d.titleEs} aria-invalid=${this._invalid('translations.es.title')} aria-describedby=${this._describedBy('translations.es.title')}
+              @input=${(e: Event) => this._update({ titleEs: (e.target as HTMLInputElement).value })}>
+            ${this._error('translations.es.title')}
+          </div>
+          <div class="field">
+            <label for="summary-es">${f.summaryEs}</label>
+            <textarea id="summary-es" lang="es" rows="4" maxlength="5000" .value=${d.summaryEs} aria-invalid=${this._invalid('translations.es.summary')} aria-describedby=${this._describedBy('translations.es.summary')}
+              @input=${(e: Event) => this._update({ summaryEs: (e.target as HTMLTextAreaElement).value })}></textarea>
+            ${this._error('translations.es.summary')}
+          </div>
+        </fieldset>
 
         <fieldset class="field sources" aria-describedby=${this._describedBy('sources', 'sources-help')}>
           <legend>${f.sources}</legend>

@@ -9,6 +9,7 @@ import { previewGrade, type GradePreview } from '../grade-preview.js';
 import { historyLinks } from '../history-links.js';
 import { WorkspaceView } from '../workspace-view.js';
 import { DecisionQueue, type Decision } from './decision-queue.js';
+import { spanishText } from './spanish-text.js';
 
 interface Paged<T> {
   items: T[];
@@ -268,6 +269,7 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
         <div><dt>${w.entry.occurredOn}</dt><dd>${formatDay(this.msg, e.occurredOn)}</dd></div>
       </dl>
       <p class="summary-text">${e.summary}</p>
+      ${spanishText(w, e)}
       <h3>${r.sources}</h3>
       <ul>${e.sources.map(
         (

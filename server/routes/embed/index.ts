@@ -263,7 +263,9 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         const election = await elections.bySlug(target.slug);
         if (election) {
           choice = { variant: 'compare', subject: '', standard: '', election: election.slug, lang };
-          title = `${strings.scorecardName}: ${election.name}`;
+          // The election's Spanish name on a Spanish page, where one is written.
+          const [named] = await fastify.repositories.translations.localizeElections([election], lang);
+          title = `${strings.scorecardName}: ${named.name}`;
         }
       } else if (target?.kind === 'evidence') {
         const entry = await fastify.repositories.evidence.findPublic(Number(target.slug));

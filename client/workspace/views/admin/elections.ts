@@ -9,6 +9,7 @@ interface Election {
   infoUrl?: string | null;
   results?: string | null;
   candidates: Array<{ slug: string }>;
+  translations?: { es: { name: string | null } };
 }
 
 /** Elections: add one, edit one (its candidates are slugs, one a line). */
@@ -19,7 +20,9 @@ export class AdminElections extends AdminSection<Election[]> {
 
   protected renderLoaded(elections: Election[]) {
     const a = this.ws.admin;
+    // An emptied Spanish name clears it (null); an English-only election simply has none.
     const body = (v: Record<string, string>, editing: boolean) => ({
+      translations: { es: { name: optional(v.nameEs) ?? null } },
       name: v.name,
       electionDate: v.electionDate,
       registrationDeadline: optional(v.registrationDeadline),
@@ -30,6 +33,7 @@ export class AdminElections extends AdminSection<Election[]> {
     });
     const fields = (el: Partial<Election>, prefix: string) =>
       html`${this._field('name', a.name, 'text', el.name ?? '', { prefix })}
+        ${this._field('nameEs', a.nameEs, 'text', el.translations?.es.name ?? '', { prefix, optional: true, lang: 'es' })}
         ${this._field('electionDate', a.electionDate, 'date', el.electionDate ?? '', { prefix })}
         ${this._field('registrationDeadline', a.registrationDeadline, 'date', el.registrationDeadline ?? '', { prefix, optional: true })}
         ${this._field('infoUrl', a.infoUrl, 'url', el.infoUrl ?? '', { prefix, optional: true })}

@@ -7,6 +7,7 @@ interface AdminEvent {
   startsAt: string;
   place: string;
   flyerUrl: string | null;
+  translations?: { es: { title: string | null; description: string | null } };
 }
 
 /** Events: add one, upload its flyer, delete it. */
@@ -23,9 +24,25 @@ export class AdminEvents extends AdminSection<AdminEvent[]> {
     void this._write(
       'POST',
       '/api/events',
-      { title: v.title, startsAt, place: v.place, description: optional(v.description), url: optional(v.url), subjects: lines(v.subjects) },
+      {
+        title: v.title,
+        startsAt,
+        place: v.place,
+        description: optional(v.description),
+        url: optional(v.url),
+        subjects: lines(v.subjects),
+        translations: { es: { title: optional(v.titleEs), description: optional(v.descriptionEs) } },
+      },
       this.ws.admin.saved,
     );
+  }
+
+  /** Sets or clears (when emptied) an event's Spanish title and description. */
+  private _saveSpanish(e: Event, id: number) {
+    e.preventDefault();
+    const v = values(e.target as HTMLFormElement);
+    const es = { title: optional(v.titleEs) ?? null, description: optional(v.descriptionEs) ?? null };
+    void this._write('PATCH', `/api/events/${id}`, { translations: { es } }, this.ws.admin.saved);
   }
 
   /** Flyers go up as multipart/form-data (a file, not JSON); same-origin fetch carries the cookie and Origin. */
@@ -55,6 +72,8 @@ export class AdminEvents extends AdminSection<AdminEvent[]> {
           ${this._field('startsAt', a.startsAt, 'datetime-local', '', { prefix: 'ev' })}
           ${this._field('place', a.place, 'text', '', { prefix: 'ev' })}
           ${this._field('description', a.description, 'textarea', '', { prefix: 'ev', optional: true })}
+          ${this._field('titleEs', a.eventTitleEs, 'text', '', { prefix: 'ev', optional: true, lang: 'es' })}
+          ${this._field('descriptionEs', a.descriptionEs, 'textarea', '', { prefix: 'ev', optional: true, lang: 'es' })}
           ${this._field('url', a.url, 'url', '', { prefix: 'ev', optional: true })}
           ${this._field('subjects', a.eventSubjects, 'textarea', '', { prefix: 'ev', optional: true })}
           <div class="actions"><button type="submit" class="button">${a.createEvent}</button></div>
@@ -63,6 +82,12 @@ export class AdminEvents extends AdminSection<AdminEvent[]> {
       <ul class="event-list">${events.map(
         (ev) => html`<li class="panel">${ev.title}, ${new Date(ev.startsAt).toLocaleString(this.msg.langTag)}, ${ev.place}
           ${ev.flyerUrl ? html`<p><a href=${ev.flyerUrl}>${a.currentFlyer}</a></p>` : nothing}
+          <details><summary>${a.spanishFor(ev.title)}</summary>
+            <form class="ws-form" novalidate @submit=${(e: Event) => this._saveSpanish(e, ev.id)}>
+              ${this._field('titleEs', a.eventTitleEs, 'text', ev.translations?.es.title ?? '', { prefix: `ev-${ev.id}`, optional: true, lang: 'es' })}
+              ${this._field('descriptionEs', a.descriptionEs, 'textarea', ev.translations?.es.description ?? '', { prefix: `ev-${ev.id}`, optional: true, lang: 'es' })}
+              <div class="actions"><button type="submit" class="button button--quiet">${a.saveSpanish(ev.title)}</button></div>
+            </form></details>
           <form class="ws-form" novalidate @submit=${(e: Event) => this._uploadFlyer(e, ev.id)}>
             <div class="field"><label for="flyer-${ev.id}">${a.flyerFor(ev.title)}</label><input id="flyer-${ev.id}" name="flyer" type="file" accept="image/png,image/jpeg,image/webp"></div>
             <div class="actions"><button type="submit" class="button button--quiet">${a.uploadFlyer(ev.title)}</button>

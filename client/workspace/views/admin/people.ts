@@ -31,6 +31,8 @@ export class AdminPeople extends AdminSection<PublicSubject[]> {
         ${['incumbent', 'candidate', 'former'].map((r) => html`<option value=${r} ?selected=${s.role === r}>${this.msg.roles[r]}</option>`)}</select></div>
       ${this._field('office', a.office, 'text', s.office ?? '', { prefix })}
       ${this._field('bio', a.bio, 'textarea', s.bio ?? '', { prefix, optional: true })}
+      ${this._field('officeEs', a.officeEs, 'text', s.translations?.es.office ?? '', { prefix, optional: true, lang: 'es' })}
+      ${this._field('bioEs', a.bioEs, 'textarea', s.translations?.es.bio ?? '', { prefix, optional: true, lang: 'es' })}
       ${this._field('photoUrl', a.photoUrl, 'url', s.photoUrl ?? '', { prefix, optional: true })}
       ${this._field('website', a.website, 'url', s.website ?? '', { prefix, optional: true })}`;
   }
@@ -62,6 +64,9 @@ export class AdminPeople extends AdminSection<PublicSubject[]> {
       bio: optional(v.bio) ?? (clear ? null : undefined),
       photoUrl: optional(v.photoUrl) ?? (clear ? null : undefined),
       website: optional(v.website) ?? (clear ? null : undefined),
+      translations: {
+        es: { office: optional(v.officeEs) ?? (clear ? null : undefined), bio: optional(v.bioEs) ?? (clear ? null : undefined) },
+      },
     });
     return html`${demo}<section class="panel" aria-labelledby="add-person"><h2 id="add-person">${a.addPerson}</h2>
         <form class="ws-form" novalidate @submit=${(e: Event) => {

@@ -7,9 +7,10 @@ import { publicElection } from '../../../schemas/elections.js';
 
 /** Admins create elections and set their candidates, in ballot order. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { admin, elections } = fastify.repositories;
+  const { admin, elections, translations } = fastify.repositories;
+  /** The election as stored, with the Spanish text the admin just wrote. */
   const publicView = async (slug: string) => {
-    const election = (await elections.bySlug(slug))!;
+    const [election] = await translations.localizeElections([(await elections.bySlug(slug))!], 'en');
     return { ...election, candidates: election.candidates.map(toPublicSubject) };
   };
 

@@ -6,17 +6,30 @@ import { today } from '../../../../core/calendar.js';
 import { errorResponses, slugParams } from '../../../schemas/common.js';
 import { electionDetail, publicElection } from '../../../schemas/elections.js';
 import { answerLanguage, langQuery } from '../../../i18n/language.js';
+import { localOffice } from '../../../repositories/translations.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { elections, scorecards } = fastify.repositories;
+  const { elections, scorecards, translations } = fastify.repositories;
 
   fastify.get(
     '/',
     {
       config: { publicRead: true },
-      schema: { tags: ['public'], summary: 'Elections, newest first, with their candidates', response: { 200: z.array(publicElection) } },
+      schema: {
+        tags: ['public'],
+        summary: 'Elections, newest first, with their candidates',
+        description: 'With `lang=es`, names, offices and bios are in Spanish where written (`textLanguages` says which).',
+        querystring: z.object({ lang: langQuery }),
+        response: { 200: z.array(publicElection) },
+      },
     },
-    async () => (await elections.list()).map((e) => ({ ...e, candidates: e.candidates.map(toPublicSubject) })),
+    async (request, reply) => {
+      const lang = answerLanguage(request, reply);
+      const list = await translations.localizeElections(await elections.list(), lang);
+      return Promise.all(
+        list.map(async (e) => ({ ...e, candidates: await translations.localizeSubjects(e.candidates.map(toPublicSubject), lang) })),
+      );
+    },
   );
 
   fastify.get(
@@ -36,11 +49,16 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       const election = await elections.bySlug(request.params.slug);
       if (!election) throw notFound('election', request.params.slug);
       const asOf = today();
+      const [localized] = await translations.localizeElections([election], lang);
+      const candidates = await translations.localizeSubjects(election.candidates.map(toPublicSubject), lang);
       return {
-        ...election,
+        ...localized,
         asOf,
         candidates: await Promise.all(
-          election.candidates.map(async (c) => ({ ...toPublicSubject(c), scorecard: await scorecards.forSubject(c, asOf, lang) })),
+          election.candidates.map(async (c, i) => {
+            const card = await scorecards.forSubject(c, asOf, lang);
+            return { ...candidates[i], scorecard: { ...card, subject: await localOffice(translations, card.subject, lang) } };
+          }),
         ),
       };
     },

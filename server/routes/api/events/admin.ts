@@ -14,7 +14,9 @@ export interface EventsAdminOptions {
 /** Admins announce candidate forums and other events. */
 const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flyersDir }) => {
   const { admin, events } = fastify.repositories;
-  const publicView = async (id: number) => (await events.list()).find((e) => e.id === id)!;
+  /** The event as stored, with the Spanish text the admin just wrote. */
+  const publicView = async (id: number) =>
+    (await fastify.repositories.translations.localizeEvents([(await events.list()).find((e) => e.id === id)!], 'en'))[0];
 
   fastify.post(
     '/',

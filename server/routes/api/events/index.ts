@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicEvent } from '../../../schemas/events.js';
+import { answerLanguage, langQuery } from '../../../i18n/language.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -10,15 +11,20 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['public'],
         summary: 'Candidate forums and other public events, in time order',
+        description: 'With `lang=es`, titles and descriptions are in Spanish where written (`textLanguages` says which).',
         querystring: z.object({
           when: z.enum(['upcoming', 'past', 'all']).default('all').describe('Only upcoming or only past events'),
+          lang: langQuery,
         }),
         response: { 200: z.array(publicEvent) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const now = new Date().toISOString();
-      const all = await fastify.repositories.events.list();
+      const all = await fastify.repositories.translations.localizeEvents(
+        await fastify.repositories.events.list(),
+        answerLanguage(request, reply),
+      );
       if (request.query.when === 'upcoming') return all.filter((e) => e.startsAt >= now);
       if (request.query.when === 'past') return all.filter((e) => e.startsAt < now).reverse();
       return all;

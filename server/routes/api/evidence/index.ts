@@ -17,6 +17,7 @@ import {
   workspaceEvidence,
 } from '../../../schemas/evidence-workspace.js';
 import { z } from 'zod';
+import { answerLanguage, langQuery } from '../../../i18n/language.js';
 import { evidencePath } from '../../../../core/evidence-links.js';
 import { PUBLIC_CACHE_CONTROL } from '../../../plugins/caching.js';
 import { publicEvidenceDetail } from '../../../schemas/evidence.js';
@@ -213,8 +214,9 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['public', 'workspace'],
         summary:
-          'One entry: its submitter and reviewers get it with every revision; anyone else gets a published or retracted entry with its public history and replies (404 otherwise)',
+          'One entry: its submitter and reviewers get it with every revision; anyone else gets a published or retracted entry with its public history and replies (404 otherwise), its title and summary in Spanish with `lang=es` where written',
         params: idParams,
+        querystring: z.object({ lang: langQuery }),
         response: { 200: z.union([evidenceDetail, publicEvidenceDetail]), ...workspaceErrors },
       },
     },
@@ -224,9 +226,10 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       const detail = me ? await evidenceWorkspace.detail(id) : undefined;
       if (detail && me && (detail.submittedBy?.id === me.id || hasRole(me, 'reviewer'))) return detail;
       // Pending, rejected and withdrawn entries do not exist for anyone else.
-      const entry = await fastify.repositories.evidence.findPublic(id);
-      if (!entry) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
+      const found = await fastify.repositories.evidence.findPublic(id);
+      if (!found) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
       if (!me) reply.header('cache-control', PUBLIC_CACHE_CONTROL);
+      const [entry] = await fastify.repositories.translations.localizeEvidence([found], answerLanguage(request, reply));
       return {
         ...entry,
         url: fastify.publicUrl(evidencePath(entry.id)),

@@ -10,7 +10,10 @@ import { publicSubject } from '../../../schemas/subjects.js';
 
 /** Admins add people to score and edit them; the slug is fixed once created. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { admin, replies } = fastify.repositories;
+  const { admin, replies, translations } = fastify.repositories;
+  /** The person as stored, with the Spanish text the admin just wrote. */
+  const withTranslations = async (row: Parameters<typeof toPublicSubject>[0]) =>
+    (await translations.localizeSubjects([toPublicSubject(row)], 'en'))[0];
 
   fastify.post(
     '/',
@@ -25,7 +28,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const created = await admin.createSubject(request.body, signedIn(request));
-      return reply.code(201).send(toPublicSubject(created));
+      return reply.code(201).send(await withTranslations(created));
     },
   );
 
@@ -43,7 +46,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const updated = await admin.updateSubject(request.params.slug, request.body, signedIn(request));
-      return toPublicSubject(updated);
+      return withTranslations(updated);
     },
   );
 

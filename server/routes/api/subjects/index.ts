@@ -9,12 +9,13 @@ import { scorecardResponse } from '../../../schemas/scorecard.js';
 import { publicSubject } from '../../../schemas/subjects.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import { answerLanguage, langQuery } from '../../../i18n/language.js';
+import { localOffice } from '../../../repositories/translations.js';
 
 /** `?asOf=` history: limited per address, only when asked for a past day. */
 export const AS_OF_LIMIT = { perMinute: 300, when: (request: FastifyRequest) => (request.query as { asOf?: unknown }).asOf !== undefined };
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { subjects, standards, scorecards, evidence } = fastify.repositories;
+  const { subjects, standards, scorecards, evidence, translations } = fastify.repositories;
 
   async function subjectOr404(slug: string) {
     const subject = await subjects.rowBySlug(slug);
@@ -29,19 +30,31 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['public'],
         summary: 'Everyone scored: the incumbent, candidates and former DAs',
+        description:
+          'With `lang=es`, office and bio are in Spanish where written (`textLanguages` says which); `translations` holds the stored Spanish.',
+        querystring: z.object({ lang: langQuery }),
         response: { 200: z.array(publicSubject) },
       },
     },
-    async () => await subjects.list(),
+    async (request, reply) => translations.localizeSubjects(await subjects.list(), answerLanguage(request, reply)),
   );
 
   fastify.get(
     '/:slug',
     {
       config: { publicRead: true },
-      schema: { tags: ['public'], summary: 'One person', params: slugParams, response: { 200: publicSubject, ...errorResponses } },
+      schema: {
+        tags: ['public'],
+        summary: 'One person',
+        params: slugParams,
+        querystring: z.object({ lang: langQuery }),
+        response: { 200: publicSubject, ...errorResponses },
+      },
     },
-    async (request) => toPublicSubject(await subjectOr404(request.params.slug)),
+    async (request, reply) => {
+      const subject = toPublicSubject(await subjectOr404(request.params.slug));
+      return (await translations.localizeSubjects([subject], answerLanguage(request, reply)))[0];
+    },
   );
 
   fastify.get(
@@ -60,8 +73,11 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: scorecardResponse, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      await scorecards.forSubject(await subjectOr404(request.params.slug), request.query.asOf, answerLanguage(request, reply)),
+    async (request, reply) => {
+      const lang = answerLanguage(request, reply);
+      const card = await scorecards.forSubject(await subjectOr404(request.params.slug), request.query.asOf, lang);
+      return { ...card, subject: await localOffice(translations, card.subject, lang) };
+    },
   );
 
   fastify.get(
@@ -73,11 +89,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         summary: 'A person’s public evidence, newest first',
         description: 'Published entries and retracted ones (with the reason); pending and rejected entries are never public.',
         params: slugParams,
-        querystring: z.object({ standard: slugParam.optional() }),
+        querystring: z.object({ standard: slugParam.optional(), lang: langQuery }),
         response: { 200: z.array(linkedEvidence), ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const lang = answerLanguage(request, reply);
       const subject = await subjectOr404(request.params.slug);
       let standardId: number | undefined;
       if (request.query.standard) {
@@ -85,7 +102,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         if (!ref) throw notFound('standard', request.query.standard);
         standardId = ref.id;
       }
-      return (await evidence.listPublic({ subjectId: subject.id, standardId })).map((e) => ({
+      return (await translations.localizeEvidence(await evidence.listPublic({ subjectId: subject.id, standardId }), lang)).map((e) => ({
         ...e,
         url: fastify.publicUrl(evidencePath(e.id)),
       }));

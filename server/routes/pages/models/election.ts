@@ -22,15 +22,18 @@ export async function electionPageModel(
   locale: Locale,
 ): Promise<PageModel<ElectionView> | null> {
   const msg = messagesFor(locale);
-  const { evidence, elections, scorecards } = repos;
+  const { evidence, elections, scorecards, translations } = repos;
   const found = await elections.bySlug(slug);
   if (!found) return null;
   const asOf = today();
+  // The election's name and the candidates' offices in the page's language where written.
+  const [named] = await translations.localizeElections([found], locale);
+  const people = await translations.localizeSubjects(found.candidates.map(toPublicSubject), locale);
   const election = {
-    ...found,
+    ...named,
     asOf,
     candidates: await Promise.all(
-      found.candidates.map(async (c) => ({ ...toPublicSubject(c), scorecard: await scorecards.forSubject(c, asOf, locale) })),
+      found.candidates.map(async (c, i) => ({ ...people[i], scorecard: await scorecards.forSubject(c, asOf, locale) })),
     ),
   };
   const refs = await standardRefs(repos, locale);

@@ -7,7 +7,7 @@ import type { PageModel } from './model.js';
 /** `/events`: events to come, soonest first, then past ones, latest first. */
 export async function eventsPageModel(repos: Repositories, locale: Locale): Promise<PageModel<EventsView>> {
   const msg = messagesFor(locale);
-  const all = await repos.events.list();
+  const all = await repos.translations.localizeEvents(await repos.events.list(), locale);
   const now = new Date().toISOString();
   return {
     name: 'events',

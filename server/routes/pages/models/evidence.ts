@@ -16,9 +16,11 @@ const graded = (score: number | null) => (score === null ? null : { score: round
  */
 export async function evidencePageModel(repos: Repositories, id: number, locale: Locale): Promise<PageModel<EvidencePageView> | null> {
   const msg = messagesFor(locale);
-  const entry = await repos.evidence.findPublic(id);
-  const row = entry && (await repos.subjects.rowBySlug(entry.subject));
-  if (!entry || !row) return null;
+  const found = await repos.evidence.findPublic(id);
+  const row = found && (await repos.subjects.rowBySlug(found.subject));
+  if (!found || !row) return null;
+  // Title and summary in the page's language where written: the preview title follows them.
+  const [entry] = await repos.translations.localizeEvidence([found], locale);
   const subject = toPublicSubject(row);
   const standardTitle = (await repos.standards.list(locale)).find((s) => s.slug === entry.standard)?.title ?? entry.standard;
   const counted = (await repos.evidence.listPublic({ subjectId: row.id })).filter((e) => e.standard === entry.standard && counts(e));

@@ -18,7 +18,9 @@ export async function homePageModel(repos: Repositories, locale: Locale): Promis
       card: await scorecards.forSubject(row, undefined, locale),
     })),
   );
-  const election = await currentElection(repos);
+  const current = await currentElection(repos);
+  // The election's name and the events' text in the page's language where written.
+  const election = current && (await repos.translations.localizeElections([current], locale))[0];
   const now = new Date().toISOString();
   return {
     name: 'home',
@@ -34,7 +36,10 @@ export async function homePageModel(repos: Repositories, locale: Locale): Promis
       incumbent:
         people.find((p) => p.subject.role === 'incumbent' && !p.subject.demo) ?? people.find((p) => p.subject.role === 'incumbent') ?? null,
       election: election && { ...election, candidates: election.candidates.map((c) => c.slug), phase: electionPhase(election, today()) },
-      upcoming: (await events.list()).filter((e) => e.startsAt >= now),
+      upcoming: await repos.translations.localizeEvents(
+        (await events.list()).filter((e) => e.startsAt >= now),
+        locale,
+      ),
       minCoverage: MIN_COVERAGE,
     },
   };

@@ -21,14 +21,15 @@ export async function personPageModel(
   locale: Locale,
 ): Promise<PageModel<PersonView> | null> {
   const msg = messagesFor(locale);
-  const { standards, subjects, evidence, elections, scorecards } = repos;
+  const { standards, subjects, evidence, elections, scorecards, translations } = repos;
   const row = await subjects.rowBySlug(slug);
   if (!row) return null;
-  const subject = toPublicSubject(row);
+  // Bio, office, entry titles and election names in the page's language where written (English otherwise, and marked so).
+  const [subject] = await translations.localizeSubjects([toPublicSubject(row)], locale);
   const card = await scorecards.forSubject(row, undefined, locale);
   const allStandards = await standards.list(locale);
   const refs = await standardRefs(repos, locale);
-  const entries = await evidence.listPublic({ subjectId: row.id });
+  const entries = await translations.localizeEvidence(await evidence.listPublic({ subjectId: row.id }), locale);
   const weights = parseWeights(
     query.w,
     refs.map((s) => s.slug),
@@ -64,7 +65,10 @@ export async function personPageModel(
       evidence: entries,
       filter,
       standards: allStandards,
-      elections: (await elections.list()).filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
+      elections: await translations.localizeElections(
+        (await elections.list()).filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
+        locale,
+      ),
       minCoverage: MIN_COVERAGE,
       replies: await repos.replies.publishedBySubject(row.id),
       invitation: await repos.replies.invitation(row.id),

@@ -12,7 +12,7 @@ export async function standardPageModel(repos: Repositories, slug: string, local
   const standard = await standards.bySlug(slug, locale);
   if (!standard) return null;
   const standardId = (await standards.refs()).find((s) => s.slug === standard.slug)!.id;
-  const entries = await evidence.listPublic({ standardId });
+  const entries = await repos.translations.localizeEvidence(await evidence.listPublic({ standardId }), locale);
   const people = await Promise.all(
     (await subjects.rows()).map(async (row) => {
       const subject = toPublicSubject(row);

@@ -2,14 +2,14 @@ import type { Messages } from '../../../../i18n/catalog.js';
 import { formatEventTime } from '../../../../i18n/format.js';
 import type { PublicEvent } from '../../../schemas/events.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
-import { demoTag, english } from './parts.js';
+import { demoTag, english, textIn } from './parts.js';
 
 export function eventItem(msg: Messages, event: PublicEvent, link: (path: string) => string): SafeHtml {
   return html`<li class="panel event">
-    <h3 class="event__title">${english(msg, event.title)}${demoTag(msg, event.demo, event.title)}</h3>
+    <h3 class="event__title">${textIn(msg, event.title, event.textLanguages?.title)}${demoTag(msg, event.demo, event.title)}</h3>
     <p class="event__when"><time datetime="${event.startsAt}">${formatEventTime(msg, event.startsAt)}</time></p>
     <p class="event__where"><span class="muted">${msg.events.where}:</span> ${english(msg, event.place)}</p>
-    ${event.description ? html`<p>${english(msg, event.description)}</p>` : ''}
+    ${event.description ? html`<p>${textIn(msg, event.description, event.textLanguages?.description)}</p>` : ''}
     ${
       event.subjects.length
         ? html`<p><span class="muted">${msg.events.with}:</span> ${event.subjects.map(
@@ -17,7 +17,7 @@ export function eventItem(msg: Messages, event: PublicEvent, link: (path: string
           )}</p>`
         : ''
     }
-    ${event.url ? html`<p><a href="${safeUrl(event.url)}" rel="noopener">${msg.events.moreInfo}<span class="visually-hidden">: ${english(msg, event.title)}</span></a></p>` : ''}
+    ${event.url ? html`<p><a href="${safeUrl(event.url)}" rel="noopener">${msg.events.moreInfo}<span class="visually-hidden">: ${textIn(msg, event.title, event.textLanguages?.title)}</span></a></p>` : ''}
     ${event.flyerUrl ? html`<img class="event__flyer" src="${event.flyerUrl}" alt="${msg.events.flyer(event.title)}" loading="lazy">` : ''}
   </li>`;
 }

@@ -3,7 +3,7 @@ import { formatDay, signedRating } from '../../../../i18n/format.js';
 import type { PublicEvidence, PublicHistoryStep, PublicReply, PublicSource } from '../../../schemas/evidence.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
-import { demoTag, gradeBadge, replyList } from './parts.js';
+import { demoTag, english, gradeBadge, replyList, textIn } from './parts.js';
 
 type Graded = { score: number; grade: string } | null;
 
@@ -20,7 +20,7 @@ export interface EvidencePageView {
 function sourceList(msg: Messages, sources: PublicSource[]): SafeHtml {
   return html`<ul class="evidence-page__sources">${sources.map(
     (src) =>
-      html`<li><a href="${safeUrl(src.url)}" rel="noopener nofollow">${src.title}</a>${src.publisher ? ` (${src.publisher})` : ''}${
+      html`<li><a href="${safeUrl(src.url)}" rel="noopener nofollow">${english(msg, src.title)}</a>${src.publisher ? html` (${english(msg, src.publisher)})` : ''}${
         src.archiveUrl ? html` · <a href="${safeUrl(src.archiveUrl)}" rel="noopener nofollow">${msg.evidence.archived}</a>` : ''
       }</li>`,
   )}</ul>`;
@@ -48,8 +48,8 @@ export function evidencePageBody(msg: Messages, view: EvidencePageView, link: (p
   const retracted = entry.status === 'retracted';
   return html`<article class="evidence-page${retracted ? ' evidence--retracted' : ''}">
   <p class="eyebrow">${p.eyebrow}${demoTag(msg, entry.demo, entry.title)}</p>
-  <h1>${retracted ? html`<s>${entry.title}</s>` : entry.title}</h1>
-  ${retracted ? html`<p class="evidence__retraction"><strong>${msg.evidence.retracted}.</strong> ${msg.evidence.retractedReason(entry.retractionReason ?? '')}</p>` : ''}
+  <h1>${retracted ? html`<s>${textIn(msg, entry.title, entry.textLanguages?.title)}</s>` : textIn(msg, entry.title, entry.textLanguages?.title)}</h1>
+  ${retracted ? html`<p class="evidence__retraction"><strong>${msg.evidence.retracted}.</strong> ${msg.evidence.retractedReason('')}${english(msg, entry.retractionReason ?? '')}</p>` : ''}
   <dl class="facts">
     <div><dt>${p.person}</dt><dd><a href="${link(`/people/${subject.slug}`)}">${subject.name}</a></dd></div>
     <div><dt>${p.standard}</dt><dd><a href="${link(`/standards/${entry.standard}`)}">${view.standardTitle}</a></dd></div>
@@ -57,7 +57,7 @@ export function evidencePageBody(msg: Messages, view: EvidencePageView, link: (p
     <div><dt>${msg.evidence.kind}</dt><dd>${msg.kinds[entry.kind]}</dd></div>
     <div><dt>${msg.evidence.date}</dt><dd><time datetime="${entry.occurredOn}">${formatDay(msg, entry.occurredOn)}</time></dd></div>
   </dl>
-  <p class="evidence__summary">${retracted ? html`<s>${entry.summary}</s>` : entry.summary}</p>
+  <p class="evidence__summary">${retracted ? html`<s>${textIn(msg, entry.summary, entry.textLanguages?.summary)}</s>` : textIn(msg, entry.summary, entry.textLanguages?.summary)}</p>
   <h2>${msg.evidence.sources}</h2>
   ${sourceList(msg, entry.sources)}
   <section aria-labelledby="counts-heading" class="evidence-page__counts">

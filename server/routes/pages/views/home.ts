@@ -8,7 +8,7 @@ import { html, type SafeHtml } from '../../../html/html.js';
 import type { ElectionPhase } from '../../../../core/election-phase.js';
 import { electionPhaseNotice } from './election.js';
 import { eventItem } from './events.js';
-import { demoTag, english, gradeBadge, overallNote, standardTermsNote } from './parts.js';
+import { demoTag, english, gradeBadge, overallNote, standardTermsNote, textIn } from './parts.js';
 
 export interface HomeView {
   standards: PublicStandard[];
@@ -22,6 +22,7 @@ export interface HomeView {
     registrationDeadline: string | null;
     results: string | null;
     candidates: string[];
+    textLanguages?: { name: string };
     phase: ElectionPhase;
   } | null;
   upcoming: PublicEvent[];
@@ -77,7 +78,7 @@ ${
     ? html`
 <section class="panel" aria-labelledby="election-heading">
   <h2 id="election-heading">${h.electionHeading}</h2>
-  <p><strong>${english(msg, view.election.name)}</strong><br><span class="muted">${msg.election.date(formatDay(msg, view.election.electionDate))}</span></p>
+  <p><strong>${textIn(msg, view.election.name, view.election.textLanguages?.name)}</strong><br><span class="muted">${msg.election.date(formatDay(msg, view.election.electionDate))}</span></p>
   ${
     view.election.phase === 'results'
       ? html`<p class="election-phase__results" data-phase="results"><strong>${msg.election.resultsHeading}:</strong> ${english(msg, view.election.results ?? '')}</p>`

@@ -43,6 +43,15 @@ export function english(msg: Messages, text: string): SafeHtml | string {
   return text ? inLanguage(text, 'en', msg.langTag.split('-')[0]) : text;
 }
 
+/**
+ * Stored text that may have a translation (a person's bio and office, an election's name, an
+ * event's or an entry's title and summary): `textLang` is the language it actually came in
+ * (the record's `textLanguages`, English when absent), marked where it differs from the page's.
+ */
+export function textIn(msg: Messages, text: string, textLang: string | undefined): SafeHtml | string {
+  return text ? inLanguage(text, textLang ?? 'en', msg.langTag.split('-')[0]) : text;
+}
+
 /** Glosses of the hard terms in the standards' titles, under every list of them. */
 export function standardTermsNote(msg: Messages): SafeHtml {
   return html`<p class="muted standard-terms">${msg.standardTerms}</p>`;
@@ -53,7 +62,7 @@ export function standardTermsNote(msg: Messages): SafeHtml {
  * restates the role ("District Attorney (incumbent)" and "District Attorney (demo office)"),
  * only the role is shown. Offices are stored in English, so the English role is compared too.
  */
-export function roleAndOffice(msg: Messages, role: string, office: string): SafeHtml | string {
+export function roleAndOffice(msg: Messages, role: string, office: string, officeLang?: string): SafeHtml | string {
   const label = msg.roles[role] ?? role;
   const bare = (t: string) =>
     t
@@ -63,7 +72,7 @@ export function roleAndOffice(msg: Messages, role: string, office: string): Safe
       .toLowerCase();
   const o = bare(office);
   const restates = !o || [label, en.roles[role] ?? ''].some((l) => bare(l) && (o.includes(bare(l)) || bare(l).includes(o)));
-  return restates ? label : html`${label} · ${english(msg, office)}`;
+  return restates ? label : html`${label} · ${textIn(msg, office, officeLang)}`;
 }
 
 /** Words by which a stored name or title already says it is fictional (the demo data's names do). */
@@ -84,7 +93,7 @@ const CARD_RECENT = 3;
 function claimLines(msg: Messages, entries: PublicEvidence[], link: (path: string) => string): SafeHtml {
   return html`<ul class="claim-lines">${entries.map(
     (e) =>
-      html`<li><a href="${link(`/evidence/${e.id}`)}">${e.title}</a>, <time datetime="${e.occurredOn}">${formatDay(msg, e.occurredOn)}</time></li>`,
+      html`<li><a href="${link(`/evidence/${e.id}`)}">${textIn(msg, e.title, e.textLanguages?.title)}</a>, <time datetime="${e.occurredOn}">${formatDay(msg, e.occurredOn)}</time></li>`,
   )}</ul>`;
 }
 
@@ -112,7 +121,7 @@ export function standardCards(msg: Messages, card: Scorecard, link: (path: strin
       ${
         evidence && (published.length || retracted.length)
           ? html`<div class="standard-card__body">
-        ${reason ? html`<p class="standard-card__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
+        ${reason ? html`<p class="standard-card__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${textIn(msg, reason.title, reason.textLanguages?.title)}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
         ${published.length ? html`<p class="standard-card__recent">${msg.standardCard.recent}</p>${claimLines(msg, published.slice(0, CARD_RECENT), link)}` : ''}
         ${published.length > CARD_RECENT ? html`<p class="standard-card__more"><a href="?standard=${s.slug}#evidence">${msg.standardCard.showAll(published.length)}</a></p>` : ''}
         ${retracted.length ? html`<details class="standard-card__retracted"><summary>${msg.standardCard.retracted(retracted.length)}</summary>${claimLines(msg, retracted, link)}</details>` : ''}
@@ -137,9 +146,10 @@ export function evidenceEntry(
   options: { hidden?: boolean; headingLevel?: 3 | 4; replies?: PublicReply[]; subjectName?: string } = {},
 ): SafeHtml {
   const retracted = entry.status === 'retracted';
-  const strike = (text: string) => (retracted ? html`<s>${english(msg, text)}</s>` : english(msg, text));
+  const strike = (text: string, lang: string | undefined) =>
+    retracted ? html`<s>${textIn(msg, text, lang)}</s>` : textIn(msg, text, lang);
   // Every entry links to its own page: its sources, how it counts, its history and replies.
-  const titleLink = html`<a href="${link(evidencePath(entry.id))}">${strike(entry.title)}</a>`;
+  const titleLink = html`<a href="${link(evidencePath(entry.id))}">${strike(entry.title, entry.textLanguages?.title)}</a>`;
   const title =
     (options.headingLevel ?? 3) === 3
       ? html`<h3 class="evidence__title">${titleLink}</h3>`
@@ -150,7 +160,7 @@ export function evidenceEntry(
     <p class="evidence__meta">${ratingTag(msg, entry.rating)}<span>${msg.kinds[entry.kind]}</span><span><time datetime="${entry.occurredOn}">${formatDay(msg, entry.occurredOn)}</time></span>${
       standardTitle ? html`<span><a href="${link(`/standards/${entry.standard}`)}">${standardTitle}</a></span>` : ''
     }</p>
-    <p class="evidence__summary">${strike(entry.summary)}</p>
+    <p class="evidence__summary">${strike(entry.summary, entry.textLanguages?.summary)}</p>
     ${entry.correctedAt ? html`<p class="evidence__correction">${msg.evidence.corrected(formatDay(msg, entry.correctedAt.slice(0, 10)), '')}${english(msg, entry.correctionNote ?? '')}</p>` : ''}
     ${
       entry.sources.length

@@ -8,8 +8,8 @@ import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import {
   demoTag,
-  english,
   evidenceEntry,
+  textIn,
   roleAndOffice,
   gradeBadge,
   liveGrade,
@@ -33,7 +33,7 @@ export interface PersonView {
   /** `?standard=`: the evidence list shows only this standard. */
   filter: string | null;
   standards: PublicStandard[];
-  elections: Array<{ slug: string; name: string }>;
+  elections: Array<{ slug: string; name: string; textLanguages?: { name: string } }>;
   minCoverage: number;
   /** Published replies from the person's office, by entry id and by standard slug. */
   replies: { byEvidence: Map<number, PublicReply[]>; byStandard: Map<string, PublicReply[]> };
@@ -59,7 +59,7 @@ function glanceList(msg: Messages, heading: string, id: string, items: GlanceSta
         <div>
           <p class="glance__reason"><a class="glance__standard" href="?standard=${s.slug}#standard-${s.slug}">${msg.standardShort[s.slug] ?? s.title}</a>${
             reason
-              ? html`. ${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.`
+              ? html`. ${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${textIn(msg, reason.title, reason.textLanguages?.title)}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.`
               : ''
           }</p>
         </div>
@@ -102,7 +102,7 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
 <header class="page-header person-header">
   ${subject.photoUrl ? html`<img class="person-header__photo" src="${safeUrl(subject.photoUrl)}" alt="${msg.person.photo(subject.name)}" width="96" height="96">` : ''}
   <div>
-  <p class="eyebrow">${roleAndOffice(msg, subject.role, subject.office)}</p>
+  <p class="eyebrow">${roleAndOffice(msg, subject.role, subject.office, subject.textLanguages?.office)}</p>
   <h1>${subject.name}${demoTag(msg, subject.demo, subject.name)}</h1>
   </div>
 </header>
@@ -138,11 +138,11 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
 ${
   subject.bio || subject.termStart || subject.website || view.elections.length
     ? html`<section class="person-about" aria-label="${msg.person.aboutLabel(subject.name)}">
-  ${subject.bio ? html`<p class="lede">${english(msg, subject.bio)}</p>` : ''}
+  ${subject.bio ? html`<p class="lede">${textIn(msg, subject.bio, subject.textLanguages?.bio)}</p>` : ''}
   ${subject.termStart ? html`<p class="muted">${msg.person.term(formatDay(msg, subject.termStart), subject.termEnd ? formatDay(msg, subject.termEnd) : null)}</p>` : ''}
   <p class="page-header__links">
     ${subject.website ? html`<a href="${safeUrl(subject.website)}" rel="noopener">${msg.person.website}</a>` : ''}
-    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${english(msg, e.name)}</a></span>`)}
+    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${textIn(msg, e.name, e.textLanguages?.name)}</a></span>`)}
   </p>
 </section>`
     : ''

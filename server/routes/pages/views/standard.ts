@@ -4,7 +4,7 @@ import type { PublicEvidence } from '../../../schemas/evidence.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import { html, type SafeHtml } from '../../../html/html.js';
-import { demoTag, english, gradeBadge, inLanguage, standardTermsNote } from './parts.js';
+import { demoTag, gradeBadge, inLanguage, standardTermsNote, textIn } from './parts.js';
 
 export interface StandardView {
   standard: PublicStandard;
@@ -54,8 +54,8 @@ export function standardBody(msg: Messages, view: StandardView, link: (path: str
         p.latest
           ? html`<p class="standard-person__latest"><span class="muted">${msg.standard.latest}:</span> ${
               p.latest.status === 'retracted'
-                ? html`<s>${english(msg, p.latest.title)}</s> (${msg.evidence.retracted})`
-                : english(msg, p.latest.title)
+                ? html`<s>${textIn(msg, p.latest.title, p.latest.textLanguages?.title)}</s> (${msg.evidence.retracted})`
+                : textIn(msg, p.latest.title, p.latest.textLanguages?.title)
             } <span class="muted">(${signedRating(p.latest.rating)}, ${msg.ratings[String(p.latest.rating)]}, <time datetime="${p.latest.occurredOn}">${formatDay(msg, p.latest.occurredOn)}</time>)</span></p>`
           : html`<p class="muted">${msg.standard.noEvidence}</p>`
       }

@@ -47,7 +47,7 @@ describe('subjects and scorecards', () => {
     expect(Object.keys(card).sort()).toEqual(
       ['asOf', 'evidenceCount', 'lang', 'methodologyVersion', 'overall', 'standards', 'subject', 'updatedAt'].sort(),
     );
-    expect(Object.keys(card.subject).sort()).toEqual(['demo', 'name', 'office', 'role', 'slug']);
+    expect(Object.keys(card.subject).sort()).toEqual(['demo', 'name', 'office', 'role', 'slug', 'textLanguages']);
     expect(card.methodologyVersion).toBe(1);
     expect(card.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(card.standards.map((s: { slug: string; number: number }) => [s.number, s.slug])).toEqual(
