@@ -19,6 +19,8 @@ export const en = {
     'Demo data: the people, evidence and events on this site are fictional, shown so you can see how the scorecard works. They say nothing about real people.',
   demoBadge: 'Demo',
   demoLabel: 'About this data',
+  archivedNote: (what: 'person' | 'election', day: string) =>
+    `Archived on ${day}: kept for the record, no longer listed on this site.${what === 'person' ? ' Published evidence about this person stays below.' : ''}`,
   footerAbout: 'A community coalition scorecard. Every grade is computed by a published method from evidence that anyone can check.',
   footerData: 'Data',
   exportCsv: 'All evidence (CSV)',

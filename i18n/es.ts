@@ -20,6 +20,8 @@ export const es: Messages = {
     'Las personas, la evidencia y los eventos de este sitio son ficticios y se muestran para que vea cómo funciona la boleta de calificaciones. No dicen nada de personas reales.',
   demoBadge: 'Datos ficticios',
   demoLabel: 'Sobre estos datos',
+  archivedNote: (what: 'person' | 'election', day: string) =>
+    `Archivado el ${day}: se conserva como registro y ya no aparece en las listas de este sitio.${what === 'person' ? ' La evidencia publicada sobre esta persona sigue abajo.' : ''}`,
   footerAbout:
     'Una boleta de calificaciones de una coalición comunitaria. Cada calificación se calcula con un método publicado a partir de evidencia que cualquiera puede verificar.',
   footerData: 'Datos',

@@ -1,5 +1,5 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, updatedAt } from './columns.js';
+import { archivedAt, createdAt, updatedAt } from './columns.js';
 import { subjects } from './subjects.js';
 
 export const elections = sqliteTable('elections', {
@@ -10,6 +10,7 @@ export const elections = sqliteTable('elections', {
   registrationDeadline: text('registration_deadline'),
   infoUrl: text('info_url'),
   demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  archivedAt: archivedAt(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

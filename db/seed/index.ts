@@ -168,7 +168,7 @@ export function seedDemo(db: Db): boolean {
     for (const s of DEMO_SUBJECTS) {
       const row = tx
         .insert(subjects)
-        .values({ ...s, demo: true })
+        .values({ ...s, demo: true, inOffice: s.role === 'incumbent' })
         .returning({ id: subjects.id })
         .get();
       subjectIds.set(s.slug, row.id);

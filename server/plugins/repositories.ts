@@ -12,6 +12,9 @@ import { SiteRepository } from '../repositories/site.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
+import { InOfficeRepository } from '../repositories/in-office.js';
+import { RemovalRepository } from '../repositories/removal.js';
+import { ImportQuotaRepository } from '../repositories/import-quota.js';
 import { InviteRepository, PasswordResetRepository, SessionRepository, UserRepository } from '../repositories/users.js';
 
 export interface Repositories {
@@ -32,6 +35,9 @@ export interface Repositories {
   replies: ReplyRepository;
   admin: AdminRepository;
   site: SiteRepository;
+  removal: RemovalRepository;
+  inOffice: InOfficeRepository;
+  importQuota: ImportQuotaRepository;
 }
 
 declare module 'fastify' {
@@ -66,6 +72,9 @@ export default fp(
       replies: new ReplyRepository(fastify.db),
       admin: new AdminRepository(fastify.db),
       site: new SiteRepository(fastify.db),
+      removal: new RemovalRepository(fastify.db),
+      inOffice: new InOfficeRepository(fastify.db),
+      importQuota: new ImportQuotaRepository(fastify.db),
     });
   },
   { name: 'repositories', dependencies: ['database'] },

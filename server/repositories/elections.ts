@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { electionCandidates, elections, subjects, type Election, type Subject } from '../../db/schema/index.js';
 
@@ -27,9 +27,16 @@ export class ElectionRepository {
     }));
   }
 
-  /** Newest election first. */
-  list(): ElectionWithCandidates[] {
-    return this.withCandidates(this.db.select().from(elections).orderBy(desc(elections.electionDate)).all());
+  /** Newest election first; archived ones (issue 14) only with `includeArchived`. */
+  list({ includeArchived = false } = {}): ElectionWithCandidates[] {
+    return this.withCandidates(
+      this.db
+        .select()
+        .from(elections)
+        .where(includeArchived ? undefined : isNull(elections.archivedAt))
+        .orderBy(desc(elections.electionDate))
+        .all(),
+    );
   }
 
   bySlug(slug: string): ElectionWithCandidates | undefined {

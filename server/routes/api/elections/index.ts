@@ -6,6 +6,7 @@ import { today } from '../../../../core/calendar.js';
 import { errorResponses, slugParams } from '../../../schemas/common.js';
 import { electionDetail, publicElection } from '../../../schemas/elections.js';
 import { answerLanguage, langQuery } from '../../../i18n/language.js';
+import { archivedQuery } from '../../../schemas/removal.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { elections, scorecards } = fastify.repositories;
@@ -14,9 +15,17 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     '/',
     {
       config: { publicRead: true },
-      schema: { tags: ['public'], summary: 'Elections, newest first, with their candidates', response: { 200: z.array(publicElection) } },
+      schema: {
+        tags: ['public'],
+        summary: 'Elections, newest first, with their candidates (archived ones only with ?include=archived)',
+        querystring: archivedQuery,
+        response: { 200: z.array(publicElection) },
+      },
     },
-    async () => elections.list().map((e) => ({ ...e, candidates: e.candidates.map(toPublicSubject) })),
+    async (request) =>
+      elections
+        .list({ includeArchived: request.query.include === 'archived' })
+        .map((e) => ({ ...e, candidates: e.candidates.map(toPublicSubject) })),
   );
 
   fastify.get(

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicEvent } from '../../../schemas/events.js';
+import { archivedQuery } from '../../../schemas/removal.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -10,7 +11,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['public'],
         summary: 'Candidate forums and other public events, in time order',
-        querystring: z.object({
+        querystring: archivedQuery.extend({
           when: z.enum(['upcoming', 'past', 'all']).default('all').describe('Only upcoming or only past events'),
         }),
         response: { 200: z.array(publicEvent) },
@@ -18,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const now = new Date().toISOString();
-      const all = fastify.repositories.events.list();
+      const all = fastify.repositories.events.list({ includeArchived: request.query.include === 'archived' });
       if (request.query.when === 'upcoming') return all.filter((e) => e.startsAt >= now);
       if (request.query.when === 'past') return all.filter((e) => e.startsAt < now).reverse();
       return all;

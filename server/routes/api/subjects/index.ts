@@ -9,6 +9,7 @@ import { scorecardResponse } from '../../../schemas/scorecard.js';
 import { publicSubject } from '../../../schemas/subjects.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import { answerLanguage, langQuery } from '../../../i18n/language.js';
+import { archivedQuery } from '../../../schemas/removal.js';
 
 /** `?asOf=` history: limited per address, only when asked for a past day. */
 export const AS_OF_LIMIT = { perMinute: 300, when: (request: FastifyRequest) => (request.query as { asOf?: unknown }).asOf !== undefined };
@@ -28,11 +29,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { publicRead: true },
       schema: {
         tags: ['public'],
-        summary: 'Everyone scored: the incumbent, candidates and former DAs',
+        summary: 'Everyone scored: the incumbent, candidates and former DAs (archived people only with ?include=archived)',
+        querystring: archivedQuery,
         response: { 200: z.array(publicSubject) },
       },
     },
-    async () => subjects.list(),
+    async (request) => subjects.list({ includeArchived: request.query.include === 'archived' }),
   );
 
   fastify.get(

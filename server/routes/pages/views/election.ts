@@ -3,7 +3,7 @@ import { describeWeighting, formatDay } from '../../../../i18n/format.js';
 import type { ElectionDetail } from '../../../schemas/elections.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
-import { demoTag, english, gradeBadge, liveGrade, overallNote, standardTermsNote } from './parts.js';
+import { archivedNote, demoTag, english, gradeBadge, liveGrade, overallNote, standardTermsNote } from './parts.js';
 import { prioritiesSection } from './person.js';
 
 export interface ElectionView {
@@ -25,6 +25,7 @@ export function electionBody(msg: Messages, view: ElectionView, link: (path: str
 <header class="page-header">
   <p class="eyebrow">${msg.election.date(formatDay(msg, election.electionDate))}</p>
   <h1>${english(msg, election.name)}${demoTag(msg, election.demo)}</h1>
+  ${archivedNote(msg, 'election', election.archivedAt)}
   <p class="page-header__links">
     ${election.registrationDeadline ? html`<span>${msg.election.registration(formatDay(msg, election.registrationDeadline))}</span>` : ''}
     ${election.infoUrl ? html`<a href="${safeUrl(election.infoUrl)}" rel="noopener">${msg.election.officialInfo}</a>` : ''}

@@ -47,6 +47,13 @@ export function standardTermsNote(msg: Messages): SafeHtml {
   return html`<p class="muted standard-terms">${msg.standardTerms}</p>`;
 }
 
+/** An archived person's or election's page (issue 14): still answering, saying it is kept for the record. */
+export function archivedNote(msg: Messages, what: 'person' | 'election', archivedAt: string | null): SafeHtml | '' {
+  return archivedAt
+    ? html`<p class="notice archived-note" role="note">${msg.archivedNote(what, formatDay(msg, archivedAt.slice(0, 10)))}</p>`
+    : '';
+}
+
 export function demoTag(msg: Messages, demo: boolean): SafeHtml | '' {
   return demo ? html` <span class="tag tag--demo">${msg.demoBadge}</span>` : '';
 }

@@ -7,6 +7,7 @@ import type { PublicSubject } from '../../../schemas/subjects.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import {
+  archivedNote,
   demoTag,
   english,
   evidenceEntry,
@@ -99,6 +100,7 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
   <div>
   <p class="eyebrow">${msg.roles[subject.role]} · ${english(msg, subject.office)}</p>
   <h1>${subject.name}${demoTag(msg, subject.demo)}</h1>
+  ${archivedNote(msg, 'person', subject.archivedAt)}
   ${subject.bio ? html`<p class="lede">${english(msg, subject.bio)}</p>` : ''}
   ${subject.termStart ? html`<p class="muted">${msg.person.term(formatDay(msg, subject.termStart), subject.termEnd ? formatDay(msg, subject.termEnd) : null)}</p>` : ''}
   <p class="page-header__links">

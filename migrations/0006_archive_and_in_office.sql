@@ -1,0 +1,5 @@
+ALTER TABLE `subjects` ADD `in_office` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `subjects` ADD `archived_at` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `subjects_one_in_office` ON `subjects` (`in_office`) WHERE "subjects"."in_office";--> statement-breakpoint
+ALTER TABLE `elections` ADD `archived_at` text;--> statement-breakpoint
+ALTER TABLE `events` ADD `archived_at` text;
