@@ -299,6 +299,7 @@ export const en = {
     where: 'Where',
     moreInfo: 'More information',
     flyer: (title: string) => `Flyer for ${title}`,
+    flyerPdf: (title: string) => `Flyer for ${title} (PDF)`,
   },
 
   charts: {

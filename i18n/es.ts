@@ -299,6 +299,7 @@ export const es: Messages = {
     where: 'Dónde',
     moreInfo: 'Más información',
     flyer: (title: string) => `Volante de ${title}`,
+    flyerPdf: (title: string) => `Volante de ${title} (PDF)`,
   },
 
   charts: {
