@@ -408,6 +408,100 @@ export const workspaceEn = {
     what: (title: string, subject: string, standard: string, rating: string) => `${title} (${subject}, ${standard}, ${rating})`,
   },
 
+  /**
+   * Issue 14's admin screens: deleting or archiving people, elections and events, the person in
+   * office, choosing people by name, slugs from names, flyers, confirmations, the import limit.
+   * (Their Spanish is i18n/workspace-es-records.ts until the Spanish workspace catalog lands.)
+   */
+  records: {
+    cancel: 'Cancel',
+    remove: (name: string) => `Delete or archive ${name}…`,
+    deleteTitle: (name: string) => `Delete ${name}?`,
+    deleteBody: 'Nothing published depends on it. Deleting cannot be undone.',
+    deletesWith: 'It takes with it:',
+    deletedWith: {
+      unpublishedEvidence: (n: number) => (n === 1 ? '1 evidence entry not published' : `${n} evidence entries not published`),
+      unpublishedReplies: (n: number) => (n === 1 ? '1 reply not published' : `${n} replies not published`),
+      candidates: (n: number) => (n === 1 ? 'its list of 1 candidate (the person stays)' : `its list of ${n} candidates (the people stay)`),
+      events: (n: number) => (n === 1 ? 'its link to 1 event (the event stays)' : `its links to ${n} events (the events stay)`),
+    } as Record<string, (n: number) => string>,
+    deleteConfirm: (name: string) => `Delete ${name}`,
+    archiveInstead: 'Archive instead',
+    archiveTitle: (name: string) => `Archive ${name}?`,
+    archiveBecause: 'It cannot be deleted: published records depend on it.',
+    keptBy: {
+      publishedEvidence: (n: number) => (n === 1 ? '1 published evidence entry' : `${n} published evidence entries`),
+      publishedReplies: (n: number) => (n === 1 ? '1 published reply' : `${n} published replies`),
+      elections: (n: number) => (n === 1 ? '1 election lists them as a candidate' : `${n} elections list them as a candidate`),
+    } as Record<string, (n: number) => string>,
+    archiveBody:
+      'Archiving keeps it for the record: it leaves the public lists, and its page still answers, marked “archived”. You can restore it at any time.',
+    archiveConfirm: (name: string) => `Archive ${name}`,
+    deleted: (name: string) => `Deleted ${name}.`,
+    archived: (name: string) => `Archived ${name}.`,
+    archivedTag: 'Archived',
+    archivedHeading: 'Archived: kept for the record, not listed publicly',
+    restore: (name: string) => `Restore ${name}`,
+    restored: (name: string) => `Restored ${name} to the public lists.`,
+
+    inOfficeHeading: 'The District Attorney today',
+    inOfficeIntro:
+      'The home page shows this person under “The District Attorney today”, whatever their role says. One person at a time: marking someone unmarks whoever was.',
+    inOfficeNow: (name: string) => `Marked now: ${name}.`,
+    inOfficeNone: 'Nobody is marked, so the home page says that no one is marked yet.',
+    inOfficeDemo: 'This is a fictional demo person: mark the real District Attorney to replace them.',
+    inOfficeTag: 'District Attorney today',
+    markInOffice: (name: string) => `Mark ${name} as the District Attorney today`,
+    unmarkInOffice: (name: string) => `Unmark ${name}`,
+    marked: (name: string) => `${name} is now shown as the District Attorney today.`,
+    unmarked: 'Nobody is marked as the District Attorney today.',
+
+    slug: 'Address name (slug): suggested from the name, you can edit it; it cannot change later',
+    slugPreview: (path: string) => `The page’s address will end in ${path}`,
+    candidates: 'Candidates, in ballot order',
+    noCandidates: 'No candidates yet.',
+    addCandidate: 'Add a candidate',
+    choosePerson: 'Choose a person',
+    add: 'Add',
+    moveUp: (name: string) => `Move ${name} up`,
+    moveDown: (name: string) => `Move ${name} down`,
+    removeCandidate: (name: string) => `Remove ${name} from the candidates`,
+    participants: 'People taking part',
+    noPeople: 'Nobody is on the scorecard yet: add people on the People screen.',
+
+    editEvent: (title: string) => `Edit ${title}`,
+    saveEvent: (title: string) => `Save ${title}`,
+    flyer: (title: string, mb: number) => `Flyer for ${title}: a PNG, JPEG or WebP image, or a PDF, at most ${mb} MB`,
+    flyerTooLarge: (file: string, mb: number) =>
+      `${file} is larger than ${mb} MB, the most a flyer may be. Make it smaller (export the PDF for the web, or save the image smaller) and choose it again.`,
+    chooseFile: 'Choose a file first.',
+    currentFlyerPdf: 'The current flyer (PDF)',
+    removeFlyer: (title: string) => `Remove the flyer of ${title}`,
+    removeFlyerTitle: (title: string) => `Remove the flyer of ${title}?`,
+    removeFlyerBody: 'The file is deleted; the event stays.',
+
+    roleTitle: (name: string) => `Change ${name}’s role?`,
+    roleBody: (from: string, to: string) => `From ${from} to ${to}.`,
+    roleAccess: {
+      volunteer: 'A volunteer logs evidence and sees only their own entries.',
+      reviewer: 'A reviewer also publishes, rejects, corrects and retracts entries.',
+      admin: 'An admin can also change people, elections, users and roles.',
+    } as Record<string, string>,
+    roleConfirm: (role: string) => `Make them ${role}`,
+    disableTitle: (name: string) => `Disable ${name}?`,
+    disableBody: 'They are signed out everywhere and cannot sign in until an admin enables the account. What they logged stays.',
+    enableTitle: (name: string) => `Enable ${name}?`,
+    enableBody: 'They can sign in again with their password.',
+    removeDemoTitle: 'Remove the demo data?',
+
+    fixFields: 'Check these fields:',
+    allowance: (left: number, limit: number) =>
+      `You can import ${left} more ${left === 1 ? 'row' : 'rows'} today (each account may import ${limit} a day, at most 500 per file).`,
+    notEnough: (rows: number, left: number) =>
+      `This file would create ${rows} entries, but only ${left} more can be imported today. Import fewer rows now and the rest tomorrow.`,
+    row: (line: number) => `Row ${line}`,
+  },
+
   admin: {
     replyHeading: 'Right of reply',
     replyIntro:

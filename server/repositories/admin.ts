@@ -50,7 +50,7 @@ function subjectIds(writer: Writer, slugs: string[], field: string): number[] {
   return slugs.map((slug, i) => {
     const id = found.get(slug);
     if (id === undefined) {
-      const message = `no subject with slug "${slug}"`;
+      const message = `"${slug}" is not anyone on the scorecard`;
       throw new HttpError(400, 'validation', `body.${field}.${i}: ${message}`, [{ field: `body.${field}.${i}`, message }]);
     }
     return id;
