@@ -21,3 +21,4 @@ export const removalPlan = z.object({
 export const archivedQuery = z.object({
   include: z.enum(['archived']).optional().describe('`archived`: list archived records too'),
 });
+export type RemovalPlanResponse = z.infer<typeof removalPlan>;

@@ -11,13 +11,12 @@ import { HttpError } from '../../../errors.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { errorResponse, idParams, workspaceErrors } from '../../../schemas/common.js';
 import { publicEvent } from '../../../schemas/events.js';
+import { MAX_FLYER_BYTES, MAX_FLYER_MEGABYTES } from '../../../../core/flyers.js';
 
 export interface FlyerOptions {
   /** Where flyer images are stored: `flyers/` beside the database file. */
   flyersDir: string;
 }
-
-export const MAX_FLYER_BYTES = 2 * 1024 * 1024;
 
 export type FlyerType = 'png' | 'jpg' | 'webp' | 'pdf';
 
@@ -58,7 +57,7 @@ export async function reencodeFlyer(bytes: Buffer, type: Exclude<FlyerType, 'pdf
 }
 
 /** What an admin reads when a flyer is too large: the limit, in the words the upload form uses. */
-export const FLYER_TOO_LARGE = `The flyer is larger than ${MAX_FLYER_BYTES / 1024 / 1024} MB, the most a flyer may be. Make it smaller (export the PDF for the web, or save the image at a lower size) and upload it again.`;
+export const FLYER_TOO_LARGE = `The flyer is larger than ${MAX_FLYER_MEGABYTES} MB, the most a flyer may be. Make it smaller (export the PDF for the web, or save the image at a lower size) and upload it again.`;
 
 const badFlyer = (message: string) => new HttpError(400, 'validation', `body.flyer: ${message}`, [{ field: 'body.flyer', message }]);
 
@@ -97,7 +96,8 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
-        summary: 'Upload an event’s flyer: multipart/form-data with one PNG, JPEG, WebP or PDF file named `flyer`, at most 2 MB (admins); 413 `too-large` above that',
+        summary:
+          'Upload an event’s flyer: multipart/form-data with one PNG, JPEG, WebP or PDF file named `flyer`, at most 2 MB (admins); 413 `too-large` above that',
         params: idParams,
         response: { 200: publicEvent, ...workspaceErrors, 413: errorResponse, 415: errorResponse },
       },

@@ -50,7 +50,7 @@ export function standardTermsNote(msg: Messages): SafeHtml {
 /** An archived person's or election's page (issue 14): still answering, saying it is kept for the record. */
 export function archivedNote(msg: Messages, what: 'person' | 'election', archivedAt: string | null): SafeHtml | '' {
   return archivedAt
-    ? html`<p class="notice archived-note" role="note">${msg.archivedNote(what, formatDay(msg, archivedAt.slice(0, 10)))}</p>`
+    ? html`<p class="archived-note" role="note">${msg.archivedNote(what, formatDay(msg, archivedAt.slice(0, 10)))}</p>`
     : '';
 }
 

@@ -80,7 +80,7 @@ describe('deleting a person', () => {
     expect((await t.app.inject('/api/subjects/lee-onrecord')).json().archivedAt).toEqual(expect.any(String));
     const page = await t.app.inject('/people/lee-onrecord');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toMatch(/class="notice archived-note" role="note">Archived on .*kept for the record/);
+    expect(page.body).toMatch(/class="archived-note" role="note">Archived on .*kept for the record/);
     expect(page.body).toContain('Published about Lee');
     const es = await t.app.inject('/es/people/lee-onrecord');
     expect(es.body).toContain('Archivado el');
