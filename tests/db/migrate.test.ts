@@ -39,6 +39,7 @@ describe('migrations', () => {
       'evidence_changes',
       'evidence_revisions',
       'evidence_sources',
+      'import_days',
       'invites',
       'mail_messages',
       'methodology_texts',

@@ -279,6 +279,71 @@ const ROWS: Row[] = [
     request: () => ({ url: `/api/events/${newEvent()}/flyer` }),
   },
   { method: 'DELETE', route: '/api/events/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/events/${newEvent()}` }) },
+  // Issue 14: deleting, archiving and restoring records, and the person in office.
+  { method: 'DELETE', route: '/api/subjects/:slug', minRole: 'admin', ok: 204, request: () => ({ url: `/api/subjects/${newPerson()}` }) },
+  {
+    method: 'POST',
+    route: '/api/subjects/:slug/archive',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/subjects/${newPerson()}/archive` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/subjects/:slug/restore',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/subjects/${newPerson(true)}/restore` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/subjects/:slug/in-office',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/subjects/${newPerson()}/in-office` }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/subjects/:slug/in-office',
+    minRole: 'admin',
+    ok: 204,
+    request: () => ({ url: '/api/subjects/demo-avery-placeholder/in-office' }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/elections/:slug',
+    minRole: 'admin',
+    ok: 204,
+    request: () => ({ url: `/api/elections/${newElection()}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/elections/:slug/archive',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/elections/${newElection()}/archive` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/elections/:slug/restore',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/elections/${newElection()}/restore` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/events/:id/archive',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/events/${newEvent()}/archive` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/events/:id/restore',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/events/${newEvent()}/restore` }),
+  },
   {
     method: 'PATCH',
     route: '/api/standards/:slug',
@@ -405,6 +470,27 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: () => ({ url: '/api/invites' }) },
   { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: () => ({ url: '/api/users' }) },
   { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: () => ({ url: '/api/audit' }) },
+  {
+    method: 'GET',
+    route: '/api/subjects/:slug/removal',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: '/api/subjects/demo-riley-example/removal' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/elections/:slug/removal',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: '/api/elections/demo-2026-district-attorney/removal' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/events/:id/removal',
+    minRole: 'admin',
+    ok: 200,
+    request: () => ({ url: `/api/events/${newEvent()}/removal` }),
+  },
   // Last, since the admin's call deletes the demo people the rows above write about (put back after the matrix).
   { method: 'POST', route: '/api/admin/demo/remove', minRole: 'admin', ok: 200, request: () => ({ url: '/api/admin/demo/remove' }) },
 ];
@@ -418,6 +504,20 @@ function flyerUpload() {
     payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** A person nothing depends on, archived when asked (issue 14's rows). */
+function newPerson(archived = false) {
+  const slug = `demo-removable-${unique()}`;
+  t.app.repositories.admin.createSubject({ slug, name: `Removable ${slug}`, role: 'candidate', office: 'Candidate' }, callers.admin!);
+  if (archived) t.app.db.$client.prepare('update subjects set archived_at = ? where slug = ?').run(new Date().toISOString(), slug);
+  return slug;
+}
+
+function newElection() {
+  const slug = `demo-removable-election-${unique()}`;
+  t.app.repositories.admin.createElection({ slug, name: 'Removable election', electionDate: '2030-11-05', candidates: [] }, callers.admin!);
+  return slug;
 }
 
 function newEvent() {
