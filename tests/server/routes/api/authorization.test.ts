@@ -509,14 +509,30 @@ function flyerUpload() {
 /** A person nothing depends on, archived when asked (issue 14's rows). */
 function newPerson(archived = false) {
   const slug = `demo-removable-${unique()}`;
-  t.app.repositories.admin.createSubject({ slug, name: `Removable ${slug}`, role: 'candidate', office: 'Candidate' }, callers.admin!);
+  t.app.repositories.admin.createSubject(
+    {
+      slug,
+      name: `Removable ${slug}`,
+      role: 'candidate',
+      office: 'Candidate',
+      bio: null,
+      photoUrl: null,
+      website: null,
+      termStart: null,
+      termEnd: null,
+    },
+    callers.admin!,
+  );
   if (archived) t.app.db.$client.prepare('update subjects set archived_at = ? where slug = ?').run(new Date().toISOString(), slug);
   return slug;
 }
 
 function newElection() {
   const slug = `demo-removable-election-${unique()}`;
-  t.app.repositories.admin.createElection({ slug, name: 'Removable election', electionDate: '2030-11-05', candidates: [] }, callers.admin!);
+  t.app.repositories.admin.createElection(
+    { slug, name: 'Removable election', electionDate: '2030-11-05', registrationDeadline: null, infoUrl: null, candidates: [] },
+    callers.admin!,
+  );
   return slug;
 }
 
