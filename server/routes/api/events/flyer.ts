@@ -18,6 +18,9 @@ export interface FlyerOptions {
   flyersDir: string;
 }
 
+/** Autoload would put this file under /api/events; it serves /media/flyers/ too, so it names full paths. */
+export const prefixOverride = '';
+
 export type FlyerType = 'png' | 'jpg' | 'webp' | 'pdf';
 
 /** The flyer's type from the file's first bytes; what the uploader's browser claims is not trusted. */
