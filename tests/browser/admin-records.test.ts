@@ -194,4 +194,15 @@ describe('admin screens', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it.each(['people', 'elections', 'events', 'users'])('fit a 360 px phone: the %s screen, its forms open, axe-clean', async (section) => {
+    const { context, page, problems } = await signedIn(admin, { width: 360, height: 740 });
+    await page.goto(`${site.server.origin}/workspace/admin/${section}`);
+    await page.locator('.ws-form, .ws-table').first().waitFor();
+    for (const details of await page.locator('details').all()) await details.evaluate((el) => el.setAttribute('open', ''));
+    expect(await overflowsSideways(page)).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
