@@ -462,6 +462,9 @@ export const workspaceEn = {
     moveUp: (name: string) => `Move ${name} up`,
     moveDown: (name: string) => `Move ${name} down`,
     removeCandidate: (name: string) => `Remove ${name} from the candidates`,
+    moveUpShort: 'Up',
+    moveDownShort: 'Down',
+    removeShort: 'Remove',
     participants: 'People taking part',
     noPeople: 'Nobody is on the scorecard yet: add people on the People screen.',
 

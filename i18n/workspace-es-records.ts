@@ -61,6 +61,9 @@ export const recordsEs: WorkspaceMessages['records'] = {
   moveUp: (name: string) => `Subir a ${name}`,
   moveDown: (name: string) => `Bajar a ${name}`,
   removeCandidate: (name: string) => `Quitar a ${name} de las candidaturas`,
+  moveUpShort: 'Subir',
+  moveDownShort: 'Bajar',
+  removeShort: 'Quitar',
   participants: 'Personas que participan',
   noPeople: 'Todavía no hay nadie en la boleta de calificaciones: agregue personas en la pantalla Personas.',
 

@@ -106,14 +106,14 @@ export class PeoplePicker extends WorkspaceView {
               const name = this._nameOf(slug);
               return html`<li><input type="hidden" name=${this.name} value=${slug}><span>${name}</span>
                 <button type="button" class="button button--quiet" id="${this.fieldId}-up-${slug}" ?disabled=${i === 0}
-                  @click=${() => this._change(move(i, -1), i - 1 === 0 ? `#${this.fieldId}-down-${slug}` : `#${this.fieldId}-up-${slug}`)}>${r.moveUp(name)}</button>
+                  @click=${() => this._change(move(i, -1), i - 1 === 0 ? `#${this.fieldId}-down-${slug}` : `#${this.fieldId}-up-${slug}`)} aria-label=${r.moveUp(name)}>${r.moveUpShort}</button>
                 <button type="button" class="button button--quiet" id="${this.fieldId}-down-${slug}" ?disabled=${i === chosen.length - 1}
-                  @click=${() => this._change(move(i, 1), i + 1 === chosen.length - 1 ? `#${this.fieldId}-up-${slug}` : `#${this.fieldId}-down-${slug}`)}>${r.moveDown(name)}</button>
+                  @click=${() => this._change(move(i, 1), i + 1 === chosen.length - 1 ? `#${this.fieldId}-up-${slug}` : `#${this.fieldId}-down-${slug}`)} aria-label=${r.moveDown(name)}>${r.moveDownShort}</button>
                 <button type="button" class="button button--quiet" @click=${() =>
                   this._change(
                     chosen.filter((s) => s !== slug),
                     `#${this.fieldId}-add`,
-                  )}>${r.removeCandidate(name)}</button></li>`;
+                  )} aria-label=${r.removeCandidate(name)}>${r.removeShort}</button></li>`;
             })}</ol>`
           : html`<p class="muted">${r.noCandidates}</p>`
       }
