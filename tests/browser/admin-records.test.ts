@@ -86,12 +86,12 @@ describe('admin screens', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Delete José Núñez Test?' });
     await dialog.waitFor();
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Cancel');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await expect(dialog.textContent()).resolves.toContain('Deleting cannot be undone.');
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expect(remove.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => remove.evaluate((el) => el === document.activeElement)).toBe(true);
     expect((await site.server.app.inject('/api/subjects/jose-nunez-test')).statusCode).toBe(200);
 
     // Again, and confirm with the keyboard: Tab past Cancel and "Archive instead" to Delete.
@@ -99,7 +99,7 @@ describe('admin screens', () => {
     await dialog.waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Delete José Núñez Test');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Delete José Núñez Test');
     await page.keyboard.press('Enter');
     await page.locator('#admin-message', { hasText: 'Deleted José Núñez Test.' }).waitFor();
     expect((await site.server.app.inject('/api/subjects/jose-nunez-test')).statusCode).toBe(404);
@@ -181,7 +181,8 @@ describe('admin screens', () => {
     await dialog.waitFor();
     await expect(dialog.textContent()).resolves.toContain('An admin can also change people, elections, users and roles.');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(select.inputValue()).resolves.toBe('volunteer');
+    // The dialog closes first, then the screen puts the old role back: wait for it, not for a fixed time.
+    await expect.poll(() => select.inputValue()).toBe('volunteer');
     expect(
       (await api(admin, 'GET', `/api/users?page=1&pageSize=100`)).json().items.find((u: { id: number }) => u.id === someone.id).role,
     ).toBe('volunteer');
