@@ -196,6 +196,42 @@ describe('admin screens', () => {
     await context.close();
   });
 
+  it('edit an event and its participants, and state the flyer limit before sending a file that is too large', async () => {
+    const created = await api(admin, 'POST', '/api/events', {
+      title: 'Forum to edit',
+      startsAt: '2031-03-01T18:00:00-08:00',
+      place: 'Old hall',
+    });
+    const id = created.json().id as number;
+    const { context, page, problems } = await signedIn(admin);
+    const uploads: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith(`/api/events/${id}/flyer`) && uploads.push(r.url()));
+    await page.goto(`${site.server.origin}/workspace/admin/events`);
+    const label = page.getByText('Flyer for Forum to edit: a PNG, JPEG or WebP image, or a PDF, at most 2 MB');
+    await label.waitFor();
+    await page.getByText('Edit Forum to edit').click();
+    await page.locator(`#ev-${id}-place`).fill('New hall');
+    await page.getByRole('group', { name: 'People taking part' }).last().getByLabel('Riley Example (demo)').check();
+    await page.getByRole('button', { name: 'Save Forum to edit' }).click();
+    await page.locator('#admin-message', { hasText: 'Saved.' }).waitFor();
+    const stored = (
+      (await site.server.app.inject('/api/events')).json() as Array<{ id: number; place: string; subjects: Array<{ slug: string }> }>
+    ).find((e) => e.id === id)!;
+    expect(stored.place).toBe('New hall');
+    expect(stored.subjects.map((s) => s.slug)).toEqual(['demo-riley-example']);
+
+    await page.getByLabel('Flyer for Forum to edit: a PNG, JPEG or WebP image, or a PDF, at most 2 MB').setInputFiles({
+      name: 'huge-flyer.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2 * 1024 * 1024 + 1)]),
+    });
+    await page.getByRole('button', { name: 'Upload the flyer for Forum to edit' }).click();
+    await page.locator('#admin-message', { hasText: 'huge-flyer.pdf is larger than 2 MB, the most a flyer may be.' }).waitFor();
+    expect(uploads).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it.each(['people', 'elections', 'events', 'users'])('fit a 360 px phone: the %s screen, its forms open, axe-clean', async (section) => {
     const { context, page, problems } = await signedIn(admin, { width: 360, height: 740 });
     await page.goto(`${site.server.origin}/workspace/admin/${section}`);
