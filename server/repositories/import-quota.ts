@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { importDays } from '../../db/schema/index.js';
 import { HttpError } from '../errors.js';
+import { inTransaction, type Tx } from './audit.js';
 
 /** Rows one account may import per calendar day (issue 14); a file holds at most MAX_IMPORT_ROWS. */
 export const DAILY_IMPORT_ROWS = 2000;
@@ -33,10 +34,8 @@ export class ImportLimitReached extends HttpError {
 
 /**
  * The daily import count, per account and calendar day. `spend` checks and counts in the same
- * transaction as the entries it creates, so two imports at once cannot pass the limit together
- * and a refused or failed import counts nothing. The transaction stays synchronous inside the
- * async method: better-sqlite3 runs one as a single call (and nests the entries' own
- * transaction as a savepoint).
+ * unit of work as the entries it creates (`create` joins it through the `tx` it is given), so two
+ * imports at once cannot pass the limit together and a refused or failed import counts nothing.
  */
 export class ImportQuotaRepository {
   constructor(
@@ -54,22 +53,22 @@ export class ImportQuotaRepository {
     return { limit: this.limit, used, left: Math.max(0, this.limit - used), day };
   }
 
-  /** Counts `rows` against the day and runs `create` with them; refuses (429) past the limit. */
-  async spend<T>(userId: number, day: string, rows: number, create: () => T): Promise<T> {
-    return this.db.transaction((tx) => {
-      const used =
-        tx
-          .select({ rows: importDays.rows })
-          .from(importDays)
-          .where(and(eq(importDays.userId, userId), eq(importDays.day, day)))
-          .get()?.rows ?? 0;
+  /** Counts `rows` against the day and runs `create` with them in the same unit; refuses (429) past the limit. */
+  async spend<T>(userId: number, day: string, rows: number, create: (tx: Tx) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, async (tx) => {
+      const [row] = await tx
+        .select({ rows: importDays.rows })
+        .from(importDays)
+        .where(and(eq(importDays.userId, userId), eq(importDays.day, day)))
+        .limit(1);
+      const used = row?.rows ?? 0;
       if (used + rows > this.limit)
         throw new ImportLimitReached({ limit: this.limit, used, left: Math.max(0, this.limit - used), day }, rows);
-      tx.insert(importDays)
+      await tx
+        .insert(importDays)
         .values({ userId, day, rows })
-        .onConflictDoUpdate({ target: [importDays.userId, importDays.day], set: { rows: sql`${importDays.rows} + ${rows}` } })
-        .run();
-      return create();
+        .onConflictDoUpdate({ target: [importDays.userId, importDays.day], set: { rows: sql`${importDays.rows} + ${rows}` } });
+      return create(tx);
     });
   }
 }

@@ -1,20 +1,16 @@
-import { and, count, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
 import { electionCandidates, elections, events, eventSubjects, evidence, replies, subjects } from '../../db/schema/index.js';
 import { HttpError } from '../errors.js';
-import { recordAudit, type Actor, type Writer } from './audit.js';
+import { countRows, inTransaction, recordAudit, type Actor, type Reader } from './audit.js';
 
 /**
  * Removing people, elections and events (issue 14). Nothing published silently disappears:
  * a record something published depends on cannot be deleted, only archived — kept, hidden
  * from the public lists, its own URL still answering with an "archived" note — and an
  * archived record can be restored. What may be deleted takes its unpublished belongings with
- * it, in one transaction with its audit row.
- *
- * The public methods are async (issue 18). Their transactions stay synchronous inside:
- * better-sqlite3 runs a transaction as one synchronous call, and awaiting inside it would let
- * other requests' statements run inside this transaction on the shared connection.
+ * it, in one unit of work with its audit row.
  */
 
 /** Evidence that is, or was, public: a retracted entry stays listed with its reason. */
@@ -37,65 +33,52 @@ export interface RemovalPlan {
 const notFound = (kind: RemovalKind, key: string | number) =>
   new HttpError(404, 'not-found', `No ${kind === 'subject' ? 'person' : kind} with ${typeof key === 'number' ? 'id' : 'slug'} "${key}"`);
 
-function subjectRow(writer: Writer, slug: string) {
-  const row = writer.select().from(subjects).where(eq(subjects.slug, slug)).get();
+async function subjectRow(reader: Reader, slug: string) {
+  const [row] = await reader.select().from(subjects).where(eq(subjects.slug, slug)).limit(1);
   if (!row) throw notFound('subject', slug);
   return row;
 }
 
-function electionRow(writer: Writer, slug: string) {
-  const row = writer.select().from(elections).where(eq(elections.slug, slug)).get();
+async function electionRow(reader: Reader, slug: string) {
+  const [row] = await reader.select().from(elections).where(eq(elections.slug, slug)).limit(1);
   if (!row) throw notFound('election', slug);
   return row;
 }
 
-function eventRow(writer: Writer, id: number) {
-  const row = writer.select().from(events).where(eq(events.id, id)).get();
+async function eventRow(reader: Reader, id: number) {
+  const [row] = await reader.select().from(events).where(eq(events.id, id)).limit(1);
   if (!row) throw notFound('event', id);
   return row;
 }
 
-const howMany = (writer: Writer, query: { n: number } | undefined) => query?.n ?? 0;
-
-function subjectPlan(writer: Writer, id: number, archivedAt: string | null): RemovalPlan {
+async function subjectPlan(reader: Reader, id: number, archivedAt: string | null): Promise<RemovalPlan> {
   const evidenceOf = (published: boolean) =>
-    howMany(
-      writer,
-      writer
-        .select({ n: count() })
-        .from(evidence)
-        .where(
-          and(
-            eq(evidence.subjectId, id),
-            published ? inArray(evidence.status, PUBLIC_EVIDENCE) : notInArray(evidence.status, PUBLIC_EVIDENCE),
-          ),
-        )
-        .get(),
+    countRows(
+      reader,
+      evidence,
+      and(eq(evidence.subjectId, id), published ? inArray(evidence.status, PUBLIC_EVIDENCE) : notInArray(evidence.status, PUBLIC_EVIDENCE)),
     );
   const repliesOf = (published: boolean) =>
-    howMany(
-      writer,
-      writer
-        .select({ n: count() })
-        .from(replies)
-        .where(and(eq(replies.subjectId, id), published ? eq(replies.status, 'published') : notInArray(replies.status, ['published'])))
-        .get(),
+    countRows(
+      reader,
+      replies,
+      and(eq(replies.subjectId, id), published ? eq(replies.status, 'published') : notInArray(replies.status, ['published'])),
     );
   const keptBy = {
-    publishedEvidence: evidenceOf(true),
-    publishedReplies: repliesOf(true),
+    publishedEvidence: await evidenceOf(true),
+    publishedReplies: await repliesOf(true),
     // An election page, even an archived one, shows its candidates.
-    elections: howMany(writer, writer.select({ n: count() }).from(electionCandidates).where(eq(electionCandidates.subjectId, id)).get()),
+    elections: await countRows(reader, electionCandidates, eq(electionCandidates.subjectId, id)),
   };
   return {
     outcome: Object.values(keptBy).some((n) => n > 0) ? 'archive' : 'delete',
     archivedAt,
     keptBy,
     deletedWith: {
-      unpublishedEvidence: evidenceOf(false),
-      unpublishedReplies: repliesOf(false),
+      unpublishedEvidence: await evidenceOf(false),
+      unpublishedReplies: await repliesOf(false),
       candidates: 0,
-      events: howMany(writer, writer.select({ n: count() }).from(eventSubjects).where(eq(eventSubjects.subjectId, id)).get()),
+      events: await countRows(reader, eventSubjects, eq(eventSubjects.subjectId, id)),
     },
   };
 }
@@ -108,16 +91,6 @@ function announcementPlan(archivedAt: string | null, candidates: number, linkedP
     keptBy: { publishedEvidence: 0, publishedReplies: 0, elections: 0 },
     deletedWith: { unpublishedEvidence: 0, unpublishedReplies: 0, candidates, events: linkedPeople },
   };
-}
-
-function electionPlan(writer: Writer, id: number, archivedAt: string | null) {
-  const n = howMany(writer, writer.select({ n: count() }).from(electionCandidates).where(eq(electionCandidates.electionId, id)).get());
-  return announcementPlan(archivedAt, n, 0);
-}
-
-function eventPlan(writer: Writer, id: number, archivedAt: string | null) {
-  const n = howMany(writer, writer.select({ n: count() }).from(eventSubjects).where(eq(eventSubjects.eventId, id)).get());
-  return announcementPlan(archivedAt, 0, n);
 }
 
 /** The 409 for a delete that would take something published with it, saying what and what to do. */
@@ -135,45 +108,54 @@ export class RemovalRepository {
   constructor(private readonly db: Db) {}
 
   async subjectPlan(slug: string): Promise<RemovalPlan> {
-    return this.db.transaction((tx) => {
-      const row = subjectRow(tx, slug);
-      return subjectPlan(tx, row.id, row.archivedAt);
-    });
+    const row = await subjectRow(this.db, slug);
+    return subjectPlan(this.db, row.id, row.archivedAt);
+  }
+
+  async electionPlan(slug: string): Promise<RemovalPlan> {
+    const row = await electionRow(this.db, slug);
+    return announcementPlan(row.archivedAt, await countRows(this.db, electionCandidates, eq(electionCandidates.electionId, row.id)), 0);
+  }
+
+  async eventPlan(id: number): Promise<RemovalPlan> {
+    const row = await eventRow(this.db, id);
+    return announcementPlan(row.archivedAt, 0, await countRows(this.db, eventSubjects, eq(eventSubjects.eventId, row.id)));
   }
 
   /** Deletes a person nothing published depends on, with their unpublished entries, replies and links. */
   async deleteSubject(slug: string, actor: Actor): Promise<void> {
-    this.db.transaction((tx) => {
-      const before = subjectRow(tx, slug);
-      const plan = subjectPlan(tx, before.id, before.archivedAt);
+    await inTransaction(this.db, async (tx) => {
+      const before = await subjectRow(tx, slug);
+      const plan = await subjectPlan(tx, before.id, before.archivedAt);
       if (plan.outcome !== 'delete') throw inUse(before.name, plan);
       // Sources, revisions, proposed changes and replies about these entries go by cascade.
-      tx.delete(evidence).where(eq(evidence.subjectId, before.id)).run();
-      tx.delete(subjects).where(eq(subjects.id, before.id)).run();
-      recordAudit(tx, { actor, action: 'subject.delete', entityType: 'subject', entityId: before.id, before, after: plan.deletedWith });
+      await tx.delete(evidence).where(eq(evidence.subjectId, before.id));
+      await tx.delete(subjects).where(eq(subjects.id, before.id));
+      await recordAudit(tx, {
+        actor,
+        action: 'subject.delete',
+        entityType: 'subject',
+        entityId: before.id,
+        before,
+        after: plan.deletedWith,
+      });
     });
   }
 
+  /** Deletes an election and its candidate list; the people stay. */
   async deleteElection(slug: string, actor: Actor): Promise<void> {
-    this.db.transaction((tx) => {
-      const before = electionRow(tx, slug);
-      const plan = electionPlan(tx, before.id, before.archivedAt);
-      tx.delete(elections).where(eq(elections.id, before.id)).run();
-      recordAudit(tx, { actor, action: 'election.delete', entityType: 'election', entityId: before.id, before, after: plan.deletedWith });
-    });
-  }
-
-  async electionPlan(slug: string): Promise<RemovalPlan> {
-    return this.db.transaction((tx) => {
-      const row = electionRow(tx, slug);
-      return electionPlan(tx, row.id, row.archivedAt);
-    });
-  }
-
-  async eventPlan(id: number): Promise<RemovalPlan> {
-    return this.db.transaction((tx) => {
-      const row = eventRow(tx, id);
-      return eventPlan(tx, row.id, row.archivedAt);
+    await inTransaction(this.db, async (tx) => {
+      const before = await electionRow(tx, slug);
+      const candidates = await countRows(tx, electionCandidates, eq(electionCandidates.electionId, before.id));
+      await tx.delete(elections).where(eq(elections.id, before.id));
+      await recordAudit(tx, {
+        actor,
+        action: 'election.delete',
+        entityType: 'election',
+        entityId: before.id,
+        before,
+        after: { candidates },
+      });
     });
   }
 
@@ -184,25 +166,25 @@ export class RemovalRepository {
   async setArchived(kind: RemovalKind, key: string | number, archived: boolean, actor: Actor): Promise<void> {
     const archivedAt = archived ? nowIso() : null;
     const action = `${kind}.${archived ? 'archive' : 'restore'}`;
-    this.db.transaction((tx) => {
+    await inTransaction(this.db, async (tx) => {
       if (kind === 'subject') {
-        const before = subjectRow(tx, String(key));
+        const before = await subjectRow(tx, String(key));
         if (Boolean(before.archivedAt) === archived) return;
-        tx.update(subjects)
+        await tx
+          .update(subjects)
           .set({ archivedAt, ...(archived ? { inOffice: false } : {}), updatedAt: nowIso() })
-          .where(eq(subjects.id, before.id))
-          .run();
-        recordAudit(tx, { actor, action, entityType: kind, entityId: before.id, before, after: subjectRow(tx, before.slug) });
+          .where(eq(subjects.id, before.id));
+        await recordAudit(tx, { actor, action, entityType: kind, entityId: before.id, before, after: await subjectRow(tx, before.slug) });
       } else if (kind === 'election') {
-        const before = electionRow(tx, String(key));
+        const before = await electionRow(tx, String(key));
         if (Boolean(before.archivedAt) === archived) return;
-        tx.update(elections).set({ archivedAt, updatedAt: nowIso() }).where(eq(elections.id, before.id)).run();
-        recordAudit(tx, { actor, action, entityType: kind, entityId: before.id, before, after: electionRow(tx, before.slug) });
+        await tx.update(elections).set({ archivedAt, updatedAt: nowIso() }).where(eq(elections.id, before.id));
+        await recordAudit(tx, { actor, action, entityType: kind, entityId: before.id, before, after: await electionRow(tx, before.slug) });
       } else {
-        const before = eventRow(tx, Number(key));
+        const before = await eventRow(tx, Number(key));
         if (Boolean(before.archivedAt) === archived) return;
-        tx.update(events).set({ archivedAt, updatedAt: nowIso() }).where(eq(events.id, before.id)).run();
-        recordAudit(tx, { actor, action, entityType: kind, entityId: before.id, before, after: eventRow(tx, before.id) });
+        await tx.update(events).set({ archivedAt, updatedAt: nowIso() }).where(eq(events.id, before.id));
+        await recordAudit(tx, { actor, action, entityType: kind, entityId: before.id, before, after: await eventRow(tx, before.id) });
       }
     });
   }

@@ -16,22 +16,22 @@ export class SubjectRepository {
    * Every subject's row: the incumbent first, then candidates, then former DAs; by name within
    * each. Archived people (issue 14) are left out unless `includeArchived`.
    */
-  rows({ includeArchived = false } = {}): Subject[] {
-    return this.db
-      .select()
-      .from(subjects)
-      .where(includeArchived ? undefined : isNull(subjects.archivedAt))
-      .orderBy(asc(subjects.name))
-      .all()
-      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+  async rows({ includeArchived = false } = {}): Promise<Subject[]> {
+    return (
+      await this.db
+        .select()
+        .from(subjects)
+        .where(includeArchived ? undefined : isNull(subjects.archivedAt))
+        .orderBy(asc(subjects.name))
+    ).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
   }
 
   /** The same list, as the public sees it. */
-  list(options: { includeArchived?: boolean } = {}): PublicSubject[] {
-    return this.rows(options).map(toPublicSubject);
+  async list(options: { includeArchived?: boolean } = {}): Promise<PublicSubject[]> {
+    return (await this.rows(options)).map(toPublicSubject);
   }
 
-  rowBySlug(slug: string): Subject | undefined {
-    return this.db.select().from(subjects).where(eq(subjects.slug, slug)).get();
+  async rowBySlug(slug: string): Promise<Subject | undefined> {
+    return (await this.db.select().from(subjects).where(eq(subjects.slug, slug)).limit(1))[0];
   }
 }

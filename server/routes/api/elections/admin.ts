@@ -10,8 +10,8 @@ import { z } from 'zod';
 /** Admins create elections and set their candidates, in ballot order. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { admin, elections, removal } = fastify.repositories;
-  const publicView = (slug: string) => {
-    const election = elections.bySlug(slug)!;
+  const publicView = async (slug: string) => {
+    const election = (await elections.bySlug(slug))!;
     return { ...election, candidates: election.candidates.map(toPublicSubject) };
   };
 
@@ -27,8 +27,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const created = admin.createElection(request.body, signedIn(request));
-      return reply.code(201).send(publicView(created.slug!));
+      const created = await admin.createElection(request.body, signedIn(request));
+      return reply.code(201).send(await publicView(created.slug!));
     },
   );
 
@@ -45,8 +45,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      admin.updateElection(request.params.slug, request.body, signedIn(request));
-      return publicView(request.params.slug);
+      await admin.updateElection(request.params.slug, request.body, signedIn(request));
+      return await publicView(request.params.slug);
     },
   );
 

@@ -23,9 +23,10 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) =>
-      elections
-        .list({ includeArchived: request.query.include === 'archived' })
-        .map((e) => ({ ...e, candidates: e.candidates.map(toPublicSubject) })),
+      (await elections.list({ includeArchived: request.query.include === 'archived' })).map((e) => ({
+        ...e,
+        candidates: e.candidates.map(toPublicSubject),
+      })),
   );
 
   fastify.get(
@@ -42,13 +43,15 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const lang = answerLanguage(request, reply);
-      const election = elections.bySlug(request.params.slug);
+      const election = await elections.bySlug(request.params.slug);
       if (!election) throw notFound('election', request.params.slug);
       const asOf = today();
       return {
         ...election,
         asOf,
-        candidates: election.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf, lang) })),
+        candidates: await Promise.all(
+          election.candidates.map(async (c) => ({ ...toPublicSubject(c), scorecard: await scorecards.forSubject(c, asOf, lang) })),
+        ),
       };
     },
   );

@@ -19,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const now = new Date().toISOString();
-      const all = fastify.repositories.events.list({ includeArchived: request.query.include === 'archived' });
+      const all = await fastify.repositories.events.list({ includeArchived: request.query.include === 'archived' });
       if (request.query.when === 'upcoming') return all.filter((e) => e.startsAt >= now);
       if (request.query.when === 'past') return all.filter((e) => e.startsAt < now).reverse();
       return all;

@@ -13,7 +13,7 @@ import { removalPlan } from '../../../schemas/removal.js';
 /** Admins add people to score and edit them; the slug is fixed once created. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { admin, replies, removal, inOffice, subjects } = fastify.repositories;
-  const publicView = (slug: string) => toPublicSubject(subjects.rowBySlug(slug)!);
+  const publicView = async (slug: string) => toPublicSubject((await subjects.rowBySlug(slug))!);
 
   fastify.post(
     '/',
@@ -27,7 +27,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const created = admin.createSubject(request.body, signedIn(request));
+      const created = await admin.createSubject(request.body, signedIn(request));
       return reply.code(201).send(toPublicSubject(created));
     },
   );
@@ -45,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      const updated = admin.updateSubject(request.params.slug, request.body, signedIn(request));
+      const updated = await admin.updateSubject(request.params.slug, request.body, signedIn(request));
       return toPublicSubject(updated);
     },
   );
@@ -101,7 +101,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
       async (request) => {
         await removal.setArchived('subject', request.params.slug, archived, signedIn(request));
-        return publicView(request.params.slug);
+        return await publicView(request.params.slug);
       },
     );
   }
@@ -133,7 +133,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const current = await inOffice.current();
-      if (!subjects.rowBySlug(request.params.slug)) throw new HttpError(404, 'not-found', `No person with slug "${request.params.slug}"`);
+      if (!(await subjects.rowBySlug(request.params.slug)))
+        throw new HttpError(404, 'not-found', `No person with slug "${request.params.slug}"`);
       if (current?.slug === request.params.slug) await inOffice.clear(signedIn(request));
       return reply.code(204).send(null);
     },
@@ -152,7 +153,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const link = replies.createLink(request.params.slug, request.body?.days ?? REPLY_LINK_DAYS, signedIn(request));
+      const link = await replies.createLink(request.params.slug, request.body?.days ?? REPLY_LINK_DAYS, signedIn(request));
       return reply.code(201).send({ id: link.id, expiresAt: link.expiresAt, url: fastify.publicUrl(`/reply/${link.token}`) });
     },
   );
@@ -168,7 +169,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(replyLink), ...workspaceErrors },
       },
     },
-    async (request) => replies.listLinks(request.params.slug),
+    async (request) => await replies.listLinks(request.params.slug),
   );
 
   fastify.delete(
@@ -183,7 +184,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      replies.revokeLink(request.params.slug, request.params.id, signedIn(request));
+      await replies.revokeLink(request.params.slug, request.params.id, signedIn(request));
       return reply.code(204).send(null);
     },
   );

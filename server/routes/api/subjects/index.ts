@@ -17,8 +17,8 @@ export const AS_OF_LIMIT = { perMinute: 300, when: (request: FastifyRequest) => 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { subjects, standards, scorecards, evidence } = fastify.repositories;
 
-  function subjectOr404(slug: string) {
-    const subject = subjects.rowBySlug(slug);
+  async function subjectOr404(slug: string) {
+    const subject = await subjects.rowBySlug(slug);
     if (!subject) throw notFound('subject', slug);
     return subject;
   }
@@ -34,7 +34,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(publicSubject) },
       },
     },
-    async (request) => subjects.list({ includeArchived: request.query.include === 'archived' }),
+    async (request) => await subjects.list({ includeArchived: request.query.include === 'archived' }),
   );
 
   fastify.get(
@@ -43,7 +43,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { publicRead: true },
       schema: { tags: ['public'], summary: 'One person', params: slugParams, response: { 200: publicSubject, ...errorResponses } },
     },
-    async (request) => toPublicSubject(subjectOr404(request.params.slug)),
+    async (request) => toPublicSubject(await subjectOr404(request.params.slug)),
   );
 
   fastify.get(
@@ -62,7 +62,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: scorecardResponse, ...errorResponses },
       },
     },
-    async (request, reply) => scorecards.forSubject(subjectOr404(request.params.slug), request.query.asOf, answerLanguage(request, reply)),
+    async (request, reply) =>
+      await scorecards.forSubject(await subjectOr404(request.params.slug), request.query.asOf, answerLanguage(request, reply)),
   );
 
   fastify.get(
@@ -79,14 +80,17 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      const subject = subjectOr404(request.params.slug);
+      const subject = await subjectOr404(request.params.slug);
       let standardId: number | undefined;
       if (request.query.standard) {
-        const ref = standards.refs().find((s) => s.slug === request.query.standard);
+        const ref = (await standards.refs()).find((s) => s.slug === request.query.standard);
         if (!ref) throw notFound('standard', request.query.standard);
         standardId = ref.id;
       }
-      return evidence.listPublic({ subjectId: subject.id, standardId }).map((e) => ({ ...e, url: fastify.publicUrl(evidencePath(e.id)) }));
+      return (await evidence.listPublic({ subjectId: subject.id, standardId })).map((e) => ({
+        ...e,
+        url: fastify.publicUrl(evidencePath(e.id)),
+      }));
     },
   );
 };

@@ -199,7 +199,7 @@ describe('the District Attorney today', () => {
     await as(admin, 'POST', '/api/subjects/river-real/in-office');
     expect((await as(admin, 'DELETE', '/api/subjects/river-real/in-office')).statusCode).toBe(204);
     expect(await home()).toContain('No one is marked as the District Attorney in office yet.');
-    expect(await (await t.app.inject('/es/')).body).toContain('Todavía no se ha marcado a nadie');
+    expect((await t.app.inject('/es/')).body).toContain('Todavía no se ha marcado a nadie');
     expect((await as(volunteer, 'POST', '/api/subjects/river-real/in-office')).statusCode).toBe(403);
   });
 
