@@ -29,6 +29,7 @@ export class AdminElections extends AdminSection<Loaded> {
       electionDate: a.electionDate,
       registrationDeadline: a.registrationDeadline,
       infoUrl: a.infoUrl,
+      results: a.results,
       candidates: this.ws.records.candidates,
     };
   }
@@ -36,13 +37,15 @@ export class AdminElections extends AdminSection<Loaded> {
   protected renderLoaded({ elections, people }: Loaded) {
     const a = this.ws.admin;
     const r = this.ws.records;
-    const body = (form: HTMLFormElement) => {
+    const body = (form: HTMLFormElement, editing: boolean) => {
       const v = values(form);
       return {
         name: v.name,
         electionDate: v.electionDate,
         registrationDeadline: optional(v.registrationDeadline),
         infoUrl: optional(v.infoUrl),
+        // Emptied on an existing election, the results are cleared (null), e.g. after a typo in the wrong election.
+        results: optional(v.results) ?? (editing ? null : undefined),
         candidates: chosen(form),
       };
     };
@@ -54,6 +57,7 @@ export class AdminElections extends AdminSection<Loaded> {
         ${this._field('electionDate', a.electionDate, 'date', el.electionDate ?? '', { prefix })}
         ${this._field('registrationDeadline', a.registrationDeadline, 'date', el.registrationDeadline ?? '', { prefix, optional: true })}
         ${this._field('infoUrl', a.infoUrl, 'url', el.infoUrl ?? '', { prefix, optional: true })}
+        ${this._field('results', a.results, 'textarea', el.results ?? '', { prefix, optional: true, rows: 3 })}
         <sc-people-picker ordered name="candidates" field-id="${prefix}-candidates" .label=${r.candidates} .people=${choices(el)}
           .selected=${(el.candidates ?? []).map((c) => c.slug)} .error=${this._errors.get('candidates')}></sc-people-picker>`;
     const active = elections.filter((el) => !el.archivedAt);
@@ -62,7 +66,7 @@ export class AdminElections extends AdminSection<Loaded> {
         <form class="ws-form" novalidate @submit=${(e: Event) => {
           e.preventDefault();
           const form = e.target as HTMLFormElement;
-          void this._write('POST', '/api/elections', { slug: values(form).slug, ...body(form) }, a.saved);
+          void this._write('POST', '/api/elections', { slug: values(form).slug, ...body(form, false) }, a.saved);
         }}>
           ${fields({}, 'new-election')}
           <div class="actions"><button type="submit" class="button">${a.createElection}</button></div>
@@ -72,7 +76,7 @@ export class AdminElections extends AdminSection<Loaded> {
         (el) => html`<details class="panel"><summary>${el.name}</summary>
           <form class="ws-form" novalidate @submit=${(e: Event) => {
             e.preventDefault();
-            void this._write('PATCH', `/api/elections/${el.slug}`, body(e.target as HTMLFormElement), a.saved);
+            void this._write('PATCH', `/api/elections/${el.slug}`, body(e.target as HTMLFormElement, true), a.saved);
           }}>
             ${fields(el, `e-${el.slug}`)}
             <div class="actions"><button type="submit" class="button">${a.saveElection(el.name)}</button>

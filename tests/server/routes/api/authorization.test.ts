@@ -492,7 +492,14 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/changes', minRole: 'reviewer', ok: 200, request: async () => ({ url: '/api/changes?status=pending' }) },
   { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/invites' }) },
   { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/users' }) },
-  { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/audit' }) },
+  { method: 'GET', route: '/api/audit', minRole: 'reviewer', ok: 200, request: async () => ({ url: '/api/audit' }) },
+  {
+    method: 'GET',
+    route: '/api/evidence/submitters',
+    minRole: 'reviewer',
+    ok: 200,
+    request: async () => ({ url: '/api/evidence/submitters' }),
+  },
   {
     method: 'GET',
     route: '/api/subjects/:slug/removal',
@@ -553,7 +560,15 @@ async function newPerson(archived = false) {
 async function newElection() {
   const slug = `demo-removable-election-${unique()}`;
   await t.app.repositories.admin.createElection(
-    { slug, name: 'Removable election', electionDate: '2030-11-05', registrationDeadline: null, infoUrl: null, candidates: [] },
+    {
+      slug,
+      name: 'Removable election',
+      electionDate: '2030-11-05',
+      registrationDeadline: null,
+      infoUrl: null,
+      results: null,
+      candidates: [],
+    },
     callers.admin!,
   );
   return slug;
