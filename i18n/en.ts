@@ -25,6 +25,8 @@ export const en = {
   menu: 'Menu',
   demoBadge: 'Demo',
   demoLabel: 'About this data',
+  archivedNote: (what: 'person' | 'election', day: string) =>
+    `Archived on ${day}: kept for the record, no longer listed on this site.${what === 'person' ? ' Published evidence about this person stays below.' : ''}`,
   footerAbout: 'A community coalition scorecard. Every grade is computed by a published method from evidence that anyone can check.',
   footerData: 'Data',
   exportCsv: 'All evidence (CSV)',
@@ -332,6 +334,7 @@ export const en = {
     where: 'Where',
     moreInfo: 'More information',
     flyer: (title: string) => `Flyer for ${title}`,
+    flyerPdf: (title: string) => `Flyer for ${title} (PDF)`,
   },
 
   charts: {

@@ -24,6 +24,8 @@ export const es: Messages = {
   demoBannerShort: 'No son personas reales.',
   menu: 'Menú',
   demoLabel: 'Sobre estos datos',
+  archivedNote: (what: 'person' | 'election', day: string) =>
+    `Archivado el ${day}: se conserva como registro y ya no aparece en las listas de este sitio.${what === 'person' ? ' La evidencia publicada sobre esta persona sigue abajo.' : ''}`,
   footerAbout:
     'Una boleta de calificaciones de una coalición comunitaria. Cada calificación se calcula con un método publicado a partir de evidencia que cualquiera puede verificar.',
   footerData: 'Datos',
@@ -329,6 +331,7 @@ export const es: Messages = {
     where: 'Dónde',
     moreInfo: 'Más información',
     flyer: (title: string) => `Volante de ${title}`,
+    flyerPdf: (title: string) => `Volante de ${title} (PDF)`,
   },
 
   charts: {

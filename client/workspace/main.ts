@@ -9,6 +9,7 @@ import { AdminAudit } from './views/admin/audit.js';
 import { AdminElections } from './views/admin/elections.js';
 import { AdminEvents } from './views/admin/events.js';
 import { AdminPeople } from './views/admin/people.js';
+import { PeoplePicker } from './views/admin/people-picker.js';
 import { AdminStandards } from './views/admin/standards.js';
 import { AdminOutbox } from './views/admin/outbox.js';
 import { AdminUsers } from './views/admin/users.js';
@@ -40,6 +41,7 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-reply-queue': ReplyQueue,
   'sc-review-queue': ReviewQueue,
   'sc-evidence-import': EvidenceImport,
+  'sc-people-picker': PeoplePicker,
   'sc-admin-users': AdminUsers,
   'sc-admin-people': AdminPeople,
   'sc-admin-elections': AdminElections,

@@ -10,3 +10,9 @@ export const nowIso = () => new Date().toISOString();
 
 export const createdAt = () => timestamp('created_at').notNull().$defaultFn(nowIso);
 export const updatedAt = () => timestamp('updated_at').notNull().$defaultFn(nowIso);
+
+/**
+ * When an admin archived the record: kept for the record because something published depends
+ * on it, hidden from public lists, its own URL still answering with an "archived" note.
+ */
+export const archivedAt = () => timestamp('archived_at');

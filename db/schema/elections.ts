@@ -1,5 +1,5 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, updatedAt } from './columns.js';
+import { archivedAt, createdAt, updatedAt } from './columns.js';
 import { subjects } from './subjects.js';
 
 export const elections = sqliteTable('elections', {
@@ -15,6 +15,7 @@ export const elections = sqliteTable('elections', {
    */
   results: text('results'),
   demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  archivedAt: archivedAt(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, timestamp, updatedAt } from './columns.js';
+import { archivedAt, createdAt, timestamp, updatedAt } from './columns.js';
 import { subjects } from './subjects.js';
 
 /** A candidate forum or other public event. */
@@ -15,6 +15,7 @@ export const events = sqliteTable(
     /** File name under the data folder's flyers/ directory. */
     flyerPath: text('flyer_path'),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    archivedAt: archivedAt(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,25 +1,41 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { createdAt, updatedAt } from './columns.js';
+import { sql } from 'drizzle-orm';
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { archivedAt, createdAt, updatedAt } from './columns.js';
 
 export const subjectRoles = ['incumbent', 'candidate', 'former'] as const;
 export type SubjectRole = (typeof subjectRoles)[number];
 
 /** A person scored: the incumbent DA, a candidate or a former DA. */
-export const subjects = sqliteTable('subjects', {
-  id: integer('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  role: text('role', { enum: subjectRoles }).notNull(),
-  office: text('office').notNull(),
-  bio: text('bio'),
-  photoUrl: text('photo_url'),
-  website: text('website'),
-  termStart: text('term_start'),
-  termEnd: text('term_end'),
-  /** True for the fictional demo people: shown with a "demo data" label everywhere. */
-  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const subjects = sqliteTable(
+  'subjects',
+  {
+    id: integer('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: subjectRoles }).notNull(),
+    office: text('office').notNull(),
+    bio: text('bio'),
+    photoUrl: text('photo_url'),
+    website: text('website'),
+    termStart: text('term_start'),
+    termEnd: text('term_end'),
+    /** True for the fictional demo people: shown with a "demo data" label everywhere. */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The District Attorney today, as an admin marked them: what the home page shows. Separate
+     * from `role`, which says how the person relates to the office; at most one person at a time.
+     */
+    inOffice: integer('in_office', { mode: 'boolean' }).notNull().default(false),
+    archivedAt: archivedAt(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  // At most one person in office: a partial unique index, so the database itself refuses a second.
+  (t) => [
+    uniqueIndex('subjects_one_in_office')
+      .on(t.inOffice)
+      .where(sql`${t.inOffice}`),
+  ],
+);
 
 export type Subject = typeof subjects.$inferSelect;

@@ -151,7 +151,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const s of DEMO_SUBJECTS) {
       const [row] = await tx
         .insert(subjects)
-        .values({ ...s, demo: true })
+        .values({ ...s, demo: true, inOffice: s.role === 'incumbent' })
         .returning({ id: subjects.id });
       subjectIds.set(s.slug, row.id);
     }

@@ -14,6 +14,9 @@ import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
 import { SubjectRepository } from '../repositories/subjects.js';
 import { TranslationRepository } from '../repositories/translations.js';
+import { InOfficeRepository } from '../repositories/in-office.js';
+import { RemovalRepository } from '../repositories/removal.js';
+import { ImportQuotaRepository } from '../repositories/import-quota.js';
 import { InviteRepository, PasswordResetRepository, SessionRepository, UserRepository } from '../repositories/users.js';
 
 export interface Repositories {
@@ -36,6 +39,9 @@ export interface Repositories {
   admin: AdminRepository;
   site: SiteRepository;
   translations: TranslationRepository;
+  removal: RemovalRepository;
+  inOffice: InOfficeRepository;
+  importQuota: ImportQuotaRepository;
 }
 
 declare module 'fastify' {
@@ -72,6 +78,9 @@ export default fp(
       admin: new AdminRepository(fastify.db),
       site: new SiteRepository(fastify.db),
       translations: new TranslationRepository(fastify.db),
+      removal: new RemovalRepository(fastify.db),
+      inOffice: new InOfficeRepository(fastify.db),
+      importQuota: new ImportQuotaRepository(fastify.db),
     });
   },
   { name: 'repositories', dependencies: ['database'] },

@@ -49,7 +49,7 @@ async function subjectIds(tx: Tx, slugs: string[], field: string): Promise<numbe
   return slugs.map((slug, i) => {
     const id = found.get(slug);
     if (id === undefined) {
-      const message = `no subject with slug "${slug}"`;
+      const message = `"${slug}" is not anyone on the scorecard`;
       throw new HttpError(400, 'validation', `body.${field}.${i}: ${message}`, [{ field: `body.${field}.${i}`, message }]);
     }
     return id;

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { electionCandidates, elections, subjects, type Election, type Subject } from '../../db/schema/index.js';
 
@@ -26,9 +26,15 @@ export class ElectionRepository {
     }));
   }
 
-  /** Newest election first. */
-  async list(): Promise<ElectionWithCandidates[]> {
-    return this.withCandidates(await this.db.select().from(elections).orderBy(desc(elections.electionDate)));
+  /** Newest election first; archived ones (issue 14) only with `includeArchived`. */
+  async list({ includeArchived = false } = {}): Promise<ElectionWithCandidates[]> {
+    return this.withCandidates(
+      await this.db
+        .select()
+        .from(elections)
+        .where(includeArchived ? undefined : isNull(elections.archivedAt))
+        .orderBy(desc(elections.electionDate)),
+    );
   }
 
   async bySlug(slug: string): Promise<ElectionWithCandidates | undefined> {

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { events, eventSubjects, subjects } from '../../db/schema/index.js';
 import type { PublicEvent } from '../schemas/events.js';
@@ -6,9 +6,13 @@ import type { PublicEvent } from '../schemas/events.js';
 export class EventRepository {
   constructor(private readonly db: Db) {}
 
-  /** All events in time order, each with the people linked to it. */
-  async list(): Promise<PublicEvent[]> {
-    const rows = await this.db.select().from(events).orderBy(asc(events.startsAt));
+  /** All events in time order, each with the people linked to it; archived ones (issue 14) only with `includeArchived`. */
+  async list({ includeArchived = false } = {}): Promise<PublicEvent[]> {
+    const rows = await this.db
+      .select()
+      .from(events)
+      .where(includeArchived ? undefined : isNull(events.archivedAt))
+      .orderBy(asc(events.startsAt));
     if (rows.length === 0) return [];
     const links = await this.db
       .select({ eventId: eventSubjects.eventId, slug: subjects.slug, name: subjects.name, role: subjects.role })

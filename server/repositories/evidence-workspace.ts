@@ -300,8 +300,9 @@ export class EvidenceWorkspaceRepository {
   }
 
   /** A bulk import: every entry is stored, or none is. */
-  createMany(inputs: EvidenceInput[], actor: Actor): Promise<WorkspaceEvidence[]> {
-    return inTransaction(this.db, async (tx) => {
+  /** Creates every entry in one unit of work; given a `tx`, joins it (the import counts its daily limit there). */
+  createMany(inputs: EvidenceInput[], actor: Actor, writer: Writer = this.db): Promise<WorkspaceEvidence[]> {
+    return inTransaction(writer, async (tx) => {
       const created: WorkspaceEvidence[] = [];
       for (const input of inputs) created.push(await this.insert(tx, input, actor));
       return created;

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { subjects, type Subject } from '../../db/schema/index.js';
 import type { PublicSubject } from '../schemas/subjects.js';
@@ -12,14 +12,23 @@ export function toPublicSubject({ id: _id, createdAt: _c, ...rest }: Subject): P
 export class SubjectRepository {
   constructor(private readonly db: Db) {}
 
-  /** Every subject's row: the incumbent first, then candidates, then former DAs; by name within each. */
-  async rows(): Promise<Subject[]> {
-    return (await this.db.select().from(subjects).orderBy(asc(subjects.name))).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+  /**
+   * Every subject's row: the incumbent first, then candidates, then former DAs; by name within
+   * each. Archived people (issue 14) are left out unless `includeArchived`.
+   */
+  async rows({ includeArchived = false } = {}): Promise<Subject[]> {
+    return (
+      await this.db
+        .select()
+        .from(subjects)
+        .where(includeArchived ? undefined : isNull(subjects.archivedAt))
+        .orderBy(asc(subjects.name))
+    ).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
   }
 
   /** The same list, as the public sees it. */
-  async list(): Promise<PublicSubject[]> {
-    return (await this.rows()).map(toPublicSubject);
+  async list(options: { includeArchived?: boolean } = {}): Promise<PublicSubject[]> {
+    return (await this.rows(options)).map(toPublicSubject);
   }
 
   async rowBySlug(slug: string): Promise<Subject | undefined> {

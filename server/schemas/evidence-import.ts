@@ -4,6 +4,7 @@ import { isBlankRow, readChoice, readDate, readRating, readUrl, type NamedChoice
 import { messagesFor } from '../../i18n/catalog.js';
 import { LOCALES } from '../../i18n/locales.js';
 import { HttpError } from '../errors.js';
+import { errorResponse } from './common.js';
 import { nextTurn, type SpreadsheetTable } from '../import/tables.js';
 import type { Repositories } from '../plugins/repositories.js';
 import { evidenceKinds } from '../../db/schema/index.js';
@@ -80,8 +81,19 @@ export const importRow = z.object({
 });
 export type ImportRow = z.infer<typeof importRow>;
 
+/** Where the importing account stands against the day's limit (issue 14). */
+export const importAllowance = z.object({
+  limit: z.number().int().describe('Rows one account may import per calendar day'),
+  used: z.number().int().describe('Rows imported today'),
+  left: z.number().int().describe('Rows that may still be imported today'),
+  day: z.string().describe('The calendar day counted (Sacramento time)'),
+});
+
 export const importReport = z.object({
   dryRun: z.boolean(),
+  allowance: importAllowance
+    .extend({ enough: z.boolean().describe('On a dry run: whether what this file would create fits in what is left today') })
+    .describe('The daily import limit: counted after this import when it created entries'),
   valid: z.number().int(),
   invalid: z.number().int(),
   created: z.number().int(),
@@ -90,6 +102,9 @@ export const importReport = z.object({
   rows: z.array(importRow),
 });
 export type ImportReport = z.infer<typeof importReport>;
+
+/** The 429 past the daily limit: the usual error, with how many rows are left today. */
+export const importLimitError = errorResponse.extend(importAllowance.shape);
 
 /** A zod path (`sources.1.url`) as the spreadsheet column it came from (`source2_url`). */
 function columnOf(path: PropertyKey[]): string {

@@ -45,8 +45,8 @@ describe('CSV import', () => {
       .fill([HEADER, csvRow('Demo: first import'), csvRow('Demo: bad rating', '5'), csvRow('Demo: third import')].join('\n'));
     await page.getByRole('button', { name: 'Check every row' }).click();
     await page.getByRole('heading', { name: '2 ready, 1 with problems.' }).waitFor();
-    await expect(page.locator('tr[data-line="3"]').textContent()).resolves.toContain('rating: “5” is not a rating');
-    await expect(page.locator('tr[data-line="2"]').textContent()).resolves.toContain('Demo: first import');
+    await expect(page.locator('[data-line="3"]').textContent()).resolves.toContain('rating: “5” is not a rating');
+    await expect(page.locator('[data-line="2"]').textContent()).resolves.toContain('Demo: first import');
     await expect(page.getByRole('button', { name: 'Create 2 pending entries' }).isVisible()).resolves.toBe(true);
     expect(await pendingCount(importer)).toBe(0);
 

@@ -50,6 +50,7 @@ describe('migrations', () => {
       'evidence_search_idx',
       'evidence_sources',
       'evidence_translations',
+      'import_days',
       'invites',
       'mail_messages',
       'methodology_texts',

@@ -63,7 +63,11 @@ export class EvidenceImport extends WorkspaceView {
     );
     this._busy = false;
     if (res.ok) this._report = res.body;
-    else {
+    else if (res.status === 429 && 'left' in res.error) {
+      // Past the day's limit (issue 14): said from the numbers, in the page's language.
+      const rows = this._report ? this._report.valid - this._report.skipped : 0;
+      this._error = w.records.notEnough(rows, Number(res.error.left));
+    } else {
       this._report = null;
       this._error =
         res.status === 0 ? w.networkError : w.serverError(res.error.details?.map((d) => d.message).join('; ') || res.error.message);
@@ -100,47 +104,54 @@ export class EvidenceImport extends WorkspaceView {
       ${report ? this._renderReport(report) : nothing}`;
   }
 
+  /**
+   * The report as one card per row (issue 14): the row's number and title as the spreadsheet
+   * shows them, its status, what it will create, and each problem with its column, readable on
+   * a 360 px phone without scrolling sideways.
+   */
   private _renderReport(report: ImportReport) {
     const t = this.ws.import;
+    const r = this.ws.records;
+    const fresh = report.valid - report.skipped;
+    const fits = report.allowance.enough;
     return html`<section aria-labelledby="import-summary">
       <h2 id="import-summary" tabindex="-1">${report.dryRun ? t.summary(report.valid, report.invalid) : t.created(report.created)}</h2>
+      <p id="import-allowance">${r.allowance(report.allowance.left, report.allowance.limit)}</p>
       ${
         report.dryRun
-          ? report.valid - report.skipped > 0
+          ? fresh > 0
             ? html`<p>${report.invalid ? t.skipNote(report.invalid) : nothing} ${report.skipped ? t.alreadyNote(report.skipped) : nothing}</p>
-              <p><button type="button" class="button" id="import-create" ?disabled=${this._busy} @click=${() => this._run(false)}>${t.create(report.valid - report.skipped)}</button></p>`
+              ${fits ? nothing : html`<p class="form-error" role="alert">${r.notEnough(fresh, report.allowance.left)}</p>`}
+              <p><button type="button" class="button" id="import-create" ?disabled=${this._busy || !fits} @click=${() => this._run(false)}>${t.create(fresh)}</button></p>`
             : html`<p>${t.noneValid}</p>`
           : nothing
       }
-      <div class="table-scroll" role="region" aria-labelledby="import-rows-caption" tabindex="0">
-      <table class="ws-table import-rows">
-        <caption id="import-rows-caption">${t.rowsHeading}</caption>
-        <thead><tr><th scope="col">${t.columnsLine}</th><th scope="col">${t.columnsStatus}</th><th scope="col">${t.columnsWhat}</th><th scope="col">${t.columnsProblems}</th></tr></thead>
-        <tbody>
-          ${report.rows.map(
-            (row) => html`<tr data-line=${row.line} class=${row.ok ? 'row-ok' : 'row-bad'}>
-              <th scope="row">${row.line}</th>
-              <td><span class="status ${row.ok ? 'status--published' : 'status--rejected'}">${row.ok ? (row.id ? t.createdOk : t.ok) : t.bad}</span>
-                ${row.alreadyImported !== null ? html`<br><a href="/workspace/evidence/${row.alreadyImported}">${t.alreadyImported(row.alreadyImported)}</a>` : nothing}
-                ${row.alreadyImported === null && row.duplicates.length ? html`<br>${row.duplicates.map((id) => html`<a href="/workspace/evidence/${id}">${this.ws.duplicates.sameSource(id)}</a> `)}` : nothing}</td>
-              <td>${
-                row.entry
-                  ? row.id
-                    ? html`<a href="/workspace/evidence/${row.id}">${row.entry.title}</a>`
-                    : t.what(
-                        row.entry.title,
-                        row.entry.subject,
-                        this.msg.standardShort[row.entry.standard] ?? row.entry.standard,
-                        signedRating(row.entry.rating),
-                      )
-                  : (row.title ?? nothing)
-              }</td>
-              <td>${row.problems.length ? html`<ul class="problems">${row.problems.map((p) => html`<li><code>${p.column}</code>: ${p.message}</li>`)}</ul>` : nothing}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      </div>
+      <h3 id="import-rows-heading">${t.rowsHeading}</h3>
+      <ol class="import-cards" aria-labelledby="import-rows-heading">
+        ${report.rows.map(
+          (row) => html`<li class="import-card ${row.ok ? 'row-ok' : 'row-bad'}" data-line=${row.line}>
+            <h4 class="import-card__title">${r.row(row.line)}${row.title ? html`: ${row.title}` : nothing}</h4>
+            <p><span class="status ${row.ok ? 'status--published' : 'status--rejected'}">${row.ok ? (row.id ? t.createdOk : t.ok) : t.bad}</span>
+              ${row.alreadyImported !== null ? html` <a href="/workspace/evidence/${row.alreadyImported}">${t.alreadyImported(row.alreadyImported)}</a>` : nothing}
+              ${row.alreadyImported === null && row.duplicates.length ? row.duplicates.map((id) => html` <a href="/workspace/evidence/${id}">${this.ws.duplicates.sameSource(id)}</a>`) : nothing}</p>
+            ${
+              row.entry
+                ? html`<p>${
+                    row.id
+                      ? html`<a href="/workspace/evidence/${row.id}">${row.entry.title}</a>`
+                      : t.what(
+                          row.entry.title,
+                          row.entry.subject,
+                          this.msg.standardShort[row.entry.standard] ?? row.entry.standard,
+                          signedRating(row.entry.rating),
+                        )
+                  }</p>`
+                : nothing
+            }
+            ${row.problems.length ? html`<ul class="problems">${row.problems.map((p) => html`<li><code>${p.column}</code>: ${p.message}</li>`)}</ul>` : nothing}
+          </li>`,
+        )}
+      </ol>
     </section>`;
   }
 }

@@ -52,6 +52,35 @@ export class AdminUsers extends AdminSection<{ accounts: Account[]; invites: Ope
     }
   }
 
+  /** A role gives or takes away access: asked first, and the list shows the old role if cancelled (issue 14). */
+  private async _changeRole(u: Account, select: HTMLSelectElement) {
+    const a = this.ws.admin;
+    const r = this.ws.records;
+    const to = select.value;
+    const answer = await this._confirm({
+      title: r.roleTitle(u.displayName),
+      body: [r.roleBody(a.roles[u.role] ?? u.role, a.roles[to] ?? to), r.roleAccess[to] ?? ''],
+      confirm: r.roleConfirm(a.roles[to] ?? to),
+    });
+    if (answer !== 'confirm') {
+      select.value = u.role;
+      return;
+    }
+    await this._write('PATCH', `/api/users/${u.id}`, { role: to }, a.saved);
+  }
+
+  /** Disabling signs someone out everywhere; enabling lets them back in: both asked first. */
+  private async _toggleDisabled(u: Account) {
+    const a = this.ws.admin;
+    const r = this.ws.records;
+    const answer = await this._confirm(
+      u.disabled
+        ? { title: r.enableTitle(u.displayName), body: [r.enableBody], confirm: a.enable(u.displayName) }
+        : { title: r.disableTitle(u.displayName), body: [r.disableBody], confirm: a.disable(u.displayName), danger: true },
+    );
+    if (answer === 'confirm') await this._write('PATCH', `/api/users/${u.id}`, { disabled: !u.disabled }, a.saved);
+  }
+
   private _resetOffer(u: Account) {
     return html`<button type="button" class="button button--quiet" @click=${() => this._sendReset(u)}>${this.ws.admin.sendReset(u.displayName)}</button>`;
   }
@@ -115,14 +144,14 @@ export class AdminUsers extends AdminSection<{ accounts: Account[]; invites: Ope
             <td>${
               u.id === me
                 ? a.roles[u.role]
-                : html`<select aria-label=${a.roleOf(u.displayName)} @change=${(e: Event) => this._write('PATCH', `/api/users/${u.id}`, { role: (e.target as HTMLSelectElement).value }, a.saved)}>
+                : html`<select aria-label=${a.roleOf(u.displayName)} @change=${(e: Event) => this._changeRole(u, e.target as HTMLSelectElement)}>
                   ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${a.roles[r]}</option>`)}</select>`
             }</td>
             <td>${u.disabled ? a.disabled : a.active}</td>
             <td>${
               u.id === me
                 ? nothing
-                : html`<button type="button" class="button button--quiet" @click=${() => this._write('PATCH', `/api/users/${u.id}`, { disabled: !u.disabled }, a.saved)}>${u.disabled ? a.enable(u.displayName) : a.disable(u.displayName)}</button>
+                : html`<button type="button" class="button button--quiet" @click=${() => this._toggleDisabled(u)}>${u.disabled ? a.enable(u.displayName) : a.disable(u.displayName)}</button>
                   ${u.disabled ? nothing : this._resetOffer(u)}`
             }</td>
           </tr>`,

@@ -4,10 +4,12 @@ import { toPublicSubject } from '../../../repositories/subjects.js';
 import { electionInput, electionPatch } from '../../../schemas/admin.js';
 import { slugParams, workspaceErrors } from '../../../schemas/common.js';
 import { publicElection } from '../../../schemas/elections.js';
+import { removalPlan } from '../../../schemas/removal.js';
+import { z } from 'zod';
 
 /** Admins create elections and set their candidates, in ballot order. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { admin, elections, translations } = fastify.repositories;
+  const { admin, elections, translations, removal } = fastify.repositories;
   /** The election as stored, with the Spanish text the admin just wrote. */
   const publicView = async (slug: string) => {
     const [election] = await translations.localizeElections([(await elections.bySlug(slug))!], 'en');
@@ -48,6 +50,61 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       return await publicView(request.params.slug);
     },
   );
+
+  fastify.get(
+    '/:slug/removal',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'What deleting this election would do (admins)',
+        params: slugParams,
+        response: { 200: removalPlan, ...workspaceErrors },
+      },
+    },
+    async (request) => removal.electionPlan(request.params.slug),
+  );
+
+  fastify.delete(
+    '/:slug',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Delete an election and its candidate list; the people stay (admins)',
+        params: slugParams,
+        response: { 204: z.null(), ...workspaceErrors },
+      },
+    },
+    async (request, reply) => {
+      await removal.deleteElection(request.params.slug, signedIn(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  for (const [verb, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
+    fastify.post(
+      `/:slug/${verb}`,
+      {
+        config: { minRole: 'admin' },
+        schema: {
+          tags: ['workspace'],
+          summary: archived
+            ? 'Archive an election (admins): hidden from public lists, its page still answers with an “archived” note'
+            : 'Restore an archived election to the public lists (admins)',
+          params: slugParams,
+          response: { 200: publicElection, ...workspaceErrors },
+        },
+      },
+      async (request) => {
+        await removal.setArchived('election', request.params.slug, archived, signedIn(request));
+        return publicView(request.params.slug);
+      },
+    );
+  }
 };
 
 export default routes;

@@ -7,6 +7,7 @@ import { errorResponses, slugParams } from '../../../schemas/common.js';
 import { electionDetail, publicElection } from '../../../schemas/elections.js';
 import { answerLanguage, langQuery } from '../../../i18n/language.js';
 import { localOffice } from '../../../repositories/translations.js';
+import { archivedQuery } from '../../../schemas/removal.js';
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { elections, scorecards, translations } = fastify.repositories;
@@ -17,15 +18,18 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { publicRead: true },
       schema: {
         tags: ['public'],
-        summary: 'Elections, newest first, with their candidates',
+        summary: 'Elections, newest first, with their candidates (archived ones only with ?include=archived)',
         description: 'With `lang=es`, names, offices and bios are in Spanish where written (`textLanguages` says which).',
-        querystring: z.object({ lang: langQuery }),
+        querystring: archivedQuery.extend({ lang: langQuery }),
         response: { 200: z.array(publicElection) },
       },
     },
     async (request, reply) => {
       const lang = answerLanguage(request, reply);
-      const list = await translations.localizeElections(await elections.list(), lang);
+      const list = await translations.localizeElections(
+        await elections.list({ includeArchived: request.query.include === 'archived' }),
+        lang,
+      );
       return Promise.all(
         list.map(async (e) => ({ ...e, candidates: await translations.localizeSubjects(e.candidates.map(toPublicSubject), lang) })),
       );

@@ -4,6 +4,7 @@ import { signedIn } from '../../../plugins/auth.js';
 import { eventInput, eventPatch } from '../../../schemas/admin.js';
 import { idParams, workspaceErrors } from '../../../schemas/common.js';
 import { publicEvent } from '../../../schemas/events.js';
+import { removalPlan } from '../../../schemas/removal.js';
 import { removeFlyer } from './flyer.js';
 
 export interface EventsAdminOptions {
@@ -13,10 +14,15 @@ export interface EventsAdminOptions {
 
 /** Admins announce candidate forums and other events. */
 const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flyersDir }) => {
-  const { admin, events } = fastify.repositories;
-  /** The event as stored, with the Spanish text the admin just wrote. */
+  const { admin, events, removal } = fastify.repositories;
+  /** The event as stored (archived ones too), with the Spanish text the admin just wrote. */
   const publicView = async (id: number) =>
-    (await fastify.repositories.translations.localizeEvents([(await events.list()).find((e) => e.id === id)!], 'en'))[0];
+    (
+      await fastify.repositories.translations.localizeEvents(
+        [(await events.list({ includeArchived: true })).find((e) => e.id === id)!],
+        'en',
+      )
+    )[0];
 
   fastify.post(
     '/',
@@ -69,6 +75,44 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
       return reply.code(204).send(null);
     },
   );
+
+  fastify.get(
+    '/:id/removal',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'What deleting this event would do (admins)',
+        params: idParams,
+        response: { 200: removalPlan, ...workspaceErrors },
+      },
+    },
+    async (request) => removal.eventPlan(request.params.id),
+  );
+
+  for (const [verb, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
+    fastify.post(
+      `/:id/${verb}`,
+      {
+        config: { minRole: 'admin' },
+        schema: {
+          tags: ['workspace'],
+          summary: archived
+            ? 'Archive an event (admins): hidden from the public list, kept for the record'
+            : 'Restore an archived event to the public list (admins)',
+          params: idParams,
+          response: { 200: publicEvent, ...workspaceErrors },
+        },
+      },
+      async (request) => {
+        await removal.setArchived('event', request.params.id, archived, signedIn(request));
+        return publicView(request.params.id);
+      },
+    );
+  }
 };
 
 export default routes;

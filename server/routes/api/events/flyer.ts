@@ -11,6 +11,7 @@ import { HttpError } from '../../../errors.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { errorResponse, idParams, workspaceErrors } from '../../../schemas/common.js';
 import { publicEvent } from '../../../schemas/events.js';
+import { MAX_FLYER_BYTES, MAX_FLYER_MEGABYTES } from '../../../../core/flyers.js';
 
 export interface FlyerOptions {
   /** Where flyer images are stored: `flyers/` beside the database file. */
@@ -20,10 +21,12 @@ export interface FlyerOptions {
 /** Autoload would put this file under /api/events; it serves /media/flyers/ too, so it names full paths. */
 export const prefixOverride = '';
 
-export const MAX_FLYER_BYTES = 2 * 1024 * 1024;
+export type FlyerType = 'png' | 'jpg' | 'webp' | 'pdf';
 
-/** The image type from the file's first bytes; what the uploader's browser claims is not trusted. */
-export function flyerType(bytes: Buffer): 'png' | 'jpg' | 'webp' | null {
+/** The flyer's type from the file's first bytes; what the uploader's browser claims is not trusted. */
+export function flyerType(bytes: Buffer): FlyerType | null {
+  // Many coalitions make flyers as PDF (issue 14): stored as sent, served as a download.
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
   if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
@@ -33,9 +36,12 @@ export function flyerType(bytes: Buffer): 'png' | 'jpg' | 'webp' | null {
 /** A flyer is read on phones and printed: larger photos are scaled down to fit this box. */
 export const MAX_FLYER_SIDE = 2000;
 
+/** A stored flyer's name: the event id, a UUID and the type; nothing else is ever served or deleted. */
+const FLYER_FILE = /^[a-z0-9-]+\.(png|jpg|webp|pdf)$/;
+
 /** Deletes a flyer file by its stored name (a no-op for none or one already gone). */
 export function removeFlyer(flyersDir: string, file: string | null): void {
-  if (file && /^[a-z0-9-]+\.(png|jpg|webp)$/.test(file)) rmSync(join(resolve(flyersDir), file), { force: true });
+  if (file && FLYER_FILE.test(file)) rmSync(join(resolve(flyersDir), file), { force: true });
 }
 
 /**
@@ -44,7 +50,7 @@ export function removeFlyer(flyersDir: string, file: string | null): void {
  * appended after the image; the photo is turned upright first and scaled to fit
  * MAX_FLYER_SIDE. libvips works in its own threads, off the event loop.
  */
-export async function reencodeFlyer(bytes: Buffer, type: 'png' | 'jpg' | 'webp'): Promise<Buffer> {
+export async function reencodeFlyer(bytes: Buffer, type: Exclude<FlyerType, 'pdf'>): Promise<Buffer> {
   const image = sharp(bytes, { limitInputPixels: 50_000_000, failOn: 'error' })
     .rotate()
     .resize({ width: MAX_FLYER_SIDE, height: MAX_FLYER_SIDE, fit: 'inside', withoutEnlargement: true });
@@ -53,12 +59,15 @@ export async function reencodeFlyer(bytes: Buffer, type: 'png' | 'jpg' | 'webp')
   return image.jpeg({ quality: 85, mozjpeg: true }).toBuffer();
 }
 
+/** What an admin reads when a flyer is too large: the limit, in the words the upload form uses. */
+export const FLYER_TOO_LARGE = `The flyer is larger than ${MAX_FLYER_MEGABYTES} MB, the most a flyer may be. Make it smaller (export the PDF for the web, or save the image at a lower size) and upload it again.`;
+
 const badFlyer = (message: string) => new HttpError(400, 'validation', `body.flyer: ${message}`, [{ field: 'body.flyer', message }]);
 
 /**
- * Event flyers: admins upload one PNG, JPEG or WebP image per event (multipart field
+ * Event flyers: admins upload one PNG, JPEG or WebP image, or a PDF, per event (multipart field
  * `flyer`, at most 2 MB); it is stored under a name the server makes up and served from
- * /media/flyers/ with the image's own content type, `nosniff` and a CSP that runs nothing.
+ * /media/flyers/ with its own content type, `nosniff` and a CSP that runs nothing (a PDF as a download).
  */
 const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => {
   // @fastify/static needs an absolute root, whatever the caller passed.
@@ -72,11 +81,13 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
     prefix: '/media/flyers/',
     decorateReply: false,
     index: false,
-    allowedPath: (path) => /^\/?[a-z0-9-]+\.(png|jpg|webp)$/.test(path),
+    allowedPath: (path) => FLYER_FILE.test(path.replace(/^\//, '')),
     maxAge: '1d',
-    setHeaders: (res) => {
+    setHeaders: (res, path) => {
       res.header('x-content-type-options', 'nosniff');
       res.header('content-security-policy', "default-src 'none'; sandbox");
+      // A PDF is saved, not opened here: a sandboxed page cannot show one, and a PDF can carry script.
+      if (path.endsWith('.pdf')) res.header('content-disposition', 'attachment; filename="flyer.pdf"');
     },
   });
 
@@ -88,7 +99,8 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
-        summary: 'Upload an event’s flyer: multipart/form-data with one PNG, JPEG or WebP file named `flyer`, at most 2 MB (admins)',
+        summary:
+          'Upload an event’s flyer: multipart/form-data with one PNG, JPEG, WebP or PDF file named `flyer`, at most 2 MB (admins); 413 `too-large` above that',
         params: idParams,
         response: { 200: publicEvent, ...workspaceErrors, 413: errorResponse, 415: errorResponse },
       },
@@ -98,21 +110,27 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       if (!request.isMultipart()) throw new HttpError(415, 'unsupported-media-type', 'Send the flyer as multipart/form-data');
       const part = await request.file();
       if (!part || part.fieldname !== 'flyer') throw badFlyer('is missing');
-      const bytes = await part.toBuffer();
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, 'too-large', FLYER_TOO_LARGE);
+        throw err;
+      }
       const type = flyerType(bytes);
-      if (!type) throw badFlyer('must be a PNG, JPEG or WebP image');
-      if (!(await events.list()).some((e) => e.id === request.params.id))
+      if (!type) throw badFlyer('must be a PNG, JPEG or WebP image, or a PDF');
+      if (!(await events.list({ includeArchived: true })).some((e) => e.id === request.params.id))
         throw new HttpError(404, 'not-found', `No event with id ${request.params.id}`);
       let clean: Buffer;
       try {
-        clean = await reencodeFlyer(bytes, type);
+        clean = type === 'pdf' ? bytes : await reencodeFlyer(bytes, type);
       } catch {
         throw badFlyer('could not be read as an image');
       }
       const file = `${request.params.id}-${randomUUID()}.${type}`;
       writePrivateFile(join(flyersDir, file), clean);
       remove(await admin.setEventFlyer(request.params.id, file, actor));
-      return (await events.list()).find((e) => e.id === request.params.id)!;
+      return (await events.list({ includeArchived: true })).find((e) => e.id === request.params.id)!;
     },
   );
 

@@ -29,9 +29,12 @@ import {
   importReport,
   importTemplate,
   importTemplateTable,
+  importLimitError,
   importVocabulary,
   parseImport,
 } from '../../../schemas/evidence-import.js';
+import { ImportLimitReached } from '../../../repositories/import-quota.js';
+import { today } from '../../../../core/calendar.js';
 
 /** The workspace's evidence: volunteers submit and edit, reviewers publish, reject, correct and retract. */
 /** The uploaded spreadsheet as a table; an unreadable file is a 400 naming the field it came in. */
@@ -45,7 +48,7 @@ async function readImportTable(csv: string | undefined, xlsx: string | undefined
 }
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { evidenceWorkspace, evidenceSearch, proposedChanges } = fastify.repositories;
+  const { evidenceWorkspace, evidenceSearch, proposedChanges, importQuota } = fastify.repositories;
   const { notifications } = fastify;
   /** Tells the other reviewers a proposed change awaits them; never fails the request that made it. */
   const announceProposal = async (request: FastifyRequest, entryId: number) => {
@@ -92,13 +95,13 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['workspace'],
         summary:
-          'Bulk import from a spreadsheet (CSV text or a base64 .xlsx file): every row validated and reported; with dryRun=false the valid rows become pending entries in one transaction',
+          'Bulk import from a spreadsheet (CSV text or a base64 .xlsx file, at most 500 rows): every row validated and reported; with dryRun=false the valid rows become pending entries in one transaction. Each account imports at most 2,000 rows a calendar day: past that, 429 `import-limit` with how many are left',
         querystring: importQuery,
         body: importInput,
-        response: { 200: importReport, ...workspaceErrors, 413: errorResponse },
+        response: { 200: importReport, ...workspaceErrors, 413: errorResponse, 429: importLimitError },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { csv, xlsx } = request.body;
       // Both steps yield the event loop as they go (issue 17): public reads keep being answered.
       const parsed = await parseImport(
@@ -112,16 +115,29 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       const valid = parsed.filter((row) => row.input !== null);
       // Re-importing the same file creates nothing twice: rows that became entries before are skipped.
       const fresh = valid.filter((row) => matches.get(row.line)!.alreadyImported === null);
-      const created =
-        dryRun || fresh.length === 0
-          ? []
-          : await evidenceWorkspace.createMany(
+      const me = signedIn(request);
+      const day = today();
+      let created: Awaited<ReturnType<typeof evidenceWorkspace.createMany>> = [];
+      if (!dryRun && fresh.length > 0) {
+        try {
+          // The day's limit is counted with the entries, in their unit of work (issue 14).
+          created = await importQuota.spend(me.id, day, fresh.length, (tx) =>
+            evidenceWorkspace.createMany(
               fresh.map((row) => row.input!),
-              signedIn(request),
-            );
+              me,
+              tx,
+            ),
+          );
+        } catch (err) {
+          if (!(err instanceof ImportLimitReached)) throw err;
+          return reply.code(429).send({ error: err.code, message: err.message, ...err.allowance });
+        }
+      }
+      const allowance = await importQuota.allowance(me.id, day);
       const ids = new Map(fresh.map((row, i) => [row.line, created[i]?.id ?? null]));
       return {
         dryRun,
+        allowance: { ...allowance, enough: dryRun ? fresh.length <= allowance.left : true },
         valid: valid.length,
         invalid: parsed.length - valid.length,
         created: created.length,

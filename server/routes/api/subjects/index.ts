@@ -10,6 +10,7 @@ import { publicSubject } from '../../../schemas/subjects.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import { answerLanguage, langQuery } from '../../../i18n/language.js';
 import { localOffice } from '../../../repositories/translations.js';
+import { archivedQuery } from '../../../schemas/removal.js';
 
 /** `?asOf=` history: limited per address, only when asked for a past day. */
 export const AS_OF_LIMIT = { perMinute: 300, when: (request: FastifyRequest) => (request.query as { asOf?: unknown }).asOf !== undefined };
@@ -29,14 +30,18 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { publicRead: true },
       schema: {
         tags: ['public'],
-        summary: 'Everyone scored: the incumbent, candidates and former DAs',
+        summary: 'Everyone scored: the incumbent, candidates and former DAs (archived people only with ?include=archived)',
         description:
           'With `lang=es`, office and bio are in Spanish where written (`textLanguages` says which); `translations` holds the stored Spanish.',
-        querystring: z.object({ lang: langQuery }),
+        querystring: archivedQuery.extend({ lang: langQuery }),
         response: { 200: z.array(publicSubject) },
       },
     },
-    async (request, reply) => translations.localizeSubjects(await subjects.list(), answerLanguage(request, reply)),
+    async (request, reply) =>
+      translations.localizeSubjects(
+        await subjects.list({ includeArchived: request.query.include === 'archived' }),
+        answerLanguage(request, reply),
+      ),
   );
 
   fastify.get(

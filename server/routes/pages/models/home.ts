@@ -31,10 +31,9 @@ export async function homePageModel(repos: Repositories, locale: Locale): Promis
     view: {
       standards: await standards.list(locale),
       people,
-      // The person an admin marked as in office (role "incumbent" on the People screen); a real
-      // one always wins over a fictional demo one, so the demo never speaks for the office.
-      incumbent:
-        people.find((p) => p.subject.role === 'incumbent' && !p.subject.demo) ?? people.find((p) => p.subject.role === 'incumbent') ?? null,
+      // The one person an admin marked as the District Attorney today (issue 14), whatever their
+      // role; marking a real person unmarks the demo one, so the demo never speaks for the office.
+      incumbent: people.find((p) => p.subject.inOffice) ?? null,
       election: election && { ...election, candidates: election.candidates.map((c) => c.slug), phase: electionPhase(election, today()) },
       upcoming: await repos.translations.localizeEvents(
         (await events.list()).filter((e) => e.startsAt >= now),

@@ -5,7 +5,7 @@ import type { OverallScore } from '../../../../core/scoring/method.js';
 import { CALIFORNIA_REGISTRATION, type ElectionPhase } from '../../../../core/election-phase.js';
 import type { Standing } from '../../../../core/election-standings.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
-import { demoTag, english, gradeBadge, liveGrade, overallNote, standardTermsNote, textIn } from './parts.js';
+import { archivedNote, demoTag, english, gradeBadge, liveGrade, overallNote, standardTermsNote, textIn } from './parts.js';
 import { prioritiesSection } from './person.js';
 
 export interface ElectionView {
@@ -61,6 +61,7 @@ export function electionBody(msg: Messages, view: ElectionView, link: (path: str
 <header class="page-header">
   <p class="eyebrow">${msg.election.date(formatDay(msg, election.electionDate))}</p>
   <h1>${textIn(msg, election.name, election.textLanguages?.name)}${demoTag(msg, election.demo, election.name)}</h1>
+  ${archivedNote(msg, 'election', election.archivedAt)}
   ${view.phase === 'results' ? '' : electionPhaseNotice(msg, election, view.phase)}
   ${election.infoUrl ? html`<p class="page-header__links"><a href="${safeUrl(election.infoUrl)}" rel="noopener">${msg.election.officialInfo}</a></p>` : ''}
   <p class="no-print"><button type="button" class="button" data-print hidden>${msg.election.print}</button></p>

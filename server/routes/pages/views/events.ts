@@ -18,7 +18,13 @@ export function eventItem(msg: Messages, event: PublicEvent, link: (path: string
         : ''
     }
     ${event.url ? html`<p><a href="${safeUrl(event.url)}" rel="noopener">${msg.events.moreInfo}<span class="visually-hidden">: ${textIn(msg, event.title, event.textLanguages?.title)}</span></a></p>` : ''}
-    ${event.flyerUrl ? html`<img class="event__flyer" src="${event.flyerUrl}" alt="${msg.events.flyer(event.title)}" loading="lazy">` : ''}
+    ${
+      event.flyerUrl?.endsWith('.pdf')
+        ? html`<p><a href="${event.flyerUrl}" download>${msg.events.flyerPdf(event.title)}</a></p>`
+        : event.flyerUrl
+          ? html`<img class="event__flyer" src="${event.flyerUrl}" alt="${msg.events.flyer(event.title)}" loading="lazy">`
+          : ''
+    }
   </li>`;
 }
 

@@ -57,6 +57,13 @@ export function standardTermsNote(msg: Messages): SafeHtml {
   return html`<p class="muted standard-terms">${msg.standardTerms}</p>`;
 }
 
+/** An archived person's or election's page (issue 14): still answering, saying it is kept for the record. */
+export function archivedNote(msg: Messages, what: 'person' | 'election', archivedAt: string | null): SafeHtml | '' {
+  return archivedAt
+    ? html`<p class="archived-note" role="note">${msg.archivedNote(what, formatDay(msg, archivedAt.slice(0, 10)))}</p>`
+    : '';
+}
+
 /**
  * A person's role and office in one line, without saying the role twice: when the office
  * restates the role ("District Attorney (incumbent)" and "District Attorney (demo office)"),

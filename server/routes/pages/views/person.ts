@@ -7,6 +7,7 @@ import type { PublicSubject } from '../../../schemas/subjects.js';
 import type { OverallScore } from '../../../../core/scoring/method.js';
 import { html, safeUrl, type SafeHtml } from '../../../html/html.js';
 import {
+  archivedNote,
   demoTag,
   evidenceEntry,
   textIn,
@@ -104,6 +105,7 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
   <div>
   <p class="eyebrow">${roleAndOffice(msg, subject.role, subject.office, subject.textLanguages?.office)}</p>
   <h1>${subject.name}${demoTag(msg, subject.demo, subject.name)}</h1>
+  ${archivedNote(msg, 'person', subject.archivedAt)}
   </div>
 </header>
 

@@ -296,6 +296,77 @@ const ROWS: Row[] = [
     ok: 204,
     request: async () => ({ url: `/api/events/${await newEvent()}` }),
   },
+  // Issue 14: deleting, archiving and restoring records, and the person in office.
+  {
+    method: 'DELETE',
+    route: '/api/subjects/:slug',
+    minRole: 'admin',
+    ok: 204,
+    request: async () => ({ url: `/api/subjects/${await newPerson()}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/subjects/:slug/archive',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: `/api/subjects/${await newPerson()}/archive` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/subjects/:slug/restore',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: `/api/subjects/${await newPerson(true)}/restore` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/subjects/:slug/in-office',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: `/api/subjects/${await newPerson()}/in-office` }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/subjects/:slug/in-office',
+    minRole: 'admin',
+    ok: 204,
+    request: async () => ({ url: '/api/subjects/demo-avery-placeholder/in-office' }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/elections/:slug',
+    minRole: 'admin',
+    ok: 204,
+    request: async () => ({ url: `/api/elections/${await newElection()}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/elections/:slug/archive',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: `/api/elections/${await newElection()}/archive` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/elections/:slug/restore',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: `/api/elections/${await newElection()}/restore` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/events/:id/archive',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: `/api/events/${await newEvent()}/archive` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/events/:id/restore',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: `/api/events/${await newEvent()}/restore` }),
+  },
   {
     method: 'PATCH',
     route: '/api/standards/:slug',
@@ -429,6 +500,27 @@ const ROWS: Row[] = [
     ok: 200,
     request: async () => ({ url: '/api/evidence/submitters' }),
   },
+  {
+    method: 'GET',
+    route: '/api/subjects/:slug/removal',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: '/api/subjects/demo-riley-example/removal' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/elections/:slug/removal',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: '/api/elections/demo-2026-district-attorney/removal' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/events/:id/removal',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: `/api/events/${await newEvent()}/removal` }),
+  },
   // Last, since the admin's call deletes the demo people the rows above write about (put back after the matrix).
   { method: 'POST', route: '/api/admin/demo/remove', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/admin/demo/remove' }) },
 ];
@@ -442,6 +534,44 @@ function flyerUpload() {
     payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** A person nothing depends on, archived when asked (issue 14's rows). */
+async function newPerson(archived = false) {
+  const slug = `demo-removable-${unique()}`;
+  await t.app.repositories.admin.createSubject(
+    {
+      slug,
+      name: `Removable ${slug}`,
+      role: 'candidate',
+      office: 'Candidate',
+      bio: null,
+      photoUrl: null,
+      website: null,
+      termStart: null,
+      termEnd: null,
+    },
+    callers.admin!,
+  );
+  if (archived) t.app.db.$client.prepare('update subjects set archived_at = ? where slug = ?').run(new Date().toISOString(), slug);
+  return slug;
+}
+
+async function newElection() {
+  const slug = `demo-removable-election-${unique()}`;
+  await t.app.repositories.admin.createElection(
+    {
+      slug,
+      name: 'Removable election',
+      electionDate: '2030-11-05',
+      registrationDeadline: null,
+      infoUrl: null,
+      results: null,
+      candidates: [],
+    },
+    callers.admin!,
+  );
+  return slug;
 }
 
 async function newEvent() {

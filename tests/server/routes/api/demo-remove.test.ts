@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const as = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+const as = (user: TestUser, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: user.headers, payload: payload as never });
 const count = (table: string, where = '1') =>
   t.app.db.$client.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;
@@ -44,7 +44,10 @@ describe('removing the demo', () => {
       (await as(admin, 'POST', `/api/evidence/${realId}/review`, { decision: 'publish', revision: created.json().revision })).statusCode,
     ).toBe(200);
 
-    // Before: the real incumbent is the one on the home page even though a demo incumbent exists.
+    // Before: the demo incumbent is in office until an admin marks the real one, who then
+    // replaces them on the home page (issue 14: the in-office mark, not the role).
+    expect((await t.app.inject('/')).body).toMatch(/incumbent__name"><a href="\/people\/demo-avery-placeholder"/);
+    expect((await as(admin, 'POST', '/api/subjects/morgan-testcase/in-office')).statusCode).toBe(200);
     const homeBefore = (await t.app.inject('/')).body;
     expect(homeBefore).toContain('demo-banner');
     expect(homeBefore).toMatch(/incumbent__name"><a href="\/people\/morgan-testcase"/);
@@ -84,7 +87,7 @@ describe('removing the demo', () => {
       (await as(admin, 'POST', '/api/subjects', { slug: 'casey-former', name: 'Casey Former', role: 'former', office: 'Former DA' }))
         .statusCode,
     ).toBe(201);
-    t.app.db.$client.prepare("update subjects set role = 'candidate' where role = 'incumbent'").run();
+    expect((await as(admin, 'DELETE', '/api/subjects/morgan-testcase/in-office')).statusCode).toBe(204);
     const html = (await t.app.inject('/')).body;
     expect(html).toContain('No one is marked as the District Attorney in office yet.');
     expect(html).not.toContain('incumbent__name');

@@ -65,9 +65,11 @@ describe('event flyers', () => {
   it('refuses what is not an image whatever it claims to be, files over 2 MB, and non-admins', async () => {
     const html = await upload(Buffer.from('<script>alert(1)</script>'), 'flyer', 'image/png');
     expect(html.statusCode).toBe(400);
-    expect(html.json().details).toEqual([{ field: 'body.flyer', message: 'must be a PNG, JPEG or WebP image' }]);
+    expect(html.json().details).toEqual([{ field: 'body.flyer', message: 'must be a PNG, JPEG or WebP image, or a PDF' }]);
     const big = await upload(Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]));
     expect(big.statusCode).toBe(413);
+    // The limit is stated in the refusal, as on the upload form (issue 14).
+    expect(big.json()).toMatchObject({ error: 'too-large', message: expect.stringMatching(/larger than 2 MB/) });
     expect((await upload(PNG, 'other')).statusCode).toBe(400);
     const volunteer = await createSignedInUser(t, 'volunteer');
     const body = multipartBody('flyer', 'f.png', 'image/png', PNG);
@@ -79,6 +81,23 @@ describe('event flyers', () => {
     });
     expect(res.statusCode).toBe(403);
     expect((await t.app.inject('/media/flyers/../scorecard.db')).statusCode).toBe(404);
+  });
+
+  it('takes a PDF flyer, serves it as a download, and links it on the events page instead of an image (issue 14)', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const res = await upload(pdf, 'flyer', 'application/pdf');
+    expect(res.statusCode, res.body).toBe(200);
+    const url: string = res.json().flyerUrl;
+    expect(url).toMatch(/^\/media\/flyers\/\d+-[0-9a-f-]+\.pdf$/);
+    const served = await t.app.inject(url);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(served.headers['content-disposition']).toBe('attachment; filename="flyer.pdf"');
+    expect(served.rawPayload.equals(pdf)).toBe(true);
+    const page = (await t.app.inject('/events')).body;
+    expect(page).toContain(`<a href="${url}" download>Flyer for`);
+    expect(page).not.toContain(`<img class="event__flyer" src="${url}"`);
+    await t.app.inject({ method: 'DELETE', url: `/api/events/${eventId}/flyer`, headers: admin.headers });
   });
 
   it('re-encodes an upload without its metadata, upright, and scales a large photo down', async () => {
