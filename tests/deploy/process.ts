@@ -17,6 +17,9 @@ export function run(command: string, args: string[], options: SpawnOptions & { i
     child.stderr!.on('data', (c) => (stderr += c));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // A program may exit without reading its input (a refusal at start): the pipe is then
+    // closed under us (EPIPE), which says nothing about the program; its exit code does.
+    child.stdin!.on('error', () => {});
     child.stdin!.end(options.input ?? '');
   });
 }
