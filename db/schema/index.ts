@@ -9,3 +9,4 @@ export * from './translations.js';
 export * from './replies.js';
 export * from './site.js';
 export * from './mail.js';
+export * from './shared-state.js';
