@@ -102,7 +102,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });
   const flyersDir = join(dirname(config.databasePath), 'flyers');
-  await fastify.register(eventsAdmin, { prefix: '/api/events', flyersDir });
+  await fastify.register(eventsAdmin, { prefix: '/api/events' });
   await fastify.register(eventFlyers, { flyersDir });
   await fastify.register(standardsAdmin, { prefix: '/api/standards' });
   await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });

@@ -4,15 +4,8 @@ import { signedIn } from '../../../plugins/auth.js';
 import { eventInput, eventPatch } from '../../../schemas/admin.js';
 import { idParams, workspaceErrors } from '../../../schemas/common.js';
 import { publicEvent } from '../../../schemas/events.js';
-import { removeFlyer } from './flyer.js';
-
-export interface EventsAdminOptions {
-  /** Where flyers live (see flyer.ts): deleting an event deletes its flyer file too. */
-  flyersDir: string;
-}
-
 /** Admins announce candidate forums and other events. */
-const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flyersDir }) => {
+const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { admin, events } = fastify.repositories;
   const publicView = async (id: number) => (await events.list()).find((e) => e.id === id)!;
 
@@ -63,7 +56,7 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
       },
     },
     async (request, reply) => {
-      removeFlyer(flyersDir, await admin.deleteEvent(request.params.id, signedIn(request)));
+      await admin.deleteEvent(request.params.id, signedIn(request));
       return reply.code(204).send(null);
     },
   );
