@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/connection.js';
 import { SIGN_IN_LIMITS, SignInLimiter } from '../../../server/auth/sign-in-limits.js';
 import { SignInFailureRepository } from '../../../server/repositories/sign-in-failures.js';
 import { buildTestApp, type TestApp } from '../../helper.js';
@@ -55,5 +56,23 @@ describe('SignInLimiter', () => {
     expect(await limiter.check('b@example.org', '10.0.0.2')).not.toBeNull();
     advance(SIGN_IN_LIMITS.windowMs + 1);
     expect(await limiter.check('b@example.org', '10.0.0.2')).toBeNull();
+  });
+});
+
+describe('SignInLimiter on several instances', () => {
+  it('counts failures another instance recorded (another connection to the same database)', async () => {
+    const now = 50_000_000_000;
+    const other = openDatabase(t.databasePath);
+    try {
+      const here = new SignInLimiter(new SignInFailureRepository(t.app.db), SIGN_IN_LIMITS, () => now);
+      const there = new SignInLimiter(new SignInFailureRepository(other), SIGN_IN_LIMITS, () => now);
+      for (let i = 0; i < SIGN_IN_LIMITS.freeFailures + 1; i++) await there.failure('shared@example.org', '10.0.0.9');
+      expect(await here.check('shared@example.org', '10.0.0.10')).toMatchObject({ scope: 'account' });
+      // The owner signing in on this instance clears the count for that one too.
+      await here.success('shared@example.org');
+      expect(await there.check('shared@example.org', '10.0.0.9')).toBeNull();
+    } finally {
+      other.$client.close();
+    }
   });
 });
