@@ -109,6 +109,8 @@ export interface AppConfig {
   expensiveConcurrency?: number;
   /** REDIS_URL: where @fastify/rate-limit keeps its counters, shared by every instance; null: in memory. */
   redisUrl?: string | null;
+  /** New share images one address may have drawn per minute (default 30); tests lower it. */
+  shareDrawsPerMinute?: number;
   /** Overload thresholds; PRESSURE_OFF in tests. Defaults in plugins/pressure.ts. */
   pressure?: PressureOptions;
   /** Email; tests leave it out: no SMTP, a manual worker, links to http://localhost. */

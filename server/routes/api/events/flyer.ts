@@ -24,6 +24,9 @@ const FLYER_NAME = /^[a-z0-9-]+\.(png|jpg|webp)$/;
 /** Flyers change only by getting a new name, so a day of caching is safe. */
 const FLYER_CACHE_CONTROL = 'public, max-age=86400';
 
+/** Autoload would put this file under /api/events; it serves /media/flyers/ too, so it names full paths. */
+export const prefixOverride = '';
+
 export const MAX_FLYER_BYTES = 2 * 1024 * 1024;
 
 /** The image type from the file's first bytes; what the uploader's browser claims is not trusted. */
