@@ -84,7 +84,24 @@ describe('migrations', () => {
     const db = openDatabase(freshPath());
     migrate(db, { migrationsFolder: before });
     await seedStandards(db);
-    expect(await seedDemo(db)).toBe(true);
+    // Written with SQL of that time: today's demo seed also fills columns later migrations add.
+    const now = new Date().toISOString();
+    const subject = db.$client
+      .prepare(
+        "insert into subjects (slug, name, role, office, demo, created_at, updated_at) values ('demo-upgrade', 'Upgrade (demo)', 'candidate', 'Demo', 1, ?, ?)",
+      )
+      .run(now, now).lastInsertRowid;
+    const standard = db.$client.prepare("select id from standards where slug = 'kids'").pluck().get();
+    for (let i = 1; i <= 12; i++) {
+      const id = db.$client
+        .prepare(
+          "insert into evidence (subject_id, standard_id, rating, kind, title, summary, occurred_on, status, demo, created_at, updated_at) values (?, ?, 1, 'action', ?, 'Fictional demo evidence.', '2025-01-01', 'published', 1, ?, ?)",
+        )
+        .run(subject, standard, `Demo: courthouse hearing number ${i}`, now, now).lastInsertRowid;
+      db.$client
+        .prepare("insert into evidence_sources (evidence_id, position, url, title) values (?, 0, ?, 'Demo source')")
+        .run(id, `https://example.org/demo/${i}`);
+    }
     const stored = db.$client.prepare('select count(*) from evidence').pluck().get() as number;
     expect(stored).toBeGreaterThan(10);
 
