@@ -52,7 +52,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   // After CORS, so a partner page's widget can read the 503 and its Retry-After.
   await fastify.register(pressure, config.pressure ?? {});
   await fastify.register(docs, { production: config.production });
-  await fastify.register(rateLimit, { expensiveConcurrency: config.expensiveConcurrency });
+  await fastify.register(rateLimit, { expensiveConcurrency: config.expensiveConcurrency, redisUrl: config.redisUrl ?? null });
 
   await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
   await fastify.register(caching, { budget: config.cacheBudget });

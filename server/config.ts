@@ -27,6 +27,11 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('DA scorecard <scorecard@localhost>'),
+  /** redis://[user:pass@]host:6379[/db]: rate-limit counters shared by every instance; without it, each instance counts alone. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   /** `reviewer`: reviewers and admins must turn on two-factor sign-in; `admin`: admins only. */
   REQUIRE_2FA_FOR: z.enum(['', 'reviewer', 'admin']).default(''),
   /**
@@ -102,6 +107,8 @@ export interface AppConfig {
   cacheBudget?: number;
   /** Expensive requests (exports, asOf history) in flight at once; default in plugins/rate-limit.ts. */
   expensiveConcurrency?: number;
+  /** REDIS_URL: where @fastify/rate-limit keeps its counters, shared by every instance; null: in memory. */
+  redisUrl?: string | null;
   /** New share images one address may have drawn per minute (default 30); tests lower it. */
   shareDrawsPerMinute?: number;
   /** Overload thresholds; PRESSURE_OFF in tests. Defaults in plugins/pressure.ts. */
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
       worker: 'timer',
     },
     require2faFor: e.REQUIRE_2FA_FOR || null,
+    redisUrl: e.REDIS_URL ?? null,
     ...(e.OVERLOAD_GUARD === '0' ? { pressure: PRESSURE_OFF } : {}),
   };
 }

@@ -100,6 +100,8 @@ export interface ServerProcess {
   /** SIGTERM and wait; for a crash, use `child.kill('SIGKILL')` and `exited`. */
   stop(): Promise<void>;
   exited: Promise<unknown>;
+  /** Everything it wrote to stdout and stderr so far (its log, at LOG_LEVEL=info). */
+  output(): string;
 }
 
 /** The built server with request logging on, as the durability tests run it, and a `stop()`. */
@@ -109,6 +111,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     child: server.child,
     origin: server.origin,
     exited: server.exited,
+    output: server.output,
     async stop() {
       if (server.child.exitCode === null && server.child.signalCode === null) {
         server.child.kill('SIGTERM');

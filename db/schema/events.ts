@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { archivedAt, createdAt, timestamp, updatedAt } from './columns.js';
 import { subjects } from './subjects.js';
 
@@ -12,7 +12,7 @@ export const events = sqliteTable(
     place: text('place').notNull(),
     description: text('description'),
     url: text('url'),
-    /** File name under the data folder's flyers/ directory. */
+    /** The flyer's name: it is served at /media/flyers/<name> from event_flyers. */
     flyerPath: text('flyer_path'),
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     archivedAt: archivedAt(),
@@ -33,6 +33,28 @@ export const eventSubjects = sqliteTable(
       .references(() => subjects.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.subjectId] })],
+);
+
+/**
+ * Event flyers, stored in the database rather than on the server's disk, so every instance
+ * serves them and a deploy that wipes the disk keeps them. One row per stored image, named as in
+ * `events.flyer_path`; it goes with its event (cascade), and a replaced one is deleted with the
+ * change that replaced it.
+ */
+export const eventFlyers = sqliteTable(
+  'event_flyers',
+  {
+    name: text('name').primaryKey(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    contentType: text('content_type').notNull(),
+    /** A strong ETag of the bytes, quoted. */
+    etag: text('etag').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('event_flyers_event_idx').on(t.eventId)],
 );
 
 export type Event = typeof events.$inferSelect;

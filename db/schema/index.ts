@@ -10,3 +10,4 @@ export * from './replies.js';
 export * from './site.js';
 export * from './mail.js';
 export * from './imports.js';
+export * from './shared-state.js';

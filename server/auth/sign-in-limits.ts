@@ -1,3 +1,5 @@
+import type { SignInFailureRepository } from '../repositories/sign-in-failures.js';
+
 /**
  * Sign-in limits that stop guessing, not volunteers. Only failures count:
  *
@@ -8,8 +10,9 @@
  * - Per address: generous, because a training night puts fifty volunteers behind one Wi-Fi
  *   address; it stops one machine from trying password after password across many accounts.
  *
- * Kept in memory: a restart forgets the counts, which only ever favours the owner. A
- * multi-instance deployment would move this to the database behind the same methods.
+ * The failures are kept in the database (server/repositories/sign-in-failures.ts), so several
+ * instances behind one proxy count them together and a guesser gains nothing by a restart or
+ * by landing on another instance.
  */
 export interface SignInLimitSettings {
   windowMs: number;
@@ -35,29 +38,21 @@ export interface SignInWait {
   retryAfterMs: number;
 }
 
-/** Past this many keys, the oldest are forgotten: memory stays bounded under a flood of made-up emails. */
-const MAX_KEYS = 50_000;
-
 export class SignInLimiter {
-  private readonly accounts = new Map<string, number[]>();
-  private readonly addresses = new Map<string, number[]>();
-
   constructor(
+    private readonly failures: SignInFailureRepository,
     private readonly settings: SignInLimitSettings = SIGN_IN_LIMITS,
     private readonly now: () => number = Date.now,
   ) {}
 
-  private recent(map: Map<string, number[]>, key: string): number[] {
-    const since = this.now() - this.settings.windowMs;
-    const times = (map.get(key) ?? []).filter((t) => t > since);
-    if (times.length) map.set(key, times);
-    else map.delete(key);
-    return times;
+  /** Failures within the window, oldest first. */
+  private recent(scope: 'account' | 'address', key: string): Promise<number[]> {
+    return this.failures.since(scope, key, this.now() - this.settings.windowMs);
   }
 
   /** The wait the account's failures impose now (0 when none). */
-  private accountWait(email: string): number {
-    const failures = this.recent(this.accounts, email);
+  private async accountWait(email: string): Promise<number> {
+    const failures = await this.recent('account', email);
     const over = failures.length - this.settings.freeFailures;
     if (over < 0) return 0;
     const delay = Math.min(this.settings.firstDelayMs * 2 ** over, this.settings.maxDelayMs);
@@ -65,30 +60,29 @@ export class SignInLimiter {
   }
 
   /** Null when this attempt may go ahead; otherwise why and how long to wait. */
-  check(email: string, address: string): SignInWait | null {
-    const fromAddress = this.recent(this.addresses, address);
+  async check(email: string, address: string): Promise<SignInWait | null> {
+    const fromAddress = await this.recent('address', address);
     if (fromAddress.length >= this.settings.perAddressFailures) {
       return { scope: 'address', retryAfterMs: fromAddress[0] + this.settings.windowMs - this.now() };
     }
-    const wait = this.accountWait(email);
+    const wait = await this.accountWait(email);
     return wait > 0 ? { scope: 'account', retryAfterMs: wait } : null;
   }
 
-  failure(email: string, address: string): void {
-    for (const [map, key] of [
-      [this.accounts, email],
-      [this.addresses, address],
-    ] as const) {
-      const times = this.recent(map, key);
-      times.push(this.now());
-      map.delete(key);
-      map.set(key, times);
-      if (map.size > MAX_KEYS) map.delete(map.keys().next().value as string);
-    }
+  async failure(email: string, address: string): Promise<void> {
+    const now = this.now();
+    await this.failures.record(
+      [
+        ['account', email],
+        ['address', address],
+      ],
+      now,
+      now - this.settings.windowMs,
+    );
   }
 
   /** A successful sign-in clears the account's failures (not the address's: others may share it). */
-  success(email: string): void {
-    this.accounts.delete(email);
+  async success(email: string): Promise<void> {
+    await this.failures.clear('account', email);
   }
 }

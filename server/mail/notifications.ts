@@ -103,9 +103,10 @@ export class Notifications {
     let queued = 0;
     for (const r of await this.queue.digestDue(now, DIGEST_EVERY_MS)) {
       const s = mailStringsFor(r.language);
-      // Marked and queued in one unit: a digest is never marked sent without being queued.
-      await inTransaction(this.queue.database, async (tx) => {
-        await this.queue.markDigestSent(r.id, now, tx);
+      // Claimed and queued in one unit: a digest is never marked sent without being queued, and
+      // one that another instance claimed first is not queued twice.
+      const sent = await inTransaction(this.queue.database, async (tx) => {
+        if (!(await this.queue.claimDigest(r.id, now, new Date(now.getTime() - DIGEST_EVERY_MS), tx))) return false;
         await this.send(
           this.toAccount(r),
           'review-digest',
@@ -118,8 +119,9 @@ export class Notifications {
           },
           tx,
         );
+        return true;
       });
-      queued++;
+      if (sent) queued++;
     }
     return queued;
   }

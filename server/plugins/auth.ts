@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { UserRole } from '../../db/schema/index.js';
 import { SignInLimiter } from '../auth/sign-in-limits.js';
 import { HttpError } from '../errors.js';
+import { SignInFailureRepository } from '../repositories/sign-in-failures.js';
 import { hasRole, type Account } from '../repositories/users.js';
 
 declare module 'fastify' {
@@ -93,7 +94,7 @@ export default fp<{ production: boolean; require2faFor?: UserRole | null }>(
     };
     fastify.decorate('twoFactor', twoFactor);
 
-    fastify.decorate('signInLimits', new SignInLimiter());
+    fastify.decorate('signInLimits', new SignInLimiter(new SignInFailureRepository(fastify.db)));
     fastify.decorateRequest('account', null);
     fastify.decorateRequest('sessionToken', null);
 

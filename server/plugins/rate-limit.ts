@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import type { FastifyRequest, onRequestAbortHookHandler, onRequestHookHandler, onResponseHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../errors.js';
@@ -27,6 +28,12 @@ export const DEFAULT_EXPENSIVE_CONCURRENCY = 16;
 export interface RateLimitOptions {
   /** The global cap on expensive requests in flight; tests shrink it. */
   expensiveConcurrency?: number;
+  /**
+   * REDIS_URL: the limits' counters live in Redis, so every instance behind the proxy counts
+   * the same requests (an address cannot get n times the limit from n instances). Null: each
+   * instance counts in its own memory, which is right for one instance.
+   */
+  redisUrl?: string | null;
 }
 
 /**
@@ -85,8 +92,22 @@ export default fp<RateLimitOptions>(
       route.onRequestAbort = append(route.onRequestAbort, onAbort);
     });
 
+    // Fails fast and lets requests through while Redis is unreachable (skipOnError): a limit
+    // that cannot be counted must not take the site down with it; the error is logged.
+    const redis = opts.redisUrl
+      ? new Redis(opts.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true })
+      : null;
+    if (redis) {
+      redis.on('error', (err) => fastify.log.warn({ err }, 'Redis (rate-limit counters) is unreachable'));
+      await redis.connect().catch((err: unknown) => fastify.log.warn({ err }, 'Redis (rate-limit counters) is unreachable at start'));
+      fastify.addHook('onClose', async () => {
+        await redis.quit().catch(() => redis.disconnect());
+      });
+    }
+
     await fastify.register(rateLimit, {
       global: false,
+      ...(redis ? { redis, nameSpace: 'scorecard-rate-limit-', skipOnError: true } : {}),
       errorResponseBuilder: (_request, context) => new HttpError(429, 'rate-limited', `Too many attempts; try again in ${context.after}`),
     });
 

@@ -28,6 +28,7 @@ import type {
 } from '../schemas/admin.js';
 import { inTransaction, recordAudit, type Actor, type Tx } from './audit.js';
 import { saveTranslations } from './translations.js';
+import { FlyerRepository, type FlyerImage } from './flyers.js';
 
 function notFoundBy(what: string, key: string | number) {
   return new HttpError(404, 'not-found', `No ${what} with ${typeof key === 'number' ? 'id' : 'slug'} "${key}"`);
@@ -62,7 +63,11 @@ async function subjectIds(tx: Tx, slugs: string[], field: string): Promise<numbe
  * commit itself moves the data version (plugins/database.ts), so every cache drops it.
  */
 export class AdminRepository {
-  constructor(private readonly db: Db) {}
+  private readonly flyers: FlyerRepository;
+
+  constructor(private readonly db: Db) {
+    this.flyers = new FlyerRepository(db);
+  }
 
   createSubject({ translations, ...input }: SubjectInput, actor: Actor) {
     return inTransaction(this.db, async (tx) => {
@@ -218,27 +223,31 @@ export class AdminRepository {
     });
   }
 
-  /** Sets or clears an event's flyer (a file name under the flyers folder); returns the file it replaced. */
-  setEventFlyer(id: number, flyerPath: string | null, actor: Actor): Promise<string | null> {
+  /**
+   * Sets or clears an event's flyer: the image is stored, the event names it and the image it
+   * replaced is deleted, in one unit with the audit entry.
+   */
+  setEventFlyer(id: number, flyer: FlyerImage | null, actor: Actor): Promise<void> {
     return inTransaction(this.db, async (tx) => {
       const before = await this.eventSnapshot(tx, id);
+      if (flyer) await this.flyers.store(tx, id, flyer);
+      const flyerPath = flyer?.name ?? null;
       await tx.update(events).set({ flyerPath, updatedAt: nowIso() }).where(eq(events.id, id));
+      if (before.flyerPath && before.flyerPath !== flyerPath) await this.flyers.remove(tx, before.flyerPath);
       const after = await this.eventSnapshot(tx, id);
       await recordAudit(tx, { actor, action: 'event.flyer', entityType: 'event', entityId: id, before, after });
-      return before.flyerPath;
     });
   }
 
   /**
-   * Events are announcements, not a record anyone is scored on, so a cancelled one can go.
-   * Returns its flyer's file name, for the caller to delete once the row is gone.
+   * Events are announcements, not a record anyone is scored on, so a cancelled one can go;
+   * its flyer goes with it (event_flyers cascades).
    */
-  deleteEvent(id: number, actor: Actor): Promise<string | null> {
+  deleteEvent(id: number, actor: Actor): Promise<void> {
     return inTransaction(this.db, async (tx) => {
       const before = await this.eventSnapshot(tx, id);
       await tx.delete(events).where(eq(events.id, id));
       await recordAudit(tx, { actor, action: 'event.delete', entityType: 'event', entityId: id, before });
-      return before.flyerPath;
     });
   }
 

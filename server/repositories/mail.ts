@@ -169,9 +169,19 @@ export class MailRepository {
     return rows.map((r) => ({ ...r, pending: Number(r.pending) })).filter((r) => r.pending > 0);
   }
 
-  async markDigestSent(userId: number, now: Date, writer: Writer = this.db): Promise<void> {
-    await inTransaction(writer, async (tx) => {
-      await tx.update(users).set({ reviewDigestAt: now.toISOString() }).where(eq(users.id, userId));
+  /**
+   * Marks the reviewer's digest as sent now, if it is still due (none since `since`): false
+   * when another instance, or another run, sent it meanwhile. The condition is checked in the
+   * same statement that writes, so two instances can never both send one.
+   */
+  async claimDigest(userId: number, now: Date, since: Date, writer: Writer = this.db): Promise<boolean> {
+    return inTransaction(writer, async (tx) => {
+      const claimed = await tx
+        .update(users)
+        .set({ reviewDigestAt: now.toISOString() })
+        .where(and(eq(users.id, userId), or(isNull(users.reviewDigestAt), lte(users.reviewDigestAt, since.toISOString()))))
+        .returning({ id: users.id });
+      return claimed.length === 1;
     });
   }
 

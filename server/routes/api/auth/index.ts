@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const email = normalizeEmail(request.body.email);
       const { code } = request.body;
-      const wait = limits.check(email, request.ip);
+      const wait = await limits.check(email, request.ip);
       const tooMany = () => {
         const seconds = Math.max(1, Math.ceil(wait!.retryAfterMs / 1000));
         reply.header('retry-after', seconds);
@@ -91,14 +91,14 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       const found = await users.credentialsByEmail(email);
       const ok = await verifyPassword(found?.passwordHash, request.body.password);
       if (!found || !ok || found.disabled) {
-        limits.failure(email, request.ip);
+        await limits.failure(email, request.ip);
         throw wait ? tooMany() : badCredentials();
       }
       const totpOn = Boolean((await users.totp(found.id))?.enabledAt);
       if (totpOn) {
         if (!code) throw new HttpError(401, 'totp-required', 'Enter the 6-digit code from your authenticator app, or a recovery code');
         if (!(await secondFactorOk(found.id, code))) {
-          limits.failure(email, request.ip);
+          await limits.failure(email, request.ip);
           throw wait
             ? tooMany()
             : new HttpError(401, 'invalid-code', 'That code is not right, or was used already. Wait for the next code and try again.');
@@ -106,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       } else if (wait) {
         throw tooMany();
       }
-      limits.success(email);
+      await limits.success(email);
       const { passwordHash: _h, ...signedInAccount } = found;
       const session = await sessions.create(found.id, request.headers['user-agent']);
       fastify.sessionCookie.set(reply, session.token, session.expiresAt);

@@ -5,15 +5,9 @@ import { eventInput, eventPatch } from '../../../schemas/admin.js';
 import { idParams, workspaceErrors } from '../../../schemas/common.js';
 import { publicEvent } from '../../../schemas/events.js';
 import { removalPlan } from '../../../schemas/removal.js';
-import { removeFlyer } from './flyer.js';
-
-export interface EventsAdminOptions {
-  /** Where flyers live (see flyer.ts): deleting an event deletes its flyer file too. */
-  flyersDir: string;
-}
 
 /** Admins announce candidate forums and other events. */
-const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flyersDir }) => {
+const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { admin, events, removal } = fastify.repositories;
   /** The event as stored (archived ones too), with the Spanish text the admin just wrote. */
   const publicView = async (id: number) =>
@@ -71,7 +65,7 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
       },
     },
     async (request, reply) => {
-      removeFlyer(flyersDir, await admin.deleteEvent(request.params.id, signedIn(request)));
+      await admin.deleteEvent(request.params.id, signedIn(request));
       return reply.code(204).send(null);
     },
   );

@@ -1,27 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import multipart from '@fastify/multipart';
 import sharp from 'sharp';
-import { ensurePrivateDir, writePrivateFile } from '../../../../db/private-files.js';
-import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../../../errors.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { errorResponse, idParams, workspaceErrors } from '../../../schemas/common.js';
 import { publicEvent } from '../../../schemas/events.js';
+import { FLYER_TYPES, FlyerRepository } from '../../../repositories/flyers.js';
 import { MAX_FLYER_BYTES, MAX_FLYER_MEGABYTES } from '../../../../core/flyers.js';
 
 export interface FlyerOptions {
-  /** Where flyer images are stored: `flyers/` beside the database file. */
+  /**
+   * Where flyers were stored before they moved into the database: `flyers/` beside the
+   * database file. Read once at start-up, to import any flyer not yet in the database.
+   */
   flyersDir: string;
 }
+
+/** A flyer's public name: `<event id>-<uuid>.<type>`, made up by the server. */
+const FLYER_NAME = /^[a-z0-9-]+\.(png|jpg|webp|pdf)$/;
+/** Flyers change only by getting a new name, so a day of caching is safe. */
+const FLYER_CACHE_CONTROL = 'public, max-age=86400';
 
 /** Autoload would put this file under /api/events; it serves /media/flyers/ too, so it names full paths. */
 export const prefixOverride = '';
 
-export type FlyerType = 'png' | 'jpg' | 'webp' | 'pdf';
+export type FlyerType = keyof typeof FLYER_TYPES;
 
 /** The flyer's type from the file's first bytes; what the uploader's browser claims is not trusted. */
 export function flyerType(bytes: Buffer): FlyerType | null {
@@ -35,14 +42,6 @@ export function flyerType(bytes: Buffer): FlyerType | null {
 
 /** A flyer is read on phones and printed: larger photos are scaled down to fit this box. */
 export const MAX_FLYER_SIDE = 2000;
-
-/** A stored flyer's name: the event id, a UUID and the type; nothing else is ever served or deleted. */
-const FLYER_FILE = /^[a-z0-9-]+\.(png|jpg|webp|pdf)$/;
-
-/** Deletes a flyer file by its stored name (a no-op for none or one already gone). */
-export function removeFlyer(flyersDir: string, file: string | null): void {
-  if (file && FLYER_FILE.test(file)) rmSync(join(resolve(flyersDir), file), { force: true });
-}
 
 /**
  * The upload decoded and encoded again in its own format: what is stored is pixels only,
@@ -65,33 +64,57 @@ export const FLYER_TOO_LARGE = `The flyer is larger than ${MAX_FLYER_MEGABYTES} 
 const badFlyer = (message: string) => new HttpError(400, 'validation', `body.flyer: ${message}`, [{ field: 'body.flyer', message }]);
 
 /**
+ * Flyers stored on disk by an earlier version (flyers/ beside the database) are copied into the
+ * database once, at start-up, for every event that names one the database does not hold yet.
+ * The files are left where they are (a backup may still want them); nothing reads them after.
+ */
+export async function importFlyersFromDisk(repository: FlyerRepository, flyersDir: string): Promise<number> {
+  const found = [];
+  for (const { eventId, name } of await repository.missing()) {
+    const path = join(resolve(flyersDir), name);
+    const type = FLYER_NAME.exec(name)?.[1] as keyof typeof FLYER_TYPES | undefined;
+    if (!type || !existsSync(path)) continue;
+    found.push({ eventId, name, contentType: FLYER_TYPES[type], bytes: readFileSync(path) });
+  }
+  if (found.length) await repository.importAll(found);
+  return found.length;
+}
+
+/**
  * Event flyers: admins upload one PNG, JPEG or WebP image, or a PDF, per event (multipart field
- * `flyer`, at most 2 MB); it is stored under a name the server makes up and served from
- * /media/flyers/ with its own content type, `nosniff` and a CSP that runs nothing (a PDF as a download).
+ * `flyer`, at most 2 MB); it is stored in the database under a name the server makes up and
+ * served from /media/flyers/ by any instance, with its own content type, `nosniff` and a CSP
+ * that runs nothing (a PDF as a download).
  */
 const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => {
-  // @fastify/static needs an absolute root, whatever the caller passed.
-  const flyersDir = resolve(options.flyersDir);
   const { admin, events } = fastify.repositories;
-  ensurePrivateDir(flyersDir);
+  const flyers = new FlyerRepository(fastify.db);
+  if (!fastify.db.$client.readonly) {
+    const imported = await importFlyersFromDisk(flyers, options.flyersDir);
+    if (imported) fastify.log.info({ imported }, 'Copied flyers from the flyers folder into the database');
+  }
   // Registered here, so only this route parses multipart bodies.
   await fastify.register(multipart, { limits: { fileSize: MAX_FLYER_BYTES, files: 1, fields: 0, parts: 1 } });
-  await fastify.register(fastifyStatic, {
-    root: flyersDir,
-    prefix: '/media/flyers/',
-    decorateReply: false,
-    index: false,
-    allowedPath: (path) => FLYER_FILE.test(path.replace(/^\//, '')),
-    maxAge: '1d',
-    setHeaders: (res, path) => {
-      res.header('x-content-type-options', 'nosniff');
-      res.header('content-security-policy', "default-src 'none'; sandbox");
-      // A PDF is saved, not opened here: a sandboxed page cannot show one, and a PDF can carry script.
-      if (path.endsWith('.pdf')) res.header('content-disposition', 'attachment; filename="flyer.pdf"');
-    },
-  });
 
-  const remove = (file: string | null) => removeFlyer(flyersDir, file);
+  fastify.get(
+    '/media/flyers/:name',
+    { schema: { hide: true, params: z.object({ name: z.string().max(200) }) } },
+    async (request, reply) => {
+      const { name } = request.params;
+      const flyer = FLYER_NAME.test(name) ? await flyers.byName(name) : undefined;
+      if (!flyer) throw new HttpError(404, 'not-found', 'No such flyer');
+      reply
+        .header('content-type', flyer.contentType)
+        .header('etag', flyer.etag)
+        .header('cache-control', FLYER_CACHE_CONTROL)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox");
+      // A PDF is saved, not opened here: a sandboxed page cannot show one, and a PDF can carry script.
+      if (flyer.contentType === FLYER_TYPES.pdf) reply.header('content-disposition', 'attachment; filename="flyer.pdf"');
+      if (request.headers['if-none-match']?.split(',').some((t) => t.trim() === flyer.etag)) return reply.code(304).send();
+      return reply.send(flyer.bytes);
+    },
+  );
 
   fastify.post(
     '/api/events/:id/flyer',
@@ -127,9 +150,8 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       } catch {
         throw badFlyer('could not be read as an image');
       }
-      const file = `${request.params.id}-${randomUUID()}.${type}`;
-      writePrivateFile(join(flyersDir, file), clean);
-      remove(await admin.setEventFlyer(request.params.id, file, actor));
+      const name = `${request.params.id}-${randomUUID()}.${type}`;
+      await admin.setEventFlyer(request.params.id, { name, contentType: FLYER_TYPES[type], bytes: clean }, actor);
       return (await events.list({ includeArchived: true })).find((e) => e.id === request.params.id)!;
     },
   );
@@ -146,7 +168,7 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       },
     },
     async (request, reply) => {
-      remove(await admin.setEventFlyer(request.params.id, null, signedIn(request)));
+      await admin.setEventFlyer(request.params.id, null, signedIn(request));
       return reply.code(204).send(null);
     },
   );

@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createSignedInUser, TINY_PNG, type TestApp, type TestUser } from '../../../helper.js';
+
+const flyerRows = (app: TestApp) => app.app.db.$client.prepare('select name from event_flyers order by name').pluck().all() as string[];
 
 let t: TestApp;
 let admin: TestUser;
@@ -52,14 +54,20 @@ describe('event flyers', () => {
     expect(await sharp(served.rawPayload).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
     expect((await t.app.inject('/api/events')).json().find((e: { id: number }) => e.id === eventId).flyerUrl).toBe(url);
 
-    // A new flyer replaces the old file; removing it deletes the file.
+    // Revalidation by its strong ETag.
+    expect(served.headers.etag).toMatch(/^"[\w-]+"$/);
+    expect((await t.app.inject({ url, headers: { 'if-none-match': served.headers.etag as string } })).statusCode).toBe(304);
+
+    // Stored in the database, not on disk. A new flyer replaces the old one; removing it deletes it.
+    expect(existsSync(join(dirname(t.databasePath), 'flyers'))).toBe(false);
     const second = (await upload(PNG)).json().flyerUrl as string;
     expect(second).not.toBe(url);
-    const dir = join(dirname(t.databasePath), 'flyers');
-    expect(readdirSync(dir)).toEqual([second.split('/').pop()]);
+    expect(flyerRows(t)).toEqual([second.split('/').pop()]);
+    expect((await t.app.inject(url)).statusCode).toBe(404);
     const removed = await t.app.inject({ method: 'DELETE', url: `/api/events/${eventId}/flyer`, headers: admin.headers });
     expect(removed.statusCode).toBe(204);
-    expect(existsSync(join(dir, second.split('/').pop()!))).toBe(false);
+    expect(flyerRows(t)).toEqual([]);
+    expect((await t.app.inject(second)).statusCode).toBe(404);
   });
 
   it('refuses what is not an image whatever it claims to be, files over 2 MB, and non-admins', async () => {
@@ -118,9 +126,6 @@ describe('event flyers', () => {
     expect(stored.includes(Buffer.from('SecretCam'))).toBe(false);
     // Turned upright (orientation 6 is a quarter turn), then fitted into 2000×2000.
     expect([meta.width, meta.height]).toEqual([1000, 2000]);
-    const dir = join(dirname(t.databasePath), 'flyers');
-    expect(statSync(dir).mode & 0o777).toBe(0o700);
-    for (const f of readdirSync(dir)) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses an image that does not decode', async () => {
@@ -130,7 +135,7 @@ describe('event flyers', () => {
     expect(res.json().details).toEqual([{ field: 'body.flyer', message: 'could not be read as an image' }]);
   });
 
-  it('deletes the flyer file with its event', async () => {
+  it('deletes the flyer with its event', async () => {
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/events',
@@ -139,11 +144,33 @@ describe('event flyers', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as number;
-    const file = ((await upload(PNG, 'flyer', 'image/png', id)).json().flyerUrl as string).split('/').pop()!;
-    const path = join(dirname(t.databasePath), 'flyers', file);
-    expect(existsSync(path)).toBe(true);
+    const url = (await upload(PNG, 'flyer', 'image/png', id)).json().flyerUrl as string;
+    expect(flyerRows(t)).toContain(url.split('/').pop());
+    expect((await t.app.inject(url)).statusCode).toBe(200);
     const deleted = await t.app.inject({ method: 'DELETE', url: `/api/events/${id}`, headers: admin.headers });
     expect(deleted.statusCode).toBe(204);
-    expect(existsSync(path)).toBe(false);
+    expect(flyerRows(t)).not.toContain(url.split('/').pop());
+    expect((await t.app.inject(url)).statusCode).toBe(404);
+  });
+
+  it('copies flyers an earlier version stored on disk into the database at start-up, and serves them', async () => {
+    // A database and flyers/ folder as an earlier version left them: the event names a file on disk.
+    const old = await buildTestApp();
+    const id = (await old.app.inject('/api/events')).json()[0].id as number;
+    const name = `${id}-0d9e7c1a-0000-4000-8000-000000000001.png`;
+    old.app.db.$client.prepare('update events set flyer_path = ? where id = ?').run(name, id);
+    mkdirSync(join(old.dir, 'flyers'));
+    writeFileSync(join(old.dir, 'flyers', name), PNG);
+    const restarted = await buildTestApp({ databasePath: old.databasePath });
+    try {
+      expect(flyerRows(restarted)).toEqual([name]);
+      const served = await restarted.app.inject(`/media/flyers/${name}`);
+      expect(served.statusCode).toBe(200);
+      expect(served.headers['content-type']).toBe('image/png');
+      expect(served.rawPayload.equals(PNG)).toBe(true);
+    } finally {
+      await restarted.close();
+      await old.close();
+    }
   });
 });

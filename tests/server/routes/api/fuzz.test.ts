@@ -45,7 +45,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * recorded (audit trail, lockout counters): that is a defence, not a leak of the refusal.
  */
 const REJECTED_MAY_RECORD: Record<string, string[]> = {
-  'POST /api/auth/login': ['audit_log', 'login_attempts'],
+  'POST /api/auth/login': ['audit_log', 'sign_in_failures'],
 };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
