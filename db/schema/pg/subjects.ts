@@ -1,12 +1,13 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { boolean, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.js';
 
-export const subjectRoles = ['incumbent', 'candidate', 'former'] as const;
-export type SubjectRole = (typeof subjectRoles)[number];
+import { subjectRoles } from '../values.js';
+
+export { subjectRoles, type SubjectRole } from '../values.js';
 
 /** A person scored: the incumbent DA, a candidate or a former DA. */
-export const subjects = sqliteTable('subjects', {
-  id: integer('id').primaryKey(),
+export const subjects = pgTable('subjects', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   role: text('role', { enum: subjectRoles }).notNull(),
@@ -17,7 +18,7 @@ export const subjects = sqliteTable('subjects', {
   termStart: text('term_start'),
   termEnd: text('term_end'),
   /** True for the fictional demo people: shown with a "demo data" label everywhere. */
-  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  demo: boolean('demo').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
