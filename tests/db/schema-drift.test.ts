@@ -171,7 +171,9 @@ describe('the SQLite and PostgreSQL schemas', () => {
         userId: integer('user_id')
           .notNull()
           .references(() => pgSchema.users.id),
-        createdAt: text('created_at').notNull().$defaultFn(() => ''),
+        createdAt: text('created_at')
+          .notNull()
+          .$defaultFn(() => ''),
         expiresAt: text('expires_at').notNull(),
         userAgent: text('user_agent'),
       },
