@@ -81,3 +81,15 @@ export function redactUrl(url: string): string {
     return 'the configured DATABASE_URL';
   }
 }
+
+/**
+ * DATABASE_URL may name the schema to use with `?schema=name` (default `public`), so one
+ * PostgreSQL database can hold several scorecards. The parameter is ours, not libpq's: it is
+ * taken off the URL before node-postgres sees it.
+ */
+export function splitSchema(url: string): { url: string; schema: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') || 'public';
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), schema };
+}
