@@ -1,12 +1,12 @@
 import { is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPgDatabase, type PgDb } from '../../db/pg/connection.js';
+import { checkPgReachable, openPgDatabase, type PgDb } from '../../db/pg/connection.js';
 import { startPgDataVersion, type PgDataVersion } from '../../db/pg/data-version.js';
 import { migratePgDatabase } from '../../db/pg/migrate.js';
 import * as pgSchema from '../../db/schema/pg/index.js';
 import { subjects } from '../../db/schema/pg/index.js';
-import { onPostgres, testSchema, type TestSchema } from '../postgres.js';
+import { onPostgres, TEST_DATABASE_URL, testSchema, type TestSchema } from '../postgres.js';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -33,6 +33,20 @@ async function version(db: PgDb, s: TestSchema): Promise<PgDataVersion> {
 }
 
 const person = (slug: string) => ({ slug, name: 'Demo Person', role: 'candidate' as const, office: 'District Attorney', demo: true });
+
+describe('reaching PostgreSQL', () => {
+  it('stops with the reason, and no password, when the database cannot be reached', async () => {
+    await expect(checkPgReachable('postgres://scorecard:secret@127.0.0.1:1/nowhere')).rejects.toThrow(
+      /^PostgreSQL at postgres:\/\/scorecard:\*\*\*@127\.0\.0\.1:1\/nowhere cannot be reached: .*ECONNREFUSED/,
+    );
+  });
+
+  // CI sets TEST_DATABASE_URL: a PostgreSQL that is configured but down must fail the run,
+  // not quietly leave it to SQLite.
+  it.runIf(TEST_DATABASE_URL)('answers at TEST_DATABASE_URL when it is set', async () => {
+    await expect(checkPgReachable(TEST_DATABASE_URL!)).resolves.toBeUndefined();
+  });
+});
 
 describe.skipIf(!onPostgres)('PostgreSQL (TEST_DATABASE_URL)', () => {
   it('migrates a fresh schema, idempotently, to the same tables as SQLite, with the data-version trigger on each', async () => {
