@@ -82,7 +82,7 @@ interface AnyQuery extends PromiseLike<Array<Record<string, unknown>>> {
   where(condition: SQL): AnyQuery;
   orderBy(...order: SQL[]): AnyQuery;
 }
-type AnyDb = {
+export type AnyDb = {
   select(fields?: unknown): { from(table: Table): AnyQuery };
   insert(table: Table): { values(rows: unknown[]): Promise<unknown> };
 };
@@ -142,7 +142,7 @@ async function inTargetTransaction<T>(end: Endpoint, work: (db: AnyDb) => Promis
 }
 
 /** Moves every identity sequence past the largest id copied, so the next insert gets a new id. */
-async function resetSequences(db: AnyDb, tables: ReturnType<typeof tablesInDependencyOrder>) {
+export async function resetSequences(db: AnyDb, tables: ReturnType<typeof tablesInDependencyOrder>) {
   const tx = db as unknown as { execute(query: SQL): Promise<unknown> };
   for (const { pg } of tables) {
     const config = pgTableConfig(pg);
@@ -157,7 +157,7 @@ async function resetSequences(db: AnyDb, tables: ReturnType<typeof tablesInDepen
 }
 
 /** Rows per INSERT: well under both engines' limit on bound parameters (SQLite 32,766; PostgreSQL 65,535). */
-function batchSize(table: Table, engine: Endpoint['engine']): number {
+export function batchSize(table: Table, engine: Endpoint['engine']): number {
   const columns =
     engine === 'sqlite' ? sqliteTableConfig(table as SQLiteTable).columns.length : pgTableConfig(table as PgTable).columns.length;
   return Math.max(1, Math.floor(30_000 / columns));

@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkPgReachable, openPgDatabase, type PgDb } from '../../db/pg/connection.js';
 import { startPgDataVersion, type PgDataVersion } from '../../db/pg/data-version.js';
 import { migratePgDatabase } from '../../db/pg/migrate.js';
+import { seedPostgres } from '../../db/pg/seed.js';
+import { openDatabase } from '../../db/connection.js';
+import { migrateDatabase } from '../../db/migrate.js';
+import { seedDemo, seedStandards } from '../../db/seed/index.js';
 import * as pgSchema from '../../db/schema/pg/index.js';
 import { subjects } from '../../db/schema/pg/index.js';
 import { onPostgres, TEST_DATABASE_URL, testSchema, type TestSchema } from '../postgres.js';
@@ -67,6 +71,25 @@ describe.skipIf(!onPostgres)('PostgreSQL (TEST_DATABASE_URL)', () => {
        and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'data_version_bump')`,
     );
     expect(untriggered.rows).toEqual([]);
+  });
+
+  it('seeds the standards, their texts and the demo data as SQLite does, once', async () => {
+    const s = await migrated();
+    const db = open(s);
+    expect(await seedPostgres(db, { demo: true })).toBe(true);
+    expect(await seedPostgres(db, { demo: true })).toBe(false);
+    const reference = openDatabase(':memory:');
+    migrateDatabase(reference);
+    seedStandards(reference);
+    seedDemo(reference);
+    for (const table of ['standards', 'standard_translations', 'methodology_texts', 'subjects', 'evidence', 'evidence_sources', 'events']) {
+      const [{ n }] = (await db.$client.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows as [{ n: number }];
+      expect([table, n]).toEqual([table, reference.$client.prepare(`select count(*) from ${table}`).pluck().get()]);
+    }
+    reference.$client.close();
+    // The next insert gets a new id: the sequences moved past the seeded ones.
+    const [added] = await db.insert(subjects).values(person('demo-after-seed')).returning();
+    expect(added!.id).toBe(4);
   });
 
   it('gives values the shapes SQLite gives: booleans, JSON, integer ids and counts', async () => {
