@@ -16,6 +16,13 @@ const SLOW = [
   'tests/server/start.test.ts',
 ];
 
+/**
+ * With TEST_DATABASE_URL set (CI sets it to the machine's PostgreSQL), these files run a second
+ * time on PostgreSQL: `buildTestApp` builds each app in a schema of its own there
+ * (tests/helper.ts, TEST_ENGINE). The rest of the suite runs on SQLite only for now.
+ */
+const ON_POSTGRES = ['tests/server/routes/api/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -49,6 +56,21 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'postgres',
+                include: ON_POSTGRES,
+                env: { TEST_ENGINE: 'postgres' },
+                isolate: false,
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -8,6 +8,7 @@ import { hashPassword } from '../server/auth/password.js';
 import type { AppConfig } from '../server/config.js';
 import { PRESSURE_OFF } from '../server/plugins/pressure.js';
 import { SESSION_COOKIE } from '../server/plugins/auth.js';
+import { testSchema } from './postgres.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -15,6 +16,13 @@ export interface TestApp {
   databasePath: string;
   close(): Promise<void>;
 }
+
+/**
+ * The `postgres` Vitest project (vitest.config.ts, when TEST_DATABASE_URL is set) runs test
+ * files again with TEST_ENGINE=postgres: every app is then built on PostgreSQL, in a schema of
+ * its own on TEST_DATABASE_URL, dropped when the app closes.
+ */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
 /**
  * Builds the real app on a fresh database file in its own temporary folder. `extend` may add
@@ -25,10 +33,12 @@ export interface TestApp {
 export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: (app: FastifyInstance) => void): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-test-'));
   const databasePath = join(dir, 'scorecard.db');
+  const schema = TEST_ENGINE === 'postgres' && overrides.databaseUrl === undefined ? await testSchema() : null;
   const config: AppConfig = {
     port: 0,
     host: '127.0.0.1',
     databasePath,
+    databaseUrl: schema ? `${schema.url}?schema=${schema.schema}` : null,
     seedDemo: true,
     production: false,
     logLevel: 'silent',
@@ -36,18 +46,21 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: 
     pressure: PRESSURE_OFF,
     ...overrides,
   };
-  const app = await buildServer(config);
-  extend?.(app);
-  await app.ready();
-  return {
-    app,
-    dir,
-    databasePath: config.databasePath,
-    async close() {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const close = async (app?: FastifyInstance) => {
+    await app?.close();
+    await schema?.drop();
+    rmSync(dir, { recursive: true, force: true });
   };
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildServer(config);
+    extend?.(app);
+    await app.ready();
+  } catch (err) {
+    await close(app).catch(() => undefined);
+    throw err;
+  }
+  return { app, dir, databasePath: config.databasePath, close: () => close(app) };
 }
 
 /** Builds the app on a fresh database and listens on a free loopback port, for browser tests. */
