@@ -13,6 +13,7 @@ const SLOW = [
   'tests/durability/**/*.test.ts',
   'tests/scripts/**/*.test.ts',
   'tests/server/faults.test.ts',
+  'tests/server/postgres-instances.test.ts',
   'tests/server/start.test.ts',
 ];
 
