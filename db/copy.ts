@@ -5,6 +5,7 @@ import { getTableConfig as sqliteTableConfig, SQLiteTable } from 'drizzle-orm/sq
 import { computeScorecard, type ComputedScorecard, type Kind } from '../core/scoring/method.js';
 import { openDatabase, type Db } from './connection.js';
 import { migrateDatabase } from './migrate.js';
+import { inTransaction } from './unit-of-work.js';
 import { isPostgresUrl, openPgDatabase, quoteIdentifier, redactUrl, splitSchema, type PgDb } from './pg/connection.js';
 import { migratePgDatabase } from './pg/migrate.js';
 import * as pgSchema from './schema/pg/index.js';
@@ -124,23 +125,6 @@ async function scorecards(end: Endpoint, db: AnyDb): Promise<Map<string, Compute
   return cards;
 }
 
-/** Runs `work` in one transaction on the target: committed when it resolves, rolled back when it throws. */
-async function inTargetTransaction<T>(end: Endpoint, work: (db: AnyDb) => Promise<T>): Promise<T> {
-  if (end.engine === 'postgres') return await end.db.transaction(async (tx) => await work(tx as unknown as AnyDb));
-  // better-sqlite3's own transaction() refuses an async function; a command is this
-  // connection's only user, so BEGIN ... COMMIT around the awaited statements is the transaction.
-  const client = end.db.$client;
-  client.exec('BEGIN IMMEDIATE');
-  try {
-    const result = await work(end.db as unknown as AnyDb);
-    client.exec('COMMIT');
-    return result;
-  } catch (err) {
-    if (client.inTransaction) client.exec('ROLLBACK');
-    throw err;
-  }
-}
-
 /** Moves every identity sequence past the largest id copied, so the next insert gets a new id. */
 export async function resetSequences(db: AnyDb, tables: ReturnType<typeof tablesInDependencyOrder>) {
   const tx = db as unknown as { execute(query: SQL): Promise<unknown> };
@@ -176,7 +160,8 @@ export async function copyDatabase(source: Endpoint, target: Endpoint): Promise<
       `the target ${target.label} already holds data in ${occupied.join(', ')}: copy into a new, empty database (a server started on it adds the ten standards)`,
     );
   }
-  return await inTargetTransaction(target, async (to) => {
+  return await inTransaction(target.db as unknown as Db, async (tx) => {
+    const to = tx as unknown as AnyDb;
     const report: CopyReport = { tables: [], scorecards: 0 };
     for (const t of tables) {
       const rows = await from.select().from(tableOn(source, t));

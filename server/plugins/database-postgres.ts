@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { checkPgReachable, openPgDatabase, redactUrl, splitSchema } from '../../db/pg/connection.js';
 import { startPgDataVersion } from '../../db/pg/data-version.js';
 import { migratePgDatabase } from '../../db/pg/migrate.js';
-import { seedPostgres } from '../../db/pg/seed.js';
+import { seedDemo, seedStandards } from '../../db/seed/index.js';
 import type { DataVersion } from './database.js';
 
 /**
@@ -25,7 +25,9 @@ export async function openPostgres(
   await migratePgDatabase(url, schema);
   const db = openPgDatabase(url, { schema });
   try {
-    if (await seedPostgres(db, { demo: opts.seedDemo })) fastify.log.info('Added the fictional demo data to an empty database');
+    // The same seeding as SQLite's: the repositories' code runs on both engines (see above).
+    await seedStandards(db as unknown as Db);
+    if (opts.seedDemo && (await seedDemo(db as unknown as Db))) fastify.log.info('Added the fictional demo data to an empty database');
     const version = await startPgDataVersion(db, url, schema, (err) =>
       fastify.log.warn({ err, database: redactUrl(url) }, 'Lost the PostgreSQL change notifications: serving uncached until they are back'),
     );

@@ -24,12 +24,12 @@ function tempFile(name: string): string {
 }
 
 /** An SQLite file with the standards, the demo data, an account with a session and an audit entry. */
-function demoFile(): string {
+async function demoFile(): Promise<string> {
   const path = tempFile('source.db');
   const db = openDatabase(path);
   migrateDatabase(db);
-  seedStandards(db);
-  seedDemo(db);
+  await seedStandards(db);
+  await seedDemo(db);
   const [user] = db
     .insert(sqliteSchema.users)
     .values({ email: 'copy@example.org', displayName: 'Copy Test', role: 'admin', passwordHash: 'x', totpLastStep: 7 })
@@ -71,7 +71,7 @@ describe('tables in dependency order', () => {
 
 describe.skipIf(!onPostgres)('db:copy between SQLite and PostgreSQL', () => {
   it('copies every row to PostgreSQL and back unchanged, with identity sequences moved past the copied ids', async () => {
-    const sourcePath = demoFile();
+    const sourcePath = await demoFile();
     const s = await testSchema();
     cleanup.push(s.drop);
     const pgUrl = `${s.url}?schema=${s.schema}`;
@@ -99,7 +99,7 @@ describe.skipIf(!onPostgres)('db:copy between SQLite and PostgreSQL', () => {
   });
 
   it('refuses a target that holds data, and rolls everything back when a scorecard would differ', async () => {
-    const sourcePath = demoFile();
+    const sourcePath = await demoFile();
     const s = await testSchema();
     cleanup.push(s.drop);
     const pgUrl = `${s.url}?schema=${s.schema}`;

@@ -4,8 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkPgReachable, openPgDatabase, type PgDb } from '../../db/pg/connection.js';
 import { startPgDataVersion, type PgDataVersion } from '../../db/pg/data-version.js';
 import { migratePgDatabase } from '../../db/pg/migrate.js';
-import { seedPostgres } from '../../db/pg/seed.js';
-import { openDatabase } from '../../db/connection.js';
+import { openDatabase, type Db } from '../../db/connection.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { seedDemo, seedStandards } from '../../db/seed/index.js';
 import * as pgSchema from '../../db/schema/pg/index.js';
@@ -76,12 +75,14 @@ describe.skipIf(!onPostgres)('PostgreSQL (TEST_DATABASE_URL)', () => {
   it('seeds the standards, their texts and the demo data as SQLite does, once', async () => {
     const s = await migrated();
     const db = open(s);
-    expect(await seedPostgres(db, { demo: true })).toBe(true);
-    expect(await seedPostgres(db, { demo: true })).toBe(false);
+    await seedStandards(db as unknown as Db);
+    expect(await seedDemo(db as unknown as Db)).toBe(true);
+    await seedStandards(db as unknown as Db);
+    expect(await seedDemo(db as unknown as Db)).toBe(false);
     const reference = openDatabase(':memory:');
     migrateDatabase(reference);
-    seedStandards(reference);
-    seedDemo(reference);
+    await seedStandards(reference);
+    await seedDemo(reference);
     for (const table of ['standards', 'standard_translations', 'methodology_texts', 'subjects', 'evidence', 'evidence_sources', 'events']) {
       const [{ n }] = (await db.$client.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows as [{ n: number }];
       expect([table, n]).toEqual([table, reference.$client.prepare(`select count(*) from ${table}`).pluck().get()]);

@@ -29,11 +29,11 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   const images = new Map<string, { version: number; png: Buffer; etag: string }>();
   fastify.addHook('onClose', stopShareRenderer);
 
-  async function answer(key: string, build: () => ShareCard | null) {
+  async function answer(key: string, build: () => Promise<ShareCard | null>) {
     const version = fastify.dataVersion.value;
     const cached = images.get(key);
     if (cached && cached.version === version) return cached;
-    const card = build();
+    const card = await build();
     if (!card) throw new HttpError(404, 'not-found', 'Nothing by that name is on the scorecard');
     const png = await renderShareImage(card);
     const entry = { version, png, etag: `"${createHash('sha1').update(png).digest('base64url')}"` };

@@ -83,7 +83,7 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
       if (!request.account) return reply.redirect(`/workspace?next=${encodeURIComponent(request.url)}`, 302);
       if (!hasRole(request.account, role)) return send(request, reply, 'forbidden', {}, 403);
       // A role that must use two-factor sign-in sets it up before any review or admin screen.
-      if (role !== 'volunteer' && fastify.twoFactor.missing(request.account))
+      if (role !== 'volunteer' && (await fastify.twoFactor.missing(request.account)))
         return reply.redirect('/workspace/account?setup=two-factor', 302);
       return send(request, reply, view, extra);
     };
