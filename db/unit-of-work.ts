@@ -1,6 +1,6 @@
-import { is, sql } from 'drizzle-orm';
-import { PgDatabase } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
+import { isPostgres } from './engine.js';
 import type { PgDb } from './pg/connection.js';
 import { pgDataVersionOf } from './pg/data-version.js';
 
@@ -35,7 +35,7 @@ export function isTx(db: Db): db is Tx {
  */
 export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (isTx(db)) return work(db);
-  if (is(db, PgDatabase)) return postgresUnit(db as unknown as PgDb, work);
+  if (isPostgres(db)) return postgresUnit(db as unknown as PgDb, work);
   return unitsOf(db).run(work);
 }
 
