@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { count, getTableName, is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as schema from '../db/schema/index.js';
 import type { UserRole } from '../db/schema/index.js';
 import { buildServer } from '../server/app.js';
 import { hashPassword } from '../server/auth/password.js';
@@ -136,3 +139,18 @@ export const TINY_PNG = Buffer.from(
  * loop stalls and under-pressure would answer 503 (tests/server/plugins/pressure.test.ts covers it).
  */
 export const NO_PRESSURE = { pressure: { maxEventLoopDelay: 0, maxHeapUsedBytes: 0 } };
+
+/** How many rows each named table holds, on either engine (through drizzle, not SQLite's client). */
+export async function rowCounts(t: Pick<TestApp, 'app'>, tables: string[]): Promise<Record<string, number>> {
+  const byName = new Map(
+    (Object.values(schema) as unknown[])
+      .filter((value): value is SQLiteTable => is(value, SQLiteTable))
+      .map((table) => [getTableName(table), table]),
+  );
+  const out: Record<string, number> = {};
+  for (const name of tables) {
+    const [row] = await t.app.db.select({ n: count() }).from(byName.get(name)!);
+    out[name] = row!.n;
+  }
+  return out;
+}
