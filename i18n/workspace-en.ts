@@ -1,3 +1,5 @@
+import { findingEn } from './workspace-finding.js';
+
 /**
  * English strings of the volunteers' and reviewers' workspace (see workspace-catalog.ts).
  * Field labels and help live here; validation messages come from the server,
@@ -27,6 +29,8 @@ export const workspaceEn = {
     account: 'My account',
     'evidence-new': 'Log evidence',
     evidence: 'Evidence entry',
+    'evidence-list': 'Find evidence',
+    history: 'History',
     'evidence-edit': 'Edit your entry',
     review: 'Review queue',
     import: 'Import evidence from a spreadsheet',
@@ -41,6 +45,8 @@ export const workspaceEn = {
   serverError: (message: string) => `The server refused this: ${message}`,
   fixFields: (n: number) => (n === 1 ? 'One field needs attention.' : `${n} fields need attention.`),
   optional: 'optional',
+  /** Finding entries, the review queue's pages and the audit log (issue 14): both languages in workspace-finding.ts. */
+  finding: findingEn,
 
   signIn: {
     intro: 'Sign in to log evidence and follow your submissions.',
@@ -495,9 +501,6 @@ export const workspaceEn = {
     daPower: 'The DA’s power over it',
     indicators: 'Indicators (one per line)',
     saveStandard: (n: number) => `Save standard ${n}`,
-    auditHeading: 'Audit log',
-    auditColumns: { when: 'When', who: 'Who', action: 'Action', entity: 'What' },
-    system: 'system',
     outboxHeld:
       'No mail server is set up (SMTP_URL), so emails are kept here instead of being sent. Open one to read it, and pass on its link yourself.',
     outboxSending: 'Emails are sent through the mail server. Failed ones are listed here with the reason.',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.js';
 import { es } from '../../i18n/es.js';
 import { STRINGS } from '../../i18n/widget.js';
+import { findingEn, findingEs } from '../../i18n/workspace-finding.js';
 import { STANDARD_SEEDS } from '../../db/seed/standards.js';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
 import { METHODOLOGY_TEXT_SEEDS } from '../../db/seed/methodology.js';
@@ -55,6 +56,11 @@ describe('interface strings', () => {
   it('the widget has a Spanish string for every English one', () => {
     expect(problems(STRINGS.en, STRINGS.es, 'widget', [])).toEqual([]);
     expect(untranslated(STRINGS.en, STRINGS.es, 'widget', [])).toEqual([]);
+  });
+
+  it('the workspace’s finding, review-queue and audit strings have a Spanish string for every English one', () => {
+    expect(problems(findingEn, findingEs, 'finding', [])).toEqual([]);
+    expect(untranslated(findingEn, findingEs, 'finding', [])).toEqual([]);
   });
 
   it('functions give Spanish text for sample arguments', () => {

@@ -12,7 +12,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/',
     {
-      config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
         summary: 'Accounts, by email (admins)',
@@ -26,7 +25,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     '/:id',
     {
-      config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
         summary: 'Change an account’s role or name, or disable it (which signs it out everywhere) (admins)',
@@ -48,7 +46,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/:id/password-reset',
     {
-      config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
         summary: 'Send someone a password-reset link (also emailed); it works once, for an hour (admins)',
