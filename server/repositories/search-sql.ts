@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { isPostgres } from '../../db/engine.js';
 import { evidence } from '../../db/schema/index.js';
 
 /**
@@ -11,10 +12,11 @@ import { evidence } from '../../db/schema/index.js';
  * - `matches`: entries whose title, summary or a source's title match.
  * - `rank`: best match first when ordered ascending.
  *
- * PostgreSQL reads `evidence_search` (migrations/pg/0002_evidence_search.sql): a row per entry
- * with an 'english' and a 'spanish' tsvector, kept in step by triggers; an entry matches when
- * the words match in either language. SQLite's FTS5 half joins this module when the finder
- * lands beside it.
+ * Each engine keeps an `evidence_search` table in step with entries and their sources by
+ * triggers: SQLite an FTS5 table (migrations/0006_evidence_search.sql, porter stemming,
+ * diacritics removed), PostgreSQL a row per entry with an 'english' and a 'spanish' tsvector
+ * (migrations/pg/0002_evidence_search.sql, accents folded); there an entry matches when the
+ * words match in either language.
  */
 export interface SearchSql {
   query(q: string | undefined): string | null;
@@ -35,6 +37,24 @@ export function searchWords(q: string | undefined): string[] {
     .filter(Boolean);
 }
 
+export const sqliteSearch: SearchSql = {
+  query(q) {
+    // Each word quoted, so nothing typed is read as FTS5 syntax (`AND`, `NEAR`, `col:`, `*`, quotes).
+    const words = (q ?? '')
+      .split(/\s+/)
+      .map((word) => word.replaceAll('"', ''))
+      .filter((word) => /[\p{L}\p{N}]/u.test(word));
+    return words.length ? words.map((word) => `"${word}"*`).join(' ') : null;
+  },
+  matches(query) {
+    return sql`${evidence.id} in (select rowid from evidence_search where evidence_search match ${query})`;
+  },
+  rank(query) {
+    // FTS5's bm25 rank is lower for a better match.
+    return sql`(select rank from evidence_search where evidence_search match ${query} and rowid = ${evidence.id})`;
+  },
+};
+
 export const postgresSearch: SearchSql = {
   query(q) {
     const words = searchWords(q);
@@ -49,3 +69,8 @@ export const postgresSearch: SearchSql = {
     return sql`(select -greatest(ts_rank(english, to_tsquery('english', ${query})), ts_rank(spanish, to_tsquery('spanish', ${query}))) from evidence_search where evidence_id = ${evidence.id})`;
   },
 };
+
+/** The search SQL of the engine `db` (the app's database, or a unit of work on it) runs on. */
+export function searchSqlFor(db: object): SearchSql {
+  return isPostgres(db) ? postgresSearch : sqliteSearch;
+}
