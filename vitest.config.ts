@@ -23,6 +23,8 @@ const SLOW = [
  * (tests/helper.ts, TEST_ENGINE). The rest of the suite runs on SQLite only for now.
  */
 const ON_POSTGRES = ['tests/server/routes/api/**/*.test.ts'];
+/** Not yet on PostgreSQL: the fuzzer reads SQLite's total_changes() to prove a refused call wrote nothing. */
+const NOT_ON_POSTGRES = ['tests/server/routes/api/fuzz.test.ts'];
 
 export default defineConfig({
   test: {
@@ -67,6 +69,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: ON_POSTGRES,
+                exclude: NOT_ON_POSTGRES,
                 env: { TEST_ENGINE: 'postgres' },
                 isolate: false,
                 testTimeout: 60_000,

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { count, getTableName, is } from 'drizzle-orm';
+import { count, getTableName, is, type SQL } from 'drizzle-orm';
+import { isPostgres } from '../db/engine.js';
+import type { PgDb } from '../db/pg/connection.js';
+import { inTransaction } from '../db/unit-of-work.js';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../db/schema/index.js';
 import type { UserRole } from '../db/schema/index.js';
@@ -153,4 +156,27 @@ export async function rowCounts(t: Pick<TestApp, 'app'>, tables: string[]): Prom
     out[name] = row!.n;
   }
   return out;
+}
+
+/**
+ * Test set-up that reaches past the API (expiring a link, simulating a concurrent change): one
+ * SQL statement on either engine, written in a unit of work as the app writes.
+ */
+export async function runSql(t: Pick<TestApp, 'app'>, query: SQL): Promise<void> {
+  await inTransaction(t.app.db, async (tx) => {
+    if (isPostgres(tx)) await (tx as unknown as PgDb).execute(query);
+    else await tx.run(query);
+  });
+}
+
+/** The rows a query answers, on either engine. */
+export async function selectSql<T = Record<string, unknown>>(t: Pick<TestApp, 'app'>, query: SQL): Promise<T[]> {
+  if (isPostgres(t.app.db)) return (await (t.app.db as unknown as PgDb).execute(query)).rows as T[];
+  return (await t.app.db.all(query)) as T[];
+}
+
+/** A `select count(*) …` as a number, on either engine. */
+export async function countSql(t: Pick<TestApp, 'app'>, query: SQL): Promise<number> {
+  const [row] = await selectSql<Record<string, unknown>>(t, query);
+  return Number(Object.values(row!)[0]);
 }

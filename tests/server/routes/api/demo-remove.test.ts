@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser, countSql, runSql } from '../../../helper.js';
 
 let t: TestApp;
 let admin: TestUser;
@@ -13,8 +14,7 @@ afterAll(() => t.close());
 
 const as = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: user.headers, payload: payload as never });
-const count = (table: string, where = '1') =>
-  t.app.db.$client.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;
+const count = (table: string, where = '1 = 1') => countSql(t, sql.raw(`select count(*) from ${table} where ${where}`));
 
 describe('removing the demo', () => {
   it('deletes every demo row, keeps the real person, entry and election, and logs it', async () => {
@@ -49,16 +49,16 @@ describe('removing the demo', () => {
     expect(homeBefore).toContain('demo-banner');
     expect(homeBefore).toMatch(/incumbent__name"><a href="\/people\/morgan-testcase"/);
 
-    const demoEntries = count('evidence', 'demo = 1');
+    const demoEntries = await count('evidence', 'demo');
     expect(demoEntries).toBeGreaterThan(0);
     const res = await as(admin, 'POST', '/api/admin/demo/remove');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ people: 3, elections: 1, events: expect.any(Number), evidence: demoEntries });
     expect(res.json().events).toBeGreaterThan(0);
 
-    for (const table of ['subjects', 'elections', 'events', 'evidence']) expect(count(table, 'demo = 1'), table).toBe(0);
-    expect(count('evidence_sources', 'evidence_id not in (select id from evidence)')).toBe(0);
-    expect(count('evidence_revisions', 'evidence_id not in (select id from evidence)')).toBe(0);
+    for (const table of ['subjects', 'elections', 'events', 'evidence']) expect(await count(table, 'demo'), table).toBe(0);
+    expect(await count('evidence_sources', 'evidence_id not in (select id from evidence)')).toBe(0);
+    expect(await count('evidence_revisions', 'evidence_id not in (select id from evidence)')).toBe(0);
 
     expect((await t.app.inject('/api/subjects/morgan-testcase')).statusCode).toBe(200);
     const kept = await as(admin, 'GET', `/api/evidence/${realId}`);
@@ -84,7 +84,7 @@ describe('removing the demo', () => {
       (await as(admin, 'POST', '/api/subjects', { slug: 'casey-former', name: 'Casey Former', role: 'former', office: 'Former DA' }))
         .statusCode,
     ).toBe(201);
-    t.app.db.$client.prepare("update subjects set role = 'candidate' where role = 'incumbent'").run();
+    await runSql(t, sql`update subjects set role = 'candidate' where role = 'incumbent'`);
     const html = (await t.app.inject('/')).body;
     expect(html).toContain('No one is marked as the District Attorney in office yet.');
     expect(html).not.toContain('incumbent__name');
@@ -92,8 +92,8 @@ describe('removing the demo', () => {
 
   it('is refused to reviewers and changes nothing', async () => {
     const reviewer = await createSignedInUser(t, 'reviewer');
-    const before = count('audit_log');
+    const before = await count('audit_log');
     expect((await as(reviewer, 'POST', '/api/admin/demo/remove')).statusCode).toBe(403);
-    expect(count('audit_log')).toBe(before);
+    expect(await count('audit_log')).toBe(before);
   });
 });
