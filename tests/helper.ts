@@ -165,14 +165,15 @@ export async function rowCounts(t: Pick<TestApp, 'app'>, tables: string[]): Prom
 export async function runSql(t: Pick<TestApp, 'app'>, query: SQL): Promise<void> {
   await inTransaction(t.app.db, async (tx) => {
     if (isPostgres(tx)) await (tx as unknown as PgDb).execute(query);
-    else await tx.run(query);
+    // better-sqlite3 answers at once.
+    else tx.run(query);
   });
 }
 
 /** The rows a query answers, on either engine. */
 export async function selectSql<T = Record<string, unknown>>(t: Pick<TestApp, 'app'>, query: SQL): Promise<T[]> {
   if (isPostgres(t.app.db)) return (await (t.app.db as unknown as PgDb).execute(query)).rows as T[];
-  return (await t.app.db.all(query)) as T[];
+  return t.app.db.all(query);
 }
 
 /** A `select count(*) …` as a number, on either engine. */
