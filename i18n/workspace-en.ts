@@ -479,6 +479,7 @@ export const workspaceEn = {
     electionDate: 'Election date',
     registrationDeadline: 'Registration deadline',
     infoUrl: 'Official information link',
+    results: 'Results, once known (shown on the election page, which then stops urging people to register)',
     candidates: 'Candidates (slugs in ballot order, one per line)',
     createElection: 'Add this election',
     saveElection: (name: string) => `Save ${name}`,

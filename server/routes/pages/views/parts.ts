@@ -1,4 +1,5 @@
 import type { Messages } from '../../../../i18n/catalog.js';
+import { en } from '../../../../i18n/en.js';
 import { formatDay, signedRating } from '../../../../i18n/format.js';
 export { describeOverall as overallNote } from '../../../../i18n/format.js';
 import { evidencePath } from '../../../../core/evidence-links.js';
@@ -47,8 +48,33 @@ export function standardTermsNote(msg: Messages): SafeHtml {
   return html`<p class="muted standard-terms">${msg.standardTerms}</p>`;
 }
 
-export function demoTag(msg: Messages, demo: boolean): SafeHtml | '' {
-  return demo ? html` <span class="tag tag--demo">${msg.demoBadge}</span>` : '';
+/**
+ * A person's role and office in one line, without saying the role twice: when the office
+ * restates the role ("District Attorney (incumbent)" and "District Attorney (demo office)"),
+ * only the role is shown. Offices are stored in English, so the English role is compared too.
+ */
+export function roleAndOffice(msg: Messages, role: string, office: string): SafeHtml | string {
+  const label = msg.roles[role] ?? role;
+  const bare = (t: string) =>
+    t
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+  const o = bare(office);
+  const restates = !o || [label, en.roles[role] ?? ''].some((l) => bare(l) && (o.includes(bare(l)) || bare(l).includes(o)));
+  return restates ? label : html`${label} · ${english(msg, office)}`;
+}
+
+/** Words by which a stored name or title already says it is fictional (the demo data's names do). */
+const SAYS_DEMO = /\b(demo|fictici[oa]s?)\b/i;
+
+/**
+ * The "Demo" tag after a fictional record's name, unless `beside` (the name or title it follows)
+ * already says so: "Avery Placeholder (demo) DEMO" read the word twice.
+ */
+export function demoTag(msg: Messages, demo: boolean, beside = ''): SafeHtml | '' {
+  return demo && !SAYS_DEMO.test(beside) ? html` <span class="tag tag--demo">${msg.demoBadge}</span>` : '';
 }
 
 /** How many entries a standard card lists before "Show all N". */
@@ -65,8 +91,10 @@ function claimLines(msg: Messages, entries: PublicEvidence[], link: (path: strin
 /**
  * The ten standards as cards: grade, score and evidence count, "not enough evidence" where none.
  * Given the person's evidence, each card also says why in one line (the published entry that
- * weighs most, core weightiestEntry), lists the three most recent entries with the rest behind
- * "Show all N", and keeps retracted entries behind their own toggle (<details>: no JavaScript needed).
+ * weighs most, core weightiestEntry), lists the three most recent entries and links "Show all N" to
+ * the evidence list filtered to that standard (not a copy of them here: a person with a thousand
+ * entries would carry each twice, and the page is what a shared link's crowd downloads), and
+ * keeps retracted entries behind their own toggle (<details>: no JavaScript needed).
  */
 export function standardCards(msg: Messages, card: Scorecard, link: (path: string) => string, evidence?: PublicEvidence[]): SafeHtml {
   return html`<ol class="standard-cards">${card.standards.map((s) => {
@@ -86,7 +114,7 @@ export function standardCards(msg: Messages, card: Scorecard, link: (path: strin
           ? html`<div class="standard-card__body">
         ${reason ? html`<p class="standard-card__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
         ${published.length ? html`<p class="standard-card__recent">${msg.standardCard.recent}</p>${claimLines(msg, published.slice(0, CARD_RECENT), link)}` : ''}
-        ${published.length > CARD_RECENT ? html`<details class="standard-card__more"><summary>${msg.standardCard.showAll(published.length)}</summary>${claimLines(msg, published.slice(CARD_RECENT), link)}</details>` : ''}
+        ${published.length > CARD_RECENT ? html`<p class="standard-card__more"><a href="?standard=${s.slug}#evidence">${msg.standardCard.showAll(published.length)}</a></p>` : ''}
         ${retracted.length ? html`<details class="standard-card__retracted"><summary>${msg.standardCard.retracted(retracted.length)}</summary>${claimLines(msg, retracted, link)}</details>` : ''}
       </div>`
           : ''

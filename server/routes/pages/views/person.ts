@@ -10,8 +10,8 @@ import {
   demoTag,
   english,
   evidenceEntry,
+  roleAndOffice,
   gradeBadge,
-  inLanguage,
   liveGrade,
   overallNote,
   replyList,
@@ -19,6 +19,10 @@ import {
   standardTermsNote,
 } from './parts.js';
 
+/** Up to this many entries the evidence list is served whole; a longer record is served in part. */
+export const EVIDENCE_LIST_WHOLE = 100;
+/** The most recent entries a long record's list shows before a standard is chosen. */
+export const EVIDENCE_LIST_RECENT = 30;
 export interface PersonView {
   subject: PublicSubject;
   card: Scorecard;
@@ -45,14 +49,7 @@ export interface GlanceStandard {
 }
 
 /** One "Strongest"/"Weakest" list: each standard's grade, and its weightiest entry as a sentence linking to the claim. */
-function glanceList(
-  msg: Messages,
-  heading: string,
-  id: string,
-  items: GlanceStandard[],
-  lang: string,
-  link: (path: string) => string,
-): SafeHtml | '' {
+function glanceList(msg: Messages, heading: string, id: string, items: GlanceStandard[], link: (path: string) => string): SafeHtml | '' {
   if (items.length === 0) return '';
   return html`<div class="glance__group">
     <h3 class="glance__heading" id="${id}">${heading}</h3>
@@ -60,8 +57,11 @@ function glanceList(
       ({ standard: s, reason }) => html`<li class="glance__item" data-standard="${s.slug}">
         ${gradeBadge(msg, s.grade, s.score)}
         <div>
-          <p class="glance__standard"><a href="?standard=${s.slug}#standard-${s.slug}">${inLanguage(s.title, s.titleLang, lang)}</a></p>
-          ${reason ? html`<p class="glance__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
+          <p class="glance__reason"><a class="glance__standard" href="?standard=${s.slug}#standard-${s.slug}">${msg.standardShort[s.slug] ?? s.title}</a>${
+            reason
+              ? html`. ${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.`
+              : ''
+          }</p>
         </div>
       </li>`,
     )}</ul>
@@ -93,47 +93,60 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
   const slugs = view.standards.map((s) => s.slug);
   const titles = new Map(view.standards.map((s) => [s.slug, s.title]));
   const shown = view.filter ? view.evidence.filter((e) => e.standard === view.filter) : view.evidence;
+  // A long record is served in part: the chosen standard's entries, or the most recent ones,
+  // and choosing another standard loads its page (the filter knows from data-partial). A short
+  // one is served whole, the others hidden, so the filter can switch without a reload.
+  const partial = view.evidence.length > EVIDENCE_LIST_WHOLE;
+  const listed = partial ? (view.filter ? shown : view.evidence.slice(0, EVIDENCE_LIST_RECENT)) : view.evidence;
   return html`
 <header class="page-header person-header">
   ${subject.photoUrl ? html`<img class="person-header__photo" src="${safeUrl(subject.photoUrl)}" alt="${msg.person.photo(subject.name)}" width="96" height="96">` : ''}
   <div>
-  <p class="eyebrow">${msg.roles[subject.role]} · ${english(msg, subject.office)}</p>
-  <h1>${subject.name}${demoTag(msg, subject.demo)}</h1>
-  ${subject.bio ? html`<p class="lede">${english(msg, subject.bio)}</p>` : ''}
-  ${subject.termStart ? html`<p class="muted">${msg.person.term(formatDay(msg, subject.termStart), subject.termEnd ? formatDay(msg, subject.termEnd) : null)}</p>` : ''}
-  <p class="page-header__links">
-    ${subject.website ? html`<a href="${safeUrl(subject.website)}" rel="noopener">${msg.person.website}</a>` : ''}
-    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${english(msg, e.name)}</a></span>`)}
-  </p>
+  <p class="eyebrow">${roleAndOffice(msg, subject.role, subject.office)}</p>
+  <h1>${subject.name}${demoTag(msg, subject.demo, subject.name)}</h1>
   </div>
 </header>
 
 <div class="summary-grid">
   <section class="panel overall" aria-labelledby="overall-heading">
-    <h2 id="overall-heading">${msg.person.overallHeading}</h2>
     <div class="overall__body">
       ${liveGrade(msg, subject.slug, overall.grade, overall.score, 'large')}
       <div>
+        <h2 id="overall-heading">${msg.person.overallHeading}</h2>
         <p class="overall__note" data-overall-note="${subject.slug}">${overallNote(msg, overall, view.minCoverage)}</p>
-        <p class="overall__weighting" data-weighting-note>${describeWeighting(msg, view.weights, slugs)}</p>
-        <p class="muted">${msg.person.asOf(formatDay(msg, card.asOf))} · ${msg.person.evidenceCount(card.evidenceCount)}</p>
-        <p class="muted">${msg.grade.key}</p>
       </div>
     </div>
     ${
+      // Right under the grade: a phone's first screen shows why (tests/browser/first-screen.test.ts).
       view.glance.strongest.length
         ? html`<div class="glance">
-      ${glanceList(msg, msg.person.strongest, 'glance-strongest', view.glance.strongest, card.lang, link)}
-      ${glanceList(msg, msg.person.weakest, 'glance-weakest', view.glance.weakest, card.lang, link)}
+      ${glanceList(msg, msg.person.strongest, 'glance-strongest', view.glance.strongest, link)}
+      ${glanceList(msg, msg.person.weakest, 'glance-weakest', view.glance.weakest, link)}
     </div>`
         : ''
     }
+    <p class="muted overall__key">${msg.grade.key}</p>
+    <p class="overall__weighting" data-weighting-note>${describeWeighting(msg, view.weights, slugs)}</p>
+    <p class="muted">${msg.person.asOf(formatDay(msg, card.asOf))} · ${msg.person.evidenceCount(card.evidenceCount)}</p>
   </section>
   <section class="panel radar-section" aria-labelledby="radar-heading">
     <h2 id="radar-heading">${msg.person.radarHeading}</h2>
     <sc-radar-chart><p class="muted">${msg.charts.noScript}</p></sc-radar-chart>
   </section>
 </div>
+
+${
+  subject.bio || subject.termStart || subject.website || view.elections.length
+    ? html`<section class="person-about" aria-label="${msg.person.aboutLabel(subject.name)}">
+  ${subject.bio ? html`<p class="lede">${english(msg, subject.bio)}</p>` : ''}
+  ${subject.termStart ? html`<p class="muted">${msg.person.term(formatDay(msg, subject.termStart), subject.termEnd ? formatDay(msg, subject.termEnd) : null)}</p>` : ''}
+  <p class="page-header__links">
+    ${subject.website ? html`<a href="${safeUrl(subject.website)}" rel="noopener">${msg.person.website}</a>` : ''}
+    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${english(msg, e.name)}</a></span>`)}
+  </p>
+</section>`
+    : ''
+}
 
 ${prioritiesSection(msg, view.weights)}
 
@@ -173,10 +186,12 @@ ${prioritiesSection(msg, view.weights)}
       ? msg.evidence.none
       : shown.length === 0
         ? msg.evidence.noneForStandard
-        : msg.evidence.shown(shown.length, view.evidence.length)
+        : partial && !view.filter
+          ? msg.evidence.recentOf(listed.length, view.evidence.length)
+          : msg.evidence.shown(shown.length, view.evidence.length)
   }</p>
-  <ol class="evidence-list" id="evidence-list">
-    ${view.evidence.map((e) =>
+  <ol class="evidence-list" id="evidence-list"${partial ? html` data-partial` : ''}>
+    ${listed.map((e) =>
       // A filtered-out entry stays in the page, hidden, so the browser can show it again without a reload.
       evidenceEntry(msg, e, titles.get(e.standard) ?? null, link, {
         hidden: !!view.filter && e.standard !== view.filter,
