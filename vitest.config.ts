@@ -14,8 +14,18 @@ const SLOW = [
   'tests/scripts/**/*.test.ts',
   'tests/server/faults.test.ts',
   'tests/server/instances.test.ts',
+  'tests/server/postgres-instances.test.ts',
   'tests/server/start.test.ts',
 ];
+
+/**
+ * With TEST_DATABASE_URL set (CI sets it to the machine's PostgreSQL), these files run a second
+ * time on PostgreSQL: `buildTestApp` builds each app in a schema of its own there
+ * (tests/helper.ts, TEST_ENGINE). The rest of the suite runs on SQLite only for now.
+ */
+const ON_POSTGRES = ['tests/server/routes/api/**/*.test.ts'];
+/** Not yet on PostgreSQL: the fuzzer reads SQLite's total_changes() to prove a refused call wrote nothing. */
+const NOT_ON_POSTGRES = ['tests/server/routes/api/fuzz.test.ts'];
 
 export default defineConfig({
   test: {
@@ -53,6 +63,22 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'postgres',
+                include: ON_POSTGRES,
+                exclude: NOT_ON_POSTGRES,
+                env: { TEST_ENGINE: 'postgres' },
+                isolate: false,
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -1,4 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
+import { isPostgres } from './engine.js';
+import type { PgDb } from './pg/connection.js';
+import { pgDataVersionOf } from './pg/data-version.js';
 
 declare const inUnit: unique symbol;
 
@@ -31,7 +35,46 @@ export function isTx(db: Db): db is Tx {
  */
 export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (isTx(db)) return work(db);
+  if (isPostgres(db)) return postgresUnit(db as unknown as PgDb, work);
   return unitsOf(db).run(work);
+}
+
+/** Any fixed number: the lock every unit of work on PostgreSQL takes first (`postgresUnit`). */
+const WRITER_LOCK = 18_0002;
+
+/**
+ * A unit of work on PostgreSQL: drizzle's own transaction, on one pooled connection.
+ *
+ * It keeps SQLite's guarantee that units run one at a time, across every instance on the
+ * database: each first takes one transaction-scoped advisory lock, released by its commit or
+ * rollback. A unit that reads, checks and then writes (a review naming the revision it read,
+ * the two-person rule) therefore never interleaves with another, as on SQLite, where one writer
+ * at a time is the rule anyway. Reads outside units are not held up.
+ *
+ * After the commit the instance reads the data version again (db/pg/data-version.ts), so its
+ * own next request never answers from a cache built before the write; other instances hear of
+ * it through NOTIFY. A rollback changes nothing anyone could have seen: on PostgreSQL no other
+ * connection reads uncommitted rows, so there is no rollback count to add.
+ */
+async function postgresUnit<T>(db: PgDb, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const value = await db.transaction(async (pgTx) => {
+    await pgTx.execute(sql`select pg_advisory_xact_lock(${WRITER_LOCK})`);
+    let open = true;
+    const tx = new Proxy(pgTx, {
+      get(target, prop, receiver) {
+        if (prop === TX) return true;
+        if (!open) throw new Error('A unit of work was used after it ended: await every query inside inTransaction');
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as unknown as Tx;
+    try {
+      return await work(tx);
+    } finally {
+      open = false;
+    }
+  });
+  await pgDataVersionOf(db)?.refresh();
+  return value;
 }
 
 /**

@@ -54,7 +54,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(docs, { production: config.production });
   await fastify.register(rateLimit, { expensiveConcurrency: config.expensiveConcurrency, redisUrl: config.redisUrl ?? null });
 
-  await fastify.register(database, { databasePath: config.databasePath, seedDemo: config.seedDemo });
+  await fastify.register(database, { databasePath: config.databasePath, databaseUrl: config.databaseUrl, seedDemo: config.seedDemo });
   await fastify.register(caching, { budget: config.cacheBudget });
   await fastify.register(repositories);
   await fastify.register(exportFiles, { databasePath: config.databasePath });

@@ -13,6 +13,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  /** postgres://… selects PostgreSQL (`?schema=name` for a schema other than public); unset: the SQLite file at DATABASE_PATH. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\//i, 'must start with postgres:// (leave it unset for the SQLite file at DATABASE_PATH)')
+    .optional(),
   /** Demo data only on request in production: one start without it would add demo people for good. */
   SEED_DEMO: z.enum(['0', '1']).optional(),
   NODE_ENV: z.string().default('development'),
@@ -94,6 +99,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databasePath: string;
+  /** DATABASE_URL: PostgreSQL instead of the SQLite file at databasePath (db/pg/). */
+  databaseUrl?: string | null;
   seedDemo: boolean;
   production: boolean;
   logLevel: string;
@@ -132,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     // Absolute from here on: the flyers folder and static file serving need absolute paths,
     // and a relative path would otherwise change meaning with the working directory.
     databasePath: e.DATABASE_PATH === ':memory:' ? e.DATABASE_PATH : resolve(e.DATABASE_PATH),
+    databaseUrl: e.DATABASE_URL || null,
     seedDemo: (e.SEED_DEMO ?? (e.NODE_ENV === 'production' ? '0' : '1')) === '1',
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,

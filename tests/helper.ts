@@ -2,12 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { count, getTableName, is, type SQL } from 'drizzle-orm';
+import { isPostgres } from '../db/engine.js';
+import type { PgDb } from '../db/pg/connection.js';
+import { inTransaction } from '../db/unit-of-work.js';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as schema from '../db/schema/index.js';
 import type { UserRole } from '../db/schema/index.js';
 import { buildServer } from '../server/app.js';
 import { hashPassword } from '../server/auth/password.js';
 import type { AppConfig } from '../server/config.js';
 import { PRESSURE_OFF } from '../server/plugins/pressure.js';
 import { SESSION_COOKIE } from '../server/plugins/auth.js';
+import { testSchema } from './postgres.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -15,6 +22,13 @@ export interface TestApp {
   databasePath: string;
   close(): Promise<void>;
 }
+
+/**
+ * The `postgres` Vitest project (vitest.config.ts, when TEST_DATABASE_URL is set) runs test
+ * files again with TEST_ENGINE=postgres: every app is then built on PostgreSQL, in a schema of
+ * its own on TEST_DATABASE_URL, dropped when the app closes.
+ */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
 /**
  * Builds the real app on a fresh database file in its own temporary folder. `extend` may add
@@ -25,10 +39,12 @@ export interface TestApp {
 export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: (app: FastifyInstance) => void): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-test-'));
   const databasePath = join(dir, 'scorecard.db');
+  const schema = TEST_ENGINE === 'postgres' && overrides.databaseUrl === undefined ? await testSchema() : null;
   const config: AppConfig = {
     port: 0,
     host: '127.0.0.1',
     databasePath,
+    databaseUrl: schema ? `${schema.url}?schema=${schema.schema}` : null,
     seedDemo: true,
     production: false,
     logLevel: 'silent',
@@ -36,18 +52,21 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: 
     pressure: PRESSURE_OFF,
     ...overrides,
   };
-  const app = await buildServer(config);
-  extend?.(app);
-  await app.ready();
-  return {
-    app,
-    dir,
-    databasePath: config.databasePath,
-    async close() {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const close = async (app?: FastifyInstance) => {
+    await app?.close();
+    await schema?.drop();
+    rmSync(dir, { recursive: true, force: true });
   };
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildServer(config);
+    extend?.(app);
+    await app.ready();
+  } catch (err) {
+    await close(app).catch(() => undefined);
+    throw err;
+  }
+  return { app, dir, databasePath: config.databasePath, close: () => close(app) };
 }
 
 /** Builds the app on a fresh database and listens on a free loopback port, for browser tests. */
@@ -123,3 +142,42 @@ export const TINY_PNG = Buffer.from(
  * loop stalls and under-pressure would answer 503 (tests/server/plugins/pressure.test.ts covers it).
  */
 export const NO_PRESSURE = { pressure: { maxEventLoopDelay: 0, maxHeapUsedBytes: 0 } };
+
+/** How many rows each named table holds, on either engine (through drizzle, not SQLite's client). */
+export async function rowCounts(t: Pick<TestApp, 'app'>, tables: string[]): Promise<Record<string, number>> {
+  const byName = new Map(
+    (Object.values(schema) as unknown[])
+      .filter((value): value is SQLiteTable => is(value, SQLiteTable))
+      .map((table) => [getTableName(table), table]),
+  );
+  const out: Record<string, number> = {};
+  for (const name of tables) {
+    const [row] = await t.app.db.select({ n: count() }).from(byName.get(name)!);
+    out[name] = row!.n;
+  }
+  return out;
+}
+
+/**
+ * Test set-up that reaches past the API (expiring a link, simulating a concurrent change): one
+ * SQL statement on either engine, written in a unit of work as the app writes.
+ */
+export async function runSql(t: Pick<TestApp, 'app'>, query: SQL): Promise<void> {
+  await inTransaction(t.app.db, async (tx) => {
+    if (isPostgres(tx)) await (tx as unknown as PgDb).execute(query);
+    // better-sqlite3 answers at once.
+    else tx.run(query);
+  });
+}
+
+/** The rows a query answers, on either engine. */
+export async function selectSql<T = Record<string, unknown>>(t: Pick<TestApp, 'app'>, query: SQL): Promise<T[]> {
+  if (isPostgres(t.app.db)) return (await (t.app.db as unknown as PgDb).execute(query)).rows as T[];
+  return t.app.db.all(query);
+}
+
+/** A `select count(*) …` as a number, on either engine. */
+export async function countSql(t: Pick<TestApp, 'app'>, query: SQL): Promise<number> {
+  const [row] = await selectSql<Record<string, unknown>>(t, query);
+  return Number(Object.values(row!)[0]);
+}

@@ -1,18 +1,6 @@
-import { text } from 'drizzle-orm/sqlite-core';
-
 /**
- * Timestamps are stored as ISO 8601 text in UTC: they sort correctly as text, read well in
- * the database shell and go out through the API unchanged.
+ * Both dialects store a moment as ISO 8601 text in UTC (db/schema/sqlite/columns.ts,
+ * db/schema/pg/columns.ts): it sorts correctly as text and goes out through the API unchanged,
+ * so the same repository code answers the same JSON on either engine.
  */
-export const timestamp = (name: string) => text(name);
-
 export const nowIso = () => new Date().toISOString();
-
-export const createdAt = () => timestamp('created_at').notNull().$defaultFn(nowIso);
-export const updatedAt = () => timestamp('updated_at').notNull().$defaultFn(nowIso);
-
-/**
- * When an admin archived the record: kept for the record because something published depends
- * on it, hidden from public lists, its own URL still answering with an "archived" note.
- */
-export const archivedAt = () => timestamp('archived_at');

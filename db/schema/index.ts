@@ -1,13 +1,4 @@
-export * from './standards.js';
-export * from './subjects.js';
-export * from './elections.js';
-export * from './users.js';
-export * from './evidence.js';
-export * from './events.js';
-export * from './audit.js';
-export * from './translations.js';
-export * from './replies.js';
-export * from './site.js';
-export * from './mail.js';
-export * from './imports.js';
-export * from './shared-state.js';
+// The SQLite tables, where every importer has always found them. PostgreSQL's twins are in
+// db/schema/pg/ (same names, same JavaScript shapes); tests/db/schema-drift.test.ts keeps
+// the two from drifting apart.
+export * from './sqlite/index.js';

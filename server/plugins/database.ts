@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../../db/connection.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { seedDemo, seedStandards } from '../../db/seed/index.js';
 import { rollbacksOn, settled } from '../../db/unit-of-work.js';
+import { openPostgres } from './database-postgres.js';
 
 /**
  * A number that changes with every committed write. Caches (scorecards, responses, pages) compare
@@ -16,17 +17,30 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     dataVersion: DataVersion;
+    /** Which engine `db` is: a few things only SQLite has (a file, PRAGMAs) ask. */
+    dbEngine: 'sqlite' | 'postgres';
   }
 }
 
 export interface DatabaseOptions {
   databasePath: string;
+  /** postgres://…: PostgreSQL (server/plugins/database-postgres.ts) instead of the SQLite file. */
+  databaseUrl?: string | null;
   seedDemo: boolean;
 }
 
 /** Opens the database, brings it up to date (migrations, the ten standards, demo data) and closes it with the app. */
 export default fp<DatabaseOptions>(
   async (fastify, opts) => {
+    if (opts.databaseUrl) {
+      const postgres = await openPostgres(fastify, { databaseUrl: opts.databaseUrl, seedDemo: opts.seedDemo });
+      fastify.decorate('db', postgres.db);
+      fastify.decorate('dataVersion', postgres.dataVersion);
+      fastify.decorate('dbEngine', 'postgres');
+      fastify.addHook('onClose', () => postgres.close());
+      return;
+    }
+    fastify.decorate('dbEngine', 'sqlite');
     const db = openDatabase(opts.databasePath);
     migrateDatabase(db);
     await seedStandards(db);

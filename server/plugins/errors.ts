@@ -78,6 +78,27 @@ const STORAGE_FAILURES: Array<{ prefix: string; status: number; error: string; m
     message: 'The database is busy: nothing was saved. Please retry shortly.',
     retry: true,
   },
+  // PostgreSQL's SQLSTATE codes for the same three situations (DATABASE_URL): a full disk, a
+  // read-only standby (during a failover), and a lock, a conflict or a lost connection to retry.
+  {
+    prefix: '53100',
+    status: 507,
+    error: 'storage-full',
+    message: 'The server’s disk is full: nothing was saved. Reading still works.',
+  },
+  {
+    prefix: '25006',
+    status: 503,
+    error: 'read-only',
+    message: 'The database is read-only right now: nothing was saved. Reading still works.',
+  },
+  ...['40001', '40P01', '55P03', '57P', '08', 'ECONNREFUSED'].map((prefix) => ({
+    prefix,
+    status: 503,
+    error: 'unavailable',
+    message: 'The database is busy: nothing was saved. Please retry shortly.',
+    retry: true,
+  })),
 ];
 
 function storageFailure(err: unknown) {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection.js';
+import { aliasedJoin } from '../../db/engine.js';
 import { nowIso } from '../../db/schema/columns.js';
 import {
   evidence,
@@ -125,8 +126,8 @@ export class EvidenceChangeRepository {
     const rows = await this.db
       .select({ change: evidenceChanges, proposerName: proposer.displayName, deciderName: decider.displayName })
       .from(evidenceChanges)
-      .leftJoin(proposer, eq(proposer.id, evidenceChanges.proposedBy))
-      .leftJoin(decider, eq(decider.id, evidenceChanges.reviewedBy))
+      .leftJoin(aliasedJoin(proposer, this.db), eq(proposer.id, evidenceChanges.proposedBy))
+      .leftJoin(aliasedJoin(decider, this.db), eq(decider.id, evidenceChanges.reviewedBy))
       .where(where)
       .orderBy(status === 'pending' ? asc(evidenceChanges.id) : desc(evidenceChanges.id))
       .limit(paging.pageSize)

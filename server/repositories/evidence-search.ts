@@ -23,38 +23,13 @@ import { HttpError } from '../errors.js';
 import type { EvidenceListQuery, EvidenceSort, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
 import type { Page, Paging } from './audit.js';
 import type { EvidenceWorkspaceRepository } from './evidence-workspace.js';
+import { searchSqlFor } from './search-sql.js';
 
 /**
  * Finding any entry (issue 14): the workspace's evidence list with its filters, full-text
- * search and ordering. The search itself is the three functions at the top (`searchQuery`,
- * `matchesSearch`, `searchRank`), the only SQLite-specific SQL here: they read the FTS5
- * table `evidence_search` (migration 0006, kept in step with entries and their sources by
- * triggers). A PostgreSQL build swaps those three for a tsvector column and `ts_rank`; the
- * rest is plain drizzle.
+ * search and ordering. The search itself is the only engine-specific SQL, and lives in
+ * search-sql.ts (SQLite's FTS5, PostgreSQL's tsvector); the rest is plain drizzle.
  */
-
-/**
- * A person's search words as an FTS5 query: each word quoted, so nothing typed is read as
- * FTS5 syntax (`AND`, `NEAR`, `col:`, `*`, quotes), and prefix-matched, so "polic" finds
- * "police" and "policy"; every word must appear. Null when nothing searchable was typed.
- */
-export function searchQuery(q: string | undefined): string | null {
-  const words = (q ?? '')
-    .split(/\s+/)
-    .map((word) => word.replaceAll('"', ''))
-    .filter((word) => /[\p{L}\p{N}]/u.test(word));
-  return words.length ? words.map((word) => `"${word}"*`).join(' ') : null;
-}
-
-/** Entries whose title, summary or a source title match (SQLite FTS5 only). */
-export function matchesSearch(query: string): SQL {
-  return sql`${evidence.id} in (select rowid from evidence_search where evidence_search match ${query})`;
-}
-
-/** Best match first when ordered ascending: FTS5's bm25 rank is lower for a better match (SQLite only). */
-export function searchRank(query: string): SQL {
-  return sql`(select rank from evidence_search where evidence_search match ${query} and rowid = ${evidence.id})`;
-}
 
 export type EvidenceFinderFilter = Omit<EvidenceListQuery, 'mine' | 'notMine'> & {
   /** Only entries this user submitted (volunteers; `mine=true`). */
@@ -74,7 +49,8 @@ export class EvidenceSearchRepository {
 
   /** One page of entries matching every filter given, in the order asked for. */
   async list(filter: EvidenceFinderFilter, paging: Paging): Promise<Page<WorkspaceEvidence>> {
-    const query = searchQuery(filter.q);
+    const search = searchSqlFor(this.db);
+    const query = search.query(filter.q);
     const sort: EvidenceSort = filter.sort ?? (query ? 'relevance' : 'submitted');
     if (sort === 'relevance' && !query) throw badQuery('sort', 'relevance needs words to search for (q)');
     if (filter.after !== undefined && sort !== 'submitted') throw badQuery('after', 'only works with sort=submitted');
@@ -94,7 +70,7 @@ export class EvidenceSearchRepository {
       filter.notSubmittedBy === undefined ? undefined : or(isNull(evidence.submittedBy), ne(evidence.submittedBy, filter.notSubmittedBy)),
       filter.from === undefined ? undefined : gte(evidence.occurredOn, filter.from),
       filter.to === undefined ? undefined : lte(evidence.occurredOn, filter.to),
-      query === null ? undefined : matchesSearch(query),
+      query === null ? undefined : search.matches(query),
       filter.duplicates === undefined
         ? undefined
         : filter.duplicates === 'true'
@@ -112,7 +88,7 @@ export class EvidenceSearchRepository {
       person: sql`lower(${subjects.name})`,
       standard: standards.number,
       status: evidence.status,
-      relevance: query ? searchRank(query) : evidence.id,
+      relevance: query ? search.rank(query) : evidence.id,
     };
     const rows = await this.db
       .select({ id: evidence.id })

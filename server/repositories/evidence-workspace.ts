@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { normaliseSourceUrl } from '../../core/source-url.js';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection.js';
+import { aliasedJoin } from '../../db/engine.js';
 import { nowIso } from '../../db/schema/columns.js';
 import {
   evidence,
@@ -74,8 +75,8 @@ export class EvidenceWorkspaceRepository {
       .from(evidence)
       .innerJoin(subjects, eq(subjects.id, evidence.subjectId))
       .innerJoin(standards, eq(standards.id, evidence.standardId))
-      .leftJoin(submitter, eq(submitter.id, evidence.submittedBy))
-      .leftJoin(reviewer, eq(reviewer.id, evidence.reviewedBy))
+      .leftJoin(aliasedJoin(submitter, writer), eq(submitter.id, evidence.submittedBy))
+      .leftJoin(aliasedJoin(reviewer, writer), eq(reviewer.id, evidence.reviewedBy))
       .leftJoin(evidenceTranslations, and(eq(evidenceTranslations.evidenceId, evidence.id), eq(evidenceTranslations.lang, 'es')))
       .where(where);
   }

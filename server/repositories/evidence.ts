@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
+import { isPostgres } from '../../db/engine.js';
 import { evidence, evidenceRevisions, evidenceSources, standards, subjects } from '../../db/schema/index.js';
 import type { ScoredEvidence } from '../../core/scoring/method.js';
 import type { PublicEvidence, PublicHistoryStep, PublicSource } from '../schemas/evidence.js';
@@ -38,22 +39,28 @@ export const publicColumns = {
 
 export type EvidenceForScoring = [standardId: number, rating: number, kind: ScoredEvidence['kind'], occurredOn: string, updatedAt: string];
 
+/** What scoring reads of each counted entry (`forScoring`). */
+const scoringColumns = {
+  standardId: evidence.standardId,
+  rating: evidence.rating,
+  kind: evidence.kind,
+  occurredOn: evidence.occurredOn,
+  updatedAt: evidence.updatedAt,
+};
+
 export class EvidenceRepository {
   /** Prepared once: the hottest query, answered from the covering index evidence_scoring_idx. */
+  /** better-sqlite3's prepared statement; null on PostgreSQL, whose prepared queries have no `values()`. */
   private readonly scoringQuery;
 
   constructor(private readonly db: Db) {
-    this.scoringQuery = db
-      .select({
-        standardId: evidence.standardId,
-        rating: evidence.rating,
-        kind: evidence.kind,
-        occurredOn: evidence.occurredOn,
-        updatedAt: evidence.updatedAt,
-      })
-      .from(evidence)
-      .where(and(eq(evidence.subjectId, sql.placeholder('subjectId')), eq(evidence.status, 'published')))
-      .prepare();
+    this.scoringQuery = isPostgres(db)
+      ? null
+      : db
+          .select(scoringColumns)
+          .from(evidence)
+          .where(and(eq(evidence.subjectId, sql.placeholder('subjectId')), eq(evidence.status, 'published')))
+          .prepare();
   }
 
   /** Sources of many entries in one query, keyed by entry id, in their given order. */
@@ -145,6 +152,11 @@ export class EvidenceRepository {
    * (better-sqlite3's prepared `values()` answers at once; PostgreSQL's prepared query is awaited.)
    */
   async forScoring(subjectId: number): Promise<EvidenceForScoring[]> {
-    return this.scoringQuery.values({ subjectId }) as EvidenceForScoring[];
+    if (this.scoringQuery) return this.scoringQuery.values({ subjectId }) as EvidenceForScoring[];
+    const rows = await this.db
+      .select(scoringColumns)
+      .from(evidence)
+      .where(and(eq(evidence.subjectId, subjectId), eq(evidence.status, 'published')));
+    return rows.map((r) => [r.standardId, r.rating, r.kind, r.occurredOn, r.updatedAt]) as EvidenceForScoring[];
   }
 }

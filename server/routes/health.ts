@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isWritable } from '../../db/connection.js';
+import type { PgDb } from '../../db/pg/connection.js';
 import { errorResponse } from '../schemas/common.js';
 
 /** Less free space than this on the database's disk counts as full: SQLite needs room to grow the WAL. */
@@ -18,12 +19,15 @@ const health = z.object({ status: z.enum(['ok', 'read-only', 'storage-full']), d
  * statuses writes get from the error handler, so an alert fires before volunteers notice.
  */
 const routes: FastifyPluginAsyncZod<{ databasePath: string }> = async (fastify, { databasePath }) => {
+  // On PostgreSQL the database is not a file here: it answers, or the request fails.
+  const onPostgres = fastify.dbEngine === 'postgres';
   const onDisk = databasePath !== ':memory:';
-  const pageLimit = fastify.db.$client
-    .prepare('select page_count >= max_page_count from pragma_page_count(), pragma_max_page_count()')
-    .pluck();
+  const pageLimit = onPostgres
+    ? null
+    : fastify.db.$client.prepare('select page_count >= max_page_count from pragma_page_count(), pragma_max_page_count()').pluck();
 
   function state(): 'ok' | 'read-only' | 'storage-full' {
+    if (!pageLimit) return 'ok';
     if (fastify.db.$client.readonly || (onDisk && !isWritable(databasePath))) return 'read-only';
     if (pageLimit.get() === 1) return 'storage-full';
     if (onDisk) {
@@ -44,7 +48,8 @@ const routes: FastifyPluginAsyncZod<{ databasePath: string }> = async (fastify, 
       },
     },
     async (_request, reply) => {
-      fastify.db.get(sql`select 1`);
+      if (onPostgres) await (fastify.db as unknown as PgDb).execute(sql`select 1`);
+      else fastify.db.get(sql`select 1`);
       const status = state();
       reply.header('cache-control', 'no-store');
       return reply.code(status === 'ok' ? 200 : status === 'read-only' ? 503 : 507).send({ status, database: status });

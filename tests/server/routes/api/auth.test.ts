@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../../../server/plugins/auth.js';
 import { SIGN_IN_LIMITS } from '../../../../server/auth/sign-in-limits.js';
-import { buildTestApp, createSignedInUser, evidenceBody, INJECT_ORIGIN, type TestApp } from '../../../helper.js';
+import { buildTestApp, createSignedInUser, evidenceBody, INJECT_ORIGIN, type TestApp, countSql, runSql } from '../../../helper.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -32,7 +33,7 @@ describe('sign-in', () => {
     const cookie = sessionCookieOf(res)!;
     // Only the token's SHA-256 is stored.
     const token = cookie.split('=')[1];
-    expect(t.app.db.$client.prepare('select count(*) from sessions where token_hash = ?').pluck().get(token)).toBe(0);
+    expect(await countSql(t, sql`select count(*) from sessions where token_hash = ${token}`)).toBe(0);
 
     const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
@@ -123,7 +124,7 @@ describe('sign-in', () => {
 
   it('refuses an expired session', async () => {
     const user = await createSignedInUser(t, 'volunteer');
-    t.app.db.$client.prepare("update sessions set expires_at = '2000-01-01T00:00:00.000Z' where user_id = ?").run(user.id);
+    await runSql(t, sql`update sessions set expires_at = '2000-01-01T00:00:00.000Z' where user_id = ${user.id}`);
     expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
   });
 });
@@ -185,8 +186,8 @@ describe('sign-in limits', () => {
 describe('cross-site request forgery', () => {
   it('refuses a cookie-authenticated write from another origin, or with no origin at all, and stores nothing', async () => {
     const user = await createSignedInUser(t, 'volunteer');
-    const count = () => t.app.db.$client.prepare('select count(*) from evidence').pluck().get();
-    const before = count();
+    const count = () => countSql(t, sql`select count(*) from evidence`);
+    const before = await count();
     const attempts = [
       { cookie: user.cookie, origin: 'https://evil.example' },
       { cookie: user.cookie, referer: 'https://evil.example/page' },
@@ -198,7 +199,7 @@ describe('cross-site request forgery', () => {
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
       expect(res.json().error).toBe('cross-site-request');
     }
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     // The same request from the site itself (Origin, or Referer alone) goes through.
     const ok = await t.app.inject({
       method: 'POST',
@@ -284,7 +285,7 @@ describe('invites', () => {
     expect((await login('new.person@example.org', 'a-good-password')).statusCode).toBe(200);
 
     const late = await t.app.repositories.invites.create({ email: 'late@example.org', role: 'volunteer' }, admin);
-    t.app.db.$client.prepare("update invites set expires_at = '2000-01-01T00:00:00.000Z' where id = ?").run(late.id);
+    await runSql(t, sql`update invites set expires_at = '2000-01-01T00:00:00.000Z' where id = ${late.id}`);
     const expired = await t.app.inject({ method: 'POST', url: '/api/invites/accept', payload: { ...body, token: late.token } });
     expect(expired.statusCode).toBe(410);
     expect(expired.json().error).toBe('invite-invalid');

@@ -1,3 +1,5 @@
+import { inTransaction } from '../../../../db/unit-of-work.js';
+import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subjects, type UserRole } from '../../../../db/schema/index.js';
@@ -14,6 +16,7 @@ import {
   TINY_PNG,
   type TestApp,
   type TestUser,
+  countSql,
 } from '../../../helper.js';
 
 type Caller = 'anonymous' | UserRole;
@@ -583,7 +586,7 @@ async function newEvent() {
   ).id;
 }
 
-const auditCount = () => t.app.db.$client.prepare('select count(*) from audit_log').pluck().get() as number;
+const auditCount = () => countSql(t, sql`select count(*) from audit_log`);
 
 beforeAll(async () => {
   t = await buildTestApp(NO_PRESSURE);
@@ -596,12 +599,13 @@ afterAll(() => t.close());
 
 describe('authorization matrix', () => {
   // The demo removal row deletes the demo people; the tests after the matrix write about them.
-  afterAll(() => {
-    t.app.db
-      .insert(subjects)
-      .values(DEMO_SUBJECTS.map((s) => ({ ...s, demo: true })))
-      .onConflictDoNothing()
-      .run();
+  afterAll(async () => {
+    await inTransaction(t.app.db, async (tx) => {
+      await tx
+        .insert(subjects)
+        .values(DEMO_SUBJECTS.map((s) => ({ ...s, demo: true })))
+        .onConflictDoNothing();
+    });
   });
   it('covers every write route the app registers', async () => {
     const registered = new Set<string>();
@@ -635,7 +639,7 @@ describe('authorization matrix', () => {
       it(`${row.method} ${row.route} as ${caller} -> ${expected}`, async () => {
         const user = caller === 'anonymous' ? null : row.freshUser ? await createSignedInUser(t, caller) : callers[caller]!;
         const { url, payload, headers } = await row.request(user);
-        const before = auditCount();
+        const before = await auditCount();
         const res = await t.app.inject({
           method: row.method,
           url,
@@ -645,7 +649,7 @@ describe('authorization matrix', () => {
         expect(res.statusCode, res.body).toBe(expected);
         if (!allowed) {
           expect(res.json().error).toBe(row.hidden ? 'not-found' : caller === 'anonymous' ? 'unauthenticated' : 'forbidden');
-          expect(auditCount(), 'a refused call changes nothing').toBe(before);
+          expect(await auditCount(), 'a refused call changes nothing').toBe(before);
         }
       });
     }

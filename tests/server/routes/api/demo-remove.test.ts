@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser, countSql } from '../../../helper.js';
 
 let t: TestApp;
 let admin: TestUser;
@@ -13,8 +14,7 @@ afterAll(() => t.close());
 
 const as = (user: TestUser, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: user.headers, payload: payload as never });
-const count = (table: string, where = '1') =>
-  t.app.db.$client.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;
+const count = (table: string, where = '1 = 1') => countSql(t, sql.raw(`select count(*) from ${table} where ${where}`));
 
 describe('removing the demo', () => {
   it('deletes every demo row, keeps the real person, entry and election, and logs it', async () => {
@@ -52,16 +52,16 @@ describe('removing the demo', () => {
     expect(homeBefore).toContain('demo-banner');
     expect(homeBefore).toMatch(/incumbent__name"><a href="\/people\/morgan-testcase"/);
 
-    const demoEntries = count('evidence', 'demo = 1');
+    const demoEntries = await count('evidence', 'demo');
     expect(demoEntries).toBeGreaterThan(0);
     const res = await as(admin, 'POST', '/api/admin/demo/remove');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ people: 3, elections: 1, events: expect.any(Number), evidence: demoEntries });
     expect(res.json().events).toBeGreaterThan(0);
 
-    for (const table of ['subjects', 'elections', 'events', 'evidence']) expect(count(table, 'demo = 1'), table).toBe(0);
-    expect(count('evidence_sources', 'evidence_id not in (select id from evidence)')).toBe(0);
-    expect(count('evidence_revisions', 'evidence_id not in (select id from evidence)')).toBe(0);
+    for (const table of ['subjects', 'elections', 'events', 'evidence']) expect(await count(table, 'demo'), table).toBe(0);
+    expect(await count('evidence_sources', 'evidence_id not in (select id from evidence)')).toBe(0);
+    expect(await count('evidence_revisions', 'evidence_id not in (select id from evidence)')).toBe(0);
 
     expect((await t.app.inject('/api/subjects/morgan-testcase')).statusCode).toBe(200);
     const kept = await as(admin, 'GET', `/api/evidence/${realId}`);
@@ -95,8 +95,8 @@ describe('removing the demo', () => {
 
   it('is refused to reviewers and changes nothing', async () => {
     const reviewer = await createSignedInUser(t, 'reviewer');
-    const before = count('audit_log');
+    const before = await count('audit_log');
     expect((await as(reviewer, 'POST', '/api/admin/demo/remove')).statusCode).toBe(403);
-    expect(count('audit_log')).toBe(before);
+    expect(await count('audit_log')).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, createSignedInUser, evidenceBody, rowCounts, type TestApp, type TestUser } from '../../../helper.js';
 
 let t: TestApp;
 let volunteer: TestUser;
@@ -194,13 +194,7 @@ describe('text is stored and returned exactly as typed', () => {
 });
 
 describe('bad input gets a 4xx naming the problem and stores nothing', () => {
-  const counts = () =>
-    Object.fromEntries(
-      ['evidence', 'evidence_sources', 'evidence_revisions', 'audit_log'].map((table) => [
-        table,
-        t.app.db.$client.prepare(`select count(*) from ${table}`).pluck().get(),
-      ]),
-    );
+  const counts = () => rowCounts(t, ['evidence', 'evidence_sources', 'evidence_revisions', 'audit_log']);
 
   const cases: Array<[string, Record<string, unknown>, string]> = [
     ['a rating given as a string', { rating: '2' }, 'body.rating'],
@@ -226,19 +220,19 @@ describe('bad input gets a 4xx naming the problem and stores nothing', () => {
 
   for (const [what, overrides, field] of cases) {
     it(`refuses ${what}`, async () => {
-      const before = counts();
+      const before = await counts();
       const res = await as(volunteer, 'POST', '/api/evidence', evidenceBody(overrides));
       expect(res.statusCode, res.body).toBe(400);
       const body = res.json();
       expect(body.error).toBe('validation');
       expect(body.details.map((d: { field: string }) => d.field)).toContain(field);
       expect(body.message).toContain(field);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     });
   }
 
   it('refuses a body that is not JSON, and one of 10 MB, as JSON errors', async () => {
-    const before = counts();
+    const before = await counts();
     const broken = await t.app.inject({
       method: 'POST',
       url: '/api/evidence',
@@ -250,12 +244,12 @@ describe('bad input gets a 4xx naming the problem and stores nothing', () => {
     const huge = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ summary: 'x'.repeat(10 * 1024 * 1024) }));
     expect(huge.statusCode).toBe(413);
     expect(huge.json()).toMatchObject({ error: 'body-too-large' });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses bad edits, reviews, corrections and retractions the same way', async () => {
     const entry = await submit(volunteer);
-    const before = counts();
+    const before = await counts();
     const attempts: Array<[TestUser, 'PATCH' | 'POST', string, unknown, string]> = [
       [volunteer, 'PATCH', `/api/evidence/${entry.id}`, { sources: [{ url: 'javascript:alert(1)', title: 'x' }] }, 'body.sources.0.url'],
       [volunteer, 'PATCH', `/api/evidence/${entry.id}`, {}, 'body'],
@@ -269,7 +263,7 @@ describe('bad input gets a 4xx naming the problem and stores nothing', () => {
       expect(res.statusCode, `${url} ${res.body}`).toBe(400);
       expect(res.json().details.map((d: { field: string }) => d.field)).toContain(field);
     }
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 });
 

@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser, runSql, selectSql } from '../../../helper.js';
 
 let t: TestApp;
 let volunteer: TestUser;
@@ -178,7 +179,7 @@ describe('changes to published evidence need a second person', () => {
     await publish(entry.id);
     const first = (await as(reviewer, 'POST', `/api/evidence/${entry.id}/correct`, { rating: 2, note: 'Demo: first.' })).json().change.id;
     // Simulate a change that landed meanwhile by approving another proposal's effect directly.
-    t.app.db.$client.prepare('update evidence set revision = revision + 1 where id = ?').run(entry.id);
+    await runSql(t, sql`update evidence set revision = revision + 1 where id = ${entry.id}`);
     const res = await as(secondReviewer, 'POST', `/api/changes/${first}/review`, { decision: 'approve' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toBe('stale');
@@ -290,7 +291,7 @@ describe('right of reply', () => {
     expect(days).toBeLessThanOrEqual(30);
     const token = url.split('/reply/')[1];
     // Only the hash is stored.
-    expect(JSON.stringify(t.app.db.$client.prepare('select * from reply_links').all())).not.toContain(token);
+    expect(JSON.stringify(await selectSql(t, sql`select * from reply_links`))).not.toContain(token);
     expect((await get('/people/demo-replier')).body).toMatch(/Invited to reply on [^<]+; no reply yet\./);
 
     const page = await get(`/reply/${token}`);
@@ -366,7 +367,7 @@ describe('right of reply', () => {
       t.app.inject({ method: 'POST', url: '/api/replies', payload: { token, evidenceId: entry.id, body: 'Demo reply.' } });
 
     const expired = (await as(admin, 'POST', '/api/subjects/demo-expired/reply-links', { days: 1 })).json();
-    t.app.db.$client.prepare('update reply_links set expires_at = ? where id = ?').run('2000-01-01T00:00:00.000Z', expired.id);
+    await runSql(t, sql`update reply_links set expires_at = '2000-01-01T00:00:00.000Z' where id = ${expired.id}`);
     const expiredRes = await send(expired.url.split('/reply/')[1]);
     expect(expiredRes.statusCode).toBe(410);
     expect(expiredRes.json().error).toBe('reply-link-invalid');

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { evidence, evidenceSources } from '../../../../db/schema/index.js';
+import { inTransaction } from '../../../../db/unit-of-work.js';
 import { STANDARD_SEEDS } from '../../../../db/seed/standards.js';
 import { buildTestApp, type TestApp } from '../../../helper.js';
 
@@ -204,21 +206,24 @@ describe('exports', () => {
   });
 
   it('neutralises spreadsheet formulas in CSV cells', async () => {
-    const row = t.app.db
-      .insert(evidence)
-      .values({
-        subjectId: 1,
-        standardId: 1,
-        rating: 1,
-        kind: 'action',
-        title: '=HYPERLINK("http://evil")',
-        summary: 's',
-        occurredOn: '2020-01-01',
-        status: 'published',
-      })
-      .returning()
-      .get();
-    t.app.db.insert(evidenceSources).values({ evidenceId: row.id, url: 'https://example.org/x', title: 'x' }).run();
+    // Written straight to the database, as on either engine: one unit of work.
+    const row = await inTransaction(t.app.db, async (tx) => {
+      const [entry] = await tx
+        .insert(evidence)
+        .values({
+          subjectId: 1,
+          standardId: 1,
+          rating: 1,
+          kind: 'action',
+          title: '=HYPERLINK("http://evil")',
+          summary: 's',
+          occurredOn: '2020-01-01',
+          status: 'published',
+        })
+        .returning();
+      await tx.insert(evidenceSources).values({ evidenceId: entry!.id, url: 'https://example.org/x', title: 'x' });
+      return entry!;
+    });
     const rows = parse((await get('/api/export/evidence.csv')).body, { columns: true }) as Array<Record<string, string>>;
     const cell = rows.find((r) => r.id === String(row.id))!.title;
     expect(cell.startsWith('=')).toBe(false);
@@ -251,24 +256,25 @@ describe('HTTP behaviour', () => {
   it('never serves a stale scorecard after a write commits', async () => {
     const url = '/api/subjects/demo-riley-example/scorecard';
     const before = (await get(url)).json();
-    const row = t.app.db
-      .insert(evidence)
-      .values({
-        subjectId: 3,
-        standardId: 1,
-        rating: 2,
-        kind: 'action',
-        title: 'new',
-        summary: 's',
-        occurredOn: '2020-02-02',
-        status: 'published',
-      })
-      .returning()
-      .get();
+    const [row] = await inTransaction(t.app.db, (tx) =>
+      tx
+        .insert(evidence)
+        .values({
+          subjectId: 3,
+          standardId: 1,
+          rating: 2,
+          kind: 'action',
+          title: 'new',
+          summary: 's',
+          occurredOn: '2020-02-02',
+          status: 'published',
+        })
+        .returning(),
+    );
     const after = (await get(url)).json();
     expect(after.evidenceCount).toBe(before.evidenceCount + 1);
     expect(after.standards[0]).toMatchObject({ slug: 'equity', score: 100, evidenceCount: 1 });
-    t.app.db.$client.prepare('delete from evidence where id = ?').run(row.id);
+    await inTransaction(t.app.db, (tx) => tx.delete(evidence).where(eq(evidence.id, row!.id)));
   });
 
   it('answers unknown routes with the JSON error shape', async () => {

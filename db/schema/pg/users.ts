@@ -1,24 +1,23 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { boolean, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, timestamp, updatedAt } from './columns.js';
+import { LOCALES } from '../../../i18n/locales.js';
+import { userRoles } from '../values.js';
 
-import { userRoles } from '../../core/roles.js';
-import { LOCALES } from '../../i18n/locales.js';
+export { userRoles, type UserRole } from '../values.js';
 
-export { userRoles, type UserRole } from '../../core/roles.js';
-
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey(),
+export const users = pgTable('users', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
   role: text('role', { enum: userRoles }).notNull(),
   passwordHash: text('password_hash').notNull(),
-  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  disabled: boolean('disabled').notNull().default(false),
   /** The language of the emails this account receives. */
   language: text('language', { enum: LOCALES }).notNull().default('en'),
   /** Optional emails, each one click to turn off on the account page. */
-  notifyReviewQueue: integer('notify_review_queue', { mode: 'boolean' }).notNull().default(true),
-  notifyDecisions: integer('notify_decisions', { mode: 'boolean' }).notNull().default(true),
-  notifyChangesAndReplies: integer('notify_changes_and_replies', { mode: 'boolean' }).notNull().default(true),
+  notifyReviewQueue: boolean('notify_review_queue').notNull().default(true),
+  notifyDecisions: boolean('notify_decisions').notNull().default(true),
+  notifyChangesAndReplies: boolean('notify_changes_and_replies').notNull().default(true),
   /** When the last "entries await your review" digest was queued: at most one an hour. */
   reviewDigestAt: timestamp('review_digest_at'),
   /** The TOTP secret (base32); it only counts once `totp_enabled_at` is set. */
@@ -31,7 +30,7 @@ export const users = sqliteTable('users', {
 });
 
 /** Server-side sessions; the cookie carries a random token whose SHA-256 is stored here. */
-export const sessions = sqliteTable(
+export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
@@ -47,10 +46,10 @@ export const sessions = sqliteTable(
 );
 
 /** Single-use password-reset links, valid one hour; only the token's SHA-256 is stored. */
-export const passwordResets = sqliteTable(
+export const passwordResets = pgTable(
   'password_resets',
   {
-    id: integer('id').primaryKey(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     tokenHash: text('token_hash').notNull().unique(),
     userId: integer('user_id')
       .notNull()
@@ -65,10 +64,10 @@ export const passwordResets = sqliteTable(
 );
 
 /** Ten one-time codes given when two-factor sign-in is turned on; stored hashed. */
-export const recoveryCodes = sqliteTable(
+export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    id: integer('id').primaryKey(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -79,8 +78,8 @@ export const recoveryCodes = sqliteTable(
 );
 
 /** Single-use, expiring invitations that let a new volunteer set a name and password. */
-export const invites = sqliteTable('invites', {
-  id: integer('id').primaryKey(),
+export const invites = pgTable('invites', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   tokenHash: text('token_hash').notNull().unique(),
   email: text('email').notNull(),
   role: text('role', { enum: userRoles }).notNull(),

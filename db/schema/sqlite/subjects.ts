@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { archivedAt, createdAt, updatedAt } from './columns.js';
 
-export const subjectRoles = ['incumbent', 'candidate', 'former'] as const;
-export type SubjectRole = (typeof subjectRoles)[number];
+import { subjectRoles } from '../values.js';
+
+export { subjectRoles, type SubjectRole } from '../values.js';
 
 /** A person scored: the incumbent DA, a candidate or a former DA. */
 export const subjects = sqliteTable(

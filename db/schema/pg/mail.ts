@@ -1,9 +1,10 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, timestamp } from './columns.js';
 import { users } from './users.js';
 
-export const mailStatuses = ['queued', 'sending', 'sent', 'held', 'failed'] as const;
-export type MailStatus = (typeof mailStatuses)[number];
+import { mailStatuses } from '../values.js';
+
+export { mailStatuses, type MailStatus } from '../values.js';
 
 /**
  * Every email the app writes, queued here in the same transaction as what caused it and sent
@@ -12,10 +13,10 @@ export type MailStatus = (typeof mailStatuses)[number];
  * `sending` is a claim: a worker that died mid-send leaves it, and it is retried after
  * `next_attempt_at` (the lease) passes.
  */
-export const mailMessages = sqliteTable(
+export const mailMessages = pgTable(
   'mail_messages',
   {
-    id: integer('id').primaryKey(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     /** What the message is (invitation, password-reset, review-digest, ...). */
     kind: text('kind').notNull(),
     toAddress: text('to_address').notNull(),

@@ -1,23 +1,26 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, timestamp, updatedAt } from './columns.js';
 import { standards } from './standards.js';
 import { subjects } from './subjects.js';
 import { users } from './users.js';
 
-export const evidenceKinds = ['action', 'data', 'statement'] as const;
-export type EvidenceKind = (typeof evidenceKinds)[number];
+import { changeKinds, changeStatuses, evidenceKinds, evidenceStatuses } from '../values.js';
 
-/**
- * pending -> published | rejected | withdrawn (by its submitter); published -> retracted.
- * Only published counts; only published and retracted are ever public.
- */
-export const evidenceStatuses = ['pending', 'published', 'rejected', 'retracted', 'withdrawn'] as const;
-export type EvidenceStatus = (typeof evidenceStatuses)[number];
+export {
+  changeKinds,
+  changeStatuses,
+  evidenceKinds,
+  evidenceStatuses,
+  type ChangeKind,
+  type ChangeStatus,
+  type EvidenceKind,
+  type EvidenceStatus,
+} from '../values.js';
 
-export const evidence = sqliteTable(
+export const evidence = pgTable(
   'evidence',
   {
-    id: integer('id').primaryKey(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     subjectId: integer('subject_id')
       .notNull()
       .references(() => subjects.id, { onDelete: 'restrict' }),
@@ -42,7 +45,7 @@ export const evidence = sqliteTable(
     /** Set when a reviewer corrects a published entry; shown publicly with the note. */
     correctedAt: timestamp('corrected_at'),
     correctionNote: text('correction_note'),
-    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    demo: boolean('demo').notNull().default(false),
     /**
      * Grows by one with every change to the entry. A review names the revision it read, so a
      * change made while the reviewer was reading is never decided on unseen.
@@ -62,10 +65,10 @@ export const evidence = sqliteTable(
   ],
 );
 
-export const evidenceSources = sqliteTable(
+export const evidenceSources = pgTable(
   'evidence_sources',
   {
-    id: integer('id').primaryKey(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     evidenceId: integer('evidence_id')
       .notNull()
       .references(() => evidence.id, { onDelete: 'cascade' }),
@@ -79,41 +82,36 @@ export const evidenceSources = sqliteTable(
 );
 
 /** Every change to an entry: who, when, what changed (field -> [before, after]). */
-export const evidenceRevisions = sqliteTable(
+export const evidenceRevisions = pgTable(
   'evidence_revisions',
   {
-    id: integer('id').primaryKey(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     evidenceId: integer('evidence_id')
       .notNull()
       .references(() => evidence.id, { onDelete: 'cascade' }),
     actorId: integer('actor_id').references(() => users.id),
     action: text('action').notNull(),
-    changes: text('changes', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('evidence_revisions_evidence_idx').on(t.evidenceId, t.createdAt)],
 );
 
-export const changeKinds = ['correction', 'retraction'] as const;
-export type ChangeKind = (typeof changeKinds)[number];
-export const changeStatuses = ['pending', 'approved', 'rejected'] as const;
-export type ChangeStatus = (typeof changeStatuses)[number];
-
 /**
  * A proposed correction or retraction of published evidence. Nothing public changes until a
  * second reviewer, neither the proposer nor the entry's submitter, approves it.
  */
-export const evidenceChanges = sqliteTable(
+export const evidenceChanges = pgTable(
   'evidence_changes',
   {
-    id: integer('id').primaryKey(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     evidenceId: integer('evidence_id')
       .notNull()
       .references(() => evidence.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: changeKinds }).notNull(),
     status: text('status', { enum: changeStatuses }).notNull().default('pending'),
     /** The fields a correction sets (as typed: slugs, sources); empty for a retraction. */
-    fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    fields: jsonb('fields').$type<Record<string, unknown>>().notNull(),
     /** The correction's public note, or the retraction's public reason. */
     note: text('note').notNull(),
     /** The entry's revision the proposal was made against: approval refuses a moved entry. */

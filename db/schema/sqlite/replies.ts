@@ -4,6 +4,9 @@ import { evidence } from './evidence.js';
 import { standards } from './standards.js';
 import { subjects } from './subjects.js';
 import { users } from './users.js';
+import { replyStatuses } from '../values.js';
+
+export { replyStatuses, type ReplyStatus } from '../values.js';
 
 /**
  * A link that lets a graded person's office or campaign reply, without an account. Only the
@@ -24,9 +27,6 @@ export const replyLinks = sqliteTable(
   },
   (t) => [index('reply_links_subject_idx').on(t.subjectId)],
 );
-
-export const replyStatuses = ['pending', 'published', 'rejected'] as const;
-export type ReplyStatus = (typeof replyStatuses)[number];
 
 /**
  * The graded person's public answer to one entry or to one standard as a whole. Reviewed
