@@ -28,3 +28,7 @@ export const mailStatuses = ['queued', 'sending', 'sent', 'held', 'failed'] as c
 export type MailStatus = (typeof mailStatuses)[number];
 
 export { userRoles, type UserRole } from '../../core/roles.js';
+
+/** What a failed sign-in is counted against: the email typed, or the client's address. */
+export const signInScopes = ['account', 'address'] as const;
+export type SignInScope = (typeof signInScopes)[number];

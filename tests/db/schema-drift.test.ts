@@ -1,5 +1,5 @@
-import { is, type Table } from 'drizzle-orm';
-import { boolean, getTableConfig as pgTableConfig, index, integer, PgTable, pgTable, text } from 'drizzle-orm/pg-core';
+import { is, sql, type Table } from 'drizzle-orm';
+import { boolean, getTableConfig as pgTableConfig, index, integer, PgTable, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as pgSchema from '../../db/schema/pg/index.js';
@@ -142,12 +142,19 @@ describe('the SQLite and PostgreSQL schemas', () => {
         termStart: text('term_start'),
         termEnd: text('term_end'),
         demo: boolean('demo').notNull(),
+        inOffice: boolean('in_office').notNull().default(false),
+        archivedAt: text('archived_at'),
         createdAt: text('created_at')
           .notNull()
           .$defaultFn(() => ''),
         updatedAt: text('updated_at'),
       },
-      (t) => [index('subjects_name_idx').on(t.name)],
+      (t) => [
+        index('subjects_name_idx').on(t.name),
+        uniqueIndex('subjects_one_in_office')
+          .on(t.inOffice)
+          .where(sql`${t.inOffice}`),
+      ],
     );
     const { siteSettings: _left, ...withoutSite } = pgSchema;
     const differences = schemaDifferences(sqliteSchema, { ...withoutSite, subjects: drifted });

@@ -1,4 +1,4 @@
-import { text } from 'drizzle-orm/pg-core';
+import { customType, text } from 'drizzle-orm/pg-core';
 import { nowIso } from '../columns.js';
 
 /**
@@ -12,3 +12,17 @@ export { nowIso };
 
 export const createdAt = () => timestamp('created_at').notNull().$defaultFn(nowIso);
 export const updatedAt = () => timestamp('updated_at').notNull().$defaultFn(nowIso);
+
+/**
+ * When an admin archived the record: kept for the record because something published depends
+ * on it, hidden from public lists, its own URL still answering with an "archived" note.
+ */
+export const archivedAt = () => timestamp('archived_at');
+
+/**
+ * Bytes, as a Buffer on both engines (SQLite's `blob({ mode: 'buffer' })`): drizzle 0.45 has no
+ * `bytea` builder, and node-postgres already reads bytea as a Buffer and writes a Buffer as one.
+ */
+export const bytes = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => 'bytea',
+});

@@ -1,5 +1,5 @@
 import { boolean, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt } from './columns.js';
+import { archivedAt, createdAt, updatedAt } from './columns.js';
 import { subjects } from './subjects.js';
 
 export const elections = pgTable('elections', {
@@ -15,6 +15,7 @@ export const elections = pgTable('elections', {
    */
   results: text('results'),
   demo: boolean('demo').notNull().default(false),
+  archivedAt: archivedAt(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -9,3 +9,5 @@ export * from './translations.js';
 export * from './replies.js';
 export * from './site.js';
 export * from './mail.js';
+export * from './imports.js';
+export * from './shared-state.js';

@@ -1,7 +1,9 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns.js';
 
-export const signInScopes = ['account', 'address'] as const;
+import { signInScopes } from '../values.js';
+
+export { signInScopes, type SignInScope } from '../values.js';
 
 /**
  * Failed sign-ins within the limits' window (server/auth/sign-in-limits.ts), in the database so
