@@ -20,6 +20,8 @@ export interface TestApp {
   app: FastifyInstance;
   dir: string;
   databasePath: string;
+  /** The PostgreSQL URL (with its test schema) on the `postgres` project, null on SQLite: pass both to reopen the same database. */
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -66,7 +68,7 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: 
     await close(app).catch(() => undefined);
     throw err;
   }
-  return { app, dir, databasePath: config.databasePath, close: () => close(app) };
+  return { app, dir, databasePath: config.databasePath, databaseUrl: config.databaseUrl ?? null, close: () => close(app) };
 }
 
 /** Builds the app on a fresh database and listens on a free loopback port, for browser tests. */

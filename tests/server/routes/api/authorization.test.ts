@@ -17,6 +17,7 @@ import {
   type TestApp,
   type TestUser,
   countSql,
+  runSql,
 } from '../../../helper.js';
 
 type Caller = 'anonymous' | UserRole;
@@ -556,7 +557,7 @@ async function newPerson(archived = false) {
     },
     callers.admin!,
   );
-  if (archived) t.app.db.$client.prepare('update subjects set archived_at = ? where slug = ?').run(new Date().toISOString(), slug);
+  if (archived) await runSql(t, sql`update subjects set archived_at = ${new Date().toISOString()} where slug = ${slug}`);
   return slug;
 }
 

@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, TINY_PNG, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, createSignedInUser, runSql, selectSql, TINY_PNG, type TestApp, type TestUser } from '../../../helper.js';
 
-const flyerRows = (app: TestApp) => app.app.db.$client.prepare('select name from event_flyers order by name').pluck().all() as string[];
+const flyerRows = async (app: TestApp) =>
+  (await selectSql<{ name: string }>(app, sql`select name from event_flyers order by name`)).map((row) => row.name);
 
 let t: TestApp;
 let admin: TestUser;
@@ -62,11 +64,11 @@ describe('event flyers', () => {
     expect(existsSync(join(dirname(t.databasePath), 'flyers'))).toBe(false);
     const second = (await upload(PNG)).json().flyerUrl as string;
     expect(second).not.toBe(url);
-    expect(flyerRows(t)).toEqual([second.split('/').pop()]);
+    expect(await flyerRows(t)).toEqual([second.split('/').pop()]);
     expect((await t.app.inject(url)).statusCode).toBe(404);
     const removed = await t.app.inject({ method: 'DELETE', url: `/api/events/${eventId}/flyer`, headers: admin.headers });
     expect(removed.statusCode).toBe(204);
-    expect(flyerRows(t)).toEqual([]);
+    expect(await flyerRows(t)).toEqual([]);
     expect((await t.app.inject(second)).statusCode).toBe(404);
   });
 
@@ -145,11 +147,11 @@ describe('event flyers', () => {
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as number;
     const url = (await upload(PNG, 'flyer', 'image/png', id)).json().flyerUrl as string;
-    expect(flyerRows(t)).toContain(url.split('/').pop());
+    expect(await flyerRows(t)).toContain(url.split('/').pop());
     expect((await t.app.inject(url)).statusCode).toBe(200);
     const deleted = await t.app.inject({ method: 'DELETE', url: `/api/events/${id}`, headers: admin.headers });
     expect(deleted.statusCode).toBe(204);
-    expect(flyerRows(t)).not.toContain(url.split('/').pop());
+    expect(await flyerRows(t)).not.toContain(url.split('/').pop());
     expect((await t.app.inject(url)).statusCode).toBe(404);
   });
 
@@ -158,12 +160,12 @@ describe('event flyers', () => {
     const old = await buildTestApp();
     const id = (await old.app.inject('/api/events')).json()[0].id as number;
     const name = `${id}-0d9e7c1a-0000-4000-8000-000000000001.png`;
-    old.app.db.$client.prepare('update events set flyer_path = ? where id = ?').run(name, id);
+    await runSql(old, sql`update events set flyer_path = ${name} where id = ${id}`);
     mkdirSync(join(old.dir, 'flyers'));
     writeFileSync(join(old.dir, 'flyers', name), PNG);
-    const restarted = await buildTestApp({ databasePath: old.databasePath });
+    const restarted = await buildTestApp({ databasePath: old.databasePath, databaseUrl: old.databaseUrl });
     try {
-      expect(flyerRows(restarted)).toEqual([name]);
+      expect(await flyerRows(restarted)).toEqual([name]);
       const served = await restarted.app.inject(`/media/flyers/${name}`);
       expect(served.statusCode).toBe(200);
       expect(served.headers['content-type']).toBe('image/png');

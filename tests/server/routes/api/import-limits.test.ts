@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../../../../core/calendar.js';
-import { buildTestApp, createSignedInUser, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, countSql, createSignedInUser, runSql, type TestApp, type TestUser } from '../../../helper.js';
 
 /** Issue 14: at most 500 rows per file and 2,000 rows per account per calendar day. */
 let t: TestApp;
@@ -25,12 +26,13 @@ const csvOf = (n: number, tag: string) =>
   ].join('\n');
 const importCsv = (user: TestUser, csv: string, dryRun: boolean) =>
   t.app.inject({ method: 'POST', url: `/api/evidence/import?dryRun=${dryRun}`, headers: user.headers, payload: { csv } });
-const evidenceCount = () => t.app.db.$client.prepare('select count(*) from evidence').pluck().get() as number;
+const evidenceCount = () => countSql(t, sql`select count(*) from evidence`);
 /** Sets how many rows the account has imported today, as if earlier imports had happened. */
 const usedToday = (user: TestUser, rows: number) =>
-  t.app.db.$client
-    .prepare('insert into import_days (user_id, day, rows) values (?, ?, ?) on conflict (user_id, day) do update set rows = excluded.rows')
-    .run(user.id, today(), rows);
+  runSql(
+    t,
+    sql`insert into import_days (user_id, day, rows) values (${user.id}, ${today()}, ${rows}) on conflict (user_id, day) do update set rows = excluded.rows`,
+  );
 
 describe('import limits', () => {
   it('refuses a file of more than 500 rows, naming the limit', async () => {
@@ -51,18 +53,18 @@ describe('import limits', () => {
   });
 
   it('answers 429 with how many rows are left once the day’s 2,000 would be passed, creating nothing', async () => {
-    usedToday(volunteer, 1990);
+    await usedToday(volunteer, 1990);
     const dry = await importCsv(volunteer, csvOf(20, 'over'), true);
     expect(dry.statusCode).toBe(200);
     expect(dry.json().allowance).toMatchObject({ used: 1990, left: 10, enough: false });
-    const before = evidenceCount();
+    const before = await evidenceCount();
     const res = await importCsv(volunteer, csvOf(20, 'over'), false);
     expect(res.statusCode, res.body).toBe(429);
     expect(res.json()).toMatchObject({ error: 'import-limit', limit: 2000, used: 1990, left: 10, day: today() });
     expect(res.json().message).toBe(
       'This file would create 20 entries, but only 10 of your 2000 rows a day are left today. Import at most 10 rows now and the rest tomorrow.',
     );
-    expect(evidenceCount()).toBe(before);
+    expect(await evidenceCount()).toBe(before);
     // Ten still fit; then none.
     expect((await importCsv(volunteer, csvOf(10, 'fits'), false)).json()).toMatchObject({ created: 10, allowance: { left: 0 } });
     const full = await importCsv(volunteer, csvOf(1, 'full'), false);

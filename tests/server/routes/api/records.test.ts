@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, evidenceBody, type TestApp, type TestUser } from '../../../helper.js';
+import { buildTestApp, countSql, createSignedInUser, evidenceBody, runSql, type TestApp, type TestUser } from '../../../helper.js';
 
 /** Issue 14: deleting or archiving people, elections and events; who is in office. */
 let t: TestApp;
@@ -14,8 +15,7 @@ afterAll(() => t.close());
 
 const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: user.headers, payload: payload as never });
-const count = (table: string, where = '1') =>
-  t.app.db.$client.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;
+const count = (table: string, where = '1 = 1') => countSql(t, sql.raw(`select count(*) from ${table} where ${where}`));
 
 async function person(slug: string, name: string, role = 'candidate') {
   const res = await as(admin, 'POST', '/api/subjects', { slug, name, role, office: 'Candidate for District Attorney' });
@@ -49,8 +49,8 @@ describe('deleting a person', () => {
     const res = await as(admin, 'DELETE', '/api/subjects/pat-mistake');
     expect(res.statusCode, res.body).toBe(204);
     expect((await t.app.inject('/api/subjects/pat-mistake')).statusCode).toBe(404);
-    expect(count('evidence', `id = ${pending.json().id}`)).toBe(0);
-    expect(count('evidence_sources', 'evidence_id not in (select id from evidence)')).toBe(0);
+    expect(await count('evidence', `id = ${pending.json().id}`)).toBe(0);
+    expect(await count('evidence_sources', 'evidence_id not in (select id from evidence)')).toBe(0);
     const audit = (await as(admin, 'GET', '/api/audit?entityType=subject')).json();
     expect(audit.items[0]).toMatchObject({ action: 'subject.delete', actor: { id: admin.id }, before: { slug: 'pat-mistake' } });
   });
@@ -60,12 +60,12 @@ describe('deleting a person', () => {
     const entry = await publishedEntry('lee-onrecord', 'Published about Lee');
     const plan = (await as(admin, 'GET', '/api/subjects/lee-onrecord/removal')).json();
     expect(plan).toMatchObject({ outcome: 'archive', keptBy: { publishedEvidence: 1 } });
-    const before = count('audit_log');
+    const before = await count('audit_log');
     const refused = await as(admin, 'DELETE', '/api/subjects/lee-onrecord');
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ error: 'in-use' });
     expect(refused.json().message).toMatch(/Lee Onrecord cannot be deleted: 1 published evidence entry .*Archive them instead/);
-    expect(count('audit_log')).toBe(before);
+    expect(await count('audit_log')).toBe(before);
 
     const archived = await as(admin, 'POST', '/api/subjects/lee-onrecord/archive');
     expect(archived.statusCode, archived.body).toBe(200);
@@ -203,8 +203,14 @@ describe('the District Attorney today', () => {
     expect((await as(volunteer, 'POST', '/api/subjects/river-real/in-office')).statusCode).toBe(403);
   });
 
-  it('the database itself refuses a second person in office', () => {
-    t.app.db.$client.prepare("update subjects set in_office = 1 where slug = 'demo-jordan-sample'").run();
-    expect(() => t.app.db.$client.prepare("update subjects set in_office = 1 where slug = 'demo-riley-example'").run()).toThrow(/UNIQUE/);
+  it('the database itself refuses a second person in office', async () => {
+    // TRUE is 1 on SQLite (3.23 and later) and a boolean on PostgreSQL.
+    await runSql(t, sql`update subjects set in_office = true where slug = 'demo-jordan-sample'`);
+    // drizzle wraps the driver's error: SQLite's says "UNIQUE constraint failed", PostgreSQL's
+    // "duplicate key value violates unique constraint".
+    await expect(runSql(t, sql`update subjects set in_office = true where slug = 'demo-riley-example'`)).rejects.toHaveProperty(
+      'cause.message',
+      expect.stringMatching(/unique/i),
+    );
   });
 });
