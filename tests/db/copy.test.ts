@@ -65,7 +65,7 @@ describe('tables in dependency order', () => {
     expect(order.indexOf('subjects')).toBeLessThan(order.indexOf('evidence'));
     expect(order.indexOf('evidence')).toBeLessThan(order.indexOf('evidence_sources'));
     expect(order.indexOf('reply_links')).toBeLessThan(order.indexOf('replies'));
-    expect(order).toHaveLength(22);
+    expect(order).toHaveLength(30);
   });
 });
 
