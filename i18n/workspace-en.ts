@@ -41,6 +41,7 @@ export const workspaceEn = {
   serverError: (message: string) => `The server refused this: ${message}`,
   fixFields: (n: number) => (n === 1 ? 'One field needs attention.' : `${n} fields need attention.`),
   optional: 'optional',
+  languageSwitch: 'Change the language of the workspace',
 
   signIn: {
     intro: 'Sign in to log evidence and follow your submissions.',
@@ -58,7 +59,7 @@ export const workspaceEn = {
     intro: 'Your name, your emails, your password and where you are signed in.',
     profileHeading: 'Name and language',
     displayName: 'Your name (other volunteers see it)',
-    language: 'Language of your emails',
+    language: 'Language of the workspace and your emails',
     saveProfile: 'Save name and language',
     saved: 'Saved.',
     passwordHeading: 'Password',
@@ -495,6 +496,17 @@ export const workspaceEn = {
     daPower: 'The DA’s power over it',
     indicators: 'Indicators (one per line)',
     saveStandard: (n: number) => `Save standard ${n}`,
+    standardsIntro:
+      'Each standard’s text in English and in Spanish, side by side. When the English changes after the Spanish was last saved, the Spanish is marked “needs update” until someone saves it again.',
+    standardEnglish: 'English',
+    standardSpanish: 'Spanish',
+    saveStandardSpanish: (n: number) => `Save the Spanish of standard ${n}`,
+    needsUpdate: 'Spanish needs update',
+    needsUpdateDetail: (english: string, spanish: string | null) =>
+      spanish
+        ? `The English was edited on ${english}, after the Spanish was last saved (${spanish}). Check the Spanish and save it.`
+        : `The English was edited on ${english}; the Spanish has not been saved since. Check the Spanish and save it.`,
+    lastEdited: (day: string) => `Last edited ${day}`,
     auditHeading: 'Audit log',
     auditColumns: { when: 'When', who: 'Who', action: 'Action', entity: 'What' },
     system: 'system',

@@ -20,6 +20,7 @@ import securityHeaders from './plugins/security-headers.js';
 import widgetAssets from './plugins/widget-assets.js';
 import auditRoutes from './routes/api/audit/index.js';
 import adminRoutes from './routes/api/admin/index.js';
+import standardTextsAdmin from './routes/api/admin/standard-texts.js';
 import authRoutes from './routes/api/auth/index.js';
 import changesRoutes from './routes/api/changes/index.js';
 import repliesRoutes from './routes/api/replies/index.js';
@@ -99,6 +100,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(outboxRoutes, { prefix: '/api/outbox' });
   await fastify.register(auditRoutes, { prefix: '/api/audit' });
   await fastify.register(adminRoutes, { prefix: '/api/admin' });
+  await fastify.register(standardTextsAdmin, { prefix: '/api/admin/standards' });
   await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
   await fastify.register(electionsAdmin, { prefix: '/api/elections' });
   const flyersDir = join(dirname(config.databasePath), 'flyers');
@@ -112,6 +114,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(pageRoutes, { locale: 'en' });
   await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
   await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });
+  await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist(), locale: 'es', prefix: '/es' });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

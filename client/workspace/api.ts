@@ -1,4 +1,5 @@
 import type { ErrorResponse } from '../../server/schemas/common.js';
+import { localeFromPath, localePrefix, pagePath } from '../../i18n/locales.js';
 
 /** An API answer: the parsed body on success, the error (with field details) otherwise. */
 export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: ErrorResponse };
@@ -35,7 +36,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   ) as ErrorResponse;
   // A session that ended elsewhere: back to sign-in, returning here afterwards.
   if (res.status === 401 && !path.startsWith('/api/auth/login') && !path.startsWith('/api/invites/accept')) {
-    location.assign(`/workspace?next=${encodeURIComponent(location.pathname + location.search)}`);
+    const locale = localeFromPath(location.pathname);
+    const screen = location.pathname.slice(localePrefix(locale).length) + location.search;
+    location.assign(`${pagePath(locale, '/workspace')}?next=${encodeURIComponent(screen)}`);
   }
   return { ok: false, status: res.status, error };
 }

@@ -11,11 +11,13 @@ import { ReplyRepository } from '../repositories/replies.js';
 import { SiteRepository } from '../repositories/site.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
+import { StandardTextRepository } from '../repositories/standard-texts.js';
 import { SubjectRepository } from '../repositories/subjects.js';
 import { InviteRepository, PasswordResetRepository, SessionRepository, UserRepository } from '../repositories/users.js';
 
 export interface Repositories {
   standards: StandardRepository;
+  standardTexts: StandardTextRepository;
   subjects: SubjectRepository;
   evidence: EvidenceRepository;
   elections: ElectionRepository;
@@ -50,6 +52,7 @@ export default fp(
     const evidenceWorkspace = new EvidenceWorkspaceRepository(fastify.db, evidence);
     fastify.decorate('repositories', {
       standards,
+      standardTexts: new StandardTextRepository(fastify.db),
       subjects: new SubjectRepository(fastify.db),
       evidence,
       elections: new ElectionRepository(fastify.db),

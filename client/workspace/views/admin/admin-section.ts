@@ -96,14 +96,14 @@ export abstract class AdminSection<Loaded> extends WorkspaceView {
     label: string,
     type = 'text',
     value = '',
-    extra: { optional?: boolean; rows?: number; prefix?: string } = {},
+    extra: { optional?: boolean; rows?: number; prefix?: string; lang?: string } = {},
   ): TemplateResult {
     const id = `${extra.prefix ?? 'f'}-${name}`;
     const error = this._errors.get(name);
     const control =
       type === 'textarea'
-        ? html`<textarea id=${id} name=${name} rows=${extra.rows ?? 3} .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing}></textarea>`
-        : html`<input id=${id} name=${name} type=${type} .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing}>`;
+        ? html`<textarea id=${id} name=${name} lang=${extra.lang ?? nothing} rows=${extra.rows ?? 3} .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing}></textarea>`
+        : html`<input id=${id} name=${name} lang=${extra.lang ?? nothing} type=${type} .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing}>`;
     return html`<div class="field"><label for=${id}>${label}${extra.optional ? html` <span class="muted">(${this.ws.optional})</span>` : nothing}</label>${control}${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}</div>`;
   }
 }
