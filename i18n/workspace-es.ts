@@ -83,8 +83,7 @@ export const workspaceEs: WorkspaceTranslation = {
     saveNotifications: 'Guardar mis opciones de correo',
     allOff: 'Desactivar todos los correos opcionales',
     twoFactorHeading: 'Verificación en dos pasos',
-    twoFactorRequired:
-      'Su función debe usar la verificación en dos pasos antes de revisar o administrar algo. Actívela aquí abajo.',
+    twoFactorRequired: 'Su función debe usar la verificación en dos pasos antes de revisar o administrar algo. Actívela aquí abajo.',
     twoFactorOn: (left: number) =>
       `Activada. Le ${plural(left, 'queda', 'quedan')} ${left} ${plural(left, 'código', 'códigos')} de recuperación sin usar.`,
     twoFactorOff:
@@ -117,8 +116,7 @@ export const workspaceEs: WorkspaceTranslation = {
     backToSignIn: 'Volver a iniciar sesión',
   },
   reset: {
-    intro:
-      'Elija una contraseña nueva (de 10 a 200 caracteres). Se cerrará la sesión en todos los demás lugares donde la tenga iniciada.',
+    intro: 'Elija una contraseña nueva (de 10 a 200 caracteres). Se cerrará la sesión en todos los demás lugares donde la tenga iniciada.',
     password: 'Contraseña nueva',
     submit: 'Guardar mi contraseña nueva',
     done: 'Su contraseña nueva está guardada. Inicie sesión con ella ahora.',
@@ -155,8 +153,7 @@ export const workspaceEs: WorkspaceTranslation = {
     editShort: 'Editar',
     withdraw: (title: string) => `Retirar “${title}”`,
     withdrawShort: 'Retirar',
-    withdrawConfirm: (title: string) =>
-      `¿Retirar “${title}”? Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.`,
+    withdrawConfirm: (title: string) => `¿Retirar “${title}”? Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.`,
     previous: 'Página anterior',
     next: 'Página siguiente',
     pageOf: (page: number, pages: number) => `Página ${page} de ${pages}`,
@@ -191,7 +188,7 @@ export const workspaceEs: WorkspaceTranslation = {
     weight: (weight: number) =>
       weight === 1
         ? 'Cuenta con el peso completo (1).'
-        : `Cuenta con un peso de ${String(weight).replace('.', ',')}: los hechos cuentan más que las palabras.`,
+        : `Cuenta con un peso de ${new Intl.NumberFormat('es-US').format(weight)}: los hechos cuentan más que las palabras.`,
     occurredOn: 'Fecha en que pasó',
     title: 'Título',
     titleHelp: 'Una línea que diga qué pasó.',
@@ -249,8 +246,7 @@ export const workspaceEs: WorkspaceTranslation = {
       'Cambie lo que esté mal. Nada público cambia hasta que lo apruebe una segunda persona del equipo de revisión; entonces la nota se muestra en público con la fecha.',
     correctNote: 'Qué se corrigió y por qué',
     correctSubmit: 'Proponer la corrección',
-    corrected:
-      'Su corrección está propuesta. No cambia nada público hasta que la apruebe una segunda persona del equipo de revisión.',
+    corrected: 'Su corrección está propuesta. No cambia nada público hasta que la apruebe una segunda persona del equipo de revisión.',
     retractHeading: 'Retirar este registro',
     retractIntro:
       'Cuando lo aprueba una segunda persona del equipo de revisión, un registro retirado deja de contar y sigue en la lista pública, con el motivo.',
@@ -417,10 +413,8 @@ export const workspaceEs: WorkspaceTranslation = {
       n === 1
         ? 'La fila con problemas se omitirá; corríjala e impórtela de nuevo.'
         : `Las ${n} filas con problemas se omitirán; corríjalas e impórtelas de nuevo.`,
-    summary: (valid: number, invalid: number) =>
-      `${valid} ${plural(valid, 'lista', 'listas')}, ${invalid} con problemas.`,
-    created: (n: number) =>
-      n === 1 ? 'Se creó 1 registro; espera revisión.' : `Se crearon ${n} registros; esperan revisión.`,
+    summary: (valid: number, invalid: number) => `${valid} ${plural(valid, 'lista', 'listas')}, ${invalid} con problemas.`,
+    created: (n: number) => (n === 1 ? 'Se creó 1 registro; espera revisión.' : `Se crearon ${n} registros; esperan revisión.`),
     noneValid: 'Todavía no hay ninguna fila lista para importar.',
     alreadyImported: (id: number) => `ya importado (registro ${id})`,
     alreadyNote: (n: number) =>
@@ -551,8 +545,7 @@ export const workspaceEs: WorkspaceTranslation = {
       held: 'Guardado aquí (sin servidor de correo)',
       failed: 'Falló',
     },
-    attempts: (n: number, error: string | null) =>
-      `${n} ${plural(n, 'intento', 'intentos')}${error ? `; último error: ${error}` : ''}`,
+    attempts: (n: number, error: string | null) => `${n} ${plural(n, 'intento', 'intentos')}${error ? `; último error: ${error}` : ''}`,
     readMessage: (subject: string) => `Leer “${subject}”`,
   },
 };

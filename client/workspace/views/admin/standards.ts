@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { StandardTexts } from '../../../../server/schemas/standard-texts.js';
 import { formatDay } from '../../../../i18n/format.js';
+import { pageLocale } from '../../language.js';
 import { AdminSection, lines, load, values } from './admin-section.js';
 
 /**
@@ -36,7 +37,10 @@ export class AdminStandards extends AdminSection<StandardTexts[]> {
         const flag = es.needsUpdate
           ? html`<span class="needs-update" data-testid="needs-update-${s.slug}">${a.needsUpdate}</span>`
           : nothing;
-        const column = (lang: 'en' | 'es', text: { title: string | null; summary: string | null; daPower: string | null; indicators: string[] | null }) => {
+        const column = (
+          lang: 'en' | 'es',
+          text: { title: string | null; summary: string | null; daPower: string | null; indicators: string[] | null },
+        ) => {
           const prefix = `s-${s.slug}-${lang}`;
           const heading = lang === 'en' ? a.standardEnglish : a.standardSpanish;
           const edited = lang === 'en' ? s.en.editedAt : es.editedAt;
@@ -55,7 +59,9 @@ export class AdminStandards extends AdminSection<StandardTexts[]> {
             <div class="actions"><button type="submit" class="button">${lang === 'en' ? a.saveStandard(s.number) : a.saveStandardSpanish(s.number)}</button></div>
           </form>`;
         };
-        return html`<details class="panel" ?open=${es.needsUpdate}><summary><span lang="en">${s.number}. ${s.en.title}</span> ${flag}</summary>
+        // Named in the page's language where that text exists.
+        const spanishTitle = pageLocale() === 'es' && es.title ? es.title : null;
+        return html`<details class="panel" ?open=${es.needsUpdate}><summary><span lang=${spanishTitle ? 'es' : 'en'}>${s.number}. ${spanishTitle ?? s.en.title}</span> ${flag}</summary>
           <div class="standard-texts">${column('en', s.en)}${column('es', es)}</div>
         </details>`;
       })}`;
