@@ -41,6 +41,24 @@ export const workspaceEn = {
   serverError: (message: string) => `The server refused this: ${message}`,
   fixFields: (n: number) => (n === 1 ? 'One field needs attention.' : `${n} fields need attention.`),
   optional: 'optional',
+  /**
+   * The server's commonest field problems, in the words of core/evidence-checks.ts and the
+   * schemas (the English must match them exactly: tests/i18n checks it), so a Spanish screen
+   * can show them in Spanish. Any other message is shown as the server wrote it.
+   */
+  problems: {
+    missingSubject: 'choose a person',
+    missingStandard: 'choose a standard',
+    missingRating: 'choose a rating from -2 to 2',
+    missingKind: 'choose the kind of evidence',
+    missingDate: 'enter the date it happened',
+    blank: 'must not be blank',
+    notHttp: 'must be an http or https URL',
+    noSource: 'needs at least one source',
+    notEmail: 'must be an email address',
+    tooLong: (max: number) => `must be at most ${max} characters`,
+    tooShort: (min: number) => `must be at least ${min} characters`,
+  },
   languageSwitch: 'Change the language of the workspace',
 
   signIn: {

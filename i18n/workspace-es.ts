@@ -48,6 +48,19 @@ export const workspaceEs: WorkspaceTranslation = {
   serverError: (message: string) => `El servidor no aceptó esto: ${message}`,
   fixFields: (n: number) => (n === 1 ? 'Hay que corregir un campo.' : `Hay que corregir ${n} campos.`),
   optional: 'opcional',
+  problems: {
+    missingSubject: 'elija una persona',
+    missingStandard: 'elija un estándar',
+    missingRating: 'elija una valoración de -2 a 2',
+    missingKind: 'elija el tipo de evidencia',
+    missingDate: 'escriba la fecha en que pasó',
+    blank: 'no puede quedar en blanco',
+    notHttp: 'debe ser una dirección que empiece con http o https',
+    noSource: 'necesita por lo menos una fuente',
+    notEmail: 'debe ser un correo electrónico',
+    tooLong: (max: number) => `debe tener como máximo ${max} caracteres`,
+    tooShort: (min: number) => `debe tener por lo menos ${min} caracteres`,
+  },
   languageSwitch: 'Cambiar el idioma del espacio de trabajo',
 
   signIn: {

@@ -1,5 +1,7 @@
 import type { ErrorResponse } from '../../server/schemas/common.js';
 import { localeFromPath, localePrefix, pagePath } from '../../i18n/locales.js';
+import { workspaceMessagesFor, type WorkspaceMessages } from '../../i18n/workspace-catalog.js';
+import { workspaceEn } from '../../i18n/workspace-en.js';
 
 /** An API answer: the parsed body on success, the error (with field details) otherwise. */
 export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: ErrorResponse };
@@ -43,14 +45,29 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   return { ok: false, status: res.status, error };
 }
 
-/** Field errors from a 400, keyed by the body path without `body.` (e.g. `sources.0.url`). */
+/** Field errors from a 400, keyed by the body path without `body.` (e.g. `sources.0.url`), in the page's language where known. */
 export function fieldErrors(error: ErrorResponse): Map<string, string> {
   const map = new Map<string, string>();
+  const problems = workspaceMessagesFor(localeFromPath(location.pathname)).problems;
   for (const d of error.details ?? []) {
     const field = d.field.replace(/^body\.?/, '') || 'form';
-    if (!map.has(field)) map.set(field, d.message);
+    if (!map.has(field)) map.set(field, problemInLanguage(d.message, problems));
   }
   return map;
+}
+
+/**
+ * A field problem as the server (or core/evidence-checks.ts) wrote it, in English, put in the
+ * page's language when it is one of the catalog's known problems; any other is left as written.
+ */
+export function problemInLanguage(message: string, problems: WorkspaceMessages['problems']): string {
+  const english = workspaceEn.problems;
+  for (const [key, text] of Object.entries(english)) {
+    if (typeof text === 'string' && text === message) return problems[key as keyof typeof english] as string;
+  }
+  const length = /^must be at (most|least) (\d+) characters$/.exec(message);
+  if (length) return length[1] === 'most' ? problems.tooLong(Number(length[2])) : problems.tooShort(Number(length[2]));
+  return message;
 }
 
 const memo = new Map<string, Promise<ApiResult<unknown>>>();

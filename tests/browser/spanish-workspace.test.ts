@@ -41,6 +41,15 @@ describe('the Spanish workspace in Chromium', () => {
     await expect(page.getByRole('button', { name: 'Enviar a revisión' }).count()).resolves.toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await axeViolations(page)).toEqual([]);
+
+    // Sent empty: every problem in Spanish beside its field, still clean at 360 px.
+    await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await page.getByText(/Hay que corregir \d+ campos\./).waitFor();
+    await page.getByText('elija una persona', { exact: true }).waitFor();
+    await page.getByText('escriba la fecha en que pasó', { exact: true }).waitFor();
+    expect(await page.getByText('choose a person').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('signs a Spanish account in on the English sign-in and opens the workspace in Spanish', async () => {

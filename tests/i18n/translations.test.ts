@@ -5,6 +5,8 @@ import { STRINGS } from '../../i18n/widget.js';
 import { workspaceEn } from '../../i18n/workspace-en.js';
 import { workspaceEs } from '../../i18n/workspace-es.js';
 import { workspaceMessagesFor } from '../../i18n/workspace-catalog.js';
+import { EVIDENCE_MESSAGES } from '../../core/evidence-checks.js';
+import { problemInLanguage } from '../../client/workspace/api.js';
 import { STANDARD_SEEDS } from '../../db/seed/standards.js';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
 import { METHODOLOGY_TEXT_SEEDS } from '../../db/seed/methodology.js';
@@ -87,6 +89,18 @@ describe('interface strings', () => {
   it('the workspace has a Spanish string for every English one', () => {
     expect(problems(workspaceEn, workspaceEs, 'workspace', [])).toEqual([]);
     expect(untranslated(workspaceEn, workspaceEs, 'workspace', [])).toEqual([]);
+  });
+
+  it('the workspace knows the server’s field problems in the server’s exact words', () => {
+    const { tooLong, tooShort, notEmail, ...fromCore } = workspaceEn.problems;
+    expect(fromCore).toEqual(EVIDENCE_MESSAGES);
+    expect(tooLong(200)).toBe('must be at most 200 characters');
+    expect(tooShort(10)).toBe('must be at least 10 characters');
+    expect(notEmail).toBe('must be an email address');
+    const es = workspaceMessagesFor('es').problems;
+    expect(problemInLanguage(EVIDENCE_MESSAGES.missingSubject, es)).toBe('elija una persona');
+    expect(problemInLanguage('must be at most 300 characters', es)).toBe('debe tener como máximo 300 caracteres');
+    expect(problemInLanguage('something only the server says', es)).toBe('something only the server says');
   });
 
   it('the Spanish workspace is what a Spanish page gets, with English only where a key is missing', () => {
