@@ -19,6 +19,9 @@ const SLOW = [
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Autoload imports the route files itself; inlined, its import() goes through Vitest's
+    // module runner, which reads TypeScript (a plain Node import() would not).
+    server: { deps: { inline: ['@fastify/autoload'] } },
     // Two cores shared by the app under test, Chromium and child processes.
     maxWorkers: 2,
     projects: [

@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import autoload from '@fastify/autoload';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
 import auth from './plugins/auth.js';
@@ -18,35 +20,14 @@ import repositories from './plugins/repositories.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import widgetAssets from './plugins/widget-assets.js';
-import auditRoutes from './routes/api/audit/index.js';
-import adminRoutes from './routes/api/admin/index.js';
-import standardTextsAdmin from './routes/api/admin/standard-texts.js';
-import authRoutes from './routes/api/auth/index.js';
-import changesRoutes from './routes/api/changes/index.js';
-import repliesRoutes from './routes/api/replies/index.js';
-import electionsAdmin from './routes/api/elections/admin.js';
 import staticAssets, { defaultClientDist } from './plugins/static-assets.js';
-import electionsRoutes from './routes/api/elections/index.js';
-import eventsAdmin from './routes/api/events/admin.js';
-import eventFlyers from './routes/api/events/flyer.js';
-import eventsRoutes from './routes/api/events/index.js';
-import evidenceRoutes from './routes/api/evidence/index.js';
-import exportRoutes from './routes/api/export/index.js';
-import methodologyAdmin from './routes/api/methodology/admin.js';
-import methodologyRoutes from './routes/api/methodology/index.js';
-import standardsAdmin from './routes/api/standards/admin.js';
-import standardsRoutes from './routes/api/standards/index.js';
-import subjectsAdmin from './routes/api/subjects/admin.js';
-import subjectsRoutes from './routes/api/subjects/index.js';
-import invitesRoutes from './routes/api/invites/index.js';
-import usersRoutes from './routes/api/users/index.js';
-import siteRoutes from './routes/api/site/index.js';
-import outboxRoutes from './routes/api/outbox/index.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/share/index.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 import workspacePages from './routes/workspace/index.js';
+
+const API_ROUTES = fileURLToPath(new URL('./routes/api', import.meta.url));
 
 /**
  * The application as one plugin: third-party concerns first (errors, headers, CORS, overload,
@@ -83,34 +64,21 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(staticAssets, { clientDist: config.clientDist });
 
   await fastify.register(healthRoutes, { databasePath: config.databasePath });
-  await fastify.register(standardsRoutes, { prefix: '/api/standards' });
-  await fastify.register(subjectsRoutes, { prefix: '/api/subjects' });
-  await fastify.register(electionsRoutes, { prefix: '/api/elections' });
-  await fastify.register(eventsRoutes, { prefix: '/api/events' });
-  await fastify.register(methodologyRoutes, { prefix: '/api/methodology' });
-  await fastify.register(exportRoutes, { prefix: '/api/export' });
-  await fastify.register(siteRoutes, { prefix: '/api/site' });
-
-  await fastify.register(authRoutes, { prefix: '/api/auth' });
-  await fastify.register(evidenceRoutes, { prefix: '/api/evidence' });
-  await fastify.register(changesRoutes, { prefix: '/api/changes' });
-  await fastify.register(repliesRoutes, { prefix: '/api/replies' });
-  await fastify.register(invitesRoutes, { prefix: '/api/invites' });
-  await fastify.register(usersRoutes, { prefix: '/api/users' });
-  await fastify.register(outboxRoutes, { prefix: '/api/outbox' });
-  await fastify.register(auditRoutes, { prefix: '/api/audit' });
-  await fastify.register(adminRoutes, { prefix: '/api/admin' });
-  await fastify.register(standardTextsAdmin, { prefix: '/api/admin/standards' });
-  await fastify.register(subjectsAdmin, { prefix: '/api/subjects' });
-  await fastify.register(electionsAdmin, { prefix: '/api/elections' });
-  const flyersDir = join(dirname(config.databasePath), 'flyers');
-  await fastify.register(eventsAdmin, { prefix: '/api/events', flyersDir });
-  await fastify.register(eventFlyers, { flyersDir });
-  await fastify.register(standardsAdmin, { prefix: '/api/standards' });
-  await fastify.register(methodologyAdmin, { prefix: '/api/methodology' });
+  // The JSON API: every file under routes/api/<name>/ is loaded with the prefix /api/<name>
+  // (a new route is a new file), and a folder's autohooks.ts gives all its routes shared options
+  // such as the least role (routes/api/README.md).
+  await fastify.register(autoload, {
+    dir: API_ROUTES,
+    dirNameRoutePrefix: true,
+    // Every file in a folder is a route file (index.ts, admin.ts, flyer.ts), not just index.ts.
+    indexPattern: /^$/,
+    autoHooks: true,
+    cascadeHooks: true,
+    options: { prefix: '/api', flyersDir: join(dirname(config.databasePath), 'flyers') },
+  });
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
-  await fastify.register(shareRoutes);
+  await fastify.register(shareRoutes, { drawsPerMinute: config.shareDrawsPerMinute });
   await fastify.register(pageRoutes, { locale: 'en' });
   await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
   await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });

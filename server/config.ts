@@ -102,6 +102,8 @@ export interface AppConfig {
   cacheBudget?: number;
   /** Expensive requests (exports, asOf history) in flight at once; default in plugins/rate-limit.ts. */
   expensiveConcurrency?: number;
+  /** New share images one address may have drawn per minute (default 30); tests lower it. */
+  shareDrawsPerMinute?: number;
   /** Overload thresholds; PRESSURE_OFF in tests. Defaults in plugins/pressure.ts. */
   pressure?: PressureOptions;
   /** Email; tests leave it out: no SMTP, a manual worker, links to http://localhost. */

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { UserRole } from '../../db/schema/index.js';
 import { SignInLimiter } from '../auth/sign-in-limits.js';
@@ -15,6 +15,12 @@ declare module 'fastify' {
       requiredFor(account: { role: UserRole }): boolean;
       missing(account: { id: number; role: UserRole }): boolean;
     };
+    /**
+     * Puts a route behind the role gate: sets its `config.minRole` and refuses everyone below it
+     * before the body is read. Routes get it from their own `config.minRole`, or from their
+     * folder's `autohooks.ts` (server/routes/api/README.md), which gives a whole folder one role.
+     */
+    requireRole(route: RouteOptions, minRole: UserRole): void;
     /** Sets or clears the HttpOnly, SameSite session cookie (Secure in production). */
     sessionCookie: {
       /** `session`, or `__Host-session` in production. */
@@ -49,6 +55,19 @@ export const sessionCookieName = (production: boolean) => (production ? PRODUCTI
 export const SESSION_SECURITY_SCHEME = 'sessionCookie';
 export const sessionSecurityScheme = (production = false) =>
   ({ type: 'apiKey', in: 'cookie', name: sessionCookieName(production) }) as const;
+
+/**
+ * A folder's `autohooks.ts` (loaded by @fastify/autoload for every route file in that folder):
+ * `export default folderRole('admin')` puts each of the folder's routes behind that role unless
+ * the route names its own `config.minRole`. A new route file there is gated without a word.
+ */
+export const folderRole =
+  (minRole: UserRole) =>
+  async (fastify: FastifyInstance): Promise<void> => {
+    fastify.addHook('onRoute', (route) => {
+      if (!route.config?.minRole) fastify.requireRole(route, minRole);
+    });
+  };
 
 /** The signed-in account of a route that has `minRole`; the gate has already refused everyone else. */
 export function signedIn(request: FastifyRequest): Account {
@@ -108,9 +127,8 @@ export default fp<{ production: boolean; require2faFor?: UserRole | null }>(
       done();
     });
 
-    fastify.addHook('onRoute', (route) => {
-      const minRole = route.config?.minRole;
-      if (!minRole) return;
+    fastify.decorate('requireRole', (route: RouteOptions, minRole: UserRole) => {
+      route.config = { ...route.config, minRole };
       // The OpenAPI description (read when it is generated) shows which calls need the cookie.
       if (route.schema) route.schema.security = [{ [SESSION_SECURITY_SCHEME]: [] }];
       const gate = async (request: FastifyRequest) => {
@@ -124,6 +142,11 @@ export default fp<{ production: boolean; require2faFor?: UserRole | null }>(
       // onRequest runs before the body is read: no one unauthorised gets to send a large body.
       const existing = route.onRequest;
       route.onRequest = existing ? [...(Array.isArray(existing) ? existing : [existing]), gate] : [gate];
+    });
+
+    fastify.addHook('onRoute', (route) => {
+      const minRole = route.config?.minRole;
+      if (minRole) fastify.requireRole(route, minRole);
     });
 
     // Expired sessions pile up otherwise; once at start and then daily is plenty. A read-only

@@ -1,7 +1,14 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import etag from '@fastify/etag';
-import type { FastifyReply, FastifyRequest, onRequestHookHandler, onSendHookHandler } from 'fastify';
+import type {
+  FastifyReply,
+  FastifyRequest,
+  onRequestAbortHookHandler,
+  onRequestHookHandler,
+  onResponseHookHandler,
+  onSendHookHandler,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import { negotiateLanguage } from '../i18n/language.js';
 
@@ -216,6 +223,16 @@ export default fp<CachingOptions>(
       return reply.send(body ?? entry.bodies.identity);
     };
 
+    /**
+     * Single flight: the first request to miss a page renders it; every other request for the
+     * same key that arrives meanwhile waits for that render and is served from the cache, so a
+     * crowd arriving at once after a publish costs one render, not one each. If the first
+     * request ends without storing (an error, an abort), the waiters render for themselves.
+     */
+    const rendering = new Map<string, Promise<void>>();
+    const FINISH = Symbol('finishRender');
+    type Leader = PageRequest & { [FINISH]?: () => void };
+
     const lookupPage: onRequestHookHandler = function (request, reply, done) {
       const params = request.routeOptions.config.pageCache!.params;
       const key = pageKey(request, params);
@@ -225,9 +242,46 @@ export default fp<CachingOptions>(
         return;
       }
       (request as PageRequest)[PAGE_KEY] = key;
+      const inFlight = rendering.get(key);
+      if (inFlight) {
+        void inFlight.then(() => {
+          const after = cache.get(key);
+          if (fresh(after)) sendEncoded(request, reply, after);
+          else done();
+        });
+        return;
+      }
+      let finish!: () => void;
+      const promise = new Promise<void>((resolve) => {
+        finish = () => {
+          if (rendering.get(key) === promise) rendering.delete(key);
+          resolve();
+        };
+      });
+      rendering.set(key, promise);
+      (request as Leader)[FINISH] = finish;
       done();
     };
 
+    /** Releases the waiters once the leader's answer is stored or it ended without one. */
+    const endRender = (request: FastifyRequest) => {
+      const finish = (request as Leader)[FINISH];
+      if (finish) {
+        (request as Leader)[FINISH] = undefined;
+        finish();
+      }
+    };
+
+    const releaseAfterResponse: onResponseHookHandler = (request, _reply, done) => {
+      endRender(request);
+      done();
+    };
+    const releaseOnAbort: onRequestAbortHookHandler = (request, done) => {
+      endRender(request);
+      done();
+    };
+
+    let pagesRendered = 0;
     const storePage: onSendHookHandler = async function (request, reply, payload) {
       const key = (request as PageRequest)[PAGE_KEY];
       if (!key || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
@@ -252,6 +306,8 @@ export default fp<CachingOptions>(
         bodies: { identity, gzip: gz, br },
       };
       cache.set(key, entry);
+      pagesRendered++;
+      endRender(request);
       // The etag plugin (a root hook) has already answered a matching If-None-Match with 304.
       if (reply.statusCode !== 200) return payload;
       const encoding = acceptedEncoding(request.headers['accept-encoding']);
@@ -272,9 +328,24 @@ export default fp<CachingOptions>(
       // its cookie) and before body parsing and validation, which a hit does not need.
       route.onRequest = append(route.onRequest, lookupPage);
       route.onSend = append(route.onSend, storePage);
+      route.onResponse = append(route.onResponse, releaseAfterResponse);
+      route.onRequestAbort = append(route.onRequestAbort, releaseOnAbort);
     });
 
-    fastify.decorate('responseCache', cache);
+    fastify.decorate('responseCache', {
+      get size() {
+        return cache.size;
+      },
+      get bytes() {
+        return cache.bytes;
+      },
+      get budget() {
+        return cache.budget;
+      },
+      get pagesRendered() {
+        return pagesRendered;
+      },
+    });
   },
   { name: 'caching', dependencies: ['database'] },
 );
@@ -282,6 +353,12 @@ export default fp<CachingOptions>(
 declare module 'fastify' {
   interface FastifyInstance {
     /** The cache itself, for tests and the bench (size and bytes held). */
-    responseCache: { readonly size: number; readonly bytes: number; readonly budget: number };
+    responseCache: {
+      readonly size: number;
+      readonly bytes: number;
+      readonly budget: number;
+      /** Pages rendered and stored since start: the single-flight test counts them. */
+      readonly pagesRendered: number;
+    };
   }
 }

@@ -69,7 +69,7 @@ describe('npm run user:add', () => {
     expect(emails(path)).toBe('admin@example.org');
     // Private to its owner whatever the umask: it holds password hashes.
     expect(statSync(path).mode & 0o077).toBe(0);
-  }, 60_000);
+  }, 240_000);
 });
 
 describe('npm run restore', () => {
@@ -93,7 +93,7 @@ describe('npm run restore', () => {
     expect(saved.stdout).toMatch(/integrity ok/);
     expect(statSync(backup).mode & 0o077).toBe(0);
     expect(readdirSync(`${backup}.flyers`)).toEqual(['1-before.png']);
-  }, 120_000);
+  }, 240_000);
 
   it('refuses while the server runs, and puts the backup and its flyers back once it is stopped', async () => {
     const server = await startServer({ DATABASE_PATH: live, NODE_ENV: 'production' });
@@ -130,7 +130,7 @@ describe('npm run restore', () => {
       again.child.kill('SIGTERM');
       await again.exited;
     }
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a backup that is damaged, not a scorecard database, or from a newer version, and changes nothing', async () => {
     const before = readFileSync(live);
@@ -155,7 +155,7 @@ describe('npm run restore', () => {
       expect(res.stderr, file).toMatch(/Nothing was changed/);
     }
     expect(readFileSync(live).equals(before)).toBe(true);
-  }, 60_000);
+  }, 240_000);
 
   it.runIf(process.getuid?.() === 0)(
     'run as root, leaves the files owned by the service user who owns the data folder',
@@ -207,5 +207,5 @@ describe('npm run demo:remove', () => {
     expect(emails(path)).toBe('real@example.org');
     const again = await npmRun('demo:remove', [], { DATABASE_PATH: path });
     expect(again.stdout).toMatch(/deleted 0 people/);
-  }, 180_000);
+  }, 360_000);
 });

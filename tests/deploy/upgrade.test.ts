@@ -39,6 +39,7 @@ function startRelease(port: number) {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
+      OVERLOAD_GUARD: '0',
       DATABASE_PATH: join(dir, 'scorecard.db'),
       SEED_DEMO: '1',
       LOG_LEVEL: 'warn',

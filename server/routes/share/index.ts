@@ -25,9 +25,43 @@ const imageQuery = z.object({
  * people and elections, `?w=` (a voter's weighting). Drawing one costs tens of milliseconds of
  * CPU, so each is drawn once per data version, language and weighting and kept in memory.
  */
-const routes: FastifyPluginAsyncZod = async (fastify) => {
+type ImageKind = 'people' | 'elections' | 'standards' | 'evidence';
+const WEIGHTED: readonly ImageKind[] = ['people', 'elections'];
+
+/** The first value of a query parameter as the address gave it (a repeated one counts once). */
+const firstOf = (value: unknown) => String((Array.isArray(value) ? value[0] : value) ?? '');
+
+/**
+ * What an image is cached by: kind, slug or id, language and (people, elections) weighting.
+ * Read from the raw request too (before validation), so the rate limit can tell a drawn image
+ * from one still to draw.
+ */
+function imageKey(kind: ImageKind, request: FastifyRequest): string {
+  const params = request.params as { slug?: string; id?: unknown };
+  const query = (request.query ?? {}) as { lang?: unknown; w?: unknown };
+  const lang = firstOf(query.lang) || DEFAULT_LANGUAGE;
+  const subject = kind === 'evidence' ? String(params.id) : String(params.slug);
+  return WEIGHTED.includes(kind) ? `${kind}|${subject}|${lang}|${firstOf(query.w)}` : `${kind}|${subject}|${lang}`;
+}
+
+/** Drawing costs CPU: a drawn image is free to ask for again, a new one counts toward a limit. */
+const DRAWS_PER_MINUTE = 30;
+
+export interface ShareRouteOptions {
+  /** New images one address may have drawn per minute (DRAWS_PER_MINUTE unless set). */
+  drawsPerMinute?: number;
+}
+
+const routes: FastifyPluginAsyncZod<ShareRouteOptions> = async (fastify, opts) => {
   const images = new Map<string, { version: number; png: Buffer; etag: string }>();
   fastify.addHook('onClose', stopShareRenderer);
+  const drawn = (kind: ImageKind) => (request: FastifyRequest) =>
+    images.get(imageKey(kind, request))?.version === fastify.dataVersion.value;
+  // Only requests for an image not drawn yet at this data version count: a crawler fetching
+  // the same preview again costs nothing, one walking every weighting is slowed (429).
+  const config = (kind: ImageKind) => ({
+    expensive: { perMinute: opts.drawsPerMinute ?? DRAWS_PER_MINUTE, when: (request: FastifyRequest) => !drawn(kind)(request) },
+  });
 
   async function answer(key: string, build: () => ShareCard | null) {
     const version = fastify.dataVersion.value;
@@ -51,37 +85,41 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   };
   const langOf = (lang: Language | undefined) => lang ?? DEFAULT_LANGUAGE;
   const schema = (summary: string) => ({ tags: ['public'], summary, params: slugParams, querystring: imageQuery });
+  const options = (kind: ImageKind, summary: string) => ({ config: config(kind), schema: schema(summary) });
 
-  fastify.get('/share/people/:slug.png', { schema: schema('A person’s share image (PNG, 1200×630)') }, async (request, reply) => {
+  fastify.get('/share/people/:slug.png', options('people', 'A person’s share image (PNG, 1200×630)'), async (request, reply) => {
     const lang = langOf(request.query.lang);
     const { slug } = request.params;
     const w = request.query.w ?? '';
-    const image = await answer(`people|${slug}|${lang}|${w}`, () => personShareCard(fastify.repositories, slug, lang, w));
+    const image = await answer(imageKey('people', request), () => personShareCard(fastify.repositories, slug, lang, w));
     return send(request, reply, image);
   });
 
-  fastify.get('/share/elections/:slug.png', { schema: schema('An election’s share image (PNG, 1200×630)') }, async (request, reply) => {
+  fastify.get('/share/elections/:slug.png', options('elections', 'An election’s share image (PNG, 1200×630)'), async (request, reply) => {
     const lang = langOf(request.query.lang);
     const { slug } = request.params;
     const w = request.query.w ?? '';
-    const image = await answer(`elections|${slug}|${lang}|${w}`, () => electionShareCard(fastify.repositories, slug, lang, w));
+    const image = await answer(imageKey('elections', request), () => electionShareCard(fastify.repositories, slug, lang, w));
     return send(request, reply, image);
   });
 
-  fastify.get('/share/standards/:slug.png', { schema: schema('A standard’s share image (PNG, 1200×630)') }, async (request, reply) => {
+  fastify.get('/share/standards/:slug.png', options('standards', 'A standard’s share image (PNG, 1200×630)'), async (request, reply) => {
     const lang = langOf(request.query.lang);
     const { slug } = request.params;
-    const image = await answer(`standards|${slug}|${lang}`, () => standardShareCard(fastify.repositories, slug, lang));
+    const image = await answer(imageKey('standards', request), () => standardShareCard(fastify.repositories, slug, lang));
     return send(request, reply, image);
   });
 
   fastify.get(
     '/share/evidence/:id.png',
-    { schema: { tags: ['public'], summary: 'An evidence entry’s share image (PNG, 1200×630)', params: idParams, querystring: imageQuery } },
+    {
+      config: config('evidence'),
+      schema: { tags: ['public'], summary: 'An evidence entry’s share image (PNG, 1200×630)', params: idParams, querystring: imageQuery },
+    },
     async (request, reply) => {
       const lang = langOf(request.query.lang);
       const { id } = request.params;
-      const image = await answer(`evidence|${id}|${lang}`, () => evidenceShareCard(fastify.repositories, id, lang));
+      const image = await answer(imageKey('evidence', request), () => evidenceShareCard(fastify.repositories, id, lang));
       return send(request, reply, image);
     },
   );

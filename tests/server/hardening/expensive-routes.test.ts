@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helper.js';
 
-// Issue 17: anonymous expensive routes (exports, asOf history) are limited per address and
+// Issue 17: anonymous expensive routes (exports, share images, asOf history) are limited per address and
 // share a global cap, answered 429 / 503 with Retry-After, while cheap routes keep answering.
 
 const NO_SHEDDING = { maxEventLoopDelay: 0, maxHeapUsedBytes: 0 };
@@ -44,6 +44,28 @@ describe('per-address limits behind one proxy (TRUST_PROXY=1)', () => {
     // An asOf answer already computed is served from the cache, before any limit.
     expect((await scorecard(`?asOf=${day(5)}`)).statusCode).toBe(200);
     for (let i = 0; i < 20; i++) expect((await scorecard('')).statusCode).toBe(200);
+  });
+});
+
+describe('share images', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Three draws a minute instead of thirty: the same limit, reached in a few renders.
+    t = await buildTestApp({ trustProxy: 1, pressure: NO_SHEDDING, shareDrawsPerMinute: 3 });
+  });
+  afterAll(async () => t?.close());
+
+  const image = (w: number, from = '203.0.113.60') =>
+    t.app.inject({ url: `/share/people/${AVERY}.png?w=kids:${w}`, headers: { 'x-forwarded-for': from } });
+
+  it('limits drawing new images per address, never an image already drawn', async () => {
+    for (let w = 0; w < 3; w++) expect((await image(w)).statusCode, `weighting ${w}`).toBe(200);
+    const limited = await image(4);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    // The same previews again are cheap and keep answering, as does another reader.
+    for (let w = 0; w < 3; w++) expect((await image(w)).statusCode).toBe(200);
+    expect((await image(4, '203.0.113.61')).statusCode).toBe(200);
   });
 });
 

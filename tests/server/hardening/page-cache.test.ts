@@ -35,6 +35,20 @@ describe('the page cache', () => {
     expect(t.app.responseCache.size).toBe(entries);
   });
 
+  it('renders a page once for a crowd that arrives together (single flight)', async () => {
+    // A page no earlier test asked for, so every request below misses at first.
+    const url = `/es/people/${AVERY}?w=equity:2`;
+    const before = t.app.responseCache.pagesRendered;
+    const calls = renders.mock.calls.length;
+    const crowd = await Promise.all(Array.from({ length: 12 }, (_, i) => page(`${url}&fbclid=${i}`)));
+    for (const res of crowd) {
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe(crowd[0].body);
+    }
+    expect(t.app.responseCache.pagesRendered - before).toBe(1);
+    expect(renders.mock.calls.length - calls).toBe(1);
+  });
+
   it('keeps a page per weighting and per evidence filter, normalised', async () => {
     const plain = await page(`/people/${AVERY}`);
     const weighted = await page(`/people/${AVERY}?w=kids:3,equity:0`);

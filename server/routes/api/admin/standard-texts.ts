@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { workspaceErrors } from '../../../schemas/common.js';
 import { standardTexts } from '../../../schemas/standard-texts.js';
 
-/** The standards' text in every language for the admin's side-by-side editor (edits go through PATCH /api/standards/:slug). */
+/**
+ * GET /api/admin/standards: the standards' text in every language for the admin's side-by-side
+ * editor (edits go through PATCH /api/standards/:slug). Admins only, by this folder's autohooks.
+ */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
-    '/',
+    '/standards',
     {
-      config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
         summary:

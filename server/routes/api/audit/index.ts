@@ -17,7 +17,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/',
     {
-      config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
         summary: 'Every write, newest first: who did what to which entity, with before and after (admins)',

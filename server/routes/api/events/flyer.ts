@@ -17,6 +17,9 @@ export interface FlyerOptions {
   flyersDir: string;
 }
 
+/** Autoload would put this file under /api/events; it serves /media/flyers/ too, so it names full paths. */
+export const prefixOverride = '';
+
 export const MAX_FLYER_BYTES = 2 * 1024 * 1024;
 
 /** The image type from the file's first bytes; what the uploader's browser claims is not trusted. */

@@ -9,7 +9,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/',
     {
-      config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
         summary: 'Every email the app wrote, newest first, with its status: held (no SMTP_URL), queued, sending, sent or failed (admins)',

@@ -11,7 +11,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/',
     {
-      config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
         summary: 'Accounts, by email (admins)',
@@ -25,7 +24,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     '/:id',
     {
-      config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
         summary: 'Change an account’s role or name, or disable it (which signs it out everywhere) (admins)',
@@ -47,7 +45,6 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/:id/password-reset',
     {
-      config: { minRole: 'admin' },
       schema: {
         tags: ['workspace'],
         summary: 'Send someone a password-reset link (also emailed); it works once, for an hour (admins)',
