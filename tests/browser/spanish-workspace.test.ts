@@ -73,6 +73,14 @@ describe('the Spanish workspace in Chromium', () => {
     await page.waitForURL(`${site.server.origin}/es/workspace/import?from=switch`);
     await page.getByRole('heading', { name: 'Importar evidencia de una hoja de cálculo' }).waitFor();
     expect(site.server.app.repositories.users.byId(user.id)?.language).toBe('es');
+
+    // The account page offers the same choice: saving English opens the page in English.
+    await page.goto(`${site.server.origin}/es/workspace/account`);
+    await page.getByLabel('Idioma del espacio de trabajo y de sus correos').selectOption('en');
+    await page.getByRole('button', { name: 'Guardar nombre e idioma' }).click();
+    await page.waitForURL(`${site.server.origin}/workspace/account`);
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    expect(site.server.app.repositories.users.byId(user.id)?.language).toBe('en');
   });
 
   it('marks the Spanish of a standard “needs update” after an English edit, until the Spanish is saved', async () => {
