@@ -60,6 +60,33 @@ export const workspaceEn = {
     tooShort: (min: number) => `must be at least ${min} characters`,
   },
   languageSwitch: 'Change the language of the workspace',
+  /**
+   * The API's refusals by their `error` code, in general terms: a screen in another language
+   * than English shows these instead of the server's English `message` (client/workspace/api.ts).
+   * English screens keep the server's own, more specific, words.
+   */
+  serverErrors: {
+    'not-found': 'This no longer exists, or the link is wrong.',
+    'wrong-status': 'This was already decided or changed by someone else. Reload the page to see it as it is now.',
+    forbidden: 'Your account cannot do this.',
+    'wrong-password': 'The password is not right.',
+    'own-submission': 'You submitted this entry, so another reviewer must decide on it.',
+    'own-proposal': 'You proposed this change, so another reviewer must decide on it.',
+    stale: 'The entry changed after this was proposed: reject it and propose it again.',
+    'slug-taken': 'That address name (slug) is already used. Choose another one.',
+    'email-taken': 'That email already has an account.',
+    'own-account': 'You cannot change your own role or disable yourself; ask another admin.',
+    'account-disabled': 'This account is disabled: enable it first.',
+    'invite-invalid': 'This invitation link has been used, has expired or is not valid.',
+    'totp-already-on': 'Two-factor sign-in is already on.',
+    'totp-not-started': 'Start the set-up of two-factor sign-in first.',
+    'totp-required-for-role': 'Your role must use two-factor sign-in, so it stays on.',
+    'totp-setup-required': 'Your role must use two-factor sign-in: turn it on on your account page first.',
+    'rate-limited': 'Too many attempts. Wait a little and try again.',
+    busy: 'The server is busy. Try again in a moment.',
+    unauthenticated: 'Sign in first.',
+    'cross-site-request': 'This request did not come from this site, so it was refused.',
+  } as Record<string, string>,
 
   signIn: {
     intro: 'Sign in to log evidence and follow your submissions.',

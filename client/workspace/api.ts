@@ -1,5 +1,5 @@
 import type { ErrorResponse } from '../../server/schemas/common.js';
-import { localeFromPath, localePrefix, pagePath } from '../../i18n/locales.js';
+import { DEFAULT_LOCALE, localeFromPath, localePrefix, pagePath } from '../../i18n/locales.js';
 import { workspaceMessagesFor, type WorkspaceMessages } from '../../i18n/workspace-catalog.js';
 import { workspaceEn } from '../../i18n/workspace-en.js';
 
@@ -36,6 +36,10 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   const error = (
     parsed && typeof parsed === 'object' && 'error' in parsed ? parsed : { error: 'http', message: `HTTP ${res.status}` }
   ) as ErrorResponse;
+  // A Spanish screen says a known refusal in Spanish; English screens keep the server's words.
+  const locale = localeFromPath(location.pathname);
+  const known = locale === DEFAULT_LOCALE ? undefined : workspaceMessagesFor(locale).serverErrors[error.error];
+  if (known) error.message = known;
   // A session that ended elsewhere: back to sign-in, returning here afterwards.
   if (res.status === 401 && !path.startsWith('/api/auth/login') && !path.startsWith('/api/invites/accept')) {
     const locale = localeFromPath(location.pathname);

@@ -76,6 +76,11 @@ describe('the Spanish workspace in Chromium', () => {
 
     // The account page offers the same choice: saving English opens the page in English.
     await page.goto(`${site.server.origin}/es/workspace/account`);
+    // A refusal from the API reads in Spanish too.
+    await page.getByLabel('Contraseña actual').fill('not the password');
+    await page.getByLabel(/^Contraseña nueva/).fill('a brand new password');
+    await page.getByRole('button', { name: 'Cambiar mi contraseña' }).click();
+    await page.getByText('La contraseña no es correcta.').waitFor();
     await page.getByLabel('Idioma del espacio de trabajo y de sus correos').selectOption('en');
     await page.getByRole('button', { name: 'Guardar nombre e idioma' }).click();
     await page.waitForURL(`${site.server.origin}/workspace/account`);
