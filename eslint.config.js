@@ -21,6 +21,31 @@ export default tseslint.config(
     },
   },
   {
+    // Repositories answer with promises (issue 18): a query or write left un-awaited would run
+    // outside its unit of work, or not before the answer is sent. These two rules need types.
+    files: ['server/**/*.ts', 'db/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // Every repository write goes through a unit of work (db/unit-of-work.ts); a write on the
+    // plain database could land inside another request's open transaction.
+    files: ['server/repositories/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.type='MemberExpression'][callee.object.property.name='db'][callee.property.name=/^(insert|update|delete|run|transaction)$/]",
+          message: 'Write inside inTransaction(this.db, async (tx) => …) so the write is part of a unit of work.',
+        },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { lit, wc },

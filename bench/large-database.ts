@@ -16,11 +16,11 @@ export interface LargeDatabase {
  * evidence entries (mostly published), each with one source. Written with raw prepared
  * statements in one transaction because drizzle's per-row overhead would dominate here.
  */
-export function buildLargeDatabase(path: string, subjects = 200, entries = 100_000, heavyEntries = 1_000): LargeDatabase {
+export async function buildLargeDatabase(path: string, subjects = 200, entries = 100_000, heavyEntries = 1_000): Promise<LargeDatabase> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   const db = openDatabase(path);
   migrateDatabase(db);
-  seedStandards(db);
+  await seedStandards(db);
   const sqlite = db.$client;
   const kinds = ['action', 'data', 'statement'];
   const statuses = ['published', 'published', 'published', 'published', 'published', 'published', 'pending', 'rejected', 'retracted'];

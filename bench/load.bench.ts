@@ -38,8 +38,8 @@ const databasePath = join(workDir, 'scorecard.db');
 
 const db = openDatabase(databasePath);
 migrateDatabase(db);
-seedStandards(db);
-seedDemo(db);
+await seedStandards(db);
+await seedDemo(db);
 const volunteer = await createAccount(db, { role: 'volunteer', email: 'load-volunteer@example.org', displayName: 'Load Volunteer (demo)' });
 const reviewer = await createAccount(db, { role: 'reviewer', email: 'load-reviewer@example.org', displayName: 'Load Reviewer (demo)' });
 db.$client.close();
@@ -155,7 +155,7 @@ const EXPORT_SECONDS = Number(process.env.LOAD_EXPORT_SECONDS ?? SECONDS);
 const EXPORT_CONNECTIONS = 50;
 const exportDir = join(workDir, 'exports');
 mkdirSync(exportDir, { recursive: true });
-const exportDb = buildLargeDatabase(join(exportDir, 'scorecard.db'), 4, 1_900, 400);
+const exportDb = await buildLargeDatabase(join(exportDir, 'scorecard.db'), 4, 1_900, 400);
 const exportServer = await startServer({
   DATABASE_PATH: exportDb.path,
   SEED_DEMO: '0',

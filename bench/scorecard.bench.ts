@@ -99,18 +99,18 @@ execSync('node scripts/ensure-build.mjs', { cwd: root, stdio: 'inherit' });
 
 console.log('Building the large database…');
 const built = Date.now();
-const large = buildLargeDatabase(join(tmp, 'large.db'));
+const large = await buildLargeDatabase(join(tmp, 'large.db'));
 const buildSeconds = (Date.now() - built) / 1000;
 
 // 2. Uncached scorecard computation for the subject with 1,000 published entries.
 const db = openDatabase(large.path);
 const standards = new StandardRepository(db);
 const scorecards = new ScorecardService(standards, new EvidenceRepository(db), () => 0);
-const heavy = new SubjectRepository(db).rowBySlug(large.heavySlug)!;
+const heavy = (await new SubjectRepository(db).rowBySlug(large.heavySlug))!;
 const timings: number[] = [];
 for (let i = 0; i < 520; i++) {
   const t0 = process.hrtime.bigint();
-  const card = scorecards.compute(heavy, '2099-01-01');
+  const card = await scorecards.compute(heavy, '2099-01-01');
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (i >= 20) timings.push(ms); // the first runs warm up the JIT and the page cache
   if (card.evidenceCount !== 1000) throw new Error(`expected 1000 counted entries, got ${card.evidenceCount}`);

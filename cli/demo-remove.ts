@@ -11,7 +11,7 @@ const cli = command('demo:remove', {}, 'npm run demo:remove [-- --env-file FILE]
 const db = cli.openDatabase();
 try {
   migrateDatabase(db);
-  const removed = new AdminRepository(db).removeDemo(null);
+  const removed = await new AdminRepository(db).removeDemo(null);
   process.stdout.write(
     `demo:remove: deleted ${removed.people} people, ${removed.elections} elections, ${removed.events} events and ${removed.evidence} evidence entries\n`,
   );

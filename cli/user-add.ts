@@ -7,6 +7,7 @@
 // (WAL, busy timeout). `--create` makes the database when it does not exist yet.
 import { command } from './command.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { inTransaction } from '../db/unit-of-work.js';
 import { userRoles, type UserRole } from '../db/schema/index.js';
 import { generatePassword, hashPassword } from '../server/auth/password.js';
 import { HttpError } from '../server/errors.js';
@@ -95,18 +96,18 @@ const db = cli.openDatabase();
  * A password-reset link for an existing account, queued as an email too: the running server's
  * mail worker sends it (or holds it in the outbox without SMTP_URL).
  */
-function sendReset(address: string): never {
+async function sendReset(address: string): Promise<never> {
   try {
     migrateDatabase(db);
     const users = new UserRepository(db);
-    const found = users.credentialsByEmail(address);
+    const found = await users.credentialsByEmail(address);
     if (!found) fail(`no account uses ${normalizeEmail(address)}; leave out --reset to create one`);
     if (found.disabled) fail(`the account of ${found.email} is disabled; an admin can enable it in the workspace`);
     const token = newToken();
     const notifications = new Notifications(new MailRepository(db), cli.config.mail?.publicUrl ?? 'http://localhost:3000');
-    const url = db.transaction((tx) => {
-      new PasswordResetRepository(db, users).create(found.id, token, null, tx);
-      return notifications.passwordReset(found.id, token, true, tx);
+    const url = await inTransaction(db, async (tx) => {
+      await new PasswordResetRepository(db, users).create(found.id, token, null, tx);
+      return await notifications.passwordReset(found.id, token, true, tx);
     });
     process.stdout.write(`Password-reset link for ${found.email} (works once, for one hour; also emailed):\n${url}\n`);
   } finally {
@@ -115,7 +116,7 @@ function sendReset(address: string): never {
   process.exit(0);
 }
 
-if (values.reset) sendReset(email.data);
+if (values.reset) await sendReset(email.data);
 
 const { password, generated } = await choosePassword(values.generate);
 const checked = newPassword.safeParse(password);
@@ -124,7 +125,7 @@ if (!checked.success) fail(`the password ${checked.error.issues[0]?.message}`);
 try {
   migrateDatabase(db);
   const users = new UserRepository(db);
-  const account = users.create(
+  const account = await users.create(
     { email: email.data, displayName, role: values.role as UserRole, passwordHash: await hashPassword(password) },
     null,
     'cli',

@@ -92,8 +92,8 @@ export async function createSignedInUser(
   const displayName = overrides.displayName ?? `Test ${role} ${userCount}`;
   const password = overrides.password ?? `test-password-${userCount}`;
   const { users, sessions } = t.app.repositories;
-  const account = users.create({ email, displayName, role, passwordHash: await hashPassword(password) }, null, 'test');
-  const { token } = sessions.create(account.id);
+  const account = await users.create({ email, displayName, role, passwordHash: await hashPassword(password) }, null, 'test');
+  const { token } = await sessions.create(account.id);
   const cookie = `${SESSION_COOKIE}=${token}`;
   return { id: account.id, email: account.email, displayName, role, password, token, cookie, headers: { cookie, origin: INJECT_ORIGIN } };
 }

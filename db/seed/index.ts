@@ -19,6 +19,7 @@ import { METHODOLOGY_TEXT_SEEDS } from './methodology.js';
 import { STANDARD_SEEDS } from './standards.js';
 import { STANDARD_SEEDS_ES } from './standards.es.js';
 import { isSupersededSeed } from './superseded.js';
+import { inTransaction } from '../unit-of-work.js';
 
 /**
  * Inserts any of the ten standards, their Spanish text and the methodology text that are
@@ -26,22 +27,22 @@ import { isSupersededSeed } from './superseded.js';
  * overwrites text an admin edited. Writes nothing when nothing is missing or outdated, so a
  * read-only database starts too.
  */
-export function seedStandards(db: Db): void {
-  insertMissing(db);
-  replaceSupersededSpanish(db);
+export async function seedStandards(db: Db): Promise<void> {
+  await insertMissing(db);
+  await replaceSupersededSpanish(db);
 }
 
-function insertMissing(db: Db): void {
-  if (nothingToSeed(db)) return;
-  db.transaction((tx) => {
-    tx.insert(standards).values(STANDARD_SEEDS).onConflictDoNothing().run();
-    const ids = tx.select({ id: standards.id, slug: standards.slug }).from(standards).all();
+async function insertMissing(db: Db): Promise<void> {
+  if (await nothingToSeed(db)) return;
+  await inTransaction(db, async (tx) => {
+    await tx.insert(standards).values(STANDARD_SEEDS).onConflictDoNothing();
+    const ids = await tx.select({ id: standards.id, slug: standards.slug }).from(standards);
     const spanish = ids
       .filter(({ slug }) => STANDARD_SEEDS_ES[slug])
       .map(({ id, slug }) => ({ standardId: id, lang: 'es', ...STANDARD_SEEDS_ES[slug] }));
-    if (spanish.length) tx.insert(standardTranslations).values(spanish).onConflictDoNothing().run();
+    if (spanish.length) await tx.insert(standardTranslations).values(spanish).onConflictDoNothing();
     const texts = Object.entries(METHODOLOGY_TEXT_SEEDS).map(([lang, text]) => ({ lang, ...text }));
-    tx.insert(methodologyTexts).values(texts).onConflictDoNothing().run();
+    await tx.insert(methodologyTexts).values(texts).onConflictDoNothing();
   });
 }
 
@@ -53,8 +54,8 @@ const TRANSLATED_FIELDS = ['title', 'summary', 'daPower', 'indicators'] as const
  * field keeps that field and still gets the others corrected. One transaction, with an audit
  * row per changed row (no actor: the system made it).
  */
-function replaceSupersededSpanish(db: Db): void {
-  const standardRows = db
+async function replaceSupersededSpanish(db: Db): Promise<void> {
+  const standardRows = await db
     .select({
       standardId: standardTranslations.standardId,
       slug: standards.slug,
@@ -65,8 +66,7 @@ function replaceSupersededSpanish(db: Db): void {
     })
     .from(standardTranslations)
     .innerJoin(standards, eq(standards.id, standardTranslations.standardId))
-    .where(eq(standardTranslations.lang, 'es'))
-    .all();
+    .where(eq(standardTranslations.lang, 'es'));
   const standardFixes = standardRows.flatMap((row) => {
     const seed = STANDARD_SEEDS_ES[row.slug];
     if (!seed) return [];
@@ -75,7 +75,7 @@ function replaceSupersededSpanish(db: Db): void {
     );
     return Object.keys(patch).length ? [{ row, patch }] : [];
   });
-  const methodology = db.select().from(methodologyTexts).where(eq(methodologyTexts.lang, 'es')).get();
+  const [methodology] = await db.select().from(methodologyTexts).where(eq(methodologyTexts.lang, 'es')).limit(1);
   const seed = METHODOLOGY_TEXT_SEEDS.es;
   const methodologyPatch = methodology
     ? {
@@ -86,59 +86,45 @@ function replaceSupersededSpanish(db: Db): void {
   // A read-only database keeps serving its text as it is; the next writable start corrects it.
   if ((standardFixes.length === 0 && Object.keys(methodologyPatch).length === 0) || db.$client.readonly) return;
 
-  db.transaction((tx) => {
+  await inTransaction(db, async (tx) => {
     const updatedAt = nowIso();
     for (const { row, patch } of standardFixes) {
       const where = and(eq(standardTranslations.standardId, row.standardId), eq(standardTranslations.lang, 'es'));
-      const before = tx.select().from(standardTranslations).where(where).get();
-      const after = tx
+      const [before] = await tx.select().from(standardTranslations).where(where).limit(1);
+      const [after] = await tx
         .update(standardTranslations)
         .set({ ...patch, updatedAt })
         .where(where)
-        .returning()
-        .get();
-      tx.insert(auditLog)
-        .values({ actorId: null, action: 'standard.update', entityType: 'standard', entityId: String(row.standardId), before, after })
-        .run();
+        .returning();
+      await tx
+        .insert(auditLog)
+        .values({ actorId: null, action: 'standard.update', entityType: 'standard', entityId: String(row.standardId), before, after });
     }
     if (methodology && Object.keys(methodologyPatch).length) {
-      const after = tx
+      const [after] = await tx
         .update(methodologyTexts)
         .set({ ...methodologyPatch, updatedAt })
         .where(eq(methodologyTexts.lang, 'es'))
-        .returning()
-        .get();
-      tx.insert(auditLog)
-        .values({ actorId: null, action: 'methodology.update', entityType: 'methodology', entityId: 'es', before: methodology, after })
-        .run();
+        .returning();
+      await tx
+        .insert(auditLog)
+        .values({ actorId: null, action: 'methodology.update', entityType: 'methodology', entityId: 'es', before: methodology, after });
     }
   });
 }
 
-function nothingToSeed(db: Db): boolean {
-  const slugs = new Set(
-    db
-      .select({ slug: standards.slug })
-      .from(standards)
-      .all()
-      .map((s) => s.slug),
-  );
+async function nothingToSeed(db: Db): Promise<boolean> {
+  const slugs = new Set((await db.select({ slug: standards.slug }).from(standards)).map((s) => s.slug));
   const translated = new Set(
-    db
-      .select({ slug: standards.slug })
-      .from(standardTranslations)
-      .innerJoin(standards, sql`${standards.id} = ${standardTranslations.standardId}`)
-      .where(sql`${standardTranslations.lang} = 'es'`)
-      .all()
-      .map((s) => s.slug),
+    (
+      await db
+        .select({ slug: standards.slug })
+        .from(standardTranslations)
+        .innerJoin(standards, eq(standards.id, standardTranslations.standardId))
+        .where(eq(standardTranslations.lang, 'es'))
+    ).map((s) => s.slug),
   );
-  const languages = new Set(
-    db
-      .select({ lang: methodologyTexts.lang })
-      .from(methodologyTexts)
-      .all()
-      .map((m) => m.lang),
-  );
+  const languages = new Set((await db.select({ lang: methodologyTexts.lang }).from(methodologyTexts)).map((m) => m.lang));
   return (
     STANDARD_SEEDS.every((s) => slugs.has(s.slug)) &&
     Object.keys(STANDARD_SEEDS_ES).every((slug) => translated.has(slug)) &&
@@ -147,12 +133,9 @@ function nothingToSeed(db: Db): boolean {
 }
 
 /** True when nobody has been scored yet: the only time demo data is added. */
-function isEmpty(db: Db): boolean {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(subjects)
-    .get();
-  return (row?.n ?? 0) === 0;
+async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(subjects);
+  return Number(row?.n ?? 0) === 0;
 }
 
 /**
@@ -160,44 +143,34 @@ function isEmpty(db: Db): boolean {
  * admin removed the demo once (audit `demo.remove`): a coalition that cleared it before adding
  * its own people must not see it come back on the next restart.
  */
-export function seedDemo(db: Db): boolean {
-  if (!isEmpty(db)) return false;
-  if (db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'demo.remove')).get()) return false;
-  db.transaction((tx) => {
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (!(await isEmpty(db))) return false;
+  if ((await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'demo.remove')).limit(1)).length) return false;
+  await inTransaction(db, async (tx) => {
     const subjectIds = new Map<string, number>();
     for (const s of DEMO_SUBJECTS) {
-      const row = tx
+      const [row] = await tx
         .insert(subjects)
         .values({ ...s, demo: true })
-        .returning({ id: subjects.id })
-        .get();
+        .returning({ id: subjects.id });
       subjectIds.set(s.slug, row.id);
     }
-    const standardIds = new Map(
-      tx
-        .select({ id: standards.id, slug: standards.slug })
-        .from(standards)
-        .all()
-        .map((r) => [r.slug, r.id]),
-    );
+    const standardIds = new Map((await tx.select({ id: standards.id, slug: standards.slug }).from(standards)).map((r) => [r.slug, r.id]));
 
     const { candidates, ...electionFields } = DEMO_ELECTION;
-    const election = tx
+    const [election] = await tx
       .insert(elections)
       .values({ ...electionFields, demo: true })
-      .returning({ id: elections.id })
-      .get();
-    candidates.forEach((slug, position) => {
-      tx.insert(electionCandidates)
-        .values({ electionId: election.id, subjectId: subjectIds.get(slug)!, position })
-        .run();
-    });
+      .returning({ id: elections.id });
+    for (const [position, slug] of candidates.entries()) {
+      await tx.insert(electionCandidates).values({ electionId: election.id, subjectId: subjectIds.get(slug)!, position });
+    }
 
-    DEMO_EVIDENCE.forEach((e, i) => {
+    for (const [i, e] of DEMO_EVIDENCE.entries()) {
       const status = e.status ?? 'published';
       // Decisions are dated a few weeks after the event, as review would be.
       const decided = new Date(Date.parse(e.occurredOn) + 21 * 86_400_000).toISOString();
-      const row = tx
+      const [row] = await tx
         .insert(evidence)
         .values({
           subjectId: subjectIds.get(e.subject)!,
@@ -217,30 +190,23 @@ export function seedDemo(db: Db): boolean {
           createdAt: new Date(Date.parse(e.occurredOn) + 86_400_000).toISOString(),
           updatedAt: decided,
         })
-        .returning({ id: evidence.id })
-        .get();
-      tx.insert(evidenceSources)
-        .values({
-          evidenceId: row.id,
-          position: 0,
-          url: `https://example.org/demo/evidence/${i + 1}`,
-          title: `Demo source for: ${e.title.replace(/^Demo: /, '')}`,
-          publisher: 'Example News (demo)',
-          archiveUrl: i % 3 === 0 ? `https://example.org/archive/demo/evidence/${i + 1}` : null,
-        })
-        .run();
-    });
+        .returning({ id: evidence.id });
+      await tx.insert(evidenceSources).values({
+        evidenceId: row.id,
+        position: 0,
+        url: `https://example.org/demo/evidence/${i + 1}`,
+        title: `Demo source for: ${e.title.replace(/^Demo: /, '')}`,
+        publisher: 'Example News (demo)',
+        archiveUrl: i % 3 === 0 ? `https://example.org/archive/demo/evidence/${i + 1}` : null,
+      });
+    }
 
     for (const { subjects: linked, ...fields } of DEMO_EVENTS) {
-      const ev = tx
+      const [ev] = await tx
         .insert(events)
         .values({ ...fields, demo: true })
-        .returning({ id: events.id })
-        .get();
-      for (const slug of linked)
-        tx.insert(eventSubjects)
-          .values({ eventId: ev.id, subjectId: subjectIds.get(slug)! })
-          .run();
+        .returning({ id: events.id });
+      for (const slug of linked) await tx.insert(eventSubjects).values({ eventId: ev.id, subjectId: subjectIds.get(slug)! });
     }
   });
   return true;

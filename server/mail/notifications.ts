@@ -1,7 +1,7 @@
 import type { UserRole } from '../../db/schema/index.js';
 import { mailStringsFor } from '../../i18n/mail.js';
 import { DEFAULT_LOCALE, pagePath, type Locale } from '../../i18n/locales.js';
-import type { Writer } from '../repositories/audit.js';
+import { inTransaction, type Writer } from '../repositories/audit.js';
 import type { MailRepository, Recipient } from '../repositories/mail.js';
 import { compose, type Letter } from './compose.js';
 
@@ -30,7 +30,7 @@ export class Notifications {
     return `${this.publicUrl.replace(/\/$/, '')}${path}`;
   }
 
-  private send(
+  private async send(
     to: { email: string; userId: number | null; language: Locale },
     kind: string,
     letter: Omit<Letter, 'optOutUrl'> & { optional: boolean },
@@ -41,7 +41,7 @@ export class Notifications {
       ...rest,
       optOutUrl: optional ? this.url(pagePath(to.language, NOTIFICATION_SETTINGS_PATH)) : undefined,
     });
-    this.queue.enqueue({ kind, to: to.email, userId: to.userId, ...content }, writer);
+    await this.queue.enqueue({ kind, to: to.email, userId: to.userId, ...content }, writer);
     this.onQueued();
   }
 
@@ -50,10 +50,10 @@ export class Notifications {
   }
 
   /** The invitation with its link (required: the only way in). Returns the link. */
-  invitation(
+  async invitation(
     input: { email: string; language: Locale; role: UserRole; inviter: string; token: string; expiresAt: string },
     writer?: Writer,
-  ): string {
+  ): Promise<string> {
     const s = mailStringsFor(input.language);
     // Into the workspace in the invitee's language: they are not signed in to have one yet.
     const link = this.url(pagePath(input.language, `/workspace/invite#${input.token}`));
@@ -61,7 +61,7 @@ export class Notifications {
       dateStyle: 'long',
       timeZone: 'America/Los_Angeles',
     });
-    this.send(
+    await this.send(
       { email: input.email, userId: null, language: input.language },
       'invitation',
       {
@@ -77,12 +77,12 @@ export class Notifications {
   }
 
   /** A password-reset link (required). Returns the link. */
-  passwordReset(userId: number, token: string, byAdmin: boolean, writer?: Writer): string {
-    const r = this.queue.recipient(userId, writer);
+  async passwordReset(userId: number, token: string, byAdmin: boolean, writer?: Writer): Promise<string> {
+    const r = await this.queue.recipient(userId, writer);
     const link = this.url(pagePath(r?.language ?? DEFAULT_LOCALE, `/workspace/reset-password#${token}`));
     if (!r) return link;
     const s = mailStringsFor(r.language);
-    this.send(
+    await this.send(
       this.toAccount(r),
       'password-reset',
       {
@@ -101,17 +101,25 @@ export class Notifications {
    * "N entries await your review", to each reviewer who wants it, has had none in the last
    * hour, and has something to review. Returns how many were queued.
    */
-  reviewDigest(now: Date): number {
+  async reviewDigest(now: Date): Promise<number> {
     let queued = 0;
-    for (const r of this.queue.digestDue(now, DIGEST_EVERY_MS)) {
+    for (const r of await this.queue.digestDue(now, DIGEST_EVERY_MS)) {
       const s = mailStringsFor(r.language);
-      this.queue.markDigestSent(r.id, now);
-      this.send(this.toAccount(r), 'review-digest', {
-        subject: s.reviewDigest.subject(r.pending),
-        name: r.displayName,
-        paragraphs: s.reviewDigest.body(r.pending),
-        action: { label: s.reviewDigest.action, url: this.url(pagePath(r.language, '/workspace/review')) },
-        optional: true,
+      // Marked and queued in one unit: a digest is never marked sent without being queued.
+      await inTransaction(this.queue.database, async (tx) => {
+        await this.queue.markDigestSent(r.id, now, tx);
+        await this.send(
+          this.toAccount(r),
+          'review-digest',
+          {
+            subject: s.reviewDigest.subject(r.pending),
+            name: r.displayName,
+            paragraphs: s.reviewDigest.body(r.pending),
+            action: { label: s.reviewDigest.action, url: this.url(pagePath(r.language, '/workspace/review')) },
+            optional: true,
+          },
+          tx,
+        );
       });
       queued++;
     }
@@ -119,14 +127,14 @@ export class Notifications {
   }
 
   /** Tells a volunteer their entry was published or rejected, with the reviewer's note. */
-  entryReviewed(evidenceId: number, writer?: Writer): void {
-    const entry = this.queue.entryOutcome(evidenceId, writer);
+  async entryReviewed(evidenceId: number, writer?: Writer): Promise<void> {
+    const entry = await this.queue.entryOutcome(evidenceId, writer);
     if (!entry?.submittedBy || (entry.status !== 'published' && entry.status !== 'rejected')) return;
-    const r = this.queue.recipient(entry.submittedBy, writer);
+    const r = await this.queue.recipient(entry.submittedBy, writer);
     if (!r || !r.notifyDecisions) return;
     const s = mailStringsFor(r.language);
     const t = entry.status === 'published' ? s.entryPublished : s.entryRejected;
-    this.send(
+    await this.send(
       this.toAccount(r),
       entry.status === 'published' ? 'entry-published' : 'entry-rejected',
       {
@@ -144,15 +152,15 @@ export class Notifications {
    * A proposed change needs a second reviewer: every other reviewer and admin who wants
    * these hears of it. `path` is the workspace screen where it is reviewed.
    */
-  proposedChangeAwaitsSecondReviewer(
+  async proposedChangeAwaitsSecondReviewer(
     input: { title: string; proposedBy: { id: number; displayName: string }; path: string },
     writer?: Writer,
-  ): number {
+  ): Promise<number> {
     let queued = 0;
-    for (const r of this.queue.reviewers(input.proposedBy.id, writer)) {
+    for (const r of await this.queue.reviewers(input.proposedBy.id, writer)) {
       if (!r.notifyChangesAndReplies) continue;
       const s = mailStringsFor(r.language);
-      this.send(
+      await this.send(
         this.toAccount(r),
         'second-review',
         {
@@ -170,12 +178,15 @@ export class Notifications {
   }
 
   /** A reply from an office (about a person or an entry) waits for a reviewer before it is shown. */
-  officeReplyAwaitsReview(input: { about: string; office: string | null; path: string; except?: number | null }, writer?: Writer): number {
+  async officeReplyAwaitsReview(
+    input: { about: string; office: string | null; path: string; except?: number | null },
+    writer?: Writer,
+  ): Promise<number> {
     let queued = 0;
-    for (const r of this.queue.reviewers(input.except ?? null, writer)) {
+    for (const r of await this.queue.reviewers(input.except ?? null, writer)) {
       if (!r.notifyChangesAndReplies) continue;
       const s = mailStringsFor(r.language);
-      this.send(
+      await this.send(
         this.toAccount(r),
         'office-reply',
         {

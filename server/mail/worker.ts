@@ -90,24 +90,24 @@ export class MailWorker {
   private async drainNow(now: () => Date): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, held: 0, retrying: 0, failed: 0 };
     for (;;) {
-      const batch = this.queue.claimDue(now(), this.options.batchSize, this.options.leaseMs);
+      const batch = await this.queue.claimDue(now(), this.options.batchSize, this.options.leaseMs);
       if (!batch.length) return result;
       for (const message of batch) {
         if (!this.transport) {
-          this.queue.markHeld(message.id);
+          await this.queue.markHeld(message.id);
           result.held++;
           continue;
         }
         try {
           await this.transport.send({ to: message.toAddress, subject: message.subject, text: message.text, html: message.html });
-          this.queue.markSent(message.id, now());
+          await this.queue.markSent(message.id, now());
           result.sent++;
         } catch (err) {
           const attempts = message.attempts + 1;
           const error = err instanceof Error ? err.message : String(err);
           const retryAt =
             attempts >= this.options.maxAttempts ? null : new Date(now().getTime() + this.options.backoffMs * 2 ** (attempts - 1));
-          this.queue.markAttemptFailed(message.id, error, retryAt);
+          await this.queue.markAttemptFailed(message.id, error, retryAt);
           if (retryAt) result.retrying++;
           else result.failed++;
           this.log.warn({ mailId: message.id, attempts, error, retryAt }, retryAt ? 'mail not sent; will retry' : 'mail failed for good');

@@ -13,7 +13,7 @@ declare module 'fastify' {
     /** Who must use two-factor sign-in (REQUIRE_2FA_FOR), and whether an account has it on. */
     twoFactor: {
       requiredFor(account: { role: UserRole }): boolean;
-      missing(account: { id: number; role: UserRole }): boolean;
+      missing(account: { id: number; role: UserRole }): Promise<boolean>;
     };
     /**
      * Puts a route behind the role gate: sets its `config.minRole` and refuses everyone below it
@@ -88,7 +88,8 @@ export default fp<{ production: boolean; require2faFor?: UserRole | null }>(
     const required = opts.require2faFor ?? null;
     const twoFactor = {
       requiredFor: (account: { role: UserRole }) => required !== null && hasRole(account, required),
-      missing: (account: { id: number; role: UserRole }) => twoFactor.requiredFor(account) && !users.totp(account.id)?.enabledAt,
+      missing: async (account: { id: number; role: UserRole }) =>
+        twoFactor.requiredFor(account) && !(await users.totp(account.id))?.enabledAt,
     };
     fastify.decorate('twoFactor', twoFactor);
 
@@ -117,14 +118,14 @@ export default fp<{ production: boolean; require2faFor?: UserRole | null }>(
     fastify.addHook('onRequest', (request, _reply, done) => {
       // Public reads answer the same for everyone: no session lookup on the hottest routes.
       const token = request.routeOptions.config.publicRead ? undefined : request.cookies[name];
-      if (token && token.length <= 100) {
-        const account = sessions.accountFor(token);
+      if (!token || token.length > 100) return done();
+      sessions.accountFor(token).then((account) => {
         if (account) {
           request.account = account;
           request.sessionToken = token;
         }
-      }
-      done();
+        done();
+      }, done);
     });
 
     fastify.decorate('requireRole', (route: RouteOptions, minRole: UserRole) => {
@@ -135,7 +136,7 @@ export default fp<{ production: boolean; require2faFor?: UserRole | null }>(
         const account = signedIn(request);
         if (!hasRole(account, minRole)) throw new HttpError(403, 'forbidden', `This needs the ${minRole} role or higher`);
         // Review and admin actions wait until a role that must use two-factor sign-in has it on.
-        if (minRole !== 'volunteer' && twoFactor.missing(account)) {
+        if (minRole !== 'volunteer' && (await twoFactor.missing(account))) {
           throw new HttpError(403, 'totp-setup-required', 'Your role must use two-factor sign-in: turn it on at /workspace/account first');
         }
       };
@@ -152,7 +153,8 @@ export default fp<{ production: boolean; require2faFor?: UserRole | null }>(
     // Expired sessions pile up otherwise; once at start and then daily is plenty. A read-only
     // database (see db/connection.ts) is left alone: it must still start and serve reads.
     const purge = () => {
-      if (!fastify.db.$client.readonly) sessions.purgeExpired();
+      if (fastify.db.$client.readonly) return;
+      sessions.purgeExpired().catch((err: unknown) => fastify.log.error({ err }, 'purging expired sessions failed'));
     };
     purge();
     const timer = setInterval(purge, 24 * 3600 * 1000);

@@ -131,7 +131,13 @@ function matches(ifNoneMatch: string | undefined, tag: string): boolean {
 }
 
 const PAGE_KEY = Symbol('pageCacheKey');
-type PageRequest = FastifyRequest & { [PAGE_KEY]?: string };
+/**
+ * The data version when the request began. An answer is stored under it, not under the version
+ * at the end: the repositories await their queries, so a write committed while the answer was
+ * being built leaves it stamped older than the data, and the next request builds it again.
+ */
+const BUILT_AT = Symbol('dataVersionAtStart');
+type PageRequest = FastifyRequest & { [PAGE_KEY]?: string; [BUILT_AT]?: number };
 
 export interface CachingOptions {
   /** Bytes for cached API answers and pages together; tests shrink it to see eviction. */
@@ -171,7 +177,10 @@ export default fp<CachingOptions>(
     fastify.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'GET' || !request.routeOptions.config.publicRead) return;
       const hit = cache.get(responseKey(request));
-      if (!fresh(hit)) return;
+      if (!fresh(hit)) {
+        (request as PageRequest)[BUILT_AT] = fastify.dataVersion.value;
+        return;
+      }
       return reply.headers(hit.headers).send(hit.bodies.identity);
     });
 
@@ -189,7 +198,7 @@ export default fp<CachingOptions>(
         !fresh(cache.get(responseKey(request)))
       ) {
         cache.set(responseKey(request), {
-          version: fastify.dataVersion.value,
+          version: (request as PageRequest)[BUILT_AT] ?? -1,
           expires: Date.now() + CACHE_TTL_MS,
           bytes: payload.length * 2 + 512,
           headers: keptHeaders(reply),
@@ -242,6 +251,7 @@ export default fp<CachingOptions>(
         return;
       }
       (request as PageRequest)[PAGE_KEY] = key;
+      (request as PageRequest)[BUILT_AT] = fastify.dataVersion.value;
       const inFlight = rendering.get(key);
       if (inFlight) {
         void inFlight.then(() => {
@@ -285,7 +295,7 @@ export default fp<CachingOptions>(
     const storePage: onSendHookHandler = async function (request, reply, payload) {
       const key = (request as PageRequest)[PAGE_KEY];
       if (!key || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-      const version = fastify.dataVersion.value;
+      const version = (request as PageRequest)[BUILT_AT] ?? -1;
       const identity = Buffer.from(payload);
       // Compressed once per data version, in libuv's thread pool rather than on the event loop.
       // Brotli 6 rather than 11: a person page with a thousand entries takes seconds at 11, and

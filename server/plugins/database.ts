@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { openDatabase, type Db } from '../../db/connection.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { seedDemo, seedStandards } from '../../db/seed/index.js';
+import { rollbacksOn, settled } from '../../db/unit-of-work.js';
 
 /**
  * A number that changes with every committed write. Caches (scorecards, responses, pages) compare
@@ -28,18 +29,19 @@ export default fp<DatabaseOptions>(
   async (fastify, opts) => {
     const db = openDatabase(opts.databasePath);
     migrateDatabase(db);
-    seedStandards(db);
+    await seedStandards(db);
     if (db.$client.readonly) {
       fastify.log.warn({ databasePath: opts.databasePath }, 'The database file is read-only: serving reads, refusing writes');
-    } else if (opts.seedDemo && seedDemo(db)) {
+    } else if (opts.seedDemo && (await seedDemo(db))) {
       fastify.log.info('Added the fictional demo data to an empty database');
     }
     // Invalidation by construction: no route or repository has to remember to announce a change.
-    // total_changes() counts every row this connection has written (a rolled-back write only
-    // costs a spurious cache miss), and SQLite's data_version changes when another connection
+    // total_changes() counts every row this connection has written, and SQLite's data_version changes when another connection
     // commits (the CLI, a restore, a second process). Our own count is exact on every read, so
     // a write is visible to the very next request; the other connections' count is asked at
-    // most four times a second.
+    // most four times a second. A unit of work that rolls back after writing moves the version
+    // too (db/unit-of-work.ts): a read that ran while it was open may have seen, and cached,
+    // rows that no longer exist, and total_changes() does not go back down.
     const changedHere = db.$client.prepare('SELECT total_changes()').pluck();
     const committedElsewhere = db.$client.prepare('PRAGMA data_version').pluck();
     let elsewhere = 0;
@@ -52,10 +54,12 @@ export default fp<DatabaseOptions>(
           elsewhere = committedElsewhere.get() as number;
           askedAt = now;
         }
-        return (changedHere.get() as number) + elsewhere;
+        return (changedHere.get() as number) + elsewhere + rollbacksOn(db);
       },
     });
     fastify.addHook('onClose', async () => {
+      // A unit of work still running (a mail worker's mark, a purge) ends before the file closes.
+      await settled(db);
       db.$client.close();
     });
   },

@@ -18,7 +18,7 @@ export interface ExportFile {
   contentType: string;
   disposition: string;
   /** The whole file; called at most once per data version. */
-  build(): string;
+  build(): string | Promise<string>;
 }
 
 interface Built {
@@ -59,7 +59,7 @@ export default fp<ExportFilesOptions>(
     const building = new Map<string, { version: number; done: Promise<Built> }>();
 
     async function build(file: ExportFile, version: number): Promise<Built> {
-      const body = Buffer.from(file.build());
+      const body = Buffer.from(await file.build());
       const zipped = await gzipAsync(body, { level: 9 });
       const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
       const stem = join(dir, `${file.name}.${version}.${randomBytes(6).toString('hex')}`);

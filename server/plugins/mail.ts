@@ -44,7 +44,7 @@ export default fp<{ mail?: MailConfig; worker?: Partial<WorkerOptions> }>(
     const scheduler = config.worker === 'timer' && !fastify.db.$client.readonly ? timerScheduler() : manualScheduler;
     const drain = (now?: () => Date) => worker.drain(now);
     const tick = async (now: () => Date = () => new Date()) => {
-      notifications.reviewDigest(now());
+      await notifications.reviewDigest(now());
       return worker.drain(now);
     };
     const logFailure = (err: unknown) => fastify.log.error({ err }, 'mail worker run failed');

@@ -26,7 +26,7 @@ import type {
   SubjectInput,
   SubjectPatch,
 } from '../schemas/admin.js';
-import { recordAudit, type Actor, type Writer } from './audit.js';
+import { inTransaction, recordAudit, type Actor, type Tx } from './audit.js';
 
 /** Whether a patch changes any of the standard's text (a save that changes nothing dates nothing). */
 function changesText(current: Record<string, unknown>, patch: StandardPatch): boolean {
@@ -42,15 +42,13 @@ function slugTaken(what: string, slug: string) {
 }
 
 /** Subject slugs to ids, in the given order; an unknown slug is a 400 naming its place in the list. */
-function subjectIds(writer: Writer, slugs: string[], field: string): number[] {
+async function subjectIds(tx: Tx, slugs: string[], field: string): Promise<number[]> {
   if (slugs.length === 0) return [];
   const found = new Map(
-    writer
-      .select({ id: subjects.id, slug: subjects.slug })
-      .from(subjects)
-      .where(inArray(subjects.slug, slugs))
-      .all()
-      .map((r) => [r.slug, r.id]),
+    (await tx.select({ id: subjects.id, slug: subjects.slug }).from(subjects).where(inArray(subjects.slug, slugs))).map((r) => [
+      r.slug,
+      r.id,
+    ]),
   );
   return slugs.map((slug, i) => {
     const id = found.get(slug);
@@ -71,133 +69,133 @@ export class AdminRepository {
   constructor(private readonly db: Db) {}
 
   createSubject(input: SubjectInput, actor: Actor) {
-    return this.db.transaction((tx) => {
-      if (tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).get()) throw slugTaken('subject', input.slug);
-      const after = tx.insert(subjects).values(input).returning().get();
-      recordAudit(tx, { actor, action: 'subject.create', entityType: 'subject', entityId: after.id, after });
+    return inTransaction(this.db, async (tx) => {
+      if ((await tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, input.slug)).limit(1)).length)
+        throw slugTaken('subject', input.slug);
+      const [after] = await tx.insert(subjects).values(input).returning();
+      await recordAudit(tx, { actor, action: 'subject.create', entityType: 'subject', entityId: after.id, after });
       return after;
     });
   }
 
   updateSubject(slug: string, patch: SubjectPatch, actor: Actor) {
-    return this.db.transaction((tx) => {
-      const before = tx.select().from(subjects).where(eq(subjects.slug, slug)).get();
+    return inTransaction(this.db, async (tx) => {
+      const [before] = await tx.select().from(subjects).where(eq(subjects.slug, slug)).limit(1);
       if (!before) throw notFoundBy('subject', slug);
-      const after = tx
+      const [after] = await tx
         .update(subjects)
         .set({ ...patch, updatedAt: nowIso() })
         .where(eq(subjects.id, before.id))
-        .returning()
-        .get();
-      recordAudit(tx, { actor, action: 'subject.update', entityType: 'subject', entityId: before.id, before, after });
+        .returning();
+      await recordAudit(tx, { actor, action: 'subject.update', entityType: 'subject', entityId: before.id, before, after });
       return after;
     });
   }
 
-  private electionSnapshot(writer: Writer, id: number) {
-    const row = writer.select().from(elections).where(eq(elections.id, id)).get();
-    const candidates = writer
-      .select({ slug: subjects.slug })
-      .from(electionCandidates)
-      .innerJoin(subjects, eq(subjects.id, electionCandidates.subjectId))
-      .where(eq(electionCandidates.electionId, id))
-      .orderBy(electionCandidates.position)
-      .all()
-      .map((r) => r.slug);
+  private async electionSnapshot(tx: Tx, id: number) {
+    const [row] = await tx.select().from(elections).where(eq(elections.id, id)).limit(1);
+    const candidates = (
+      await tx
+        .select({ slug: subjects.slug })
+        .from(electionCandidates)
+        .innerJoin(subjects, eq(subjects.id, electionCandidates.subjectId))
+        .where(eq(electionCandidates.electionId, id))
+        .orderBy(electionCandidates.position)
+    ).map((r) => r.slug);
     return { ...row, candidates };
   }
 
-  private setCandidates(writer: Writer, electionId: number, slugs: string[]) {
-    const ids = subjectIds(writer, slugs, 'candidates');
-    writer.delete(electionCandidates).where(eq(electionCandidates.electionId, electionId)).run();
-    ids.forEach((subjectId, position) => writer.insert(electionCandidates).values({ electionId, subjectId, position }).run());
+  private async setCandidates(tx: Tx, electionId: number, slugs: string[]) {
+    const ids = await subjectIds(tx, slugs, 'candidates');
+    await tx.delete(electionCandidates).where(eq(electionCandidates.electionId, electionId));
+    for (const [position, subjectId] of ids.entries()) await tx.insert(electionCandidates).values({ electionId, subjectId, position });
   }
 
   createElection({ candidates, ...fields }: ElectionInput, actor: Actor) {
-    return this.db.transaction((tx) => {
-      if (tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, fields.slug)).get())
+    return inTransaction(this.db, async (tx) => {
+      if ((await tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, fields.slug)).limit(1)).length)
         throw slugTaken('election', fields.slug);
-      const { id } = tx.insert(elections).values(fields).returning({ id: elections.id }).get();
-      this.setCandidates(tx, id, candidates);
-      const after = this.electionSnapshot(tx, id);
-      recordAudit(tx, { actor, action: 'election.create', entityType: 'election', entityId: id, after });
+      const [{ id }] = await tx.insert(elections).values(fields).returning({ id: elections.id });
+      await this.setCandidates(tx, id, candidates);
+      const after = await this.electionSnapshot(tx, id);
+      await recordAudit(tx, { actor, action: 'election.create', entityType: 'election', entityId: id, after });
       return after;
     });
   }
 
   updateElection(slug: string, { candidates, ...fields }: ElectionPatch, actor: Actor) {
-    return this.db.transaction((tx) => {
-      const row = tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, slug)).get();
+    return inTransaction(this.db, async (tx) => {
+      const [row] = await tx.select({ id: elections.id }).from(elections).where(eq(elections.slug, slug)).limit(1);
       if (!row) throw notFoundBy('election', slug);
-      const before = this.electionSnapshot(tx, row.id);
-      tx.update(elections)
+      const before = await this.electionSnapshot(tx, row.id);
+      await tx
+        .update(elections)
         .set({ ...fields, updatedAt: nowIso() })
-        .where(eq(elections.id, row.id))
-        .run();
-      if (candidates) this.setCandidates(tx, row.id, candidates);
-      const after = this.electionSnapshot(tx, row.id);
-      recordAudit(tx, { actor, action: 'election.update', entityType: 'election', entityId: row.id, before, after });
+        .where(eq(elections.id, row.id));
+      if (candidates) await this.setCandidates(tx, row.id, candidates);
+      const after = await this.electionSnapshot(tx, row.id);
+      await recordAudit(tx, { actor, action: 'election.update', entityType: 'election', entityId: row.id, before, after });
       return after;
     });
   }
 
-  private eventSnapshot(writer: Writer, id: number) {
-    const row = writer.select().from(events).where(eq(events.id, id)).get();
+  private async eventSnapshot(tx: Tx, id: number) {
+    const [row] = await tx.select().from(events).where(eq(events.id, id)).limit(1);
     if (!row) throw notFoundBy('event', id);
-    const linked = writer
-      .select({ slug: subjects.slug })
-      .from(eventSubjects)
-      .innerJoin(subjects, eq(subjects.id, eventSubjects.subjectId))
-      .where(eq(eventSubjects.eventId, id))
-      .all()
+    const linked = (
+      await tx
+        .select({ slug: subjects.slug })
+        .from(eventSubjects)
+        .innerJoin(subjects, eq(subjects.id, eventSubjects.subjectId))
+        .where(eq(eventSubjects.eventId, id))
+    )
       .map((r) => r.slug)
       .sort();
     return { ...row, subjects: linked };
   }
 
-  private setEventSubjects(writer: Writer, eventId: number, slugs: string[]) {
-    const ids = subjectIds(writer, slugs, 'subjects');
-    writer.delete(eventSubjects).where(eq(eventSubjects.eventId, eventId)).run();
-    for (const subjectId of new Set(ids)) writer.insert(eventSubjects).values({ eventId, subjectId }).run();
+  private async setEventSubjects(tx: Tx, eventId: number, slugs: string[]) {
+    const ids = await subjectIds(tx, slugs, 'subjects');
+    await tx.delete(eventSubjects).where(eq(eventSubjects.eventId, eventId));
+    for (const subjectId of new Set(ids)) await tx.insert(eventSubjects).values({ eventId, subjectId });
   }
 
   createEvent({ subjects: linked, ...fields }: EventInput, actor: Actor) {
-    return this.db.transaction((tx) => {
+    return inTransaction(this.db, async (tx) => {
       // Stored in UTC so start times sort and compare correctly as text.
-      const { id } = tx
+      const [{ id }] = await tx
         .insert(events)
         .values({ ...fields, startsAt: new Date(fields.startsAt).toISOString() })
-        .returning({ id: events.id })
-        .get();
-      this.setEventSubjects(tx, id, linked);
-      const after = this.eventSnapshot(tx, id);
-      recordAudit(tx, { actor, action: 'event.create', entityType: 'event', entityId: id, after });
+        .returning({ id: events.id });
+      await this.setEventSubjects(tx, id, linked);
+      const after = await this.eventSnapshot(tx, id);
+      await recordAudit(tx, { actor, action: 'event.create', entityType: 'event', entityId: id, after });
       return after;
     });
   }
 
   updateEvent(id: number, { subjects: linked, ...fields }: EventPatch, actor: Actor) {
-    return this.db.transaction((tx) => {
-      const before = this.eventSnapshot(tx, id);
+    return inTransaction(this.db, async (tx) => {
+      const before = await this.eventSnapshot(tx, id);
       const startsAt = fields.startsAt === undefined ? {} : { startsAt: new Date(fields.startsAt).toISOString() };
-      tx.update(events)
+      await tx
+        .update(events)
         .set({ ...fields, ...startsAt, updatedAt: nowIso() })
-        .where(eq(events.id, id))
-        .run();
-      if (linked) this.setEventSubjects(tx, id, linked);
-      const after = this.eventSnapshot(tx, id);
-      recordAudit(tx, { actor, action: 'event.update', entityType: 'event', entityId: id, before, after });
+        .where(eq(events.id, id));
+      if (linked) await this.setEventSubjects(tx, id, linked);
+      const after = await this.eventSnapshot(tx, id);
+      await recordAudit(tx, { actor, action: 'event.update', entityType: 'event', entityId: id, before, after });
       return after;
     });
   }
 
   /** Sets or clears an event's flyer (a file name under the flyers folder); returns the file it replaced. */
-  setEventFlyer(id: number, flyerPath: string | null, actor: Actor): string | null {
-    return this.db.transaction((tx) => {
-      const before = this.eventSnapshot(tx, id);
-      tx.update(events).set({ flyerPath, updatedAt: nowIso() }).where(eq(events.id, id)).run();
-      const after = this.eventSnapshot(tx, id);
-      recordAudit(tx, { actor, action: 'event.flyer', entityType: 'event', entityId: id, before, after });
+  setEventFlyer(id: number, flyerPath: string | null, actor: Actor): Promise<string | null> {
+    return inTransaction(this.db, async (tx) => {
+      const before = await this.eventSnapshot(tx, id);
+      await tx.update(events).set({ flyerPath, updatedAt: nowIso() }).where(eq(events.id, id));
+      const after = await this.eventSnapshot(tx, id);
+      await recordAudit(tx, { actor, action: 'event.flyer', entityType: 'event', entityId: id, before, after });
       return before.flyerPath;
     });
   }
@@ -206,64 +204,63 @@ export class AdminRepository {
    * Events are announcements, not a record anyone is scored on, so a cancelled one can go.
    * Returns its flyer's file name, for the caller to delete once the row is gone.
    */
-  deleteEvent(id: number, actor: Actor): string | null {
-    return this.db.transaction((tx) => {
-      const before = this.eventSnapshot(tx, id);
-      tx.delete(events).where(eq(events.id, id)).run();
-      recordAudit(tx, { actor, action: 'event.delete', entityType: 'event', entityId: id, before });
+  deleteEvent(id: number, actor: Actor): Promise<string | null> {
+    return inTransaction(this.db, async (tx) => {
+      const before = await this.eventSnapshot(tx, id);
+      await tx.delete(events).where(eq(events.id, id));
+      await recordAudit(tx, { actor, action: 'event.delete', entityType: 'event', entityId: id, before });
       return before.flyerPath;
     });
   }
 
   /** English lives on the standard; another language goes to its translation row, created on first edit. */
-  updateStandard(slug: string, patch: StandardPatch, lang: Language, actor: Actor) {
-    this.db.transaction((tx) => {
-      const standard = tx.select().from(standards).where(eq(standards.slug, slug)).get();
+  async updateStandard(slug: string, patch: StandardPatch, lang: Language, actor: Actor): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      const [standard] = await tx.select().from(standards).where(eq(standards.slug, slug)).limit(1);
       if (!standard) throw notFoundBy('standard', slug);
       const entity = { actor, action: 'standard.update', entityType: 'standard', entityId: standard.id };
       const now = nowIso();
       if (lang === DEFAULT_LANGUAGE) {
         // A changed English text dates itself after every translation's last save (even within
         // the same millisecond), so each translation saved before it reads "needs update".
-        const translated = tx
-          .select({ at: standardTranslations.textEditedAt })
-          .from(standardTranslations)
-          .where(eq(standardTranslations.standardId, standard.id))
-          .all()
+        const translated = (
+          await tx
+            .select({ at: standardTranslations.textEditedAt })
+            .from(standardTranslations)
+            .where(eq(standardTranslations.standardId, standard.id))
+        )
           .map((t) => t.at)
           .filter((at): at is string => at !== null);
         const latest = translated.reduce((a, b) => (a > b ? a : b), '');
         const edited = latest >= now ? new Date(Date.parse(latest) + 1).toISOString() : now;
-        const after = tx
+        const [after] = await tx
           .update(standards)
           .set({ ...patch, updatedAt: now, ...(changesText(standard, patch) ? { textEditedAt: edited } : {}) })
           .where(eq(standards.id, standard.id))
-          .returning()
-          .get();
-        recordAudit(tx, { ...entity, before: standard, after });
+          .returning();
+        await recordAudit(tx, { ...entity, before: standard, after });
         return;
       }
       const where = and(eq(standardTranslations.standardId, standard.id), eq(standardTranslations.lang, lang));
-      const before = tx.select().from(standardTranslations).where(where).get() ?? null;
+      const before = (await tx.select().from(standardTranslations).where(where).limit(1))[0] ?? null;
       // Saving a translation confirms it against the English as it is now: never dated before it.
       const edited = standard.textEditedAt && standard.textEditedAt > now ? standard.textEditedAt : now;
-      const after = tx
+      const [after] = await tx
         .insert(standardTranslations)
         .values({ standardId: standard.id, lang, ...patch, textEditedAt: edited })
         .onConflictDoUpdate({
           target: [standardTranslations.standardId, standardTranslations.lang],
           set: { ...patch, updatedAt: now, textEditedAt: edited },
         })
-        .returning()
-        .get();
-      recordAudit(tx, { ...entity, before, after });
+        .returning();
+      await recordAudit(tx, { ...entity, before, after });
     });
   }
 
   /** The methodology's plain-language steps and review text in one language. */
-  updateMethodologyText(lang: Language, patch: MethodologyTextPatch, actor: Actor) {
-    this.db.transaction((tx) => {
-      const before = tx.select().from(methodologyTexts).where(eq(methodologyTexts.lang, lang)).get() ?? null;
+  async updateMethodologyText(lang: Language, patch: MethodologyTextPatch, actor: Actor): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      const before = (await tx.select().from(methodologyTexts).where(eq(methodologyTexts.lang, lang)).limit(1))[0] ?? null;
       const steps = patch.steps ?? before?.steps;
       const review = patch.review ?? before?.review;
       if (!steps || !review) {
@@ -271,13 +268,12 @@ export class AdminRepository {
         const message = `the first ${lang} text needs both steps and review`;
         throw new HttpError(400, 'validation', `body.${field}: ${message}`, [{ field: `body.${field}`, message }]);
       }
-      const after = tx
+      const [after] = await tx
         .insert(methodologyTexts)
         .values({ lang, steps, review })
         .onConflictDoUpdate({ target: methodologyTexts.lang, set: { steps, review, updatedAt: nowIso() } })
-        .returning()
-        .get();
-      recordAudit(tx, { actor, action: 'methodology.update', entityType: 'methodology', entityId: lang, before, after });
+        .returning();
+      await recordAudit(tx, { actor, action: 'methodology.update', entityType: 'methodology', entityId: lang, before, after });
     });
   }
   /**
@@ -287,34 +283,29 @@ export class AdminRepository {
    * links from real elections and events to demo people; nothing else that is real is touched.
    * Returns how many rows of each went.
    */
-  removeDemo(actor: Actor | null): DemoRemoval {
-    return this.db.transaction((tx) => {
-      const demoPeople = tx
-        .select({ id: subjects.id })
-        .from(subjects)
-        .where(eq(subjects.demo, true))
-        .all()
-        .map((r) => r.id);
-      const entryIds = tx
-        .select({ id: evidence.id })
-        .from(evidence)
-        .where(demoPeople.length ? or(eq(evidence.demo, true), inArray(evidence.subjectId, demoPeople)) : eq(evidence.demo, true))
-        .all()
-        .map((r) => r.id);
+  removeDemo(actor: Actor | null): Promise<DemoRemoval> {
+    return inTransaction(this.db, async (tx) => {
+      const demoPeople = (await tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.demo, true))).map((r) => r.id);
+      const entryIds = (
+        await tx
+          .select({ id: evidence.id })
+          .from(evidence)
+          .where(demoPeople.length ? or(eq(evidence.demo, true), inArray(evidence.subjectId, demoPeople)) : eq(evidence.demo, true))
+      ).map((r) => r.id);
       const removed: DemoRemoval = { people: demoPeople.length, elections: 0, events: 0, evidence: entryIds.length };
       if (entryIds.length) {
-        tx.delete(evidenceSources).where(inArray(evidenceSources.evidenceId, entryIds)).run();
-        tx.delete(evidenceRevisions).where(inArray(evidenceRevisions.evidenceId, entryIds)).run();
-        tx.delete(evidence).where(inArray(evidence.id, entryIds)).run();
+        await tx.delete(evidenceSources).where(inArray(evidenceSources.evidenceId, entryIds));
+        await tx.delete(evidenceRevisions).where(inArray(evidenceRevisions.evidenceId, entryIds));
+        await tx.delete(evidence).where(inArray(evidence.id, entryIds));
       }
-      removed.elections = tx.delete(elections).where(eq(elections.demo, true)).run().changes;
-      removed.events = tx.delete(events).where(eq(events.demo, true)).run().changes;
+      removed.elections = (await tx.delete(elections).where(eq(elections.demo, true)).returning({ id: elections.id })).length;
+      removed.events = (await tx.delete(events).where(eq(events.demo, true)).returning({ id: events.id })).length;
       if (demoPeople.length) {
-        tx.delete(electionCandidates).where(inArray(electionCandidates.subjectId, demoPeople)).run();
-        tx.delete(eventSubjects).where(inArray(eventSubjects.subjectId, demoPeople)).run();
-        tx.delete(subjects).where(inArray(subjects.id, demoPeople)).run();
+        await tx.delete(electionCandidates).where(inArray(electionCandidates.subjectId, demoPeople));
+        await tx.delete(eventSubjects).where(inArray(eventSubjects.subjectId, demoPeople));
+        await tx.delete(subjects).where(inArray(subjects.id, demoPeople));
       }
-      recordAudit(tx, { actor, action: 'demo.remove', entityType: 'demo', entityId: null, after: removed });
+      await recordAudit(tx, { actor, action: 'demo.remove', entityType: 'demo', entityId: null, after: removed });
       return removed;
     });
   }

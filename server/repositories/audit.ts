@@ -1,12 +1,17 @@
-import type Database from 'better-sqlite3';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { BaseSQLiteDatabase, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection.js';
-import * as schema from '../../db/schema/index.js';
 import { auditLog, users } from '../../db/schema/index.js';
+import type { Reader, Tx } from '../../db/unit-of-work.js';
 
-/** The database or a transaction on it: every write and its audit row go through one of these. */
-export type Writer = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+export { inTransaction, type Reader, type Tx } from '../../db/unit-of-work.js';
+
+/**
+ * The database or a unit of work on it. A method taking one reads through it, and writes by
+ * `inTransaction(writer, …)`, which joins the caller's unit when given one (so the change and
+ * its audit row commit together) and starts a unit of its own when given the database.
+ */
+export type Writer = Db;
 
 /** Who made a change; null for the command line and the system itself. */
 export interface Actor {
@@ -24,18 +29,15 @@ export interface AuditEntry {
 }
 
 /** Writes one audit row; call it inside the transaction of the change it records. */
-export function recordAudit(writer: Writer, entry: AuditEntry): void {
-  writer
-    .insert(auditLog)
-    .values({
-      actorId: entry.actor?.id ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId === null ? null : String(entry.entityId),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    })
-    .run();
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: entry.actor?.id ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
 }
 
 export interface Paging {
@@ -51,26 +53,25 @@ export interface Page<T> {
 }
 
 /** The total behind a paged list. */
-export function countRows(writer: Writer, table: SQLiteTable, where?: SQL): number {
-  const row = writer
+export async function countRows(reader: Reader, table: SQLiteTable, where?: SQL): Promise<number> {
+  const [row] = await reader
     .select({ n: sql<number>`count(*)` })
     .from(table)
-    .where(where)
-    .get();
-  return row?.n ?? 0;
+    .where(where);
+  return Number(row?.n ?? 0);
 }
 
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
   /** Newest first, optionally for one entity or one actor. */
-  list(filter: { entityType?: string; entityId?: string; actorId?: number }, paging: Paging) {
+  async list(filter: { entityType?: string; entityId?: string; actorId?: number }, paging: Paging) {
     const where = and(
       filter.entityType === undefined ? undefined : eq(auditLog.entityType, filter.entityType),
       filter.entityId === undefined ? undefined : eq(auditLog.entityId, filter.entityId),
       filter.actorId === undefined ? undefined : eq(auditLog.actorId, filter.actorId),
     );
-    const rows = this.db
+    const rows = await this.db
       .select({
         id: auditLog.id,
         actorId: auditLog.actorId,
@@ -87,12 +88,11 @@ export class AuditRepository {
       .where(where)
       .orderBy(desc(auditLog.id))
       .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize)
-      .all();
+      .offset((paging.page - 1) * paging.pageSize);
     const items = rows.map(({ actorId, actorName, ...rest }) => ({
       ...rest,
       actor: actorId === null ? null : { id: actorId, displayName: actorName ?? '' },
     }));
-    return { items, ...paging, total: countRows(this.db, auditLog, where) };
+    return { items, ...paging, total: await countRows(this.db, auditLog, where) };
   }
 }

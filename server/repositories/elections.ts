@@ -7,9 +7,9 @@ export type ElectionWithCandidates = Omit<Election, 'id' | 'createdAt'> & { cand
 export class ElectionRepository {
   constructor(private readonly db: Db) {}
 
-  private withCandidates(rows: Election[]): ElectionWithCandidates[] {
+  private async withCandidates(rows: Election[]): Promise<ElectionWithCandidates[]> {
     if (rows.length === 0) return [];
-    const links = this.db
+    const links = await this.db
       .select({ electionId: electionCandidates.electionId, subject: subjects })
       .from(electionCandidates)
       .innerJoin(subjects, eq(subjects.id, electionCandidates.subjectId))
@@ -19,8 +19,7 @@ export class ElectionRepository {
           rows.map((r) => r.id),
         ),
       )
-      .orderBy(asc(electionCandidates.position), asc(subjects.name))
-      .all();
+      .orderBy(asc(electionCandidates.position), asc(subjects.name));
     return rows.map(({ id, createdAt: _c, ...rest }) => ({
       ...rest,
       candidates: links.filter((l) => l.electionId === id).map((l) => l.subject),
@@ -28,11 +27,11 @@ export class ElectionRepository {
   }
 
   /** Newest election first. */
-  list(): ElectionWithCandidates[] {
-    return this.withCandidates(this.db.select().from(elections).orderBy(desc(elections.electionDate)).all());
+  async list(): Promise<ElectionWithCandidates[]> {
+    return this.withCandidates(await this.db.select().from(elections).orderBy(desc(elections.electionDate)));
   }
 
-  bySlug(slug: string): ElectionWithCandidates | undefined {
-    return this.withCandidates(this.db.select().from(elections).where(eq(elections.slug, slug)).all())[0];
+  async bySlug(slug: string): Promise<ElectionWithCandidates | undefined> {
+    return (await this.withCandidates(await this.db.select().from(elections).where(eq(elections.slug, slug))))[0];
   }
 }

@@ -7,10 +7,10 @@ export class EventRepository {
   constructor(private readonly db: Db) {}
 
   /** All events in time order, each with the people linked to it. */
-  list(): PublicEvent[] {
-    const rows = this.db.select().from(events).orderBy(asc(events.startsAt)).all();
+  async list(): Promise<PublicEvent[]> {
+    const rows = await this.db.select().from(events).orderBy(asc(events.startsAt));
     if (rows.length === 0) return [];
-    const links = this.db
+    const links = await this.db
       .select({ eventId: eventSubjects.eventId, slug: subjects.slug, name: subjects.name, role: subjects.role })
       .from(eventSubjects)
       .innerJoin(subjects, eq(subjects.id, eventSubjects.subjectId))
@@ -20,8 +20,7 @@ export class EventRepository {
           rows.map((r) => r.id),
         ),
       )
-      .orderBy(asc(subjects.name))
-      .all();
+      .orderBy(asc(subjects.name));
     return rows.map(({ flyerPath, createdAt: _c, updatedAt: _u, ...rest }) => ({
       ...rest,
       flyerUrl: flyerPath ? `/media/flyers/${encodeURIComponent(flyerPath)}` : null,

@@ -16,7 +16,7 @@ import { gradeFor, roundScore, standardScore, type Kind } from '../../core/scori
 import { HttpError } from '../errors.js';
 import type { EvidenceChanges, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
 import type { ProposedChange } from '../schemas/evidence-changes.js';
-import { countRows, recordAudit, type Actor, type Paging } from './audit.js';
+import { countRows, inTransaction, recordAudit, type Actor, type Paging } from './audit.js';
 import { CONTENT_FIELDS, refuseOwn, requireStatus, type EvidenceWorkspaceRepository } from './evidence-workspace.js';
 
 const proposer = alias(users, 'proposer');
@@ -38,28 +38,27 @@ export class EvidenceChangeRepository {
 
   /** Records a proposal against the revision the proposer saw; one open proposal per entry. */
   propose(id: number, kind: ChangeKind, fields: EvidenceChanges, note: string, actor: Actor) {
-    return this.db.transaction((tx) => {
-      const entry = this.entries.findOr404(id, tx);
+    return inTransaction(this.db, async (tx) => {
+      const entry = await this.entries.findOr404(id, tx);
       if (kind === 'correction') refuseOwn(entry, actor, 'correct');
       requireStatus(entry, 'published', kind === 'correction' ? 'corrected' : 'retracted');
-      this.entries.resolve(tx, fields); // an unknown person or standard is a 400 now, not at approval
-      const open = tx
+      await this.entries.resolve(tx, fields); // an unknown person or standard is a 400 now, not at approval
+      const [open] = await tx
         .select({ id: evidenceChanges.id })
         .from(evidenceChanges)
         .where(and(eq(evidenceChanges.evidenceId, id), eq(evidenceChanges.status, 'pending')))
-        .get();
+        .limit(1);
       if (open)
         throw new HttpError(
           409,
           'change-pending',
           `Change ${open.id} to this entry already awaits a second reviewer; approve or reject it first`,
         );
-      const row = tx
+      const [row] = await tx
         .insert(evidenceChanges)
         .values({ evidenceId: id, kind, fields, note, baseRevision: entry.revision, proposedBy: actor.id })
-        .returning()
-        .get();
-      recordAudit(tx, { actor, action: `change.propose`, entityType: 'evidence-change', entityId: row.id, after: row });
+        .returning();
+      await recordAudit(tx, { actor, action: `change.propose`, entityType: 'evidence-change', entityId: row.id, after: row });
       return { id: row.id, kind: row.kind, status: row.status };
     });
   }
@@ -69,11 +68,11 @@ export class EvidenceChangeRepository {
    * submitter are refused; so is a proposal whose entry changed after it was made.
    */
   review(changeId: number, decision: 'approve' | 'reject', note: string | undefined, actor: Actor) {
-    return this.db.transaction((tx) => {
-      const change = tx.select().from(evidenceChanges).where(eq(evidenceChanges.id, changeId)).get();
+    return inTransaction(this.db, async (tx) => {
+      const [change] = await tx.select().from(evidenceChanges).where(eq(evidenceChanges.id, changeId)).limit(1);
       if (!change) throw new HttpError(404, 'not-found', `No proposed change with id ${changeId}`);
       if (change.status !== 'pending') throw new HttpError(409, 'wrong-status', `This change is already ${change.status}`);
-      const entry = this.entries.findOr404(change.evidenceId, tx);
+      const entry = await this.entries.findOr404(change.evidenceId, tx);
       if (change.proposedBy === actor.id)
         throw new HttpError(403, 'own-proposal', 'You proposed this change, so another reviewer must decide on it');
       if (entry.submittedBy?.id === actor.id)
@@ -85,20 +84,27 @@ export class EvidenceChangeRepository {
           throw new HttpError(409, 'stale', 'The entry changed after this change was proposed; reject it and propose it again');
         }
         if (change.kind === 'correction') {
-          this.entries.change(tx, entry, 'correct', actor, change.fields as EvidenceChanges, {
+          await this.entries.change(tx, entry, 'correct', actor, change.fields as EvidenceChanges, {
             correctedAt: now,
             correctionNote: change.note,
           });
         } else {
-          this.entries.change(tx, entry, 'retract', actor, {}, { status: 'retracted', retractedAt: now, retractionReason: change.note });
+          await this.entries.change(
+            tx,
+            entry,
+            'retract',
+            actor,
+            {},
+            { status: 'retracted', retractedAt: now, retractionReason: change.note },
+          );
         }
       }
       const status: ChangeStatus = decision === 'approve' ? 'approved' : 'rejected';
-      tx.update(evidenceChanges)
+      await tx
+        .update(evidenceChanges)
         .set({ status, reviewedBy: actor.id, reviewNote: note ?? null, reviewedAt: now })
-        .where(eq(evidenceChanges.id, changeId))
-        .run();
-      recordAudit(tx, {
+        .where(eq(evidenceChanges.id, changeId));
+      await recordAudit(tx, {
         actor,
         action: `change.${decision}`,
         entityType: 'evidence-change',
@@ -111,9 +117,12 @@ export class EvidenceChangeRepository {
   }
 
   /** Proposals with every field before and after and the grades they move; pending ones oldest first. */
-  list(status: ChangeStatus | undefined, paging: Paging): { items: ProposedChange[]; page: number; pageSize: number; total: number } {
+  async list(
+    status: ChangeStatus | undefined,
+    paging: Paging,
+  ): Promise<{ items: ProposedChange[]; page: number; pageSize: number; total: number }> {
     const where = status === undefined ? undefined : eq(evidenceChanges.status, status);
-    const rows = this.db
+    const rows = await this.db
       .select({ change: evidenceChanges, proposerName: proposer.displayName, deciderName: decider.displayName })
       .from(evidenceChanges)
       .leftJoin(proposer, eq(proposer.id, evidenceChanges.proposedBy))
@@ -121,14 +130,14 @@ export class EvidenceChangeRepository {
       .where(where)
       .orderBy(status === 'pending' ? asc(evidenceChanges.id) : desc(evidenceChanges.id))
       .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize)
-      .all();
-    const items = rows.map(({ change, proposerName, deciderName }) => this.describe(change, proposerName, deciderName));
-    return { items, ...paging, total: countRows(this.db, evidenceChanges, where) };
+      .offset((paging.page - 1) * paging.pageSize);
+    const items: ProposedChange[] = [];
+    for (const { change, proposerName, deciderName } of rows) items.push(await this.describe(change, proposerName, deciderName));
+    return { items, ...paging, total: await countRows(this.db, evidenceChanges, where) };
   }
 
-  private describe(change: EvidenceChangeRow, proposerName: string | null, deciderName: string | null): ProposedChange {
-    const entry = this.entries.findOr404(change.evidenceId);
+  private async describe(change: EvidenceChangeRow, proposerName: string | null, deciderName: string | null): Promise<ProposedChange> {
+    const entry = await this.entries.findOr404(change.evidenceId);
     const proposed = change.fields as EvidenceChanges;
     const merged = { ...pickContent(entry), ...(change.kind === 'correction' ? proposed : {}) };
     // As stored: a source given without a publisher or archive link has them as null.
@@ -169,7 +178,7 @@ export class EvidenceChangeRepository {
       },
       fields,
       statusAfter: change.kind === 'retraction' ? 'retracted' : entry.status,
-      grades: change.status === 'pending' ? this.grades(entry, change.kind === 'correction' ? after : null) : [],
+      grades: change.status === 'pending' ? await this.grades(entry, change.kind === 'correction' ? after : null) : [],
     };
   }
 
@@ -178,23 +187,24 @@ export class EvidenceChangeRepository {
    * method's own functions over the counted evidence, so the queue never disagrees with the
    * scorecard. A correction that moves the entry to another person or standard touches two.
    */
-  private grades(entry: WorkspaceEvidence, after: ReturnType<typeof pickContent> | null) {
+  private async grades(entry: WorkspaceEvidence, after: ReturnType<typeof pickContent> | null) {
     const pairs = new Map<string, { subject: string; standard: string }>();
     pairs.set(`${entry.subject}|${entry.standard}`, { subject: entry.subject, standard: entry.standard });
     if (after) pairs.set(`${after.subject}|${after.standard}`, { subject: after.subject, standard: after.standard });
-    return [...pairs.values()].map(({ subject, standard }) => {
-      const counted = this.db
+    const grades = [];
+    for (const { subject, standard } of pairs.values()) {
+      const counted = await this.db
         .select({ id: evidence.id, rating: evidence.rating, kind: evidence.kind })
         .from(evidence)
         .innerJoin(subjects, eq(subjects.id, evidence.subjectId))
         .innerJoin(standards, eq(standards.id, evidence.standardId))
-        .where(and(eq(subjects.slug, subject), eq(standards.slug, standard), eq(evidence.status, 'published')))
-        .all();
+        .where(and(eq(subjects.slug, subject), eq(standards.slug, standard), eq(evidence.status, 'published')));
       const others = counted.filter((e) => e.id !== entry.id);
       const moved: Array<{ rating: number; kind: Kind }> =
         after && after.subject === subject && after.standard === standard ? [{ rating: after.rating, kind: after.kind }] : [];
-      return { subject, standard, now: graded(standardScore(counted)), after: graded(standardScore([...others, ...moved])) };
-    });
+      grades.push({ subject, standard, now: graded(standardScore(counted)), after: graded(standardScore([...others, ...moved])) });
+    }
+    return grades;
   }
 }
 

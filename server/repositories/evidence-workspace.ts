@@ -15,7 +15,7 @@ import {
 } from '../../db/schema/index.js';
 import { HttpError } from '../errors.js';
 import type { EvidenceChanges, EvidenceInput, EvidenceListQuery, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
-import { countRows, recordAudit, type Actor, type Paging, type Writer } from './audit.js';
+import { countRows, inTransaction, recordAudit, type Actor, type Paging, type Tx, type Writer } from './audit.js';
 import { publicColumns, type EvidenceRepository } from './evidence.js';
 
 const submitter = alias(users, 'submitter');
@@ -71,9 +71,13 @@ export class EvidenceWorkspaceRepository {
   }
 
   /** Joins the people, sources and duplicates on. Reads inside a transaction see its writes: one connection. */
-  private shape(rows: WorkspaceRow[], writer: Writer = this.db): WorkspaceEvidence[] {
-    const sources = this.publicEvidence.sourcesFor(rows.map((r) => r.id));
-    const index = new Map([...new Set(rows.map((r) => r.subject))].map((slug) => [slug, this.sourceIndex(writer, slug)]));
+  private async shape(rows: WorkspaceRow[], writer: Writer = this.db): Promise<WorkspaceEvidence[]> {
+    const sources = await this.publicEvidence.sourcesFor(
+      rows.map((r) => r.id),
+      writer,
+    );
+    const index = new Map<string, Map<string, number[]>>();
+    for (const slug of new Set(rows.map((r) => r.subject))) index.set(slug, await this.sourceIndex(writer, slug));
     return rows.map(({ submittedById, submittedByName, reviewedById, reviewedByName, ...rest }) => {
       const own = sources.get(rest.id) ?? [];
       return {
@@ -94,15 +98,14 @@ export class EvidenceWorkspaceRepository {
    * One person's entries by normalised source address (withdrawn ones left out), to flag an
    * entry whose source is already in another entry about the same person.
    */
-  private sourceIndex(writer: Writer, subjectSlug: string): Map<string, number[]> {
-    const rows = writer
+  private async sourceIndex(writer: Writer, subjectSlug: string): Promise<Map<string, number[]>> {
+    const rows = await writer
       .select({ id: evidence.id, url: evidenceSources.url })
       .from(evidenceSources)
       .innerJoin(evidence, eq(evidence.id, evidenceSources.evidenceId))
       .innerJoin(subjects, eq(subjects.id, evidence.subjectId))
       .where(and(eq(subjects.slug, subjectSlug), ne(evidence.status, 'withdrawn')))
-      .orderBy(asc(evidence.id))
-      .all();
+      .orderBy(asc(evidence.id));
     const index = new Map<string, number[]>();
     for (const { id, url } of rows) {
       const key = normaliseSourceUrl(url);
@@ -117,8 +120,8 @@ export class EvidenceWorkspaceRepository {
    * For the import: existing entries about `input.subject` whose sources match, and the one
    * (if any) this row already became: same standard, title, day and first source.
    */
-  matchImport(input: EvidenceInput): { duplicates: number[]; alreadyImported: number | null } {
-    const index = this.sourceIndex(this.db, input.subject);
+  async matchImport(input: EvidenceInput): Promise<{ duplicates: number[]; alreadyImported: number | null }> {
+    const index = await this.sourceIndex(this.db, input.subject);
     const duplicates = duplicatesIn(
       index,
       input.sources.map((s) => s.url),
@@ -126,36 +129,38 @@ export class EvidenceWorkspaceRepository {
     );
     const first = index.get(normaliseSourceUrl(input.sources[0].url)) ?? [];
     const same = first.length
-      ? this.query(
-          this.db,
-          and(
-            inArray(evidence.id, first),
-            eq(evidence.title, input.title),
-            eq(evidence.occurredOn, input.occurredOn),
-            eq(standards.slug, input.standard),
-          ),
-        ).all()[0]
+      ? (
+          await this.query(
+            this.db,
+            and(
+              inArray(evidence.id, first),
+              eq(evidence.title, input.title),
+              eq(evidence.occurredOn, input.occurredOn),
+              eq(standards.slug, input.standard),
+            ),
+          ).limit(1)
+        )[0]
       : undefined;
     return { duplicates, alreadyImported: same?.id ?? null };
   }
 
   /** One entry without its history, or undefined. */
-  find(id: number, writer: Writer = this.db): WorkspaceEvidence | undefined {
-    return this.shape(this.query(writer, eq(evidence.id, id)).all(), writer)[0];
+  async find(id: number, writer: Writer = this.db): Promise<WorkspaceEvidence | undefined> {
+    return (await this.shape(await this.query(writer, eq(evidence.id, id)), writer))[0];
   }
 
   /** For the evidence aggregate's own repositories (proposed changes): one entry or a 404. */
-  findOr404(id: number, writer: Writer = this.db): WorkspaceEvidence {
-    const entry = this.find(id, writer);
+  async findOr404(id: number, writer: Writer = this.db): Promise<WorkspaceEvidence> {
+    const entry = await this.find(id, writer);
     if (!entry) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
     return entry;
   }
 
   /** One entry with its revisions, oldest first. */
-  detail(id: number) {
-    const entry = this.find(id);
+  async detail(id: number) {
+    const entry = await this.find(id);
     if (!entry) return undefined;
-    const revisions = this.db
+    const rows = await this.db
       .select({
         id: evidenceRevisions.id,
         action: evidenceRevisions.action,
@@ -167,59 +172,54 @@ export class EvidenceWorkspaceRepository {
       .from(evidenceRevisions)
       .leftJoin(users, eq(users.id, evidenceRevisions.actorId))
       .where(eq(evidenceRevisions.evidenceId, id))
-      .orderBy(asc(evidenceRevisions.id))
-      .all()
-      .map(({ actorId, actorName, ...r }) => ({ ...r, actor: person(actorId, actorName) }));
+      .orderBy(asc(evidenceRevisions.id));
+    const revisions = rows.map(({ actorId, actorName, ...r }) => ({ ...r, actor: person(actorId, actorName) }));
     return { ...entry, revisions };
   }
 
   /** The pending queue oldest first (first come, first reviewed); anything else newest first. */
-  list(filter: Omit<EvidenceListQuery, 'mine'> & { submittedBy?: number }, paging: Paging) {
-    const { subjectId } = this.resolve(this.db, { subject: filter.subject }, 'querystring');
+  async list(filter: Omit<EvidenceListQuery, 'mine'> & { submittedBy?: number }, paging: Paging) {
+    const { subjectId } = await this.resolve(this.db, { subject: filter.subject }, 'querystring');
     const where = and(
       filter.status === undefined ? undefined : eq(evidence.status, filter.status),
       filter.submittedBy === undefined ? undefined : eq(evidence.submittedBy, filter.submittedBy),
       subjectId === undefined ? undefined : eq(evidence.subjectId, subjectId),
     );
-    const rows = this.query(this.db, where)
+    const rows = await this.query(this.db, where)
       .orderBy(filter.status === 'pending' ? asc(evidence.id) : desc(evidence.id))
       .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize)
-      .all();
-    return { items: this.shape(rows), ...paging, total: countRows(this.db, evidence, where) };
+      .offset((paging.page - 1) * paging.pageSize);
+    return { items: await this.shape(rows), ...paging, total: await countRows(this.db, evidence, where) };
   }
 
   /** Slugs to ids; an unknown slug is a 400 naming the field, like any other bad input. */
-  resolve(writer: Writer, changes: Pick<EvidenceChanges, 'subject' | 'standard'>, location = 'body') {
+  async resolve(writer: Writer, changes: Pick<EvidenceChanges, 'subject' | 'standard'>, location = 'body') {
     const ids: { subjectId?: number; standardId?: number } = {};
     if (changes.subject !== undefined) {
-      const row = writer.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, changes.subject)).get();
+      const [row] = await writer.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, changes.subject)).limit(1);
       if (!row) throw unknownSlug(location, 'subject', changes.subject);
       ids.subjectId = row.id;
     }
     if (changes.standard !== undefined) {
-      const row = writer.select({ id: standards.id }).from(standards).where(eq(standards.slug, changes.standard)).get();
+      const [row] = await writer.select({ id: standards.id }).from(standards).where(eq(standards.slug, changes.standard)).limit(1);
       if (!row) throw unknownSlug(location, 'standard', changes.standard);
       ids.standardId = row.id;
     }
     return ids;
   }
 
-  private replaceSources(writer: Writer, evidenceId: number, sources: EvidenceInput['sources']) {
-    writer.delete(evidenceSources).where(eq(evidenceSources.evidenceId, evidenceId)).run();
-    writer
-      .insert(evidenceSources)
-      .values(
-        sources.map((s, position) => ({
-          evidenceId,
-          position,
-          url: s.url,
-          title: s.title,
-          publisher: s.publisher ?? null,
-          archiveUrl: s.archiveUrl ?? null,
-        })),
-      )
-      .run();
+  private async replaceSources(tx: Tx, evidenceId: number, sources: EvidenceInput['sources']) {
+    await tx.delete(evidenceSources).where(eq(evidenceSources.evidenceId, evidenceId));
+    await tx.insert(evidenceSources).values(
+      sources.map((s, position) => ({
+        evidenceId,
+        position,
+        url: s.url,
+        title: s.title,
+        publisher: s.publisher ?? null,
+        archiveUrl: s.archiveUrl ?? null,
+      })),
+    );
   }
 
   /**
@@ -227,62 +227,65 @@ export class EvidenceWorkspaceRepository {
    * actually changed, and the audit row. Returns the entry as stored. Proposed changes call
    * it inside their approval's transaction.
    */
-  change(
-    writer: Writer,
+  async change(
+    tx: Tx,
     before: WorkspaceEvidence,
     action: string,
     actor: Actor,
     content: EvidenceChanges,
     columns: Partial<Evidence>,
-  ): WorkspaceEvidence {
+  ): Promise<WorkspaceEvidence> {
     const { sources, subject: _s, standard: _t, ...plain } = content;
-    writer
+    const ids = await this.resolve(tx, content);
+    await tx
       .update(evidence)
-      .set({ ...plain, ...this.resolve(writer, content), ...columns, updatedAt: nowIso(), revision: sql`${evidence.revision} + 1` })
-      .where(eq(evidence.id, before.id))
-      .run();
-    if (sources) this.replaceSources(writer, before.id, sources);
-    const after = this.findOr404(before.id, writer);
+      .set({ ...plain, ...ids, ...columns, updatedAt: nowIso(), revision: sql`${evidence.revision} + 1` })
+      .where(eq(evidence.id, before.id));
+    if (sources) await this.replaceSources(tx, before.id, sources);
+    const after = await this.findOr404(before.id, tx);
     const changes: Record<string, [unknown, unknown]> = {};
     for (const key of Object.keys(after) as Array<keyof WorkspaceEvidence>) {
       if (key === 'updatedAt' || key === 'revision' || key === 'duplicates') continue;
       if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = [before[key], after[key]];
     }
-    writer.insert(evidenceRevisions).values({ evidenceId: before.id, actorId: actor.id, action, changes }).run();
-    recordAudit(writer, { actor, action: `evidence.${action}`, entityType: 'evidence', entityId: before.id, before, after });
+    await tx.insert(evidenceRevisions).values({ evidenceId: before.id, actorId: actor.id, action, changes });
+    await recordAudit(tx, { actor, action: `evidence.${action}`, entityType: 'evidence', entityId: before.id, before, after });
     return after;
   }
 
   /** A new entry, always pending; its first revision records everything it was created with. */
-  create(input: EvidenceInput, actor: Actor): WorkspaceEvidence {
-    return this.db.transaction((tx) => this.insert(tx, input, actor));
+  create(input: EvidenceInput, actor: Actor): Promise<WorkspaceEvidence> {
+    return inTransaction(this.db, (tx) => this.insert(tx, input, actor));
   }
 
   /** A bulk import: every entry is stored, or none is. */
-  createMany(inputs: EvidenceInput[], actor: Actor): WorkspaceEvidence[] {
-    return this.db.transaction((tx) => inputs.map((input) => this.insert(tx, input, actor)));
+  createMany(inputs: EvidenceInput[], actor: Actor): Promise<WorkspaceEvidence[]> {
+    return inTransaction(this.db, async (tx) => {
+      const created: WorkspaceEvidence[] = [];
+      for (const input of inputs) created.push(await this.insert(tx, input, actor));
+      return created;
+    });
   }
 
-  private insert(tx: Writer, input: EvidenceInput, actor: Actor): WorkspaceEvidence {
+  private async insert(tx: Tx, input: EvidenceInput, actor: Actor): Promise<WorkspaceEvidence> {
     const { sources, subject: _s, standard: _t, ...plain } = input;
-    const ids = this.resolve(tx, input) as { subjectId: number; standardId: number };
-    const row = tx
+    const ids = (await this.resolve(tx, input)) as { subjectId: number; standardId: number };
+    const [row] = await tx
       .insert(evidence)
       .values({ ...plain, ...ids, status: 'pending', submittedBy: actor.id })
-      .returning({ id: evidence.id })
-      .get();
-    this.replaceSources(tx, row.id, sources);
-    const after = this.findOr404(row.id, tx);
+      .returning({ id: evidence.id });
+    await this.replaceSources(tx, row.id, sources);
+    const after = await this.findOr404(row.id, tx);
     const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, [null, after[f]]]));
-    tx.insert(evidenceRevisions).values({ evidenceId: row.id, actorId: actor.id, action: 'create', changes }).run();
-    recordAudit(tx, { actor, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after });
+    await tx.insert(evidenceRevisions).values({ evidenceId: row.id, actorId: actor.id, action: 'create', changes });
+    await recordAudit(tx, { actor, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after });
     return after;
   }
 
   /** The submitter edits their own entry while it waits for review. */
-  edit(id: number, changes: EvidenceChanges, actor: Actor): WorkspaceEvidence {
-    return this.db.transaction((tx) => {
-      const before = this.findOr404(id, tx);
+  edit(id: number, changes: EvidenceChanges, actor: Actor): Promise<WorkspaceEvidence> {
+    return inTransaction(this.db, async (tx) => {
+      const before = await this.findOr404(id, tx);
       if (before.submittedBy?.id !== actor.id) throw new HttpError(403, 'forbidden', 'Only the person who submitted an entry can edit it');
       requireStatus(before, 'pending', 'edited');
       return this.change(tx, before, 'edit', actor, changes, {});
@@ -290,9 +293,9 @@ export class EvidenceWorkspaceRepository {
   }
 
   /** The submitter takes back their own pending entry: kept, never public, never reviewed. */
-  withdraw(id: number, actor: Actor): WorkspaceEvidence {
-    return this.db.transaction((tx) => {
-      const before = this.findOr404(id, tx);
+  withdraw(id: number, actor: Actor): Promise<WorkspaceEvidence> {
+    return inTransaction(this.db, async (tx) => {
+      const before = await this.findOr404(id, tx);
       if (before.submittedBy?.id !== actor.id)
         throw new HttpError(403, 'forbidden', 'Only the person who submitted an entry can withdraw it');
       requireStatus(before, 'pending', 'withdrawn');
@@ -304,9 +307,9 @@ export class EvidenceWorkspaceRepository {
    * Publishes or rejects a pending entry; never the reviewer's own, and only the revision the
    * reviewer read: an edit made meanwhile is a 409 `stale`, and nothing is decided.
    */
-  review(id: number, decision: 'publish' | 'reject', note: string | undefined, revision: number, actor: Actor): WorkspaceEvidence {
-    return this.db.transaction((tx) => {
-      const before = this.findOr404(id, tx);
+  review(id: number, decision: 'publish' | 'reject', note: string | undefined, revision: number, actor: Actor): Promise<WorkspaceEvidence> {
+    return inTransaction(this.db, async (tx) => {
+      const before = await this.findOr404(id, tx);
       refuseOwn(before, actor, 'review');
       requireStatus(before, 'pending', 'reviewed');
       requireRevision(before, revision);

@@ -57,11 +57,11 @@ export class EvidenceRepository {
   }
 
   /** Sources of many entries in one query, keyed by entry id, in their given order. */
-  sourcesFor(ids: number[]): Map<number, PublicSource[]> {
+  async sourcesFor(ids: number[], reader: Db = this.db): Promise<Map<number, PublicSource[]>> {
     const byEntry = new Map<number, PublicSource[]>();
     // SQLite caps bound parameters; chunk so an export of every entry still works.
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = this.db
+      const rows = await reader
         .select({
           evidenceId: evidenceSources.evidenceId,
           url: evidenceSources.url,
@@ -71,8 +71,7 @@ export class EvidenceRepository {
         })
         .from(evidenceSources)
         .where(inArray(evidenceSources.evidenceId, ids.slice(i, i + 500)))
-        .orderBy(asc(evidenceSources.evidenceId), asc(evidenceSources.position))
-        .all();
+        .orderBy(asc(evidenceSources.evidenceId), asc(evidenceSources.position));
       for (const { evidenceId, ...source } of rows) {
         const list = byEntry.get(evidenceId);
         if (list) list.push(source);
@@ -83,8 +82,8 @@ export class EvidenceRepository {
   }
 
   /** One public entry (published or retracted), or undefined for any other status. */
-  findPublic(id: number): PublicEvidence | undefined {
-    return this.listPublic({ id })[0];
+  async findPublic(id: number): Promise<PublicEvidence | undefined> {
+    return (await this.listPublic({ id }))[0];
   }
 
   /**
@@ -92,13 +91,12 @@ export class EvidenceRepository {
    * note and what changed, the retraction with its reason. Edits before publication and
    * everything about who did it stay private; only the role shows.
    */
-  publicHistory(id: number): PublicHistoryStep[] {
-    const rows = this.db
+  async publicHistory(id: number): Promise<PublicHistoryStep[]> {
+    const rows = await this.db
       .select({ action: evidenceRevisions.action, changes: evidenceRevisions.changes, createdAt: evidenceRevisions.createdAt })
       .from(evidenceRevisions)
       .where(eq(evidenceRevisions.evidenceId, id))
-      .orderBy(asc(evidenceRevisions.id))
-      .all();
+      .orderBy(asc(evidenceRevisions.id));
     return rows.flatMap(({ action, changes, createdAt }) => {
       const step = STEPS[action];
       if (!step) return [];
@@ -118,8 +116,8 @@ export class EvidenceRepository {
   }
 
   /** Public evidence, newest first (by when it happened), optionally for one subject or standard. */
-  listPublic(filter: { subjectId?: number; standardId?: number; id?: number } = {}): PublicEvidence[] {
-    const rows = this.db
+  async listPublic(filter: { subjectId?: number; standardId?: number; id?: number } = {}): Promise<PublicEvidence[]> {
+    const rows = await this.db
       .select(publicColumns)
       .from(evidence)
       .innerJoin(subjects, eq(subjects.id, evidence.subjectId))
@@ -132,9 +130,8 @@ export class EvidenceRepository {
           filter.id === undefined ? undefined : eq(evidence.id, filter.id),
         ),
       )
-      .orderBy(desc(evidence.occurredOn), desc(evidence.id))
-      .all();
-    const sources = this.sourcesFor(rows.map((r) => r.id));
+      .orderBy(desc(evidence.occurredOn), desc(evidence.id));
+    const sources = await this.sourcesFor(rows.map((r) => r.id));
     return rows.map((r) => ({
       ...r,
       status: r.status as PublicEvidence['status'],
@@ -145,8 +142,9 @@ export class EvidenceRepository {
   /**
    * One subject's counted evidence as [standardId, rating, kind, occurredOn, updatedAt]
    * rows: arrays skip drizzle's per-column mapping, which halves the time for big subjects.
+   * (better-sqlite3's prepared `values()` answers at once; PostgreSQL's prepared query is awaited.)
    */
-  forScoring(subjectId: number): EvidenceForScoring[] {
+  async forScoring(subjectId: number): Promise<EvidenceForScoring[]> {
     return this.scoringQuery.values({ subjectId }) as EvidenceForScoring[];
   }
 }

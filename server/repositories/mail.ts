@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-o
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
 import { evidence, mailMessages, users, type MailMessage, type User } from '../../db/schema/index.js';
-import { countRows, type Paging, type Writer } from './audit.js';
+import { countRows, inTransaction, type Paging, type Writer } from './audit.js';
 
 /** One message to queue: who it is for and what it says. */
 export interface OutgoingMail {
@@ -52,101 +52,110 @@ const outboxColumns = {
 export class MailRepository {
   constructor(private readonly db: Db) {}
 
-  enqueue(mail: OutgoingMail, writer: Writer = this.db): number {
-    return writer
-      .insert(mailMessages)
-      .values({
-        kind: mail.kind,
-        toAddress: mail.to,
-        userId: mail.userId,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        nextAttemptAt: nowIso(),
-      })
-      .returning({ id: mailMessages.id })
-      .get().id;
+  /** The queue's database, for a caller that queues several messages in one unit of work. */
+  get database(): Db {
+    return this.db;
   }
 
-  /** Takes up to `limit` due messages for sending; each is held for `leaseMs`. */
-  claimDue(now: Date, limit: number, leaseMs: number): MailMessage[] {
-    const at = now.toISOString();
-    return this.db.transaction((tx) => {
-      const due = tx
-        .select({ id: mailMessages.id })
-        .from(mailMessages)
-        .where(and(inArray(mailMessages.status, ['queued', 'sending']), lte(mailMessages.nextAttemptAt, at)))
-        .orderBy(asc(mailMessages.nextAttemptAt), asc(mailMessages.id))
-        .limit(limit)
-        .all()
-        .map((r) => r.id);
-      if (!due.length) return [];
-      return tx
-        .update(mailMessages)
-        .set({ status: 'sending', nextAttemptAt: new Date(now.getTime() + leaseMs).toISOString() })
-        .where(inArray(mailMessages.id, due))
-        .returning()
-        .all();
+  enqueue(mail: OutgoingMail, writer: Writer = this.db): Promise<number> {
+    return inTransaction(writer, async (tx) => {
+      const [row] = await tx
+        .insert(mailMessages)
+        .values({
+          kind: mail.kind,
+          toAddress: mail.to,
+          userId: mail.userId,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          nextAttemptAt: nowIso(),
+        })
+        .returning({ id: mailMessages.id });
+      return row.id;
     });
   }
 
-  markSent(id: number, now: Date): void {
-    this.db.update(mailMessages).set({ status: 'sent', sentAt: now.toISOString(), lastError: null }).where(eq(mailMessages.id, id)).run();
+  /** Takes up to `limit` due messages for sending; each is held for `leaseMs`. */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<MailMessage[]> {
+    const at = now.toISOString();
+    return inTransaction(this.db, async (tx) => {
+      const due = (
+        await tx
+          .select({ id: mailMessages.id })
+          .from(mailMessages)
+          .where(and(inArray(mailMessages.status, ['queued', 'sending']), lte(mailMessages.nextAttemptAt, at)))
+          .orderBy(asc(mailMessages.nextAttemptAt), asc(mailMessages.id))
+          .limit(limit)
+      ).map((r) => r.id);
+      if (!due.length) return [];
+      return await tx
+        .update(mailMessages)
+        .set({ status: 'sending', nextAttemptAt: new Date(now.getTime() + leaseMs).toISOString() })
+        .where(inArray(mailMessages.id, due))
+        .returning();
+    });
+  }
+
+  async markSent(id: number, now: Date): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      await tx.update(mailMessages).set({ status: 'sent', sentAt: now.toISOString(), lastError: null }).where(eq(mailMessages.id, id));
+    });
   }
 
   /** No SMTP server is configured: the message stays in the outbox for an admin to read. */
-  markHeld(id: number): void {
-    this.db.update(mailMessages).set({ status: 'held' }).where(eq(mailMessages.id, id)).run();
+  async markHeld(id: number): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      await tx.update(mailMessages).set({ status: 'held' }).where(eq(mailMessages.id, id));
+    });
   }
 
   /** A failed attempt: tried again at `retryAt`, or marked failed for good when that is null. */
-  markAttemptFailed(id: number, error: string, retryAt: Date | null): void {
-    this.db
-      .update(mailMessages)
-      .set({
-        status: retryAt ? 'queued' : 'failed',
-        attempts: sql`${mailMessages.attempts} + 1`,
-        lastError: error.slice(0, 500),
-        ...(retryAt ? { nextAttemptAt: retryAt.toISOString() } : {}),
-      })
-      .where(eq(mailMessages.id, id))
-      .run();
+  async markAttemptFailed(id: number, error: string, retryAt: Date | null): Promise<void> {
+    await inTransaction(this.db, async (tx) => {
+      await tx
+        .update(mailMessages)
+        .set({
+          status: retryAt ? 'queued' : 'failed',
+          attempts: sql`${mailMessages.attempts} + 1`,
+          lastError: error.slice(0, 500),
+          ...(retryAt ? { nextAttemptAt: retryAt.toISOString() } : {}),
+        })
+        .where(eq(mailMessages.id, id));
+    });
   }
 
   /** The outbox, newest first: what was held, is waiting, was sent or failed. */
-  list(paging: Paging) {
-    const items = this.db
+  async list(paging: Paging) {
+    const items = await this.db
       .select(outboxColumns)
       .from(mailMessages)
       .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
       .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize)
-      .all();
-    return { items, ...paging, total: countRows(this.db, mailMessages) };
+      .offset((paging.page - 1) * paging.pageSize);
+    return { items, ...paging, total: await countRows(this.db, mailMessages) };
   }
 
-  recipient(userId: number, writer: Writer = this.db): Recipient | undefined {
-    return writer.select(recipientColumns).from(users).where(eq(users.id, userId)).get();
+  async recipient(userId: number, reader: Writer = this.db): Promise<Recipient | undefined> {
+    return (await reader.select(recipientColumns).from(users).where(eq(users.id, userId)).limit(1))[0];
   }
 
   /** Enabled reviewers and admins, but not `except` (who caused the message). */
-  reviewers(except: number | null, writer: Writer = this.db): Recipient[] {
-    return writer
+  async reviewers(except: number | null, reader: Writer = this.db): Promise<Recipient[]> {
+    return await reader
       .select(recipientColumns)
       .from(users)
       .where(and(inArray(users.role, ['reviewer', 'admin']), eq(users.disabled, false), except === null ? undefined : ne(users.id, except)))
-      .orderBy(asc(users.id))
-      .all();
+      .orderBy(asc(users.id));
   }
 
   /**
    * Reviewers due a digest: wanting it, none in the last hour, with the number of pending
    * entries each could review (everyone's but their own).
    */
-  digestDue(now: Date, everyMs: number): Array<Recipient & { pending: number }> {
+  async digestDue(now: Date, everyMs: number): Promise<Array<Recipient & { pending: number }>> {
     const since = new Date(now.getTime() - everyMs).toISOString();
     const pending = sql<number>`(select count(*) from ${evidence} where ${evidence.status} = 'pending' and (${evidence.submittedBy} is null or ${evidence.submittedBy} <> ${users.id}))`;
-    return this.db
+    const rows = await this.db
       .select({ ...recipientColumns, pending })
       .from(users)
       .where(
@@ -156,26 +165,28 @@ export class MailRepository {
           eq(users.notifyReviewQueue, true),
           or(isNull(users.reviewDigestAt), lte(users.reviewDigestAt, since)),
         ),
-      )
-      .all()
-      .filter((r) => r.pending > 0);
+      );
+    return rows.map((r) => ({ ...r, pending: Number(r.pending) })).filter((r) => r.pending > 0);
   }
 
-  markDigestSent(userId: number, now: Date, writer: Writer = this.db): void {
-    writer.update(users).set({ reviewDigestAt: now.toISOString() }).where(eq(users.id, userId)).run();
+  async markDigestSent(userId: number, now: Date, writer: Writer = this.db): Promise<void> {
+    await inTransaction(writer, async (tx) => {
+      await tx.update(users).set({ reviewDigestAt: now.toISOString() }).where(eq(users.id, userId));
+    });
   }
 
   /** An entry's title, status, reviewer's note and submitter, for the "published / rejected" email. */
-  entryOutcome(evidenceId: number, writer: Writer = this.db) {
-    return writer
+  async entryOutcome(evidenceId: number, reader: Writer = this.db) {
+    const [row] = await reader
       .select({ title: evidence.title, status: evidence.status, note: evidence.reviewNote, submittedBy: evidence.submittedBy })
       .from(evidence)
       .where(eq(evidence.id, evidenceId))
-      .get();
+      .limit(1);
+    return row;
   }
 
   /** How many messages are queued or being sent (for the health of the worker). */
-  waiting(): number {
+  waiting(): Promise<number> {
     return countRows(this.db, mailMessages, inArray(mailMessages.status, ['queued', 'sending']));
   }
 }

@@ -7,12 +7,11 @@ export class MethodologyRepository {
   constructor(private readonly db: Db) {}
 
   /** The method's plain-language steps and review process in `lang`, each falling back to English. */
-  text(lang: Language = DEFAULT_LANGUAGE) {
-    const rows = this.db
+  async text(lang: Language = DEFAULT_LANGUAGE) {
+    const rows = await this.db
       .select()
       .from(methodologyTexts)
-      .where(inArray(methodologyTexts.lang, [DEFAULT_LANGUAGE, lang]))
-      .all();
+      .where(inArray(methodologyTexts.lang, [DEFAULT_LANGUAGE, lang]));
     const english = rows.find((r) => r.lang === DEFAULT_LANGUAGE);
     const translated = rows.find((r) => r.lang === lang);
     const steps = pickText(lang, translated?.steps, english?.steps ?? []);

@@ -5,7 +5,7 @@ import { evidence, replies, replyLinks, standards, subjects, type ReplyStatus } 
 import { newToken, tokenHash } from '../auth/token.js';
 import { HttpError } from '../errors.js';
 import type { PublicReply } from '../schemas/evidence.js';
-import { countRows, recordAudit, type Actor, type Paging } from './audit.js';
+import { countRows, inTransaction, recordAudit, type Actor, type Paging } from './audit.js';
 
 const DAY_MS = 86_400_000;
 export const REPLY_LINK_DAYS = 30;
@@ -32,22 +32,22 @@ const invalidLink = () =>
 export class ReplyRepository {
   constructor(private readonly db: Db) {}
 
-  private subjectOr404(slug: string) {
-    const row = this.db
+  private async subjectOr404(slug: string) {
+    const [row] = await this.db
       .select({ id: subjects.id, slug: subjects.slug, name: subjects.name })
       .from(subjects)
       .where(eq(subjects.slug, slug))
-      .get();
+      .limit(1);
     if (!row) throw new HttpError(404, 'not-found', `No subject with slug "${slug}"`);
     return row;
   }
 
   /** A new link; its token is returned once and only its hash is stored. */
-  createLink(slug: string, days: number, actor: Actor) {
-    const subject = this.subjectOr404(slug);
-    return this.db.transaction((tx) => {
+  async createLink(slug: string, days: number, actor: Actor) {
+    const subject = await this.subjectOr404(slug);
+    return inTransaction(this.db, async (tx) => {
       const token = newToken();
-      const row = tx
+      const [row] = await tx
         .insert(replyLinks)
         .values({
           subjectId: subject.id,
@@ -55,31 +55,36 @@ export class ReplyRepository {
           createdBy: actor.id,
           expiresAt: new Date(Date.now() + days * DAY_MS).toISOString(),
         })
-        .returning(linkColumns)
-        .get();
-      recordAudit(tx, { actor, action: 'reply-link.create', entityType: 'reply-link', entityId: row.id, after: { ...row, subject: slug } });
+        .returning(linkColumns);
+      await recordAudit(tx, {
+        actor,
+        action: 'reply-link.create',
+        entityType: 'reply-link',
+        entityId: row.id,
+        after: { ...row, subject: slug },
+      });
       return { ...row, token };
     });
   }
 
-  listLinks(slug: string) {
-    const subject = this.subjectOr404(slug);
-    return this.db.select(linkColumns).from(replyLinks).where(eq(replyLinks.subjectId, subject.id)).orderBy(desc(replyLinks.id)).all();
+  async listLinks(slug: string) {
+    const subject = await this.subjectOr404(slug);
+    return await this.db.select(linkColumns).from(replyLinks).where(eq(replyLinks.subjectId, subject.id)).orderBy(desc(replyLinks.id));
   }
 
-  revokeLink(slug: string, id: number, actor: Actor) {
-    const subject = this.subjectOr404(slug);
-    this.db.transaction((tx) => {
-      const link = tx
+  async revokeLink(slug: string, id: number, actor: Actor) {
+    const subject = await this.subjectOr404(slug);
+    await inTransaction(this.db, async (tx) => {
+      const [link] = await tx
         .select(linkColumns)
         .from(replyLinks)
         .where(and(eq(replyLinks.id, id), eq(replyLinks.subjectId, subject.id)))
-        .get();
+        .limit(1);
       if (!link) throw new HttpError(404, 'not-found', `No reply link ${id} for ${slug}`);
       if (link.revokedAt) return;
       const revokedAt = nowIso();
-      tx.update(replyLinks).set({ revokedAt }).where(eq(replyLinks.id, id)).run();
-      recordAudit(tx, {
+      await tx.update(replyLinks).set({ revokedAt }).where(eq(replyLinks.id, id));
+      await recordAudit(tx, {
         actor,
         action: 'reply-link.revoke',
         entityType: 'reply-link',
@@ -91,13 +96,13 @@ export class ReplyRepository {
   }
 
   /** The person a valid link speaks for; 410 for anything else. */
-  subjectForToken(token: string) {
-    const row = this.db
+  async subjectForToken(token: string) {
+    const [row] = await this.db
       .select({ linkId: replyLinks.id, subjectId: subjects.id, slug: subjects.slug, name: subjects.name, expiresAt: replyLinks.expiresAt })
       .from(replyLinks)
       .innerJoin(subjects, eq(subjects.id, replyLinks.subjectId))
       .where(and(eq(replyLinks.tokenHash, tokenHash(token)), isNull(replyLinks.revokedAt), gt(replyLinks.expiresAt, nowIso())))
-      .get();
+      .limit(1);
     if (!row) throw invalidLink();
     return row;
   }
@@ -106,33 +111,32 @@ export class ReplyRepository {
    * Stores a reply for review. The entry must be public and about the link's own person: a
    * link is never good for replying about someone else.
    */
-  submit(input: { token: string; evidenceId?: number; standard?: string; body: string; url?: string }) {
-    const link = this.subjectForToken(input.token);
-    return this.db.transaction((tx) => {
+  async submit(input: { token: string; evidenceId?: number; standard?: string; body: string; url?: string }) {
+    const link = await this.subjectForToken(input.token);
+    return inTransaction(this.db, async (tx) => {
       let evidenceId: number | null = null;
       let standardId: number | null = null;
       if (input.evidenceId !== undefined) {
-        const entry = tx
+        const [entry] = await tx
           .select({ id: evidence.id, subjectId: evidence.subjectId, status: evidence.status })
           .from(evidence)
           .where(eq(evidence.id, input.evidenceId))
-          .get();
+          .limit(1);
         if (!entry || (entry.status !== 'published' && entry.status !== 'retracted'))
           throw fieldError('body.evidenceId', `no public evidence with id ${input.evidenceId}`);
         if (entry.subjectId !== link.subjectId)
           throw new HttpError(403, 'other-person', 'This reply link is for another person’s scorecard');
         evidenceId = entry.id;
       } else if (input.standard !== undefined) {
-        const row = tx.select({ id: standards.id }).from(standards).where(eq(standards.slug, input.standard)).get();
+        const [row] = await tx.select({ id: standards.id }).from(standards).where(eq(standards.slug, input.standard)).limit(1);
         if (!row) throw fieldError('body.standard', `no standard with slug "${input.standard}"`);
         standardId = row.id;
       }
-      const row = tx
+      const [row] = await tx
         .insert(replies)
         .values({ subjectId: link.subjectId, linkId: link.linkId, evidenceId, standardId, body: input.body, url: input.url ?? null })
-        .returning({ id: replies.id, status: replies.status, createdAt: replies.createdAt })
-        .get();
-      recordAudit(tx, {
+        .returning({ id: replies.id, status: replies.status, createdAt: replies.createdAt });
+      await recordAudit(tx, {
         actor: null,
         action: 'reply.submit',
         entityType: 'reply',
@@ -144,9 +148,9 @@ export class ReplyRepository {
   }
 
   /** For reviewers: replies in a status (pending ones oldest first), with what they answer. */
-  list(status: ReplyStatus | undefined, paging: Paging) {
+  async list(status: ReplyStatus | undefined, paging: Paging) {
     const where = status === undefined ? undefined : eq(replies.status, status);
-    const items = this.db
+    const items = await this.db
       .select({
         id: replies.id,
         subject: subjects.slug,
@@ -168,14 +172,13 @@ export class ReplyRepository {
       .where(where)
       .orderBy(status === 'pending' ? asc(replies.id) : desc(replies.id))
       .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize)
-      .all();
-    return { items, ...paging, total: countRows(this.db, replies, where) };
+      .offset((paging.page - 1) * paging.pageSize);
+    return { items, ...paging, total: await countRows(this.db, replies, where) };
   }
 
   review(id: number, decision: 'publish' | 'reject', note: string | undefined, actor: Actor) {
-    return this.db.transaction((tx) => {
-      const before = tx.select().from(replies).where(eq(replies.id, id)).get();
+    return inTransaction(this.db, async (tx) => {
+      const [before] = await tx.select().from(replies).where(eq(replies.id, id)).limit(1);
       if (!before) throw new HttpError(404, 'not-found', `No reply with id ${id}`);
       if (before.status !== 'pending') throw new HttpError(409, 'wrong-status', `This reply is already ${before.status}`);
       const now = nowIso();
@@ -188,25 +191,24 @@ export class ReplyRepository {
         reviewedAt: now,
         publishedAt: status === 'published' ? now : null,
       };
-      tx.update(replies).set(after).where(eq(replies.id, id)).run();
-      recordAudit(tx, { actor, action: `reply.${decision}`, entityType: 'reply', entityId: id, before, after });
+      await tx.update(replies).set(after).where(eq(replies.id, id));
+      await recordAudit(tx, { actor, action: `reply.${decision}`, entityType: 'reply', entityId: id, before, after });
       return { id, status };
     });
   }
 
   /** Published replies to one entry, oldest first. */
-  publishedFor(filter: { evidenceId: number }): PublicReply[] {
-    return this.db
+  async publishedFor(filter: { evidenceId: number }): Promise<PublicReply[]> {
+    return await this.db
       .select({ body: replies.body, url: replies.url, publishedAt: sql<string>`${replies.publishedAt}` })
       .from(replies)
       .where(and(eq(replies.evidenceId, filter.evidenceId), eq(replies.status, 'published')))
-      .orderBy(asc(replies.publishedAt))
-      .all();
+      .orderBy(asc(replies.publishedAt));
   }
 
   /** A person's published replies, keyed by entry id and by standard slug, for their pages and the export. */
-  publishedBySubject(subjectId?: number) {
-    const rows = this.db
+  async publishedBySubject(subjectId?: number) {
+    const rows = await this.db
       .select({
         evidenceId: replies.evidenceId,
         standard: standards.slug,
@@ -217,8 +219,7 @@ export class ReplyRepository {
       .from(replies)
       .leftJoin(standards, eq(standards.id, replies.standardId))
       .where(and(eq(replies.status, 'published'), subjectId === undefined ? undefined : eq(replies.subjectId, subjectId)))
-      .orderBy(asc(replies.publishedAt))
-      .all();
+      .orderBy(asc(replies.publishedAt));
     const byEvidence = new Map<number, PublicReply[]>();
     const byStandard = new Map<string, PublicReply[]>();
     for (const { evidenceId, standard, ...reply } of rows) {
@@ -229,18 +230,18 @@ export class ReplyRepository {
   }
 
   /** When the person was last sent a reply link, and whether their office has replied publicly. */
-  invitation(subjectId: number): { invitedOn: string | null; replied: boolean } {
-    const link = this.db
+  async invitation(subjectId: number): Promise<{ invitedOn: string | null; replied: boolean }> {
+    const [link] = await this.db
       .select({ createdAt: replyLinks.createdAt })
       .from(replyLinks)
       .where(eq(replyLinks.subjectId, subjectId))
       .orderBy(desc(replyLinks.id))
-      .get();
-    const replied = this.db
+      .limit(1);
+    const [replied] = await this.db
       .select({ id: replies.id })
       .from(replies)
       .where(and(eq(replies.subjectId, subjectId), eq(replies.status, 'published')))
-      .get();
+      .limit(1);
     return { invitedOn: link?.createdAt ?? null, replied: replied !== undefined };
   }
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
 import { siteSettings } from '../../db/schema/index.js';
-import { recordAudit, type Actor } from './audit.js';
+import { inTransaction, recordAudit, type Actor } from './audit.js';
 
 /** Until an admin names the coalition, widgets and badges show this. */
 export const DEFAULT_COALITION_NAME = 'Sacramento County DA Accountability Coalition';
@@ -18,22 +18,21 @@ export interface SiteIdentity {
 export class SiteRepository {
   constructor(private readonly db: Db) {}
 
-  identity(): SiteIdentity {
-    const row = this.db.select().from(siteSettings).where(eq(siteSettings.id, ROW_ID)).get();
+  async identity(): Promise<SiteIdentity> {
+    const [row] = await this.db.select().from(siteSettings).where(eq(siteSettings.id, ROW_ID)).limit(1);
     return { coalitionName: row?.coalitionName ?? DEFAULT_COALITION_NAME };
   }
 
   /** Sets the coalition's name, with its audit entry, in one transaction. */
-  updateIdentity(patch: SiteIdentity, actor: Actor): SiteIdentity {
-    this.db.transaction((tx) => {
-      const before = tx.select().from(siteSettings).where(eq(siteSettings.id, ROW_ID)).get() ?? null;
-      const after = tx
+  async updateIdentity(patch: SiteIdentity, actor: Actor): Promise<SiteIdentity> {
+    await inTransaction(this.db, async (tx) => {
+      const before = (await tx.select().from(siteSettings).where(eq(siteSettings.id, ROW_ID)).limit(1))[0] ?? null;
+      const [after] = await tx
         .insert(siteSettings)
         .values({ id: ROW_ID, coalitionName: patch.coalitionName })
         .onConflictDoUpdate({ target: siteSettings.id, set: { coalitionName: patch.coalitionName, updatedAt: nowIso() } })
-        .returning()
-        .get();
-      recordAudit(tx, { actor, action: 'site.update', entityType: 'site', entityId: ROW_ID, before, after });
+        .returning();
+      await recordAudit(tx, { actor, action: 'site.update', entityType: 'site', entityId: ROW_ID, before, after });
     });
     return this.identity();
   }

@@ -38,22 +38,21 @@ export class StandardRepository {
       .from(standards)
       .leftJoin(standardTranslations, translationIn(lang))
       .where(slug === undefined ? undefined : eq(standards.slug, slug))
-      .orderBy(asc(standards.number))
-      .all();
+      .orderBy(asc(standards.number));
   }
 
-  list(lang: Language = DEFAULT_LANGUAGE): PublicStandard[] {
-    return this.rows(lang).map((r) => localize(r.standard, r.translation, lang));
+  async list(lang: Language = DEFAULT_LANGUAGE): Promise<PublicStandard[]> {
+    return (await this.rows(lang)).map((r) => localize(r.standard, r.translation, lang));
   }
 
-  bySlug(slug: string, lang: Language = DEFAULT_LANGUAGE): PublicStandard | undefined {
-    const [row] = this.rows(lang, slug);
+  async bySlug(slug: string, lang: Language = DEFAULT_LANGUAGE): Promise<PublicStandard | undefined> {
+    const [row] = await this.rows(lang, slug);
     return row && localize(row.standard, row.translation, lang);
   }
 
   /** Ids, slugs, numbers and titles (in `lang`, else English) in order: what scoring and joins need. */
-  refs(lang: Language = DEFAULT_LANGUAGE): StandardRef[] {
-    return this.db
+  async refs(lang: Language = DEFAULT_LANGUAGE): Promise<StandardRef[]> {
+    const rows = await this.db
       .select({
         id: standards.id,
         slug: standards.slug,
@@ -63,11 +62,10 @@ export class StandardRepository {
       })
       .from(standards)
       .leftJoin(standardTranslations, translationIn(lang))
-      .orderBy(asc(standards.number))
-      .all()
-      .map(({ translatedTitle, title, ...ref }) => {
-        const picked = pickText(lang, translatedTitle, title);
-        return { ...ref, title: picked.text, titleLang: picked.lang };
-      });
+      .orderBy(asc(standards.number));
+    return rows.map(({ translatedTitle, title, ...ref }) => {
+      const picked = pickText(lang, translatedTitle, title);
+      return { ...ref, title: picked.text, titleLang: picked.lang };
+    });
   }
 }

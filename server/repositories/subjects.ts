@@ -13,21 +13,16 @@ export class SubjectRepository {
   constructor(private readonly db: Db) {}
 
   /** Every subject's row: the incumbent first, then candidates, then former DAs; by name within each. */
-  rows(): Subject[] {
-    return this.db
-      .select()
-      .from(subjects)
-      .orderBy(asc(subjects.name))
-      .all()
-      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+  async rows(): Promise<Subject[]> {
+    return (await this.db.select().from(subjects).orderBy(asc(subjects.name))).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
   }
 
   /** The same list, as the public sees it. */
-  list(): PublicSubject[] {
-    return this.rows().map(toPublicSubject);
+  async list(): Promise<PublicSubject[]> {
+    return (await this.rows()).map(toPublicSubject);
   }
 
-  rowBySlug(slug: string): Subject | undefined {
-    return this.db.select().from(subjects).where(eq(subjects.slug, slug)).get();
+  async rowBySlug(slug: string): Promise<Subject | undefined> {
+    return (await this.db.select().from(subjects).where(eq(subjects.slug, slug)).limit(1))[0];
   }
 }

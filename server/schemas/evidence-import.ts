@@ -116,10 +116,10 @@ export interface ImportVocabulary {
 }
 
 /** Every way the site itself names people, standards and kinds, in each of its languages. */
-export function importVocabulary(repos: Pick<Repositories, 'subjects' | 'standards'>): ImportVocabulary {
-  const standardsByLocale = LOCALES.map((locale) => repos.standards.list(locale));
+export async function importVocabulary(repos: Pick<Repositories, 'subjects' | 'standards'>): Promise<ImportVocabulary> {
+  const standardsByLocale = await Promise.all(LOCALES.map((locale) => repos.standards.list(locale)));
   return {
-    subjects: repos.subjects.rows().map((row) => ({ slug: row.slug, names: [row.name] })),
+    subjects: (await repos.subjects.rows()).map((row) => ({ slug: row.slug, names: [row.name] })),
     standards: standardsByLocale[0].map((standard, i) => ({
       slug: standard.slug,
       names: [String(standard.number), ...standardsByLocale.map((list) => list[i].title)],

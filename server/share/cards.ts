@@ -15,30 +15,30 @@ import type { ShareCard } from './render.js';
  */
 
 /** The overall score under a voter's weighting, or the published one when the weighting is equal. */
-function overallFor(
+async function overallFor(
   repos: Repositories,
   row: Subject,
   official: OverallScore,
   weights: Record<string, number>,
   asOf: string,
-): OverallScore {
+): Promise<OverallScore> {
   if (isEqualWeighting(weights)) return official;
-  const evidence = repos.evidence.listPublic({ subjectId: row.id });
-  return computeScorecard(repos.standards.refs(), evidence, { asOf, weights }).overall;
+  const evidence = await repos.evidence.listPublic({ subjectId: row.id });
+  return computeScorecard(await repos.standards.refs(), evidence, { asOf, weights }).overall;
 }
 
 const demoNotice = (locale: Locale, demo: boolean) => (demo ? messagesFor(locale).share.demo : null);
 
-export function personShareCard(repos: Repositories, slug: string, locale: Locale, w?: string): ShareCard | null {
+export async function personShareCard(repos: Repositories, slug: string, locale: Locale, w?: string): Promise<ShareCard | null> {
   const msg = messagesFor(locale);
-  const row = repos.subjects.rowBySlug(slug);
+  const row = await repos.subjects.rowBySlug(slug);
   if (!row) return null;
-  const card = repos.scorecards.forSubject(row, undefined, locale);
+  const card = await repos.scorecards.forSubject(row, undefined, locale);
   const weights = parseWeights(
     w,
-    repos.standards.refs().map((s) => s.slug),
+    (await repos.standards.refs()).map((s) => s.slug),
   );
-  const overall = overallFor(repos, row, card.overall, weights, card.asOf);
+  const overall = await overallFor(repos, row, card.overall, weights, card.asOf);
   return {
     kicker: msg.siteName,
     title: row.name,
@@ -53,19 +53,21 @@ export function personShareCard(repos: Repositories, slug: string, locale: Local
   };
 }
 
-export function electionShareCard(repos: Repositories, slug: string, locale: Locale, w?: string): ShareCard | null {
+export async function electionShareCard(repos: Repositories, slug: string, locale: Locale, w?: string): Promise<ShareCard | null> {
   const msg = messagesFor(locale);
-  const election = repos.elections.bySlug(slug);
+  const election = await repos.elections.bySlug(slug);
   if (!election) return null;
   const asOf = today();
   const weights = parseWeights(
     w,
-    repos.standards.refs().map((s) => s.slug),
+    (await repos.standards.refs()).map((s) => s.slug),
   );
-  const grades = election.candidates.slice(0, 5).map((row) => {
-    const overall = overallFor(repos, row, repos.scorecards.forSubject(row, asOf, locale).overall, weights, asOf);
-    return { label: row.name, grade: overall.grade, score: overall.score };
-  });
+  const grades = await Promise.all(
+    election.candidates.slice(0, 5).map(async (row) => {
+      const overall = await overallFor(repos, row, (await repos.scorecards.forSubject(row, asOf, locale)).overall, weights, asOf);
+      return { label: row.name, grade: overall.grade, score: overall.score };
+    }),
+  );
   return {
     kicker: msg.siteName,
     title: election.name,
@@ -76,15 +78,17 @@ export function electionShareCard(repos: Repositories, slug: string, locale: Loc
   };
 }
 
-export function standardShareCard(repos: Repositories, slug: string, locale: Locale): ShareCard | null {
+export async function standardShareCard(repos: Repositories, slug: string, locale: Locale): Promise<ShareCard | null> {
   const msg = messagesFor(locale);
-  const standard = repos.standards.bySlug(slug, locale);
+  const standard = await repos.standards.bySlug(slug, locale);
   if (!standard) return null;
-  const rows = repos.subjects.rows();
-  const grades = rows.slice(0, 5).map((row) => {
-    const score = repos.scorecards.forSubject(row, undefined, locale).standards.find((s) => s.slug === slug)!;
-    return { label: row.name, grade: score.grade, score: score.score };
-  });
+  const rows = await repos.subjects.rows();
+  const grades = await Promise.all(
+    rows.slice(0, 5).map(async (row) => {
+      const score = (await repos.scorecards.forSubject(row, undefined, locale)).standards.find((s) => s.slug === slug)!;
+      return { label: row.name, grade: score.grade, score: score.score };
+    }),
+  );
   return {
     kicker: msg.siteName,
     title: `${standard.number}. ${standard.title}`,
@@ -98,12 +102,12 @@ export function standardShareCard(repos: Repositories, slug: string, locale: Loc
   };
 }
 
-export function evidenceShareCard(repos: Repositories, id: number, locale: Locale): ShareCard | null {
+export async function evidenceShareCard(repos: Repositories, id: number, locale: Locale): Promise<ShareCard | null> {
   const msg = messagesFor(locale);
-  const entry = repos.evidence.findPublic(id);
-  const row = entry && repos.subjects.rowBySlug(entry.subject);
+  const entry = await repos.evidence.findPublic(id);
+  const row = entry && (await repos.subjects.rowBySlug(entry.subject));
   if (!entry || !row) return null;
-  const standard = repos.scorecards.forSubject(row, undefined, locale).standards.find((s) => s.slug === entry.standard)!;
+  const standard = (await repos.scorecards.forSubject(row, undefined, locale)).standards.find((s) => s.slug === entry.standard)!;
   return {
     kicker: msg.siteName,
     title: entry.title,

@@ -16,7 +16,7 @@ let admin: TestUser;
 beforeAll(async () => {
   volunteer = await createSignedInUser(site.server, 'volunteer');
   admin = await createSignedInUser(site.server, 'admin');
-  site.server.app.repositories.users.updateSettings(volunteer.id, { language: 'es' }, volunteer);
+  await site.server.app.repositories.users.updateSettings(volunteer.id, { language: 'es' }, volunteer);
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();
@@ -72,7 +72,7 @@ describe('the Spanish workspace in Chromium', () => {
     await page.getByRole('link', { name: 'Español' }).click();
     await page.waitForURL(`${site.server.origin}/es/workspace/import?from=switch`);
     await page.getByRole('heading', { name: 'Importar evidencia de una hoja de cálculo' }).waitFor();
-    expect(site.server.app.repositories.users.byId(user.id)?.language).toBe('es');
+    expect((await site.server.app.repositories.users.byId(user.id))?.language).toBe('es');
 
     // The account page offers the same choice: saving English opens the page in English.
     await page.goto(`${site.server.origin}/es/workspace/account`);
@@ -85,7 +85,7 @@ describe('the Spanish workspace in Chromium', () => {
     await page.getByRole('button', { name: 'Guardar nombre e idioma' }).click();
     await page.waitForURL(`${site.server.origin}/workspace/account`);
     await page.getByRole('heading', { name: 'My account' }).waitFor();
-    expect(site.server.app.repositories.users.byId(user.id)?.language).toBe('en');
+    expect((await site.server.app.repositories.users.byId(user.id))?.language).toBe('en');
   });
 
   it('marks the Spanish of a standard “needs update” after an English edit, until the Spanish is saved', async () => {

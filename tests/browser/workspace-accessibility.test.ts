@@ -23,9 +23,9 @@ beforeAll(async () => {
   users.reviewer = await createSignedInUser(site.server, 'reviewer');
   users.admin = await createSignedInUser(site.server, 'admin');
   const workspace = site.server.app.repositories.evidenceWorkspace;
-  entryId = workspace.create(evidenceBody({ title: 'Demo: entry for the axe run' }) as never, users.volunteer).id;
-  const published = workspace.create(evidenceBody({ title: 'Demo: published for the axe run' }) as never, users.volunteer);
-  workspace.review(published.id, 'publish', 'ok', 1, users.admin);
+  entryId = (await workspace.create(evidenceBody({ title: 'Demo: entry for the axe run' }) as never, users.volunteer)).id;
+  const published = await workspace.create(evidenceBody({ title: 'Demo: published for the axe run' }) as never, users.volunteer);
+  await workspace.review(published.id, 'publish', 'ok', 1, users.admin);
   publishedId = published.id;
 });
 afterAll(async () => {

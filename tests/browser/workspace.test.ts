@@ -124,9 +124,9 @@ describe('workspace, end to end', () => {
     const volunteer = await createSignedInUser(site.server, 'volunteer');
     const reviewer = await createSignedInUser(site.server, 'reviewer');
     const { evidenceWorkspace } = site.server.app.repositories;
-    const first = evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut first' }) as never, volunteer);
-    const second = evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut second' }) as never, volunteer);
-    evidenceWorkspace.create(evidenceBody({ title: 'Demo: the reviewer’s own' }) as never, reviewer);
+    const first = await evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut first' }) as never, volunteer);
+    const second = await evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut second' }) as never, volunteer);
+    await evidenceWorkspace.create(evidenceBody({ title: 'Demo: the reviewer’s own' }) as never, reviewer);
     const { context, page, problems } = await contextFor(reviewer);
     await page.goto(`${site.server.origin}/workspace/review`);
     await page.locator(`#entry-${first.id}`).waitFor();
@@ -143,20 +143,20 @@ describe('workspace, end to end', () => {
     await page.keyboard.press('r');
     // A shortcut never decides alone: it waits with "Undo" first.
     await page.getByText('Rejecting “Demo: shortcut second” in a few seconds.').waitFor({ state: 'attached' });
-    expect(site.server.app.repositories.evidenceWorkspace.find(second.id)!.status).toBe('pending');
+    expect((await site.server.app.repositories.evidenceWorkspace.find(second.id))!.status).toBe('pending');
     await page.getByText('Rejected “Demo: shortcut second”.').waitFor({ state: 'attached' });
     await page.locator(`#entry-${first.id}`).focus();
     await page.keyboard.press('p');
     await page.keyboard.press('u');
     await page.getByText('Undone: nothing was sent.').waitFor({ state: 'attached' });
-    expect(site.server.app.repositories.evidenceWorkspace.find(first.id)!.status).toBe('pending');
+    expect((await site.server.app.repositories.evidenceWorkspace.find(first.id))!.status).toBe('pending');
     await page.locator(`#entry-${first.id}`).focus();
     await page.keyboard.press('p');
     await page.getByRole('button', { name: 'Send now' }).click();
     await page.getByText('Published “Demo: shortcut first”.').waitFor({ state: 'attached' });
-    const stored = (id: number) => site.server.app.repositories.evidenceWorkspace.find(id)!;
-    expect(stored(second.id)).toMatchObject({ status: 'rejected', reviewNote: 'Source does not say this.' });
-    expect(stored(first.id).status).toBe('published');
+    const stored = async (id: number) => (await site.server.app.repositories.evidenceWorkspace.find(id))!;
+    expect(await stored(second.id)).toMatchObject({ status: 'rejected', reviewNote: 'Source does not say this.' });
+    expect((await stored(first.id)).status).toBe('published');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -164,7 +164,10 @@ describe('workspace, end to end', () => {
   it('lets the submitter edit a pending entry, and a reviewer correct then retract it once published', async () => {
     const volunteer = await createSignedInUser(site.server, 'volunteer');
     const reviewer = await createSignedInUser(site.server, 'reviewer');
-    const entry = site.server.app.repositories.evidenceWorkspace.create(evidenceBody({ title: 'Demo: to be edited' }) as never, volunteer);
+    const entry = await site.server.app.repositories.evidenceWorkspace.create(
+      evidenceBody({ title: 'Demo: to be edited' }) as never,
+      volunteer,
+    );
 
     const mine = await contextFor(volunteer);
     await mine.page.goto(`${site.server.origin}/workspace`);
@@ -175,7 +178,7 @@ describe('workspace, end to end', () => {
     await mine.context.close();
 
     // Revision 2: the submitter's edit above.
-    site.server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, 2, reviewer);
+    await site.server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, 2, reviewer);
     const { context, page, problems } = await contextFor(reviewer);
     await page.goto(`${site.server.origin}/workspace/evidence/${entry.id}`);
     await page.getByRole('heading', { name: 'Demo: edited title' }).waitFor();
@@ -184,7 +187,7 @@ describe('workspace, end to end', () => {
     await page.getByRole('button', { name: 'Propose the correction' }).click();
     await page.getByText('Your correction is proposed.', { exact: false }).waitFor();
     // Nothing public changed yet.
-    expect(site.server.app.repositories.evidenceWorkspace.find(entry.id)).toMatchObject({ rating: 2, correctionNote: null });
+    expect(await site.server.app.repositories.evidenceWorkspace.find(entry.id)).toMatchObject({ rating: 2, correctionNote: null });
 
     // A second reviewer approves it in the queue's changes tab; a shortcut first offers undo.
     const second = await contextFor(await createSignedInUser(site.server, 'reviewer'));
@@ -197,10 +200,10 @@ describe('workspace, end to end', () => {
     await second.page.keyboard.press('p');
     await second.page.getByRole('button', { name: 'Undo' }).click();
     await second.page.getByText('Undone: nothing was sent.').waitFor({ state: 'attached' });
-    expect(site.server.app.repositories.evidenceWorkspace.find(entry.id)!.rating).toBe(2);
+    expect((await site.server.app.repositories.evidenceWorkspace.find(entry.id))!.rating).toBe(2);
     await card.getByRole('button', { name: /^Approve/ }).click();
     await second.page.getByText('Approved the change to “Demo: edited title”.').waitFor({ state: 'attached' });
-    expect(site.server.app.repositories.evidenceWorkspace.find(entry.id)).toMatchObject({
+    expect(await site.server.app.repositories.evidenceWorkspace.find(entry.id)).toMatchObject({
       rating: 1,
       correctionNote: 'The source supports +1, not +2.',
     });

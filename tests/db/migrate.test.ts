@@ -59,11 +59,11 @@ describe('migrations', () => {
     db.$client.close();
   });
 
-  it('seed the ten standards once, in order, and demo data only into an empty database', () => {
+  it('seed the ten standards once, in order, and demo data only into an empty database', async () => {
     const db = openDatabase(freshPath());
     migrateDatabase(db);
-    seedStandards(db);
-    seedStandards(db);
+    await seedStandards(db);
+    await seedStandards(db);
     const rows = db.$client.prepare('select number, slug, title, indicators from standards order by number').all() as Array<{
       number: number;
       slug: string;
@@ -76,8 +76,8 @@ describe('migrations', () => {
       expect(indicators.length).toBeGreaterThanOrEqual(3);
       expect(indicators.length).toBeLessThanOrEqual(5);
     }
-    expect(seedDemo(db)).toBe(true);
-    expect(seedDemo(db)).toBe(false);
+    expect(await seedDemo(db)).toBe(true);
+    expect(await seedDemo(db)).toBe(false);
     const count = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
     expect(count('select count(*) from subjects where demo = 1')).toBe(3);
     expect(count('select count(*) from subjects where demo = 0')).toBe(0);
@@ -92,7 +92,7 @@ describe('migrations', () => {
     db.$client.close();
   });
 
-  it('start on a read-only database that is up to date, and refuse one that needs migrating, saying why', () => {
+  it('start on a read-only database that is up to date, and refuse one that needs migrating, saying why', async () => {
     const path = freshPath();
     const readOnly = (file: string) => drizzle({ client: new Database(file, { readonly: true }), schema }) as Db;
 
@@ -104,13 +104,11 @@ describe('migrations', () => {
 
     const db = openDatabase(path);
     migrateDatabase(db);
-    seedStandards(db);
+    await seedStandards(db);
     db.$client.close();
     const current = readOnly(path);
-    expect(() => {
-      migrateDatabase(current);
-      seedStandards(current);
-    }).not.toThrow();
+    migrateDatabase(current);
+    await expect(seedStandards(current)).resolves.toBeUndefined();
     expect(current.$client.prepare('select count(*) from standards').pluck().get()).toBe(10);
     current.$client.close();
   });

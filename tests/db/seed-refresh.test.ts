@@ -24,12 +24,12 @@ const ADMIN_SUMMARY = 'Texto escrito por una persona administradora: no se toca.
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function seededDatabase(): Db {
+async function seededDatabase(): Promise<Db> {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-reseed-'));
   dirs.push(dir);
   const db = openDatabase(join(dir, 'scorecard.db'));
   migrateDatabase(db);
-  seedStandards(db);
+  await seedStandards(db);
   return db;
 }
 
@@ -43,8 +43,8 @@ const methodologyReview = (db: Db, lang: string) =>
   JSON.parse(db.$client.prepare('select review from methodology_texts where lang = ?').pluck().get(lang) as string) as string[];
 const auditCount = (db: Db) => db.$client.prepare('select count(*) from audit_log').pluck().get() as number;
 
-it('replaces seeded Spanish text that still has the old wording, field by field, and leaves edited text alone', () => {
-  const db = seededDatabase();
+it('replaces seeded Spanish text that still has the old wording, field by field, and leaves edited text alone', async () => {
+  const db = await seededDatabase();
   const englishReview = methodologyReview(db, 'en');
   // The state an existing database is in: old seeded title, an admin's own summary, old review text.
   db.$client
@@ -55,7 +55,7 @@ it('replaces seeded Spanish text that still has the old wording, field by field,
   db.$client.prepare("update methodology_texts set review = ? where lang = 'es'").run(JSON.stringify(OLD_REVIEW));
   const auditBefore = auditCount(db);
 
-  seedStandards(db);
+  await seedStandards(db);
 
   const health = healthRow(db);
   expect(health.title).toBe(STANDARD_SEEDS_ES.health.title);
@@ -75,17 +75,17 @@ it('replaces seeded Spanish text that still has the old wording, field by field,
 
   // Idempotent: a second start finds nothing outdated and writes nothing.
   const auditAfter = auditCount(db);
-  seedStandards(db);
+  await seedStandards(db);
   expect(auditCount(db)).toBe(auditAfter);
   expect(healthRow(db).summary).toBe(ADMIN_SUMMARY);
   db.$client.close();
 });
 
-it('writes nothing on a database seeded with the current text', () => {
-  const db = seededDatabase();
+it('writes nothing on a database seeded with the current text', async () => {
+  const db = await seededDatabase();
   const changes = db.$client.prepare('select total_changes()').pluck();
   const before = changes.get();
-  seedStandards(db);
+  await seedStandards(db);
   expect(changes.get()).toBe(before);
   db.$client.close();
 });

@@ -28,12 +28,12 @@ async function signedInVolunteer(): Promise<string> {
   const db = openDatabase(databasePath);
   try {
     const users = new UserRepository(db);
-    const account = users.create(
+    const account = await users.create(
       { email: 'load@example.org', displayName: 'Load test', role: 'volunteer', passwordHash: await hashPassword('load-test-password') },
       null,
       'test',
     );
-    return `${SESSION_COOKIE}=${new SessionRepository(db).create(account.id).token}`;
+    return `${SESSION_COOKIE}=${(await new SessionRepository(db).create(account.id)).token}`;
   } finally {
     db.$client.close();
   }

@@ -83,8 +83,8 @@ describe('a database file that cannot be written', () => {
     const databasePath = freshDatabasePath();
     const db = openDatabase(databasePath);
     migrateDatabase(db);
-    seedStandards(db);
-    seedDemo(db);
+    await seedStandards(db);
+    await seedDemo(db);
     const volunteer = await createAccount(db, {
       role: 'volunteer',
       email: 'readonly-volunteer@example.org',

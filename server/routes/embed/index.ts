@@ -63,9 +63,9 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         // The widget speaks the page's language unless the partner picks another.
         const lang = q.lang ?? locale;
         const { strings } = stringsFor(lang);
-        const people = subjects.list();
-        const refs = standards.list(lang).map(({ slug, number, title }) => ({ slug, number, title }));
-        const votes = elections.list();
+        const people = await subjects.list();
+        const refs = (await standards.list(lang)).map(({ slug, number, title }) => ({ slug, number, title }));
+        const votes = await elections.list();
         // An unknown slug (a stale link) falls back to the first choice rather than failing.
         const pick = <T extends { slug: string }>(items: T[], slug?: string) =>
           (items.find((i) => i.slug === slug) ?? items[0])?.slug ?? '';
@@ -78,17 +78,22 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
         };
         let title = strings.scorecardName;
         let imageAlt: string | null = null;
-        const person = subjects.rowBySlug(choice.subject);
+        const person = await subjects.rowBySlug(choice.subject);
         if (choice.variant === 'compare') {
           title = `${strings.scorecardName}: ${votes.find((e) => e.slug === choice.election)?.name ?? ''}`;
         } else if (person) {
           title = `${strings.scorecardName}: ${person.name}`;
           const standard = choice.variant === 'badge' ? choice.standard : undefined;
           imageAlt =
-            badgeContent(scorecards.forSubject(person, undefined, lang), strings, lang, standard, site.identity().coalitionName)
-              ?.description ?? null;
+            badgeContent(
+              await scorecards.forSubject(person, undefined, lang),
+              strings,
+              lang,
+              standard,
+              (await site.identity()).coalitionName,
+            )?.description ?? null;
         }
-        const ctx = pageContext(fastify, request, locale);
+        const ctx = await pageContext(fastify, request, locale);
         const body = builderBody({
           origin: fastify.publicOrigin,
           locale,
@@ -142,14 +147,14 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       const home = `${fastify.publicOrigin}${pagePath(lang, '/')}`;
       reply.type(HTML);
       if (variant === 'compare') {
-        const election = elections.bySlug(slug);
+        const election = await elections.bySlug(slug);
         if (!election) return reply.code(404).send(missingFramePage(strings.noSuchElection(slug), home, lang));
         const choice: WidgetChoice = { variant, subject: '', standard: '', election: slug, lang };
         return framePage(choice, `${strings.scorecardName}: ${election.name}`, fastify.publicOrigin + fullPagePath(choice), lang);
       }
-      const person = subjects.rowBySlug(slug);
+      const person = await subjects.rowBySlug(slug);
       if (!person) return reply.code(404).send(missingFramePage(strings.noSuchPerson(slug), home, lang));
-      if (variant === 'badge' && !standards.refs().some((s) => s.slug === standard)) {
+      if (variant === 'badge' && !(await standards.refs()).some((s) => s.slug === standard)) {
         return reply.code(404).send(missingFramePage(strings.noSuchStandard(standard ?? ''), home, lang));
       }
       const choice: WidgetChoice = { variant, subject: slug, standard: standard ?? '', election: '', lang };
@@ -176,9 +181,15 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       const lang = request.query.lang ?? DEFAULT_LANGUAGE;
       const { strings } = stringsFor(lang);
       reply.type(SVG);
-      const person = subjects.rowBySlug(slug);
+      const person = await subjects.rowBySlug(slug);
       if (!person) return reply.code(404).send(missingBadgeSvg(strings.noSuchPerson(slug)));
-      const content = badgeContent(scorecards.forSubject(person, undefined, lang), strings, lang, standard, site.identity().coalitionName);
+      const content = badgeContent(
+        await scorecards.forSubject(person, undefined, lang),
+        strings,
+        lang,
+        standard,
+        (await site.identity()).coalitionName,
+      );
       if (!content) return reply.code(404).send(missingBadgeSvg(strings.noSuchStandard(standard ?? '')));
       return badgeSvg(content, strings);
     },
@@ -201,9 +212,9 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       const { standard } = request.query;
       const lang = request.query.lang ?? DEFAULT_LANGUAGE;
       const { strings } = stringsFor(lang);
-      const person = subjects.rowBySlug(slug);
+      const person = await subjects.rowBySlug(slug);
       if (!person) throw notFound('person', slug);
-      const card = scorecards.forSubject(person, undefined, lang);
+      const card = await scorecards.forSubject(person, undefined, lang);
       const graded = standard ? card.standards.find((s) => s.slug === standard) : card.overall;
       if (!graded) throw notFound('standard', standard ?? '');
       const label = standard ? `${strings.scorecardName}: ${(graded as (typeof card.standards)[number]).title}` : strings.scorecardName;
@@ -243,20 +254,20 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       let choice: WidgetChoice | null = null;
       let title = '';
       if (target?.kind === 'person') {
-        const person = subjects.rowBySlug(target.slug);
+        const person = await subjects.rowBySlug(target.slug);
         if (person) {
           choice = { variant: 'card', subject: person.slug, standard: '', election: '', lang };
           title = `${strings.scorecardName}: ${person.name}`;
         }
       } else if (target?.kind === 'election') {
-        const election = elections.bySlug(target.slug);
+        const election = await elections.bySlug(target.slug);
         if (election) {
           choice = { variant: 'compare', subject: '', standard: '', election: election.slug, lang };
           title = `${strings.scorecardName}: ${election.name}`;
         }
       } else if (target?.kind === 'evidence') {
-        const entry = fastify.repositories.evidence.findPublic(Number(target.slug));
-        const person = entry && subjects.rowBySlug(entry.subject);
+        const entry = await fastify.repositories.evidence.findPublic(Number(target.slug));
+        const person = entry && (await subjects.rowBySlug(entry.subject));
         if (entry && person) {
           choice = { variant: 'badge', subject: person.slug, standard: entry.standard, election: '', lang };
           title = `${strings.scorecardName}: ${person.name}`;

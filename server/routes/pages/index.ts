@@ -37,8 +37,8 @@ const firstValue = (max: number) => z.preprocess((v) => (Array.isArray(v) ? v[0]
 /** `w` is the voter's weighting ("Your priorities"); `standard` filters the evidence list. */
 const pageQuery = z.object({ w: firstValue(400), standard: firstValue(120) });
 
-export function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: Locale): PageContext {
-  const election = currentElection(fastify.repositories);
+export async function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: Locale): Promise<PageContext> {
+  const election = await currentElection(fastify.repositories);
   return {
     locale,
     msg: messagesFor(locale),
@@ -59,7 +59,7 @@ export function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocume
   );
 }
 
-function sendMessagePage(
+async function sendMessagePage(
   fastify: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -67,7 +67,7 @@ function sendMessagePage(
   status?: number,
 ) {
   const locale = localeFromPath(request.url);
-  const ctx = pageContext(fastify, request, locale);
+  const ctx = await pageContext(fastify, request, locale);
   const text = kind === 'not-found' ? ctx.msg.notFound : ctx.msg.serverError;
   return sendPage(
     reply,
@@ -85,7 +85,7 @@ function sendMessagePage(
 }
 
 /** The HTML 404 for unknown page URLs (the error plugin keeps JSON for /api). */
-export function notFoundPage(request: FastifyRequest, reply: FastifyReply) {
+export async function notFoundPage(request: FastifyRequest, reply: FastifyReply) {
   return sendMessagePage(request.server, request, reply, 'not-found');
 }
 
@@ -117,9 +117,9 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   });
 
   /** One page: its model (null when the slug names nothing) drawn by its view, in the whole document. */
-  function show<View>(request: FastifyRequest, reply: FastifyReply, model: PageModel<View> | null, view: PageView<View>) {
+  async function show<View>(request: FastifyRequest, reply: FastifyReply, model: PageModel<View> | null, view: PageView<View>) {
     if (!model) return sendMessagePage(fastify, request, reply, 'not-found');
-    const ctx = pageContext(fastify, request, locale);
+    const ctx = await pageContext(fastify, request, locale);
     const { view: values, ...page } = model;
     return sendPage(reply, ctx, { ...page, body: view(ctx.msg, values, link, `${ctx.origin}${link(page.path)}`) });
   }
@@ -128,31 +128,31 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   const repos = fastify.repositories;
   const params = { params: slugParams, querystring: pageQuery };
   fastify.get('/', { config: { pageCache: { params: [] } } }, async (request, reply) =>
-    show(request, reply, homePageModel(repos, locale), homeBody),
+    show(request, reply, await homePageModel(repos, locale), homeBody),
   );
   fastify.get('/people/:slug', { config: { pageCache: { params: ['w', 'standard'] } }, schema: params }, async (request, reply) =>
-    show(request, reply, personPageModel(repos, request.params.slug, request.query, locale), personBody),
+    show(request, reply, await personPageModel(repos, request.params.slug, request.query, locale), personBody),
   );
   fastify.get('/elections/:slug', { config: { pageCache: { params: ['w'] } }, schema: params }, async (request, reply) =>
-    show(request, reply, electionPageModel(repos, request.params.slug, request.query, locale), electionBody),
+    show(request, reply, await electionPageModel(repos, request.params.slug, request.query, locale), electionBody),
   );
   fastify.get('/standards/:slug', { config: { pageCache: { params: [] } }, schema: { params: slugParams } }, async (request, reply) =>
-    show(request, reply, standardPageModel(repos, request.params.slug, locale), standardBody),
+    show(request, reply, await standardPageModel(repos, request.params.slug, locale), standardBody),
   );
   fastify.get('/methodology', { config: { pageCache: { params: [] } } }, async (request, reply) =>
-    show(request, reply, methodologyPageModel(repos, locale), methodologyBody),
+    show(request, reply, await methodologyPageModel(repos, locale), methodologyBody),
   );
   fastify.get('/events', { config: { pageCache: { params: [] } } }, async (request, reply) =>
-    show(request, reply, eventsPageModel(repos, locale), eventsBody),
+    show(request, reply, await eventsPageModel(repos, locale), eventsBody),
   );
   fastify.get('/evidence/:id', { config: { pageCache: { params: [] } }, schema: { params: idParams } }, async (request, reply) =>
-    show(request, reply, evidencePageModel(repos, request.params.id, locale), evidencePageBody),
+    show(request, reply, await evidencePageModel(repos, request.params.id, locale), evidencePageBody),
   );
   // The right of reply: an unknown, expired or revoked link is one and the same 410 page.
   fastify.get('/reply/:token', { schema: { params: z.object({ token: z.string().max(200) }) } }, async (request, reply) => {
-    const model = replyPageModel(repos, request.params.token, locale);
+    const model = await replyPageModel(repos, request.params.token, locale);
     if (model) return show(request, reply, model, replyPageBody);
-    const ctx = pageContext(fastify, request, locale);
+    const ctx = await pageContext(fastify, request, locale);
     const r = ctx.msg.replyPage;
     return sendPage(
       reply,

@@ -63,11 +63,11 @@ const routes: FastifyPluginAsyncZod<ShareRouteOptions> = async (fastify, opts) =
     expensive: { perMinute: opts.drawsPerMinute ?? DRAWS_PER_MINUTE, when: (request: FastifyRequest) => !drawn(kind)(request) },
   });
 
-  async function answer(key: string, build: () => ShareCard | null) {
+  async function answer(key: string, build: () => Promise<ShareCard | null>) {
     const version = fastify.dataVersion.value;
     const cached = images.get(key);
     if (cached && cached.version === version) return cached;
-    const card = build();
+    const card = await build();
     if (!card) throw new HttpError(404, 'not-found', 'Nothing by that name is on the scorecard');
     const png = await renderShareImage(card);
     const entry = { version, png, etag: `"${createHash('sha1').update(png).digest('base64url')}"` };

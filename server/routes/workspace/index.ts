@@ -131,10 +131,11 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
   /** Sends signed-out visitors to sign-in, and those below `role` to a plain "not for your role" screen. */
   function gate(role: UserRole, view: WorkspaceView, extra: Partial<WorkspacePageData> = {}) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!request.account) return reply.redirect(`${link('/workspace')}?next=${encodeURIComponent(request.url.slice(prefix.length))}`, 302);
+      if (!request.account)
+        return reply.redirect(`${link('/workspace')}?next=${encodeURIComponent(request.url.slice(prefix.length))}`, 302);
       if (!hasRole(request.account, role)) return send(request, reply, 'forbidden', {}, 403);
       // A role that must use two-factor sign-in sets it up before any review or admin screen.
-      if (role !== 'volunteer' && fastify.twoFactor.missing(request.account))
+      if (role !== 'volunteer' && (await fastify.twoFactor.missing(request.account)))
         return reply.redirect(link('/workspace/account?setup=two-factor'), 302);
       return send(request, reply, view, extra);
     };

@@ -44,7 +44,7 @@ describe('email through SMTP', () => {
     });
     expect(accepted.statusCode).toBe(201);
     // The account takes the invitation's language for its own emails.
-    expect(t.app.repositories.users.credentialsByEmail('nueva.persona@example.org')).toBeDefined();
+    expect(await t.app.repositories.users.credentialsByEmail('nueva.persona@example.org')).toBeDefined();
     expect(t.app.db.$client.prepare(`select language from users where email = 'nueva.persona@example.org'`).pluck().get()).toBe('es');
   });
 

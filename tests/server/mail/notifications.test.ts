@@ -99,13 +99,13 @@ describe('notifications', () => {
 
   it('offers issue 12 one call per message: a proposed change, and a reply from an office', async () => {
     const proposer = reviewer;
-    const queued = t.app.notifications.proposedChangeAwaitsSecondReviewer({
+    const queued = await t.app.notifications.proposedChangeAwaitsSecondReviewer({
       title: 'Demo: a test entry',
       proposedBy: { id: proposer.id, displayName: proposer.displayName },
       path: '/workspace/review',
     });
     expect(queued).toBeGreaterThanOrEqual(1);
-    t.app.notifications.officeReplyAwaitsReview({
+    await t.app.notifications.officeReplyAwaitsReview({
       about: 'Jordan Sample (demo)',
       office: 'Office of the District Attorney',
       path: '/workspace/review',

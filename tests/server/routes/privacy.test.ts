@@ -73,7 +73,7 @@ function canaries(): string[] {
 
 async function publicAnswers(): Promise<Array<{ url: string; status: number; text: string }>> {
   // A real reply link, so the reply page is fetched too (it lists the person's evidence).
-  const { token } = t.app.repositories.replies.createLink('demo-avery-placeholder', 30, people[2]);
+  const { token } = await t.app.repositories.replies.createLink('demo-avery-placeholder', 30, people[2]);
   const known: Record<string, string[]> = { ...knownValues(t.app), token: [token] };
   const answers: Array<{ url: string; status: number; text: string }> = [];
   for (const endpoint of await discoverEndpoints(t.app)) {

@@ -23,7 +23,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: demoRemoval.describe('How many rows of each kind were deleted'), ...workspaceErrors },
       },
     },
-    async (request) => admin.removeDemo(signedIn(request)),
+    async (request) => await admin.removeDemo(signedIn(request)),
   );
 };
 

@@ -30,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
-      return fastify.repositories.audit.list(filter, { page, pageSize });
+      return await fastify.repositories.audit.list(filter, { page, pageSize });
     },
   );
 };

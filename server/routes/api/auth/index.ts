@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../../db/unit-of-work.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../../../auth/password.js';
@@ -51,13 +52,13 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
 
   /** A current TOTP code (each usable once) or an unused recovery code. */
   async function secondFactorOk(userId: number, code: string): Promise<boolean> {
-    const totp = users.totp(userId);
+    const totp = await users.totp(userId);
     if (!totp?.secret) return false;
     if (/^\d{6}$/.test(code.trim())) {
       const step = await checkTotp(totp.secret, code.trim(), totp.lastStep);
-      return step !== null && users.useTotpStep(userId, step);
+      return step !== null && (await users.useTotpStep(userId, step));
     }
-    return looksLikeRecoveryCode(code) && users.useRecoveryCode(userId, recoveryCodeHash(code));
+    return looksLikeRecoveryCode(code) && (await users.useRecoveryCode(userId, recoveryCodeHash(code)));
   }
 
   fastify.post(
@@ -87,13 +88,13 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       // While an account is slowed down, only a try with a second factor is even checked:
       // the owner's password and code still get in, a guesser's password alone does not.
       if (wait && !(wait.scope === 'account' && code)) throw tooMany();
-      const found = users.credentialsByEmail(email);
+      const found = await users.credentialsByEmail(email);
       const ok = await verifyPassword(found?.passwordHash, request.body.password);
       if (!found || !ok || found.disabled) {
         limits.failure(email, request.ip);
         throw wait ? tooMany() : badCredentials();
       }
-      const totpOn = Boolean(users.totp(found.id)?.enabledAt);
+      const totpOn = Boolean((await users.totp(found.id))?.enabledAt);
       if (totpOn) {
         if (!code) throw new HttpError(401, 'totp-required', 'Enter the 6-digit code from your authenticator app, or a recovery code');
         if (!(await secondFactorOk(found.id, code))) {
@@ -107,7 +108,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       }
       limits.success(email);
       const { passwordHash: _h, ...signedInAccount } = found;
-      const session = sessions.create(found.id, request.headers['user-agent']);
+      const session = await sessions.create(found.id, request.headers['user-agent']);
       fastify.sessionCookie.set(reply, session.token, session.expiresAt);
       return signedInAccount;
     },
@@ -125,9 +126,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const me = signedIn(request);
-      const { notifyReviewQueue, notifyDecisions, notifyChangesAndReplies, totpEnabledAt, recoveryCodesLeft, ...rest } = users.settings(
-        me.id,
-      );
+      const { notifyReviewQueue, notifyDecisions, notifyChangesAndReplies, totpEnabledAt, recoveryCodesLeft, ...rest } =
+        await users.settings(me.id);
       return {
         ...rest,
         notifications: { reviewQueue: notifyReviewQueue, decisions: notifyDecisions, changesAndReplies: notifyChangesAndReplies },
@@ -142,7 +142,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'volunteer' },
       schema: { tags: ['workspace'], summary: 'Where you are signed in', response: { 200: z.array(sessionInfo), ...workspaceErrors } },
     },
-    async (request) => sessions.list(signedIn(request).id, request.sessionToken),
+    async (request) => await sessions.list(signedIn(request).id, request.sessionToken),
   );
 
   fastify.delete(
@@ -157,7 +157,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const me = signedIn(request);
-      sessions.revokeAll(me.id, me);
+      await sessions.revokeAll(me.id, me);
       fastify.sessionCookie.clear(reply);
       return reply.code(204).send(null);
     },
@@ -175,10 +175,10 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const me = signedIn(request);
-      if (users.totp(me.id)?.enabledAt)
+      if ((await users.totp(me.id))?.enabledAt)
         throw new HttpError(409, 'totp-already-on', 'Two-factor sign-in is already on; turn it off first to use another app');
       const secret = newTotpSecret();
-      users.startTotp(me.id, secret);
+      await users.startTotp(me.id, secret);
       const url = otpauthUrl(secret, me.email);
       return { secret, otpauthUrl: url, qrCode: await qrCodeDataUrl(url) };
     },
@@ -197,7 +197,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const me = signedIn(request);
-      const totp = users.totp(me.id);
+      const totp = await users.totp(me.id);
       if (totp?.enabledAt) throw new HttpError(409, 'totp-already-on', 'Two-factor sign-in is already on');
       if (!totp?.secret) throw new HttpError(409, 'totp-not-started', 'Start the set-up first (POST /api/auth/totp/setup)');
       const step = await checkTotp(totp.secret, request.body.code.trim(), null);
@@ -206,7 +206,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         throw new HttpError(400, 'validation', `code ${message}`, [{ field: 'body.code', message }]);
       }
       const codes = newRecoveryCodes();
-      users.enableTotp(me.id, step, codes.map(recoveryCodeHash), me);
+      await users.enableTotp(me.id, step, codes.map(recoveryCodeHash), me);
       return { recoveryCodes: codes };
     },
   );
@@ -227,12 +227,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const me = signedIn(request);
-      const found = users.credentialsByEmail(me.email);
+      const found = await users.credentialsByEmail(me.email);
       if (!(await verifyPassword(found?.passwordHash, request.body.password)))
         throw new HttpError(403, 'wrong-password', 'The password is not right');
       if (fastify.twoFactor.requiredFor(me))
         throw new HttpError(409, 'totp-required-for-role', 'Your role must use two-factor sign-in, so it stays on');
-      users.disableTotp(me.id, me);
+      await users.disableTotp(me.id, me);
       return reply.code(204).send(null);
     },
   );
@@ -252,11 +252,11 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       // The same work on both paths (a token made, one lookup), and the email is only queued,
       // never sent here: the answer takes as long for an unknown email as for a known one.
       const token = newToken();
-      const found = users.credentialsByEmail(request.body.email);
-      if (found && !found.disabled && passwordResets.sentSince(found.id, new Date(Date.now() - 3600_000)) < RESETS_PER_HOUR) {
-        fastify.db.transaction((tx) => {
-          passwordResets.create(found.id, token, null, tx);
-          fastify.notifications.passwordReset(found.id, token, false, tx);
+      const found = await users.credentialsByEmail(request.body.email);
+      if (found && !found.disabled && (await passwordResets.sentSince(found.id, new Date(Date.now() - 3600_000))) < RESETS_PER_HOUR) {
+        await inTransaction(fastify.db, async (tx) => {
+          await passwordResets.create(found.id, token, null, tx);
+          await fastify.notifications.passwordReset(found.id, token, false, tx);
         });
       }
       return reply.code(202).send(RESET_ACCEPTED);
@@ -275,7 +275,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      passwordResets.consume(request.body.token, await hashPassword(request.body.password));
+      await passwordResets.consume(request.body.token, await hashPassword(request.body.password));
       fastify.sessionCookie.clear(reply);
       return reply.code(204).send(null);
     },
@@ -287,7 +287,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       schema: { tags: ['workspace'], summary: 'Sign out: ends the session and clears the cookie', response: { 204: z.null() } },
     },
     async (request, reply) => {
-      if (request.account && request.sessionToken) sessions.revoke(request.sessionToken, request.account);
+      if (request.account && request.sessionToken) await sessions.revoke(request.sessionToken, request.account);
       fastify.sessionCookie.clear(reply);
       return reply.code(204).send(null);
     },
@@ -316,7 +316,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const me = signedIn(request);
       const { notifications, ...rest } = request.body;
-      users.updateSettings(
+      await users.updateSettings(
         me.id,
         {
           ...rest,
@@ -326,7 +326,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         },
         me,
       );
-      return users.byId(me.id)!;
+      return (await users.byId(me.id))!;
     },
   );
 
@@ -347,12 +347,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const me = signedIn(request);
-      const found = users.credentialsByEmail(me.email);
+      const found = await users.credentialsByEmail(me.email);
       if (!(await verifyPassword(found?.passwordHash, request.body.currentPassword))) {
         throw new HttpError(403, 'wrong-password', 'The current password is not right');
       }
-      users.setPassword(me.id, await hashPassword(request.body.newPassword), me);
-      const session = sessions.create(me.id);
+      await users.setPassword(me.id, await hashPassword(request.body.newPassword), me);
+      const session = await sessions.create(me.id);
       fastify.sessionCookie.set(reply, session.token, session.expiresAt);
       return me;
     },

@@ -22,7 +22,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const { page, pageSize, status } = request.query;
-      return proposedChanges.list(status, { page, pageSize });
+      return await proposedChanges.list(status, { page, pageSize });
     },
   );
 
@@ -40,7 +40,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const { decision, note } = request.body;
-      return { change: proposedChanges.review(request.params.id, decision, note, signedIn(request)) };
+      return { change: await proposedChanges.review(request.params.id, decision, note, signedIn(request)) };
     },
   );
 };

@@ -8,8 +8,8 @@ import { publicElection } from '../../../schemas/elections.js';
 /** Admins create elections and set their candidates, in ballot order. */
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { admin, elections } = fastify.repositories;
-  const publicView = (slug: string) => {
-    const election = elections.bySlug(slug)!;
+  const publicView = async (slug: string) => {
+    const election = (await elections.bySlug(slug))!;
     return { ...election, candidates: election.candidates.map(toPublicSubject) };
   };
 
@@ -25,8 +25,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const created = admin.createElection(request.body, signedIn(request));
-      return reply.code(201).send(publicView(created.slug!));
+      const created = await admin.createElection(request.body, signedIn(request));
+      return reply.code(201).send(await publicView(created.slug!));
     },
   );
 
@@ -43,8 +43,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      admin.updateElection(request.params.slug, request.body, signedIn(request));
-      return publicView(request.params.slug);
+      await admin.updateElection(request.params.slug, request.body, signedIn(request));
+      return await publicView(request.params.slug);
     },
   );
 };

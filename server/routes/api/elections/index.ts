@@ -16,7 +16,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { publicRead: true },
       schema: { tags: ['public'], summary: 'Elections, newest first, with their candidates', response: { 200: z.array(publicElection) } },
     },
-    async () => elections.list().map((e) => ({ ...e, candidates: e.candidates.map(toPublicSubject) })),
+    async () => (await elections.list()).map((e) => ({ ...e, candidates: e.candidates.map(toPublicSubject) })),
   );
 
   fastify.get(
@@ -33,13 +33,15 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const lang = answerLanguage(request, reply);
-      const election = elections.bySlug(request.params.slug);
+      const election = await elections.bySlug(request.params.slug);
       if (!election) throw notFound('election', request.params.slug);
       const asOf = today();
       return {
         ...election,
         asOf,
-        candidates: election.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf, lang) })),
+        candidates: await Promise.all(
+          election.candidates.map(async (c) => ({ ...toPublicSubject(c), scorecard: await scorecards.forSubject(c, asOf, lang) })),
+        ),
       };
     },
   );

@@ -14,7 +14,7 @@ export interface EventsAdminOptions {
 /** Admins announce candidate forums and other events. */
 const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flyersDir }) => {
   const { admin, events } = fastify.repositories;
-  const publicView = (id: number) => events.list().find((e) => e.id === id)!;
+  const publicView = async (id: number) => (await events.list()).find((e) => e.id === id)!;
 
   fastify.post(
     '/',
@@ -28,8 +28,8 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
       },
     },
     async (request, reply) => {
-      const created = admin.createEvent(request.body, signedIn(request));
-      return reply.code(201).send(publicView(created.id));
+      const created = await admin.createEvent(request.body, signedIn(request));
+      return reply.code(201).send(await publicView(created.id));
     },
   );
 
@@ -46,8 +46,8 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
       },
     },
     async (request) => {
-      admin.updateEvent(request.params.id, request.body, signedIn(request));
-      return publicView(request.params.id);
+      await admin.updateEvent(request.params.id, request.body, signedIn(request));
+      return await publicView(request.params.id);
     },
   );
 
@@ -63,7 +63,7 @@ const routes: FastifyPluginAsyncZod<EventsAdminOptions> = async (fastify, { flye
       },
     },
     async (request, reply) => {
-      removeFlyer(flyersDir, admin.deleteEvent(request.params.id, signedIn(request)));
+      removeFlyer(flyersDir, await admin.deleteEvent(request.params.id, signedIn(request)));
       return reply.code(204).send(null);
     },
   );

@@ -101,7 +101,7 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       const bytes = await part.toBuffer();
       const type = flyerType(bytes);
       if (!type) throw badFlyer('must be a PNG, JPEG or WebP image');
-      if (!events.list().some((e) => e.id === request.params.id))
+      if (!(await events.list()).some((e) => e.id === request.params.id))
         throw new HttpError(404, 'not-found', `No event with id ${request.params.id}`);
       let clean: Buffer;
       try {
@@ -111,8 +111,8 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       }
       const file = `${request.params.id}-${randomUUID()}.${type}`;
       writePrivateFile(join(flyersDir, file), clean);
-      remove(admin.setEventFlyer(request.params.id, file, actor));
-      return events.list().find((e) => e.id === request.params.id)!;
+      remove(await admin.setEventFlyer(request.params.id, file, actor));
+      return (await events.list()).find((e) => e.id === request.params.id)!;
     },
   );
 
@@ -128,7 +128,7 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       },
     },
     async (request, reply) => {
-      remove(admin.setEventFlyer(request.params.id, null, signedIn(request)));
+      remove(await admin.setEventFlyer(request.params.id, null, signedIn(request)));
       return reply.code(204).send(null);
     },
   );

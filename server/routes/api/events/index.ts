@@ -18,7 +18,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const now = new Date().toISOString();
-      const all = fastify.repositories.events.list();
+      const all = await fastify.repositories.events.list();
       if (request.query.when === 'upcoming') return all.filter((e) => e.startsAt >= now);
       if (request.query.when === 'past') return all.filter((e) => e.startsAt < now).reverse();
       return all;

@@ -46,11 +46,11 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { evidenceWorkspace, proposedChanges } = fastify.repositories;
   const { notifications } = fastify;
   /** Tells the other reviewers a proposed change awaits them; never fails the request that made it. */
-  const announceProposal = (request: FastifyRequest, entryId: number) => {
+  const announceProposal = async (request: FastifyRequest, entryId: number) => {
     try {
       const proposer = signedIn(request);
-      notifications.proposedChangeAwaitsSecondReviewer({
-        title: evidenceWorkspace.detail(entryId)?.title ?? `#${entryId}`,
+      await notifications.proposedChangeAwaitsSecondReviewer({
+        title: (await evidenceWorkspace.detail(entryId))?.title ?? `#${entryId}`,
         proposedBy: { id: proposer.id, displayName: proposer.displayName },
         path: '/workspace/review/changes',
       });
@@ -58,8 +58,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       request.log.error({ err }, 'could not queue the proposed-change email');
     }
   };
-  const detailOr404 = (id: number) => {
-    const detail = evidenceWorkspace.detail(id);
+  const detailOr404 = async (id: number) => {
+    const detail = await evidenceWorkspace.detail(id);
     if (!detail) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
     return detail;
   };
@@ -76,7 +76,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const created = evidenceWorkspace.create(request.body, signedIn(request));
+      const created = await evidenceWorkspace.create(request.body, signedIn(request));
       // Reviewers may be due their "entries await your review" digest.
       fastify.mail.kick();
       return reply.code(201).send(created);
@@ -101,20 +101,19 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       // Both steps yield the event loop as they go (issue 17): public reads keep being answered.
       const parsed = await parseImport(
         await readImportTable(csv, xlsx),
-        importVocabulary(fastify.repositories),
+        await importVocabulary(fastify.repositories),
         xlsx ? 'body.xlsx' : 'body.csv',
       );
       const dryRun = request.query.dryRun === 'true';
-      const matches = new Map(
-        parsed.filter((row) => row.input !== null).map((row) => [row.line, evidenceWorkspace.matchImport(row.input!)]),
-      );
+      const matches = new Map<number, Awaited<ReturnType<typeof evidenceWorkspace.matchImport>>>();
+      for (const row of parsed) if (row.input !== null) matches.set(row.line, await evidenceWorkspace.matchImport(row.input));
       const valid = parsed.filter((row) => row.input !== null);
       // Re-importing the same file creates nothing twice: rows that became entries before are skipped.
       const fresh = valid.filter((row) => matches.get(row.line)!.alreadyImported === null);
       const created =
         dryRun || fresh.length === 0
           ? []
-          : evidenceWorkspace.createMany(
+          : await evidenceWorkspace.createMany(
               fresh.map((row) => row.input!),
               signedIn(request),
             );
@@ -188,7 +187,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       const me = signedIn(request);
       const { page, pageSize, mine, ...filter } = request.query;
       const submittedBy = mine === 'true' || !hasRole(me, 'reviewer') ? me.id : undefined;
-      return evidenceWorkspace.list({ ...filter, submittedBy }, { page, pageSize });
+      return await evidenceWorkspace.list({ ...filter, submittedBy }, { page, pageSize });
     },
   );
 
@@ -206,17 +205,17 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const me = request.account;
       const id = request.params.id;
-      const detail = me ? evidenceWorkspace.detail(id) : undefined;
+      const detail = me ? await evidenceWorkspace.detail(id) : undefined;
       if (detail && me && (detail.submittedBy?.id === me.id || hasRole(me, 'reviewer'))) return detail;
       // Pending, rejected and withdrawn entries do not exist for anyone else.
-      const entry = fastify.repositories.evidence.findPublic(id);
+      const entry = await fastify.repositories.evidence.findPublic(id);
       if (!entry) throw new HttpError(404, 'not-found', `No evidence with id ${id}`);
       if (!me) reply.header('cache-control', PUBLIC_CACHE_CONTROL);
       return {
         ...entry,
         url: fastify.publicUrl(evidencePath(entry.id)),
-        history: fastify.repositories.evidence.publicHistory(id),
-        replies: fastify.repositories.replies.publishedFor({ evidenceId: id }),
+        history: await fastify.repositories.evidence.publicHistory(id),
+        replies: await fastify.repositories.replies.publishedFor({ evidenceId: id }),
       };
     },
   );
@@ -234,7 +233,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      evidenceWorkspace.edit(request.params.id, request.body, signedIn(request));
+      await evidenceWorkspace.edit(request.params.id, request.body, signedIn(request));
       return detailOr404(request.params.id);
     },
   );
@@ -253,10 +252,10 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const { decision, note, revision } = request.body;
-      evidenceWorkspace.review(request.params.id, decision, note, revision, signedIn(request));
+      await evidenceWorkspace.review(request.params.id, decision, note, revision, signedIn(request));
       // After the commit, and never able to fail the review: the volunteer's email is a courtesy.
       try {
-        fastify.notifications.entryReviewed(request.params.id);
+        await fastify.notifications.entryReviewed(request.params.id);
       } catch (err) {
         request.log.error({ err }, 'could not queue the review email');
       }
@@ -276,7 +275,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      evidenceWorkspace.withdraw(request.params.id, signedIn(request));
+      await evidenceWorkspace.withdraw(request.params.id, signedIn(request));
       return detailOr404(request.params.id);
     },
   );
@@ -295,8 +294,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const { note, ...fields } = request.body;
-      const change = proposedChanges.propose(request.params.id, 'correction', fields, note, signedIn(request));
-      announceProposal(request, request.params.id);
+      const change = await proposedChanges.propose(request.params.id, 'correction', fields, note, signedIn(request));
+      await announceProposal(request, request.params.id);
       return reply.code(202).send({ change });
     },
   );
@@ -315,8 +314,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const change = proposedChanges.propose(request.params.id, 'retraction', {}, request.body.reason, signedIn(request));
-      announceProposal(request, request.params.id);
+      const change = await proposedChanges.propose(request.params.id, 'retraction', {}, request.body.reason, signedIn(request));
+      await announceProposal(request, request.params.id);
       return reply.code(202).send({ change });
     },
   );

@@ -43,9 +43,13 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { evidence, replies } = fastify.repositories;
 
   /** Every public entry with its page's address (from PUBLIC_ORIGIN, never a request header) and its published replies. */
-  const exported = () => {
-    const { byEvidence } = replies.publishedBySubject();
-    return evidence.listPublic().map((e) => ({ ...e, url: fastify.publicUrl(evidencePath(e.id)), replies: byEvidence.get(e.id) ?? [] }));
+  const exported = async () => {
+    const { byEvidence } = await replies.publishedBySubject();
+    return (await evidence.listPublic()).map((e) => ({
+      ...e,
+      url: fastify.publicUrl(evidencePath(e.id)),
+      replies: byEvidence.get(e.id) ?? [],
+    }));
   };
 
   fastify.get(
@@ -64,7 +68,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         contentType: 'application/json; charset=utf-8',
         disposition: 'inline; filename="evidence.json"',
         // Through the response schema, so only public fields can ever reach the file.
-        build: () => JSON.stringify(exportedList.parse(exported())),
+        build: async () => JSON.stringify(exportedList.parse(await exported())),
       }),
   );
 
@@ -88,8 +92,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
   );
 
   /** The CSV export: one row per public entry, its sources and replies joined into cells. */
-  function evidenceCsv(): string {
-    const rows = exported().map((e) => [
+  async function evidenceCsv(): Promise<string> {
+    const rows = (await exported()).map((e) => [
       e.id,
       e.subject,
       e.standard,

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../../db/unit-of-work.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hashPassword } from '../../../auth/password.js';
@@ -23,9 +24,9 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const me = signedIn(request);
       // The invite and its email are one transaction: no invite without its message.
-      const created = fastify.db.transaction((tx) => {
-        const row = invites.create(request.body, me, tx);
-        const url = fastify.notifications.invitation({ ...row, inviter: me.displayName }, tx);
+      const created = await inTransaction(fastify.db, async (tx) => {
+        const row = await invites.create(request.body, me, tx);
+        const url = await fastify.notifications.invitation({ ...row, inviter: me.displayName }, tx);
         return { ...row, url };
       });
       // A fragment never reaches server logs or Referer headers, unlike a query string.
@@ -43,7 +44,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(invite), ...workspaceErrors },
       },
     },
-    async () => invites.listOpen(),
+    async () => await invites.listOpen(),
   );
 
   fastify.post(
@@ -59,7 +60,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const passwordHash = await hashPassword(request.body.password);
-      const { account: created, session } = invites.accept(request.body.token, request.body.displayName, passwordHash);
+      const { account: created, session } = await invites.accept(request.body.token, request.body.displayName, passwordHash);
       fastify.sessionCookie.set(reply, session.token, session.expiresAt);
       return reply.code(201).send(created);
     },

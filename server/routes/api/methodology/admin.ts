@@ -23,8 +23,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      admin.updateMethodologyText(request.query.lang, request.body, signedIn(request));
-      const { steps, review } = methodology.text(request.query.lang);
+      await admin.updateMethodologyText(request.query.lang, request.body, signedIn(request));
+      const { steps, review } = await methodology.text(request.query.lang);
       return { steps, review };
     },
   );

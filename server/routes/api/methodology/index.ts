@@ -20,7 +20,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const lang = answerLanguage(request, reply);
-      return { ...constants, ...fastify.repositories.methodology.text(lang), lang };
+      return { ...constants, ...(await fastify.repositories.methodology.text(lang)), lang };
     },
   );
 };

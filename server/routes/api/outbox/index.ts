@@ -21,7 +21,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         },
       },
     },
-    async (request) => ({ ...queue.list(request.query), sending: fastify.mail.sending }),
+    async (request) => ({ ...(await queue.list(request.query)), sending: fastify.mail.sending }),
   );
 };
 

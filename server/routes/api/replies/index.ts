@@ -25,11 +25,11 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const created = replies.submit(request.body);
+      const created = await replies.submit(request.body);
       // After the commit, and never able to fail the reply: the reviewers' email is a courtesy.
       try {
-        const { name } = replies.subjectForToken(request.body.token);
-        fastify.notifications.officeReplyAwaitsReview({ about: name, office: null, path: '/workspace/review/replies' });
+        const { name } = await replies.subjectForToken(request.body.token);
+        await fastify.notifications.officeReplyAwaitsReview({ about: name, office: null, path: '/workspace/review/replies' });
       } catch (err) {
         request.log.error({ err }, 'could not queue the reply email');
       }
@@ -50,7 +50,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const { page, pageSize, status } = request.query;
-      return replies.list(status, { page, pageSize });
+      return await replies.list(status, { page, pageSize });
     },
   );
 
@@ -66,7 +66,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.object({ id: z.number().int(), status: z.string() }), ...workspaceErrors },
       },
     },
-    async (request) => replies.review(request.params.id, request.body.decision, request.body.note, signedIn(request)),
+    async (request) => await replies.review(request.params.id, request.body.decision, request.body.note, signedIn(request)),
   );
 };
 

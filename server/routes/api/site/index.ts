@@ -17,7 +17,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: siteIdentity },
       },
     },
-    async () => site.identity(),
+    async () => await site.identity(),
   );
 
   fastify.patch(
@@ -31,7 +31,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: siteIdentity, ...workspaceErrors },
       },
     },
-    async (request) => site.updateIdentity(request.body, signedIn(request)),
+    async (request) => await site.updateIdentity(request.body, signedIn(request)),
   );
 };
 

@@ -24,8 +24,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request) => {
       const { lang } = request.query;
-      admin.updateStandard(request.params.slug, request.body, lang, signedIn(request));
-      return standards.bySlug(request.params.slug, lang)!;
+      await admin.updateStandard(request.params.slug, request.body, lang, signedIn(request));
+      return (await standards.bySlug(request.params.slug, lang))!;
     },
   );
 };

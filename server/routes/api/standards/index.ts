@@ -17,7 +17,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(publicStandard) },
       },
     },
-    async (request, reply) => fastify.repositories.standards.list(answerLanguage(request, reply)),
+    async (request, reply) => await fastify.repositories.standards.list(answerLanguage(request, reply)),
   );
 
   fastify.get(
@@ -33,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const standard = fastify.repositories.standards.bySlug(request.params.slug, answerLanguage(request, reply));
+      const standard = await fastify.repositories.standards.bySlug(request.params.slug, answerLanguage(request, reply));
       if (!standard) throw notFound('standard', request.params.slug);
       return standard;
     },

@@ -24,7 +24,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const created = admin.createSubject(request.body, signedIn(request));
+      const created = await admin.createSubject(request.body, signedIn(request));
       return reply.code(201).send(toPublicSubject(created));
     },
   );
@@ -42,7 +42,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      const updated = admin.updateSubject(request.params.slug, request.body, signedIn(request));
+      const updated = await admin.updateSubject(request.params.slug, request.body, signedIn(request));
       return toPublicSubject(updated);
     },
   );
@@ -60,7 +60,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const link = replies.createLink(request.params.slug, request.body?.days ?? REPLY_LINK_DAYS, signedIn(request));
+      const link = await replies.createLink(request.params.slug, request.body?.days ?? REPLY_LINK_DAYS, signedIn(request));
       return reply.code(201).send({ id: link.id, expiresAt: link.expiresAt, url: fastify.publicUrl(`/reply/${link.token}`) });
     },
   );
@@ -76,7 +76,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(replyLink), ...workspaceErrors },
       },
     },
-    async (request) => replies.listLinks(request.params.slug),
+    async (request) => await replies.listLinks(request.params.slug),
   );
 
   fastify.delete(
@@ -91,7 +91,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      replies.revokeLink(request.params.slug, request.params.id, signedIn(request));
+      await replies.revokeLink(request.params.slug, request.params.id, signedIn(request));
       return reply.code(204).send(null);
     },
   );

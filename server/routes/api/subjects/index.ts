@@ -16,8 +16,8 @@ export const AS_OF_LIMIT = { perMinute: 300, when: (request: FastifyRequest) => 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { subjects, standards, scorecards, evidence } = fastify.repositories;
 
-  function subjectOr404(slug: string) {
-    const subject = subjects.rowBySlug(slug);
+  async function subjectOr404(slug: string) {
+    const subject = await subjects.rowBySlug(slug);
     if (!subject) throw notFound('subject', slug);
     return subject;
   }
@@ -32,7 +32,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(publicSubject) },
       },
     },
-    async () => subjects.list(),
+    async () => await subjects.list(),
   );
 
   fastify.get(
@@ -41,7 +41,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { publicRead: true },
       schema: { tags: ['public'], summary: 'One person', params: slugParams, response: { 200: publicSubject, ...errorResponses } },
     },
-    async (request) => toPublicSubject(subjectOr404(request.params.slug)),
+    async (request) => toPublicSubject(await subjectOr404(request.params.slug)),
   );
 
   fastify.get(
@@ -60,7 +60,8 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: scorecardResponse, ...errorResponses },
       },
     },
-    async (request, reply) => scorecards.forSubject(subjectOr404(request.params.slug), request.query.asOf, answerLanguage(request, reply)),
+    async (request, reply) =>
+      await scorecards.forSubject(await subjectOr404(request.params.slug), request.query.asOf, answerLanguage(request, reply)),
   );
 
   fastify.get(
@@ -77,14 +78,17 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      const subject = subjectOr404(request.params.slug);
+      const subject = await subjectOr404(request.params.slug);
       let standardId: number | undefined;
       if (request.query.standard) {
-        const ref = standards.refs().find((s) => s.slug === request.query.standard);
+        const ref = (await standards.refs()).find((s) => s.slug === request.query.standard);
         if (!ref) throw notFound('standard', request.query.standard);
         standardId = ref.id;
       }
-      return evidence.listPublic({ subjectId: subject.id, standardId }).map((e) => ({ ...e, url: fastify.publicUrl(evidencePath(e.id)) }));
+      return (await evidence.listPublic({ subjectId: subject.id, standardId })).map((e) => ({
+        ...e,
+        url: fastify.publicUrl(evidencePath(e.id)),
+      }));
     },
   );
 };

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../../db/unit-of-work.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HttpError } from '../../../errors.js';
 import { signedIn } from '../../../plugins/auth.js';
@@ -18,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: paged(account), ...workspaceErrors },
       },
     },
-    async (request) => users.list(request.query),
+    async (request) => await users.list(request.query),
   );
 
   fastify.patch(
@@ -38,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       if (request.params.id === me.id && (request.body.role !== undefined || request.body.disabled !== undefined)) {
         throw new HttpError(409, 'own-account', 'You cannot change your own role or disable yourself; ask another admin');
       }
-      return users.update(request.params.id, request.body, me);
+      return await users.update(request.params.id, request.body, me);
     },
   );
 
@@ -54,13 +55,13 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const me = signedIn(request);
-      const user = users.byId(request.params.id);
+      const user = await users.byId(request.params.id);
       if (!user) throw new HttpError(404, 'not-found', `No user with id ${request.params.id}`);
       if (user.disabled) throw new HttpError(409, 'account-disabled', 'This account is disabled: enable it first, then send the link');
       const token = newToken();
-      const url = fastify.db.transaction((tx) => {
-        passwordResets.create(user.id, token, me, tx);
-        return fastify.notifications.passwordReset(user.id, token, true, tx);
+      const url = await inTransaction(fastify.db, async (tx) => {
+        await passwordResets.create(user.id, token, me, tx);
+        return await fastify.notifications.passwordReset(user.id, token, true, tx);
       });
       return reply.code(201).send({ url });
     },

@@ -13,28 +13,37 @@ import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageM
  * `/elections/:slug`: the candidates side by side, graded as of today, under the voter's
  * weighting (`?w=`). Null when no election has this slug.
  */
-export function electionPageModel(repos: Repositories, slug: string, query: PageQuery, locale: Locale): PageModel<ElectionView> | null {
+export async function electionPageModel(
+  repos: Repositories,
+  slug: string,
+  query: PageQuery,
+  locale: Locale,
+): Promise<PageModel<ElectionView> | null> {
   const msg = messagesFor(locale);
   const { evidence, elections, scorecards } = repos;
-  const found = elections.bySlug(slug);
+  const found = await elections.bySlug(slug);
   if (!found) return null;
   const asOf = today();
   const election = {
     ...found,
     asOf,
-    candidates: found.candidates.map((c) => ({ ...toPublicSubject(c), scorecard: scorecards.forSubject(c, asOf, locale) })),
+    candidates: await Promise.all(
+      found.candidates.map(async (c) => ({ ...toPublicSubject(c), scorecard: await scorecards.forSubject(c, asOf, locale) })),
+    ),
   };
-  const refs = standardRefs(repos, locale);
+  const refs = await standardRefs(repos, locale);
   const pageData: ElectionPageData = {
     page: 'election',
     asOf,
     standards: refs,
-    subjects: found.candidates.map((c, i) => ({
-      slug: c.slug,
-      name: c.name,
-      evidence: scoringInput(evidence.listPublic({ subjectId: c.id })),
-      official: election.candidates[i].scorecard.overall,
-    })),
+    subjects: await Promise.all(
+      found.candidates.map(async (c, i) => ({
+        slug: c.slug,
+        name: c.name,
+        evidence: scoringInput(await evidence.listPublic({ subjectId: c.id })),
+        official: election.candidates[i].scorecard.overall,
+      })),
+    ),
     bars: election.candidates.map((c) => ({ name: c.name, scores: c.scorecard.standards.map((s) => s.score) })),
   };
   const weights = parseWeights(

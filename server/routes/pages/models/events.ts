@@ -5,9 +5,9 @@ import type { EventsView } from '../views/events.js';
 import type { PageModel } from './model.js';
 
 /** `/events`: events to come, soonest first, then past ones, latest first. */
-export function eventsPageModel(repos: Repositories, locale: Locale): PageModel<EventsView> {
+export async function eventsPageModel(repos: Repositories, locale: Locale): Promise<PageModel<EventsView>> {
   const msg = messagesFor(locale);
-  const all = repos.events.list();
+  const all = await repos.events.list();
   const now = new Date().toISOString();
   return {
     name: 'events',

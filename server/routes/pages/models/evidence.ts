@@ -14,14 +14,14 @@ const graded = (score: number | null) => (score === null ? null : { score: round
  * on its standard with and without it, by the method's own functions), its public history and
  * replies. Null for an unknown id and for pending, rejected and withdrawn entries alike.
  */
-export function evidencePageModel(repos: Repositories, id: number, locale: Locale): PageModel<EvidencePageView> | null {
+export async function evidencePageModel(repos: Repositories, id: number, locale: Locale): Promise<PageModel<EvidencePageView> | null> {
   const msg = messagesFor(locale);
-  const entry = repos.evidence.findPublic(id);
-  const row = entry && repos.subjects.rowBySlug(entry.subject);
+  const entry = await repos.evidence.findPublic(id);
+  const row = entry && (await repos.subjects.rowBySlug(entry.subject));
   if (!entry || !row) return null;
   const subject = toPublicSubject(row);
-  const standardTitle = repos.standards.list(locale).find((s) => s.slug === entry.standard)?.title ?? entry.standard;
-  const counted = repos.evidence.listPublic({ subjectId: row.id }).filter((e) => e.standard === entry.standard && counts(e));
+  const standardTitle = (await repos.standards.list(locale)).find((s) => s.slug === entry.standard)?.title ?? entry.standard;
+  const counted = (await repos.evidence.listPublic({ subjectId: row.id })).filter((e) => e.standard === entry.standard && counts(e));
   return {
     name: 'evidence',
     title: entry.title,
@@ -40,8 +40,8 @@ export function evidencePageModel(repos: Repositories, id: number, locale: Local
         withIt: graded(standardScore(counted)),
         without: graded(standardScore(counted.filter((e) => e.id !== entry.id))),
       },
-      history: repos.evidence.publicHistory(entry.id),
-      replies: repos.replies.publishedFor({ evidenceId: entry.id }),
+      history: await repos.evidence.publicHistory(entry.id),
+      replies: await repos.replies.publishedFor({ evidenceId: entry.id }),
     },
   };
 }

@@ -7,11 +7,16 @@ import type { HomeView } from '../views/home.js';
 import { currentElection, type PageModel } from './model.js';
 
 /** `/`: every person's overall grade, the current election and the events coming up. */
-export function homePageModel(repos: Repositories, locale: Locale): PageModel<HomeView> {
+export async function homePageModel(repos: Repositories, locale: Locale): Promise<PageModel<HomeView>> {
   const msg = messagesFor(locale);
   const { standards, subjects, events, scorecards } = repos;
-  const people = subjects.rows().map((row) => ({ subject: toPublicSubject(row), card: scorecards.forSubject(row, undefined, locale) }));
-  const election = currentElection(repos);
+  const people = await Promise.all(
+    (await subjects.rows()).map(async (row) => ({
+      subject: toPublicSubject(row),
+      card: await scorecards.forSubject(row, undefined, locale),
+    })),
+  );
+  const election = await currentElection(repos);
   const now = new Date().toISOString();
   return {
     name: 'home',
@@ -20,14 +25,14 @@ export function homePageModel(repos: Repositories, locale: Locale): PageModel<Ho
     path: '/',
     demo: people.some((p) => p.subject.demo),
     view: {
-      standards: standards.list(locale),
+      standards: await standards.list(locale),
       people,
       // The person an admin marked as in office (role "incumbent" on the People screen); a real
       // one always wins over a fictional demo one, so the demo never speaks for the office.
       incumbent:
         people.find((p) => p.subject.role === 'incumbent' && !p.subject.demo) ?? people.find((p) => p.subject.role === 'incumbent') ?? null,
       election: election && { ...election, candidates: election.candidates.map((c) => c.slug) },
-      upcoming: events.list().filter((e) => e.startsAt >= now),
+      upcoming: (await events.list()).filter((e) => e.startsAt >= now),
       minCoverage: MIN_COVERAGE,
     },
   };

@@ -11,7 +11,7 @@ let method: ReturnType<typeof describeMethod> | undefined;
 let example: ReturnType<typeof workedExample> | undefined;
 
 /** `/methodology`: how grades are worked out, with the admin-editable text in the page's language. */
-export function methodologyPageModel(repos: Repositories, locale: Locale): PageModel<MethodologyView> {
+export async function methodologyPageModel(repos: Repositories, locale: Locale): Promise<PageModel<MethodologyView>> {
   const msg = messagesFor(locale);
   method ??= describeMethod();
   example ??= workedExample();
@@ -22,6 +22,6 @@ export function methodologyPageModel(repos: Repositories, locale: Locale): PageM
     path: '/methodology',
     ogType: 'article',
     demo: false,
-    view: { method, example, text: repos.methodology.text(locale), lang: locale },
+    view: { method, example, text: await repos.methodology.text(locale), lang: locale },
   };
 }

@@ -28,19 +28,22 @@ export interface PageQuery {
 }
 
 /** The election voters should look at now: the next one, else the most recent. */
-export function currentElection(repos: Pick<Repositories, 'elections'>) {
-  const all = repos.elections.list();
+export async function currentElection(repos: Pick<Repositories, 'elections'>) {
+  const all = await repos.elections.list();
   const day = today();
   const upcoming = all.filter((e) => e.electionDate >= day);
   return upcoming.length ? upcoming[upcoming.length - 1] : (all[0] ?? null);
 }
 
 /** The standards as the browser components name them (with their short labels). */
-export function standardRefs(repos: Pick<Repositories, 'standards'>, locale: Locale) {
+export async function standardRefs(repos: Pick<Repositories, 'standards'>, locale: Locale) {
   const msg = messagesFor(locale);
-  return repos.standards
-    .list(locale)
-    .map((s) => ({ slug: s.slug, number: s.number, title: s.title, short: msg.standardShort[s.slug] ?? s.title }));
+  return (await repos.standards.list(locale)).map((s) => ({
+    slug: s.slug,
+    number: s.number,
+    title: s.title,
+    short: msg.standardShort[s.slug] ?? s.title,
+  }));
 }
 
 export function scoringInput(entries: PublicEvidence[]): ScoredEvidence[] {

@@ -14,16 +14,21 @@ import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageM
  * `/people/:slug`: one person's scorecard, their evidence (`?standard=` filters it) and the
  * overall grade under the voter's weighting (`?w=`). Null when no one has this slug.
  */
-export function personPageModel(repos: Repositories, slug: string, query: PageQuery, locale: Locale): PageModel<PersonView> | null {
+export async function personPageModel(
+  repos: Repositories,
+  slug: string,
+  query: PageQuery,
+  locale: Locale,
+): Promise<PageModel<PersonView> | null> {
   const msg = messagesFor(locale);
   const { standards, subjects, evidence, elections, scorecards } = repos;
-  const row = subjects.rowBySlug(slug);
+  const row = await subjects.rowBySlug(slug);
   if (!row) return null;
   const subject = toPublicSubject(row);
-  const card = scorecards.forSubject(row, undefined, locale);
-  const allStandards = standards.list(locale);
-  const refs = standardRefs(repos, locale);
-  const entries = evidence.listPublic({ subjectId: row.id });
+  const card = await scorecards.forSubject(row, undefined, locale);
+  const allStandards = await standards.list(locale);
+  const refs = await standardRefs(repos, locale);
+  const entries = await evidence.listPublic({ subjectId: row.id });
   const weights = parseWeights(
     query.w,
     refs.map((s) => s.slug),
@@ -59,10 +64,10 @@ export function personPageModel(repos: Repositories, slug: string, query: PageQu
       evidence: entries,
       filter,
       standards: allStandards,
-      elections: elections.list().filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
+      elections: (await elections.list()).filter((e) => e.candidates.some((c) => c.slug === subject.slug)),
       minCoverage: MIN_COVERAGE,
-      replies: repos.replies.publishedBySubject(row.id),
-      invitation: repos.replies.invitation(row.id),
+      replies: await repos.replies.publishedBySubject(row.id),
+      invitation: await repos.replies.invitation(row.id),
       glance: whyAtAGlance(card, entries),
     },
   };

@@ -10,15 +10,15 @@ import type { PageModel } from './model.js';
  * the ten standards. Null when the link is unknown, expired or revoked. Private: never cached
  * or indexed, since its address is the secret.
  */
-export function replyPageModel(repos: Repositories, token: string, locale: Locale): PageModel<ReplyPageView> | null {
+export async function replyPageModel(repos: Repositories, token: string, locale: Locale): Promise<PageModel<ReplyPageView> | null> {
   const msg = messagesFor(locale);
   let holder;
   try {
-    holder = repos.replies.subjectForToken(token);
+    holder = await repos.replies.subjectForToken(token);
   } catch {
     return null;
   }
-  const row = repos.subjects.rowBySlug(holder.slug)!;
+  const row = (await repos.subjects.rowBySlug(holder.slug))!;
   const subject = toPublicSubject(row);
   return {
     name: 'reply',
@@ -27,6 +27,6 @@ export function replyPageModel(repos: Repositories, token: string, locale: Local
     path: `/reply/${token}`,
     demo: subject.demo,
     private: true,
-    view: { subject, standards: repos.standards.list(locale), evidence: repos.evidence.listPublic({ subjectId: row.id }) },
+    view: { subject, standards: await repos.standards.list(locale), evidence: await repos.evidence.listPublic({ subjectId: row.id }) },
   };
 }

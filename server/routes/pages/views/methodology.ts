@@ -10,7 +10,7 @@ export interface MethodologyView {
   method: ReturnType<typeof describeMethod>;
   example: ReturnType<typeof workedExample>;
   /** The stored, admin-editable text of the method, in the page's language where translated. */
-  text: ReturnType<MethodologyRepository['text']>;
+  text: Awaited<ReturnType<MethodologyRepository['text']>>;
   lang: string;
 }
 

@@ -62,7 +62,7 @@ describe('sign-in', () => {
   it('answers a wrong password, an unknown email and a disabled account identically, with the same work', async () => {
     const user = await createSignedInUser(t, 'volunteer', { password: 'the-right-password' });
     const disabled = await createSignedInUser(t, 'volunteer', { password: 'the-right-password' });
-    t.app.repositories.users.update(disabled.id, { disabled: true }, { id: user.id });
+    await t.app.repositories.users.update(disabled.id, { disabled: true }, { id: user.id });
     /**
      * The median of three attempts, in CPU time this process spent (argon2's threads included):
      * what an attacker's stopwatch would see on an idle server, without the noise other
@@ -283,7 +283,7 @@ describe('invites', () => {
     expect(again.statusCode).toBe(410);
     expect((await login('new.person@example.org', 'a-good-password')).statusCode).toBe(200);
 
-    const late = t.app.repositories.invites.create({ email: 'late@example.org', role: 'volunteer' }, admin);
+    const late = await t.app.repositories.invites.create({ email: 'late@example.org', role: 'volunteer' }, admin);
     t.app.db.$client.prepare("update invites set expires_at = '2000-01-01T00:00:00.000Z' where id = ?").run(late.id);
     const expired = await t.app.inject({ method: 'POST', url: '/api/invites/accept', payload: { ...body, token: late.token } });
     expect(expired.statusCode).toBe(410);

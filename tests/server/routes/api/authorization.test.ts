@@ -28,7 +28,7 @@ interface Row {
   /** The status a caller who is allowed gets. */
   ok: number;
   /** Builds the request for one caller; fresh fixtures each time so every call can succeed. */
-  request(as: TestUser | null): { url: string; payload?: unknown; headers?: Record<string, string> };
+  request(as: TestUser | null): Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }>;
   /** The call ends the caller's session (sign-out, password change): use a throwaway account. */
   freshUser?: boolean;
   /** Refused callers get 404: the record does not exist for them (non-public evidence). */
@@ -43,21 +43,22 @@ const callers: Partial<Record<UserRole, TestUser>> = {};
 let counter = 0;
 const unique = () => `${++counter}`;
 
-const pendingBy = (user: TestUser) => t.app.repositories.evidenceWorkspace.create(evidenceBody() as never, user).id;
-function published() {
-  const id = pendingBy(submitter);
-  t.app.repositories.evidenceWorkspace.review(id, 'publish', undefined, 1, otherReviewer);
+const pendingBy = async (user: TestUser) => (await t.app.repositories.evidenceWorkspace.create(evidenceBody() as never, user)).id;
+async function published() {
+  const id = await pendingBy(submitter);
+  await t.app.repositories.evidenceWorkspace.review(id, 'publish', undefined, 1, otherReviewer);
   return id;
 }
 
 /** A retraction proposed by a reviewer who is none of the callers, of an entry none of them submitted. */
-function proposedByOther() {
-  return t.app.repositories.proposedChanges.propose(published(), 'retraction', {}, 'The source was withdrawn.', thirdReviewer).id;
+async function proposedByOther() {
+  return (await t.app.repositories.proposedChanges.propose(await published(), 'retraction', {}, 'The source was withdrawn.', thirdReviewer))
+    .id;
 }
 
-function pendingReply() {
-  const { token } = t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!);
-  return t.app.repositories.replies.submit({ token, standard: 'kids', body: 'Demo reply.' }).id;
+async function pendingReply() {
+  const { token } = await t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!);
+  return (await t.app.repositories.replies.submit({ token, standard: 'kids', body: 'Demo reply.' })).id;
 }
 
 const ROWS: Row[] = [
@@ -66,16 +67,23 @@ const ROWS: Row[] = [
     route: '/api/auth/login',
     minRole: 'anyone',
     ok: 200,
-    request: (as) => ({ url: '/api/auth/login', payload: { email: (as ?? submitter).email, password: (as ?? submitter).password } }),
+    request: async (as) => ({ url: '/api/auth/login', payload: { email: (as ?? submitter).email, password: (as ?? submitter).password } }),
   },
-  { method: 'POST', route: '/api/auth/logout', minRole: 'anyone', ok: 204, freshUser: true, request: () => ({ url: '/api/auth/logout' }) },
+  {
+    method: 'POST',
+    route: '/api/auth/logout',
+    minRole: 'anyone',
+    ok: 204,
+    freshUser: true,
+    request: async () => ({ url: '/api/auth/logout' }),
+  },
   {
     method: 'POST',
     route: '/api/auth/password',
     minRole: 'volunteer',
     ok: 200,
     freshUser: true,
-    request: (as) => ({
+    request: async (as) => ({
       url: '/api/auth/password',
       payload: { currentPassword: as?.password ?? 'x', newPassword: 'a-brand-new-password' },
     }),
@@ -85,21 +93,21 @@ const ROWS: Row[] = [
     route: '/api/auth/me',
     minRole: 'volunteer',
     ok: 200,
-    request: () => ({ url: '/api/auth/me', payload: { displayName: `Renamed ${unique()}` } }),
+    request: async () => ({ url: '/api/auth/me', payload: { displayName: `Renamed ${unique()}` } }),
   },
   {
     method: 'POST',
     route: '/api/evidence',
     minRole: 'volunteer',
     ok: 201,
-    request: () => ({ url: '/api/evidence', payload: evidenceBody() }),
+    request: async () => ({ url: '/api/evidence', payload: evidenceBody() }),
   },
   {
     method: 'POST',
     route: '/api/evidence/import',
     minRole: 'volunteer',
     ok: 200,
-    request: () => ({
+    request: async () => ({
       url: '/api/evidence/import?dryRun=true',
       payload: {
         csv: 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title\ndemo-jordan-sample,kids,1,action,T,S,2025-01-01,https://example.org/x,X',
@@ -111,57 +119,57 @@ const ROWS: Row[] = [
     route: '/api/evidence/:id',
     minRole: 'volunteer',
     ok: 200,
-    request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}`, payload: { rating: -1 } }),
+    request: async (as) => ({ url: `/api/evidence/${await pendingBy(as ?? submitter)}`, payload: { rating: -1 } }),
   },
   {
     method: 'POST',
     route: '/api/evidence/:id/review',
     minRole: 'reviewer',
     ok: 200,
-    request: () => ({ url: `/api/evidence/${pendingBy(submitter)}/review`, payload: { decision: 'publish', revision: 1 } }),
+    request: async () => ({ url: `/api/evidence/${await pendingBy(submitter)}/review`, payload: { decision: 'publish', revision: 1 } }),
   },
   {
     method: 'POST',
     route: '/api/evidence/:id/withdraw',
     minRole: 'volunteer',
     ok: 200,
-    request: (as) => ({ url: `/api/evidence/${pendingBy(as ?? submitter)}/withdraw` }),
+    request: async (as) => ({ url: `/api/evidence/${await pendingBy(as ?? submitter)}/withdraw` }),
   },
   {
     method: 'POST',
     route: '/api/evidence/:id/correct',
     minRole: 'reviewer',
     ok: 202,
-    request: () => ({ url: `/api/evidence/${published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }),
+    request: async () => ({ url: `/api/evidence/${await published()}/correct`, payload: { rating: 1, note: 'The rating was too high.' } }),
   },
   {
     method: 'POST',
     route: '/api/evidence/:id/retract',
     minRole: 'reviewer',
     ok: 202,
-    request: () => ({ url: `/api/evidence/${published()}/retract`, payload: { reason: 'The source was withdrawn.' } }),
+    request: async () => ({ url: `/api/evidence/${await published()}/retract`, payload: { reason: 'The source was withdrawn.' } }),
   },
   {
     method: 'POST',
     route: '/api/changes/:id/review',
     minRole: 'reviewer',
     ok: 200,
-    request: () => ({ url: `/api/changes/${proposedByOther()}/review`, payload: { decision: 'approve' } }),
+    request: async () => ({ url: `/api/changes/${await proposedByOther()}/review`, payload: { decision: 'approve' } }),
   },
   {
     method: 'POST',
     route: '/api/subjects/:slug/reply-links',
     minRole: 'admin',
     ok: 201,
-    request: () => ({ url: '/api/subjects/demo-riley-example/reply-links', payload: {} }),
+    request: async () => ({ url: '/api/subjects/demo-riley-example/reply-links', payload: {} }),
   },
   {
     method: 'DELETE',
     route: '/api/subjects/:slug/reply-links/:id',
     minRole: 'admin',
     ok: 204,
-    request: () => ({
-      url: `/api/subjects/demo-riley-example/reply-links/${t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).id}`,
+    request: async () => ({
+      url: `/api/subjects/demo-riley-example/reply-links/${(await t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!)).id}`,
     }),
   },
   {
@@ -169,10 +177,10 @@ const ROWS: Row[] = [
     route: '/api/replies',
     minRole: 'anyone',
     ok: 201,
-    request: () => ({
+    request: async () => ({
       url: '/api/replies',
       payload: {
-        token: t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!).token,
+        token: (await t.app.repositories.replies.createLink('demo-riley-example', 30, callers.admin!)).token,
         standard: 'kids',
         body: 'Demo reply.',
       },
@@ -183,22 +191,25 @@ const ROWS: Row[] = [
     route: '/api/replies/:id/review',
     minRole: 'reviewer',
     ok: 200,
-    request: () => ({ url: `/api/replies/${pendingReply()}/review`, payload: { decision: 'publish' } }),
+    request: async () => ({ url: `/api/replies/${await pendingReply()}/review`, payload: { decision: 'publish' } }),
   },
   {
     method: 'POST',
     route: '/api/invites',
     minRole: 'admin',
     ok: 201,
-    request: () => ({ url: '/api/invites', payload: { email: `invited-${unique()}@example.org` } }),
+    request: async () => ({ url: '/api/invites', payload: { email: `invited-${unique()}@example.org` } }),
   },
   {
     method: 'POST',
     route: '/api/invites/accept',
     minRole: 'anyone',
     ok: 201,
-    request: () => {
-      const { token } = t.app.repositories.invites.create({ email: `accept-${unique()}@example.org`, role: 'volunteer' }, callers.admin!);
+    request: async () => {
+      const { token } = await t.app.repositories.invites.create(
+        { email: `accept-${unique()}@example.org`, role: 'volunteer' },
+        callers.admin!,
+      );
       return { url: '/api/invites/accept', payload: { token, displayName: 'New volunteer', password: 'a-fine-password' } };
     },
   },
@@ -207,8 +218,8 @@ const ROWS: Row[] = [
     route: '/api/users/:id',
     minRole: 'admin',
     ok: 200,
-    request: () => {
-      const target = t.app.repositories.users.create(
+    request: async () => {
+      const target = await t.app.repositories.users.create(
         { email: `target-${unique()}@example.org`, displayName: 'Target', role: 'volunteer', passwordHash: 'x' },
         null,
         'test',
@@ -221,7 +232,7 @@ const ROWS: Row[] = [
     route: '/api/subjects',
     minRole: 'admin',
     ok: 201,
-    request: () => ({
+    request: async () => ({
       url: '/api/subjects',
       payload: { slug: `demo-new-${unique()}`, name: 'New person (demo)', role: 'candidate', office: 'Candidate' },
     }),
@@ -231,14 +242,14 @@ const ROWS: Row[] = [
     route: '/api/subjects/:slug',
     minRole: 'admin',
     ok: 200,
-    request: () => ({ url: '/api/subjects/demo-riley-example', payload: { bio: `Edited ${unique()}` } }),
+    request: async () => ({ url: '/api/subjects/demo-riley-example', payload: { bio: `Edited ${unique()}` } }),
   },
   {
     method: 'POST',
     route: '/api/elections',
     minRole: 'admin',
     ok: 201,
-    request: () => ({
+    request: async () => ({
       url: '/api/elections',
       payload: { slug: `demo-election-${unique()}`, name: 'Demo election', electionDate: '2030-11-05', candidates: ['demo-jordan-sample'] },
     }),
@@ -248,57 +259,63 @@ const ROWS: Row[] = [
     route: '/api/elections/:slug',
     minRole: 'admin',
     ok: 200,
-    request: () => ({ url: '/api/elections/demo-2026-district-attorney', payload: { name: `Demo election ${unique()}` } }),
+    request: async () => ({ url: '/api/elections/demo-2026-district-attorney', payload: { name: `Demo election ${unique()}` } }),
   },
   {
     method: 'POST',
     route: '/api/events',
     minRole: 'admin',
     ok: 201,
-    request: () => ({ url: '/api/events', payload: { title: 'Forum', startsAt: '2030-10-01T18:30:00-07:00', place: 'Library' } }),
+    request: async () => ({ url: '/api/events', payload: { title: 'Forum', startsAt: '2030-10-01T18:30:00-07:00', place: 'Library' } }),
   },
   {
     method: 'PATCH',
     route: '/api/events/:id',
     minRole: 'admin',
     ok: 200,
-    request: () => ({ url: `/api/events/${newEvent()}`, payload: { place: 'Town hall' } }),
+    request: async () => ({ url: `/api/events/${await newEvent()}`, payload: { place: 'Town hall' } }),
   },
   {
     method: 'POST',
     route: '/api/events/:id/flyer',
     minRole: 'admin',
     ok: 200,
-    request: () => ({ url: `/api/events/${newEvent()}/flyer`, ...flyerUpload() }),
+    request: async () => ({ url: `/api/events/${await newEvent()}/flyer`, ...flyerUpload() }),
   },
   {
     method: 'DELETE',
     route: '/api/events/:id/flyer',
     minRole: 'admin',
     ok: 204,
-    request: () => ({ url: `/api/events/${newEvent()}/flyer` }),
+    request: async () => ({ url: `/api/events/${await newEvent()}/flyer` }),
   },
-  { method: 'DELETE', route: '/api/events/:id', minRole: 'admin', ok: 204, request: () => ({ url: `/api/events/${newEvent()}` }) },
+  {
+    method: 'DELETE',
+    route: '/api/events/:id',
+    minRole: 'admin',
+    ok: 204,
+    request: async () => ({ url: `/api/events/${await newEvent()}` }),
+  },
   {
     method: 'PATCH',
     route: '/api/standards/:slug',
     minRole: 'admin',
     ok: 200,
-    request: () => ({ url: '/api/standards/kids', payload: { summary: `Edited summary ${unique()}` } }),
+    request: async () => ({ url: '/api/standards/kids', payload: { summary: `Edited summary ${unique()}` } }),
   },
   {
     method: 'PATCH',
     route: '/api/methodology',
     minRole: 'admin',
     ok: 200,
-    request: () => ({ url: '/api/methodology?lang=es', payload: { steps: [`Paso ${unique()}`], review: ['Revisión'] } }),
+    request: async () => ({ url: '/api/methodology?lang=es', payload: { steps: [`Paso ${unique()}`], review: ['Revisión'] } }),
   },
   {
     method: 'PATCH',
     route: '/api/site',
     minRole: 'admin',
     ok: 200,
-    request: () => ({ url: '/api/site', payload: { coalitionName: `Coalition ${unique()} (demo)` } }),
+    request: async () => ({ url: '/api/site', payload: { coalitionName: `Coalition ${unique()} (demo)` } }),
   },
   // The workspace's reads, for completeness.
   {
@@ -306,21 +323,21 @@ const ROWS: Row[] = [
     route: '/api/auth/password-reset',
     minRole: 'anyone',
     ok: 202,
-    request: () => ({ url: '/api/auth/password-reset', payload: { email: `forgot-${unique()}@example.org` } }),
+    request: async () => ({ url: '/api/auth/password-reset', payload: { email: `forgot-${unique()}@example.org` } }),
   },
   {
     method: 'POST',
     route: '/api/auth/password-reset/confirm',
     minRole: 'anyone',
     ok: 204,
-    request: () => {
-      const owner = t.app.repositories.users.create(
+    request: async () => {
+      const owner = await t.app.repositories.users.create(
         { email: `reset-${unique()}@example.org`, displayName: 'Resetting', role: 'volunteer', passwordHash: 'x' },
         null,
         'test',
       );
       const token = newToken();
-      t.app.repositories.passwordResets.create(owner.id, token, null);
+      await t.app.repositories.passwordResets.create(owner.id, token, null);
       return { url: '/api/auth/password-reset/confirm', payload: { token, password: 'a-brand-new-password' } };
     },
   },
@@ -330,7 +347,7 @@ const ROWS: Row[] = [
     minRole: 'volunteer',
     ok: 204,
     freshUser: true,
-    request: () => ({ url: '/api/auth/sessions' }),
+    request: async () => ({ url: '/api/auth/sessions' }),
   },
   {
     method: 'POST',
@@ -338,7 +355,7 @@ const ROWS: Row[] = [
     minRole: 'volunteer',
     ok: 200,
     freshUser: true,
-    request: () => ({ url: '/api/auth/totp/setup' }),
+    request: async () => ({ url: '/api/auth/totp/setup' }),
   },
   {
     method: 'POST',
@@ -346,9 +363,9 @@ const ROWS: Row[] = [
     minRole: 'volunteer',
     ok: 200,
     freshUser: true,
-    request: (as) => {
+    request: async (as) => {
       const secret = generateSecret();
-      if (as) t.app.repositories.users.startTotp(as.id, secret);
+      if (as) await t.app.repositories.users.startTotp(as.id, secret);
       return { url: '/api/auth/totp/enable', payload: { code: generateSync({ secret }) } };
     },
   },
@@ -358,10 +375,10 @@ const ROWS: Row[] = [
     minRole: 'volunteer',
     ok: 204,
     freshUser: true,
-    request: (as) => {
+    request: async (as) => {
       if (as) {
-        t.app.repositories.users.startTotp(as.id, generateSecret());
-        t.app.repositories.users.enableTotp(as.id, 1, [], as);
+        await t.app.repositories.users.startTotp(as.id, generateSecret());
+        await t.app.repositories.users.enableTotp(as.id, 1, [], as);
       }
       return { url: '/api/auth/totp/disable', payload: { password: as?.password ?? 'x' } };
     },
@@ -371,8 +388,8 @@ const ROWS: Row[] = [
     route: '/api/users/:id/password-reset',
     minRole: 'admin',
     ok: 201,
-    request: () => {
-      const target = t.app.repositories.users.create(
+    request: async () => {
+      const target = await t.app.repositories.users.create(
         { email: `reset-target-${unique()}@example.org`, displayName: 'Target', role: 'volunteer', passwordHash: 'x' },
         null,
         'test',
@@ -380,33 +397,33 @@ const ROWS: Row[] = [
       return { url: `/api/users/${target.id}/password-reset` };
     },
   },
-  { method: 'GET', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/me' }) },
-  { method: 'GET', route: '/api/auth/account', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/account' }) },
-  { method: 'GET', route: '/api/auth/sessions', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/auth/sessions' }) },
-  { method: 'GET', route: '/api/outbox', minRole: 'admin', ok: 200, request: () => ({ url: '/api/outbox' }) },
-  { method: 'GET', route: '/api/evidence', minRole: 'volunteer', ok: 200, request: () => ({ url: '/api/evidence?status=pending' }) },
+  { method: 'GET', route: '/api/auth/me', minRole: 'volunteer', ok: 200, request: async () => ({ url: '/api/auth/me' }) },
+  { method: 'GET', route: '/api/auth/account', minRole: 'volunteer', ok: 200, request: async () => ({ url: '/api/auth/account' }) },
+  { method: 'GET', route: '/api/auth/sessions', minRole: 'volunteer', ok: 200, request: async () => ({ url: '/api/auth/sessions' }) },
+  { method: 'GET', route: '/api/outbox', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/outbox' }) },
+  { method: 'GET', route: '/api/evidence', minRole: 'volunteer', ok: 200, request: async () => ({ url: '/api/evidence?status=pending' }) },
   {
     method: 'GET',
     route: '/api/evidence/:id',
     minRole: 'reviewer',
     ok: 200,
     hidden: true,
-    request: () => ({ url: `/api/evidence/${pendingBy(submitter)}` }),
+    request: async () => ({ url: `/api/evidence/${await pendingBy(submitter)}` }),
   },
-  { method: 'GET', route: '/api/replies', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/replies?status=pending' }) },
+  { method: 'GET', route: '/api/replies', minRole: 'reviewer', ok: 200, request: async () => ({ url: '/api/replies?status=pending' }) },
   {
     method: 'GET',
     route: '/api/subjects/:slug/reply-links',
     minRole: 'admin',
     ok: 200,
-    request: () => ({ url: '/api/subjects/demo-riley-example/reply-links' }),
+    request: async () => ({ url: '/api/subjects/demo-riley-example/reply-links' }),
   },
-  { method: 'GET', route: '/api/changes', minRole: 'reviewer', ok: 200, request: () => ({ url: '/api/changes?status=pending' }) },
-  { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: () => ({ url: '/api/invites' }) },
-  { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: () => ({ url: '/api/users' }) },
-  { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: () => ({ url: '/api/audit' }) },
+  { method: 'GET', route: '/api/changes', minRole: 'reviewer', ok: 200, request: async () => ({ url: '/api/changes?status=pending' }) },
+  { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/invites' }) },
+  { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/users' }) },
+  { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/audit' }) },
   // Last, since the admin's call deletes the demo people the rows above write about (put back after the matrix).
-  { method: 'POST', route: '/api/admin/demo/remove', minRole: 'admin', ok: 200, request: () => ({ url: '/api/admin/demo/remove' }) },
+  { method: 'POST', route: '/api/admin/demo/remove', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/admin/demo/remove' }) },
 ];
 
 /** A one-pixel PNG as a multipart upload, as the admin screen sends it. */
@@ -420,10 +437,12 @@ function flyerUpload() {
   };
 }
 
-function newEvent() {
-  return t.app.repositories.admin.createEvent(
-    { title: 'Forum', startsAt: '2030-10-01T18:30:00Z', place: 'Library', description: null, url: null, subjects: [] },
-    callers.admin!,
+async function newEvent() {
+  return (
+    await t.app.repositories.admin.createEvent(
+      { title: 'Forum', startsAt: '2030-10-01T18:30:00Z', place: 'Library', description: null, url: null, subjects: [] },
+      callers.admin!,
+    )
   ).id;
 }
 
@@ -478,7 +497,7 @@ describe('authorization matrix', () => {
       const expected = allowed ? row.ok : row.hidden ? 404 : caller === 'anonymous' ? 401 : 403;
       it(`${row.method} ${row.route} as ${caller} -> ${expected}`, async () => {
         const user = caller === 'anonymous' ? null : row.freshUser ? await createSignedInUser(t, caller) : callers[caller]!;
-        const { url, payload, headers } = row.request(user);
+        const { url, payload, headers } = await row.request(user);
         const before = auditCount();
         const res = await t.app.inject({
           method: row.method,
@@ -510,12 +529,12 @@ describe('the OpenAPI description', () => {
 describe('ownership rules beyond roles', () => {
   it('lets only the submitter edit a pending entry, and no one review or correct their own', async () => {
     const { volunteer, reviewer, admin } = callers as Record<UserRole, TestUser>;
-    const theirs = pendingBy(submitter);
+    const theirs = await pendingBy(submitter);
     for (const other of [volunteer, reviewer, admin]) {
       const res = await t.app.inject({ method: 'PATCH', url: `/api/evidence/${theirs}`, headers: other.headers, payload: { rating: 0 } });
       expect(res.statusCode).toBe(403);
     }
-    const own = pendingBy(reviewer);
+    const own = await pendingBy(reviewer);
     const review = await t.app.inject({
       method: 'POST',
       url: `/api/evidence/${own}/review`,
@@ -524,7 +543,7 @@ describe('ownership rules beyond roles', () => {
     });
     expect(review.statusCode).toBe(403);
     expect(review.json().error).toBe('own-submission');
-    t.app.repositories.evidenceWorkspace.review(own, 'publish', undefined, 1, admin);
+    await t.app.repositories.evidenceWorkspace.review(own, 'publish', undefined, 1, admin);
     const correct = await t.app.inject({
       method: 'POST',
       url: `/api/evidence/${own}/correct`,
@@ -535,8 +554,8 @@ describe('ownership rules beyond roles', () => {
   });
 
   it('shows a volunteer only their own entries', async () => {
-    const mine = pendingBy(callers.volunteer!);
-    const theirs = pendingBy(submitter);
+    const mine = await pendingBy(callers.volunteer!);
+    const theirs = await pendingBy(submitter);
     const list = (await t.app.inject({ url: '/api/evidence?pageSize=100', headers: callers.volunteer!.headers })).json();
     expect(list.items.map((e: { id: number }) => e.id)).toContain(mine);
     expect(list.items.map((e: { id: number }) => e.id)).not.toContain(theirs);

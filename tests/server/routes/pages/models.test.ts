@@ -23,21 +23,25 @@ const PERSON = 'demo-avery-placeholder';
 const ELECTION = 'demo-2026-district-attorney';
 
 describe('personPageModel', () => {
-  it('has the ten standards in order and the overall grade the scoring method gives', () => {
-    const model = personPageModel(repos, PERSON, {}, 'en')!;
+  it('has the ten standards in order and the overall grade the scoring method gives', async () => {
+    const model = (await personPageModel(repos, PERSON, {}, 'en'))!;
     expect(model.name).toBe('person');
     expect(model.path).toBe(`/people/${PERSON}`);
     expect(model.demo).toBe(true);
     const cards = model.view.card.standards;
     expect(cards).toHaveLength(10);
-    expect(cards.map((s) => s.slug)).toEqual(repos.standards.list('en').map((s) => s.slug));
-    const numbers = repos.standards.list('en').map((s) => s.number);
+    expect(cards.map((s) => s.slug)).toEqual((await repos.standards.list('en')).map((s) => s.slug));
+    const numbers = (await repos.standards.list('en')).map((s) => s.number);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
-    const row = repos.subjects.rowBySlug(PERSON)!;
-    const expected = computeScorecard(standardRefs(repos, 'en'), scoringInput(repos.evidence.listPublic({ subjectId: row.id })), {
-      asOf: model.view.card.asOf,
-    }).overall;
+    const row = (await repos.subjects.rowBySlug(PERSON))!;
+    const expected = computeScorecard(
+      await standardRefs(repos, 'en'),
+      scoringInput(await repos.evidence.listPublic({ subjectId: row.id })),
+      {
+        asOf: model.view.card.asOf,
+      },
+    ).overall;
     expect(expected.grade).not.toBeNull();
     expect(model.view.overall.grade).toBe(expected.grade);
     expect(model.view.card.overall.grade).toBe(expected.grade);
@@ -45,31 +49,31 @@ describe('personPageModel', () => {
     expect(model.view.elections.map((e) => e.slug)).toEqual([ELECTION]);
   });
 
-  it('follows the voter’s weighting and keeps only a real standard as the evidence filter', () => {
-    const slugs = repos.standards.list('en').map((s) => s.slug);
+  it('follows the voter’s weighting and keeps only a real standard as the evidence filter', async () => {
+    const slugs = (await repos.standards.list('en')).map((s) => s.slug);
     // Only the first standard counts: the overall score is that standard's score.
     const w = slugs.map((slug, i) => `${slug}:${i === 0 ? 3 : 0}`).join(',');
-    const model = personPageModel(repos, PERSON, { w, standard: slugs[1] }, 'en')!;
+    const model = (await personPageModel(repos, PERSON, { w, standard: slugs[1] }, 'en'))!;
     expect(model.view.weights[slugs[0]]).toBe(3);
     expect(model.view.overall.score).toBe(model.view.card.standards[0].score);
     expect(model.view.filter).toBe(slugs[1]);
-    expect(personPageModel(repos, PERSON, { standard: 'no-such-standard' }, 'en')!.view.filter).toBeNull();
+    expect((await personPageModel(repos, PERSON, { standard: 'no-such-standard' }, 'en'))!.view.filter).toBeNull();
   });
 
-  it('is in the asked language', () => {
-    const model = personPageModel(repos, PERSON, {}, 'es')!;
-    expect(model.view.standards.map((s) => s.title)).toEqual(repos.standards.list('es').map((s) => s.title));
-    expect(model.view.standards[0].title).not.toBe(repos.standards.list('en')[0].title);
+  it('is in the asked language', async () => {
+    const model = (await personPageModel(repos, PERSON, {}, 'es'))!;
+    expect(model.view.standards.map((s) => s.title)).toEqual((await repos.standards.list('es')).map((s) => s.title));
+    expect(model.view.standards[0].title).not.toBe((await repos.standards.list('en'))[0].title);
   });
 
-  it('is not found for an unknown slug', () => {
-    expect(personPageModel(repos, 'no-such-person', {}, 'en')).toBeNull();
+  it('is not found for an unknown slug', async () => {
+    expect(await personPageModel(repos, 'no-such-person', {}, 'en')).toBeNull();
   });
 });
 
 describe('electionPageModel', () => {
-  it('has every candidate with a scorecard and an overall score each', () => {
-    const model = electionPageModel(repos, ELECTION, {}, 'en')!;
+  it('has every candidate with a scorecard and an overall score each', async () => {
+    const model = (await electionPageModel(repos, ELECTION, {}, 'en'))!;
     expect(model.view.election.candidates.map((c) => c.slug)).toEqual([
       'demo-avery-placeholder',
       'demo-jordan-sample',
@@ -82,37 +86,37 @@ describe('electionPageModel', () => {
     expect(model.pageData).toMatchObject({ page: 'election' });
   });
 
-  it('is not found for an unknown slug', () => {
-    expect(electionPageModel(repos, 'no-such-election', {}, 'en')).toBeNull();
+  it('is not found for an unknown slug', async () => {
+    expect(await electionPageModel(repos, 'no-such-election', {}, 'en')).toBeNull();
   });
 });
 
 describe('standardPageModel', () => {
-  it('grades every person on the standard', () => {
-    const slug = repos.standards.list('en')[0].slug;
-    const model = standardPageModel(repos, slug, 'en')!;
+  it('grades every person on the standard', async () => {
+    const slug = (await repos.standards.list('en'))[0].slug;
+    const model = (await standardPageModel(repos, slug, 'en'))!;
     expect(model.view.standard.slug).toBe(slug);
-    expect(model.view.people.map((p) => p.subject.slug)).toEqual(repos.subjects.list().map((s) => s.slug));
+    expect(model.view.people.map((p) => p.subject.slug)).toEqual((await repos.subjects.list()).map((s) => s.slug));
     const avery = model.view.people.find((p) => p.subject.slug === PERSON)!;
-    const card = personPageModel(repos, PERSON, {}, 'en')!.view.card;
+    const card = (await personPageModel(repos, PERSON, {}, 'en'))!.view.card;
     expect(avery.grade).toBe(card.standards[0].grade);
   });
 
-  it('is not found for an unknown slug', () => {
-    expect(standardPageModel(repos, 'no-such-standard', 'en')).toBeNull();
+  it('is not found for an unknown slug', async () => {
+    expect(await standardPageModel(repos, 'no-such-standard', 'en')).toBeNull();
   });
 });
 
 describe('the pages without a slug', () => {
-  it('home: every person, the incumbent and the current election', () => {
-    const model = homePageModel(repos, 'en');
+  it('home: every person, the incumbent and the current election', async () => {
+    const model = await homePageModel(repos, 'en');
     expect(model.view.people).toHaveLength(3);
     expect(model.view.incumbent?.subject.slug).toBe(PERSON);
     expect(model.view.election?.slug).toBe(ELECTION);
   });
 
-  it('events: upcoming soonest first, past latest first', () => {
-    const { upcoming, past } = eventsPageModel(repos, 'en').view;
+  it('events: upcoming soonest first, past latest first', async () => {
+    const { upcoming, past } = (await eventsPageModel(repos, 'en')).view;
     const now = new Date().toISOString();
     expect(upcoming.every((e) => e.startsAt >= now)).toBe(true);
     expect(past.every((e) => e.startsAt < now)).toBe(true);
@@ -120,10 +124,10 @@ describe('the pages without a slug', () => {
     expect(past.map((e) => e.startsAt)).toEqual([...past.map((e) => e.startsAt)].sort().reverse());
   });
 
-  it('methodology: the method and the stored text in the page’s language', () => {
-    const model = methodologyPageModel(repos, 'es');
+  it('methodology: the method and the stored text in the page’s language', async () => {
+    const model = await methodologyPageModel(repos, 'es');
     expect(model.view.lang).toBe('es');
     expect(model.view.method).toBeDefined();
-    expect(model.title).not.toBe(methodologyPageModel(repos, 'en').title);
+    expect(model.title).not.toBe((await methodologyPageModel(repos, 'en')).title);
   });
 });

@@ -1,0 +1,138 @@
+import type { Db } from './connection.js';
+
+declare const inUnit: unique symbol;
+
+/**
+ * The database inside one unit of work (a transaction). Every write goes through one of these,
+ * so what a change writes (the row, its revision, its audit entry, the mail it queues) commits
+ * together or not at all. It is a `Db` for reading and writing; only `inTransaction` makes one.
+ */
+export type Tx = Db & { readonly [inUnit]: true };
+
+/** The database, or a unit of work on it: what a read may run on. */
+export type Reader = Db;
+
+const TX = Symbol('unit of work');
+
+/** Whether `db` is a unit of work already (then a nested call joins it). */
+export function isTx(db: Db): db is Tx {
+  return (db as unknown as Record<symbol, unknown>)[TX] === true;
+}
+
+/**
+ * Runs `work` as one transaction and resolves with what it returns: every write made through
+ * `tx` commits together, and a thrown error rolls all of them back and rejects with it. Given
+ * a `tx` already (a repository method called inside another's unit), `work` joins that unit
+ * instead of starting a second one: pass the transaction down, never the database, or the
+ * inner call waits for the outer one forever.
+ *
+ * On PostgreSQL this is drizzle's own `db.transaction(async (tx) => …)`, one pooled connection
+ * per unit. On SQLite it is `SqliteUnits` below.
+ */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  if (isTx(db)) return work(db);
+  return unitsOf(db).run(work);
+}
+
+/**
+ * How many units of work on this connection ended in a rollback. The data version adds it
+ * (server/plugins/database.ts): a reader that ran while the unit was open may have cached what
+ * the unit wrote, and total_changes() does not go back down when those rows are rolled back,
+ * so the rollback itself must move the version.
+ */
+export function rollbacksOn(db: Db): number {
+  return units.get(db.$client)?.rollbacks ?? 0;
+}
+
+/** Resolves once every unit of work queued on this connection so far has ended (closing, tests). */
+export function settled(db: Db): Promise<void> {
+  return units.get(db.$client)?.settled() ?? Promise.resolve();
+}
+
+/** One queue per SQLite connection: the server, each CLI command and each test app has its own. */
+const units = new WeakMap<object, SqliteUnits>();
+
+function unitsOf(db: Db): SqliteUnits {
+  let queue = units.get(db.$client);
+  if (!queue) {
+    queue = new SqliteUnits(db);
+    units.set(db.$client, queue);
+  }
+  return queue;
+}
+
+/**
+ * Units of work on one better-sqlite3 connection.
+ *
+ * better-sqlite3 runs each statement synchronously, and its own `transaction()` refuses an async
+ * function: a transaction is simply the connection between BEGIN and COMMIT. Once repositories
+ * `await` their queries, other requests' code runs between a unit's statements, on the same
+ * connection. Two hazards follow, and this queue removes both:
+ *
+ * - Another request's write would land inside the open transaction and be rolled back with it,
+ *   or committed with a unit it has nothing to do with. So every write goes through a unit
+ *   (repositories never write through `this.db`; lint refuses it), and units run one at a time:
+ *   a unit starts only when the one before it has committed or rolled back (an async mutex as
+ *   a promise chain). SQLite allows one writer at a time anyway, so nothing is lost by waiting.
+ * - A second process (the CLI, a restore) may write meanwhile: BEGIN IMMEDIATE takes the write
+ *   lock at the start (waiting up to busy_timeout, as before), so a unit never fails half-way
+ *   for a lock it could have asked for first.
+ *
+ * Reads are not queued: they run whenever their request does. A read that runs while a unit
+ * is open sees that unit's writes before they commit (one connection, one view). If the unit
+ * commits, that read was merely early; if it rolls back, the rollback moves the data version
+ * (`rollbacksOn`), so nothing cached from that read outlives it.
+ *
+ * `tx` is the connection's drizzle object behind a proxy that refuses use once its unit has
+ * ended: a query left un-awaited inside a unit fails loudly instead of running outside it.
+ */
+class SqliteUnits {
+  rollbacks = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private readonly changes;
+
+  constructor(private readonly db: Db) {
+    this.changes = db.$client.prepare('SELECT total_changes()').pluck();
+  }
+
+  private totalChanges(): number {
+    return this.changes.get() as number;
+  }
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = this.tail.then(() => this.once(work));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  settled(): Promise<void> {
+    return this.tail.then(() => undefined);
+  }
+
+  private async once<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const client = this.db.$client;
+    let open = true;
+    const tx = new Proxy(this.db, {
+      get(target, prop, receiver) {
+        if (prop === TX) return true;
+        if (!open) throw new Error('A unit of work was used after it ended: await every query inside inTransaction');
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as Tx;
+    client.exec('BEGIN IMMEDIATE');
+    const changesBefore = this.totalChanges();
+    try {
+      const value = await work(tx);
+      open = false;
+      client.exec('COMMIT');
+      return value;
+    } catch (err) {
+      open = false;
+      // A unit refused before it wrote anything (a 404, a 409) leaves every cache as it was.
+      if (this.totalChanges() !== changesBefore) this.rollbacks++;
+      if (client.inTransaction) client.exec('ROLLBACK');
+      throw err;
+    }
+  }
+}
