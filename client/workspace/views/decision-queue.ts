@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { Task } from '@lit/task';
 import { WorkspaceView } from '../workspace-view.js';
 
 /** Seconds a shortcut's decision waits, with "Undo", before it is sent. */
@@ -23,7 +24,8 @@ export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceV
     _error: { state: true },
     _held: { state: true },
   };
-  declare _items: T[] | 'loading' | 'failed';
+  /** What is left to decide: loaded by `_loader`, then trimmed as decisions are sent. */
+  declare _items: T[];
   declare _current: number;
   declare _announce: string;
   declare _error: string | null;
@@ -31,9 +33,21 @@ export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceV
   declare _held: { item: T; decision: Decision; timer: ReturnType<typeof setTimeout> } | null;
   private _busy = false;
 
+  /** Loads the queue when the screen opens and on `reload()`; renderTask shows its loading and failed states. */
+  private readonly _loader = new Task(this, {
+    task: async () => {
+      const items = await this.fetchItems();
+      if (!items) throw new Error('The queue could not be loaded');
+      this._items = items;
+      this._current = 0;
+      return items;
+    },
+    args: () => [],
+  });
+
   constructor() {
     super();
-    this._items = 'loading';
+    this._items = [];
     this._current = 0;
     this._announce = '';
     this._error = null;
@@ -53,7 +67,6 @@ export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceV
   connectedCallback() {
     super.connectedCallback();
     document.addEventListener('keydown', this._onKey);
-    void this.reload();
   }
 
   disconnectedCallback() {
@@ -62,11 +75,8 @@ export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceV
     if (this._held) clearTimeout(this._held.timer);
   }
 
-  protected async reload() {
-    this._items = 'loading';
-    const items = await this.fetchItems();
-    this._items = items ?? 'failed';
-    this._current = 0;
+  protected reload(): Promise<void> {
+    return this._loader.run();
   }
 
   private _onKey = (event: KeyboardEvent) => {
@@ -80,7 +90,7 @@ export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceV
       }
       return;
     }
-    if (!Array.isArray(this._items) || this._items.length === 0) return;
+    if (this._items.length === 0) return;
     const item = this._items[this._current];
     event.preventDefault();
     switch (event.key) {
@@ -129,7 +139,7 @@ export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceV
   protected async focusItem(index: number) {
     this._current = index;
     await this.updateComplete;
-    const items = this._items as T[];
+    const items = this._items;
     const card = this.querySelector<HTMLElement>(`#${this.idPrefix}-${items[index]?.id}`);
     card?.focus();
     card?.scrollIntoView({ block: 'nearest' });
@@ -150,7 +160,7 @@ export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceV
       this._error = error;
       return;
     }
-    const items = (this._items as T[]).filter((e) => e.id !== item.id);
+    const items = this._items.filter((e) => e.id !== item.id);
     this._items = items;
     this._announce = this.decidedText(item, decision);
     if (items.length) void this.focusItem(Math.min(this._current, items.length - 1));
@@ -167,23 +177,20 @@ export abstract class DecisionQueue<T extends { id: number }> extends WorkspaceV
   }
 
   protected renderList(empty: string, count: (n: number) => string) {
-    const w = this.ws;
     const status = html`<p class="visually-hidden" role="status">${this._announce}</p>
       ${this._error ? html`<p class="form-error" role="alert">${this._error}</p>` : nothing}${this.renderHeld()}`;
-    if (this._items === 'loading') return html`${status}<p class="muted" role="status">${this.msg.loading}</p>`;
-    if (this._items === 'failed')
-      return html`${status}<p role="alert">${w.loadError}</p><button type="button" class="button" @click=${() => this.reload()}>${w.retry}</button>`;
-    if (this._items.length === 0) return html`${status}<p class="empty">${empty}</p>`;
-    return html`${status}
-      <p><strong>${count(this._items.length)}</strong></p>
-      <ol class="queue">
-        ${this._items.map(
-          (item, i) => html`<li>
-            <article class="panel queue-entry ${i === this._current ? 'is-current' : ''}" id="${this.idPrefix}-${item.id}" tabindex="-1" aria-labelledby="${this.idPrefix}-${item.id}-title" @focusin=${() => (this._current = i)}>
-              ${this.renderItem(item)}
-            </article>
-          </li>`,
-        )}
-      </ol>`;
+    return html`${status}${this.renderTask(this._loader, () => {
+      if (this._items.length === 0) return html`<p class="empty">${empty}</p>`;
+      return html`<p><strong>${count(this._items.length)}</strong></p>
+        <ol class="queue">
+          ${this._items.map(
+            (item, i) => html`<li>
+              <article class="panel queue-entry ${i === this._current ? 'is-current' : ''}" id="${this.idPrefix}-${item.id}" tabindex="-1" aria-labelledby="${this.idPrefix}-${item.id}-title" @focusin=${() => (this._current = i)}>
+                ${this.renderItem(item)}
+              </article>
+            </li>`,
+          )}
+        </ol>`;
+    })}`;
   }
 }
