@@ -3,6 +3,21 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { keepPreviousAssets } from './vite.keep-assets.js';
+import { gradePaletteCss } from './core/grade-palette.js';
+
+/**
+ * `virtual:grade-palette.css`: the grade palette of core/grade-palette.ts as CSS custom
+ * properties, generated at build time, so the stylesheets hold no copy of the colours.
+ */
+function gradePalette(): Plugin {
+  const id = 'virtual:grade-palette.css';
+  const resolved = `\0${id}`;
+  return {
+    name: 'grade-palette',
+    resolveId: (source) => (source === id ? resolved : null),
+    load: (loaded) => (loaded === resolved ? gradePaletteCss() : null),
+  };
+}
 
 /**
  * Writes a .br and a .gz beside every script and stylesheet, compressed once at the highest
@@ -34,7 +49,7 @@ export default defineConfig({
   root: '.',
   publicDir: false,
   // Keeps the previous builds' hashed assets, pruning older ones (vite.keep-assets.ts).
-  plugins: [precompress(), keepPreviousAssets('client', 'assets')],
+  plugins: [gradePalette(), precompress(), keepPreviousAssets('client', 'assets')],
   build: {
     outDir: 'dist/client',
     manifest: true,

@@ -32,3 +32,30 @@ export const GRADE_PALETTE: Record<GradeLetter | 'none', GradeLook> = {
 export function gradeLook(grade: GradeLetter | null | undefined): GradeLook {
   return GRADE_PALETTE[grade ?? 'none'];
 }
+
+/** A grade tile's corner radius in pixels for a tile `size` pixels wide: round 22 %, cut 8 %, square 4 px. */
+export function cornerRadius(shape: GradeLook['shape'], size: number): number {
+  return shape === 'round' ? size * 0.22 : shape === 'square' ? 4 : size * 0.08;
+}
+
+/** The same corners in CSS, for tiles whose size CSS decides. */
+const CSS_RADIUS: Record<GradeLook['shape'], string> = { round: '22%', notched: '8%', square: '4px' };
+
+/**
+ * The palette as CSS custom properties, `--grade-a-background`, `--grade-a-line`, `--grade-a-ink`,
+ * `--grade-a-radius` … `--grade-none-*`, on `:root` and on a shadow root's `:host`. The pages'
+ * stylesheet gets them from a build-time module (vite.config.ts, `virtual:grade-palette.css`),
+ * the widget from its styles: no stylesheet holds a second copy of the colours.
+ */
+export function gradePaletteCss(): string {
+  const properties = Object.entries(GRADE_PALETTE).flatMap(([grade, look]) => {
+    const g = grade.toLowerCase();
+    return [
+      `--grade-${g}-background: ${look.background};`,
+      `--grade-${g}-line: ${look.line};`,
+      `--grade-${g}-ink: ${look.ink};`,
+      `--grade-${g}-radius: ${CSS_RADIUS[look.shape]};`,
+    ];
+  });
+  return `:root,\n:host {\n  ${properties.join('\n  ')}\n}\n`;
+}

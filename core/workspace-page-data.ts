@@ -11,6 +11,8 @@ export type WorkspaceView =
   | 'evidence-new'
   | 'evidence'
   | 'evidence-edit'
+  | 'evidence-list'
+  | 'history'
   | 'review'
   | 'import'
   | 'admin'

@@ -11,12 +11,18 @@ export const en = {
   /** The language's own name, for the language switch. */
   languageName: 'English',
   siteName: 'DA Accountability Scorecard',
+  /** The name under the icon on a phone's home screen (the web app manifest's short_name). */
+  appShortName: 'DA Scorecard',
   siteTagline: 'Sacramento County',
   skipToContent: 'Skip to main content',
   navLabel: 'Main',
   nav: { home: 'Home', election: 'Compare candidates', methodology: 'How grading works', events: 'Events' },
   demoBanner:
-    'Demo data: the people, evidence and events on this site are fictional, shown so you can see how the scorecard works. They say nothing about real people.',
+    'The people, evidence and events on this site are fictional, shown so you can see how the scorecard works. They say nothing about real people.',
+  /** The demo banner on a phone: one line, so the first screen keeps room for the grades. */
+  demoBannerShort: 'Fictional people and evidence.',
+  /** The phone header's button that opens and closes the main navigation. */
+  menu: 'Menu',
   demoBadge: 'Demo',
   demoLabel: 'About this data',
   footerAbout: 'A community coalition scorecard. Every grade is computed by a published method from evidence that anyone can check.',
@@ -91,6 +97,7 @@ export const en = {
   },
 
   person: {
+    aboutLabel: (name: string) => `About ${name}`,
     description: (name: string, grade: string | null) =>
       grade
         ? `${name}: overall grade ${grade} on ten community standards for the District Attorney, with the evidence behind it.`
@@ -242,6 +249,33 @@ export const en = {
     printNote: 'Voter guide printed from',
     noCandidates: 'No candidates have been added to this election yet.',
     candidatesHeading: 'The candidates',
+    /** One line per candidate comparing them with the others, standard by standard. */
+    standing: (s: { leads: number; trails: number; ties: number; only: number; noEvidence: number }) => {
+      const std = (n: number) => `${n} ${plural(n, 'standard', 'standards')}`;
+      const compared = [
+        s.leads ? `leads on ${std(s.leads)}` : '',
+        s.trails ? `trails on ${s.leads ? s.trails : std(s.trails)}` : '',
+        s.ties ? `tied on ${s.leads || s.trails ? s.ties : std(s.ties)}` : '',
+      ].filter(Boolean);
+      const parts = [
+        compared.join(', '),
+        s.only ? `the only candidate with evidence on ${std(s.only)}` : '',
+        s.noEvidence ? `not enough evidence on ${s.leads || s.trails || s.ties || s.only ? s.noEvidence : std(s.noEvidence)}` : '',
+      ].filter(Boolean);
+      const sentence = parts.join('; ');
+      return sentence ? `${sentence[0].toUpperCase()}${sentence.slice(1)}.` : '';
+    },
+    registerNoDate: 'Register to vote before election day.',
+    registerLink: 'Register to vote (California Secretary of State)',
+    sameDayLink: 'Same-day (conditional) voter registration',
+    registeringSameDay:
+      'Missed the deadline? In California you can still register and vote on the same day, up to and on election day, at the county elections office or a vote center (conditional voter registration).',
+    sameDay: (deadline: string) =>
+      `The deadline to register online or by mail was ${deadline}. You can still register and vote on the same day, up to and on election day, at the county elections office or a vote center: this is called conditional voter registration.`,
+    electionDay:
+      'Today is election day: polls are open from 7 a.m. to 8 p.m. Not registered yet? You can still register and vote today at a vote center (conditional voter registration).',
+    counting: (date: string) => `Election day was ${date}. The results will appear here once they are known.`,
+    resultsHeading: 'Results',
   },
 
   standard: {
@@ -311,6 +345,9 @@ export const en = {
     trendEmpty: 'There is no evidence yet, so there is no history to show.',
     trendLabel: (name: string, first: string, last: string) =>
       `Line chart of ${name}'s overall score over time, from ${first} to ${last}. The numbers are in the table below.`,
+    trendChoose: 'Add the line of a standard',
+    trendAlso: (list: string) => `Also drawn: ${list}.`,
+    trendTable: 'The history as a table',
     noScore: 'none',
   },
 

@@ -12,6 +12,8 @@ export const es: Messages = {
   langTag: 'es-US',
   languageName: 'Español',
   siteName: 'Boleta de Calificaciones de la Fiscalía de Distrito',
+  /** The name under the icon on a phone's home screen (the web app manifest's short_name). */
+  appShortName: 'Calificaciones DA',
   siteTagline: 'Condado de Sacramento',
   skipToContent: 'Saltar al contenido principal',
   navLabel: 'Principal',
@@ -19,6 +21,8 @@ export const es: Messages = {
   demoBanner:
     'Las personas, la evidencia y los eventos de este sitio son ficticios y se muestran para que vea cómo funciona la boleta de calificaciones. No dicen nada de personas reales.',
   demoBadge: 'Datos ficticios',
+  demoBannerShort: 'No son personas reales.',
+  menu: 'Menú',
   demoLabel: 'Sobre estos datos',
   footerAbout:
     'Una boleta de calificaciones de una coalición comunitaria. Cada calificación se calcula con un método publicado a partir de evidencia que cualquiera puede verificar.',
@@ -90,6 +94,7 @@ export const es: Messages = {
   },
 
   person: {
+    aboutLabel: (name: string) => `Sobre ${name}`,
     description: (name: string, grade: string | null) =>
       grade
         ? `${name}: calificación general ${grade} en diez estándares comunitarios para la Fiscalía de Distrito, con la evidencia que la respalda.`
@@ -242,6 +247,32 @@ export const es: Messages = {
     printNote: 'Guía para votantes impresa desde',
     noCandidates: 'Todavía no se han agregado candidaturas a esta elección.',
     candidatesHeading: 'Las candidaturas',
+    standing: (s: { leads: number; trails: number; ties: number; only: number; noEvidence: number }) => {
+      const std = (n: number) => `${n} ${n === 1 ? 'estándar' : 'estándares'}`;
+      const compared = [
+        s.leads ? `tiene la puntuación más alta en ${std(s.leads)}` : '',
+        s.trails ? `queda por debajo en ${s.leads ? s.trails : std(s.trails)}` : '',
+        s.ties ? `empata en ${s.leads || s.trails ? s.ties : std(s.ties)}` : '',
+      ].filter(Boolean);
+      const parts = [
+        compared.join(', '),
+        s.only ? `es la única candidatura con evidencia en ${std(s.only)}` : '',
+        s.noEvidence ? `no hay suficiente evidencia en ${s.leads || s.trails || s.ties || s.only ? s.noEvidence : std(s.noEvidence)}` : '',
+      ].filter(Boolean);
+      const sentence = parts.join('; ');
+      return sentence ? `${sentence[0].toUpperCase()}${sentence.slice(1)}.` : '';
+    },
+    registerNoDate: 'Si puede votar, regístrese antes del día de la elección.',
+    registerLink: 'Registrarse para votar (Secretaría de Estado de California)',
+    sameDayLink: 'Registro el mismo día (inscripción condicional de votantes)',
+    registeringSameDay:
+      '¿Se le pasó la fecha? En California todavía puede registrarse y votar el mismo día, hasta el día de la elección inclusive, en la oficina electoral del condado o en un centro de votación (inscripción condicional de votantes).',
+    sameDay: (deadline: string) =>
+      `La fecha límite para registrarse por internet o por correo fue el ${deadline}. Todavía puede registrarse y votar el mismo día, hasta el día de la elección inclusive, en la oficina electoral del condado o en un centro de votación: esto se llama inscripción condicional de votantes.`,
+    electionDay:
+      'Hoy es el día de la elección: los centros de votación abren de 7 a. m. a 8 p. m. ¿Todavía no se ha registrado? Puede registrarse y votar hoy en un centro de votación (inscripción condicional de votantes).',
+    counting: (date: string) => `El día de la elección fue el ${date}. Los resultados aparecerán aquí cuando se conozcan.`,
+    resultsHeading: 'Resultados',
   },
 
   standard: {
@@ -311,6 +342,9 @@ export const es: Messages = {
     trendEmpty: 'Todavía no hay evidencia, así que no hay historial que mostrar.',
     trendLabel: (name: string, first: string, last: string) =>
       `Gráfica de líneas de la puntuación general de ${name} a lo largo del tiempo, de ${first} a ${last}. Los números están en la tabla de abajo.`,
+    trendChoose: 'Agregar la línea de un estándar',
+    trendAlso: (list: string) => `También se muestran: ${list}.`,
+    trendTable: 'El historial en una tabla',
     noScore: 'ninguna',
   },
 

@@ -1,3 +1,5 @@
+import { findingEn } from './workspace-finding.js';
+
 /**
  * English strings of the volunteers' and reviewers' workspace (see workspace-catalog.ts).
  * Field labels and help live here; validation messages come from the server,
@@ -27,6 +29,8 @@ export const workspaceEn = {
     account: 'My account',
     'evidence-new': 'Log evidence',
     evidence: 'Evidence entry',
+    'evidence-list': 'Find evidence',
+    history: 'History',
     'evidence-edit': 'Edit your entry',
     review: 'Review queue',
     import: 'Import evidence from a spreadsheet',
@@ -87,6 +91,8 @@ export const workspaceEn = {
     unauthenticated: 'Sign in first.',
     'cross-site-request': 'This request did not come from this site, so it was refused.',
   } as Record<string, string>,
+  /** Finding entries, the review queue's pages and the audit log (issue 14): both languages in workspace-finding.ts. */
+  finding: findingEn,
 
   signIn: {
     intro: 'Sign in to log evidence and follow your submissions.',
@@ -519,6 +525,7 @@ export const workspaceEn = {
     electionDate: 'Election date',
     registrationDeadline: 'Registration deadline',
     infoUrl: 'Official information link',
+    results: 'Results, once known (shown on the election page, which then stops urging people to register)',
     candidates: 'Candidates (slugs in ballot order, one per line)',
     createElection: 'Add this election',
     saveElection: (name: string) => `Save ${name}`,
@@ -552,9 +559,6 @@ export const workspaceEn = {
         ? `The English was edited on ${english}, after the Spanish was last saved (${spanish}). Check the Spanish and save it.`
         : `The English was edited on ${english}; the Spanish has not been saved since. Check the Spanish and save it.`,
     lastEdited: (day: string) => `Last edited ${day}`,
-    auditHeading: 'Audit log',
-    auditColumns: { when: 'When', who: 'Who', action: 'Action', entity: 'What' },
-    system: 'system',
     outboxHeld:
       'No mail server is set up (SMTP_URL), so emails are kept here instead of being sent. Open one to read it, and pass on its link yourself.',
     outboxSending: 'Emails are sent through the mail server. Failed ones are listed here with the reason.',

@@ -1,3 +1,5 @@
+import { findingEs } from './workspace-finding.js';
+
 /**
  * Spanish strings of the workspace (see workspace-catalog.ts and i18n/README.md). Written for
  * volunteers and the review team in plain Spanish with `usted`, following GLOSSARY-es.md:
@@ -37,6 +39,8 @@ export const workspaceEs = {
     account: 'Mi cuenta',
     'evidence-new': 'Registrar evidencia',
     evidence: 'Registro de evidencia',
+    'evidence-list': 'Buscar evidencia',
+    history: 'Historial',
     'evidence-edit': 'Editar su registro',
     review: 'Registros por revisar',
     import: 'Importar evidencia de una hoja de cálculo',
@@ -51,6 +55,7 @@ export const workspaceEs = {
   serverError: (message: string) => `El servidor no aceptó esto: ${message}`,
   fixFields: (n: number) => (n === 1 ? 'Hay que corregir un campo.' : `Hay que corregir ${n} campos.`),
   optional: 'opcional',
+  finding: findingEs,
   problems: {
     missingSubject: 'elija una persona',
     missingStandard: 'elija un estándar',
@@ -534,6 +539,7 @@ export const workspaceEs = {
     addElection: 'Agregar una elección',
     electionDate: 'Fecha de la elección',
     registrationDeadline: 'Fecha límite para registrarse para votar',
+    results: 'Resultados, cuando se sepan (se muestran en la página de la elección, que entonces deja de pedir a la gente que se registre)',
     infoUrl: 'Enlace a la información oficial',
     candidates: 'Candidaturas (identificadores en el orden de la boleta electoral, uno por línea)',
     createElection: 'Agregar esta elección',
@@ -568,9 +574,6 @@ export const workspaceEs = {
         ? `El inglés se editó el ${english}, después de la última vez que se guardó el español (${spanish}). Revise el español y guárdelo.`
         : `El inglés se editó el ${english} y el español no se ha guardado desde entonces. Revise el español y guárdelo.`,
     lastEdited: (day: string) => `Última edición: ${day}`,
-    auditHeading: 'Registro de actividad',
-    auditColumns: { when: 'Cuándo', who: 'Quién', action: 'Acción', entity: 'Qué' },
-    system: 'sistema',
     outboxHeld:
       'No hay un servidor de correo configurado (SMTP_URL), así que los correos se guardan aquí en vez de enviarse. Abra uno para leerlo y pase usted su enlace.',
     outboxSending: 'Los correos se envían por el servidor de correo. Los que fallan aparecen aquí con el motivo.',

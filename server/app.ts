@@ -24,6 +24,7 @@ import staticAssets, { defaultClientDist } from './plugins/static-assets.js';
 import embedRoutes from './routes/embed/index.js';
 import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/share/index.js';
+import appIconRoutes from './routes/app-icons/index.js';
 import pageRoutes, { notFoundPage } from './routes/pages/index.js';
 import workspacePages from './routes/workspace/index.js';
 
@@ -79,6 +80,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(widgetAssets);
   await fastify.register(embedRoutes, { production: config.production });
   await fastify.register(shareRoutes, { drawsPerMinute: config.shareDrawsPerMinute });
+  await fastify.register(appIconRoutes);
   await fastify.register(pageRoutes, { locale: 'en' });
   await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
   await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });

@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import type { ChartConfiguration } from 'chart.js';
+import { Task } from '@lit/task';
+import type { ChartConfiguration, PointStyle } from 'chart.js';
 import type { Scorecard } from '../../server/schemas/scorecard.js';
 import { formatDay, formatMonth } from '../../i18n/format.js';
 import { CHART_FONT, ChartElement, SERIES_COLOURS } from './chart-element.js';
@@ -11,12 +12,38 @@ interface TrendPoint {
   standards: Array<number | null>;
 }
 
+interface TrendHistory {
+  /** The standards in order, as the scorecards name them. */
+  standards: Array<{ slug: string; label: string }>;
+  points: TrendPoint[];
+}
+
 /** At most this many scorecard requests in flight, to be gentle with the server. */
 const CONCURRENCY = 4;
 
 /**
- * A person's overall score (and, on demand, each standard's) over time, drawn from the
- * public API's `?asOf=` scorecards at the end of each period, with the numbers as a table.
+ * One look per standard's line, so no two lines are told apart by colour alone: a colour
+ * (each ≥ 3:1 on white), a marker shape and a dash pattern. The overall score keeps the
+ * site's navy, a solid thick line and round markers.
+ */
+const STANDARD_LINES: Array<{ colour: string; point: PointStyle; rotation?: number; dash: number[] }> = [
+  { colour: '#0f766e', point: 'rect', dash: [] },
+  { colour: '#b45309', point: 'triangle', dash: [6, 3] },
+  { colour: '#7c3aed', point: 'rectRot', dash: [2, 2] },
+  { colour: '#be123c', point: 'star', dash: [] },
+  { colour: '#1d4ed8', point: 'crossRot', dash: [6, 3] },
+  { colour: '#a21caf', point: 'cross', dash: [2, 2] },
+  { colour: '#4d6b0f', point: 'rectRounded', dash: [] },
+  { colour: '#9a3412', point: 'triangle', rotation: 180, dash: [6, 3] },
+  { colour: '#0e7490', point: 'circle', dash: [2, 2] },
+  { colour: '#57534e', point: 'line', rotation: 90, dash: [8, 2, 2, 2] },
+];
+
+/**
+ * A person's overall score over time, and the line of each standard the reader chooses (none
+ * at first), drawn from the public API's `?asOf=` scorecards from the first evidence's day to
+ * today, with every number in a table. Loading runs as a @lit/task once the chart is near the
+ * screen, so its pending, error and empty states are the task's.
  */
 export class TrendChart extends ChartElement {
   static properties = {
@@ -25,9 +52,8 @@ export class TrendChart extends ChartElement {
     from: {},
     to: {},
     name: {},
-    _state: { state: true },
-    _points: { state: true },
-    _labels: { state: true },
+    _visible: { state: true },
+    _chosen: { state: true },
   };
 
   /** The person's slug. */
@@ -38,9 +64,14 @@ export class TrendChart extends ChartElement {
   declare to: string;
   /** Whose scores these are, for the text alternative. */
   declare name: string;
-  declare _state: 'idle' | 'loading' | 'error' | 'empty' | 'ready';
-  declare _points: TrendPoint[];
-  declare _labels: string[];
+  declare _visible: boolean;
+  /** Slugs of the standards whose lines are drawn beside the overall score. */
+  declare _chosen: ReadonlySet<string>;
+
+  private _history = new Task(this, {
+    task: ([subject, from, to, visible], { signal }) => this._load(subject, from, to, visible, signal),
+    args: () => [this.subject, this.from, this.to, this._visible] as const,
+  });
 
   constructor() {
     super();
@@ -48,51 +79,50 @@ export class TrendChart extends ChartElement {
     this.from = null;
     this.to = '';
     this.name = '';
-    this._state = 'idle';
-    this._points = [];
-    this._labels = [];
-  }
-
-  protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('subject') || changed.has('from') || changed.has('to')) this._loadWhenReady();
+    this._visible = false;
+    this._chosen = new Set();
   }
 
   protected onNearScreen(): void {
-    this._loadWhenReady();
+    this._visible = true;
   }
 
-  /** The history is fetched once the element is near the screen and knows whose it is. */
-  private _loadWhenReady(): void {
-    if (this.nearScreen && this.subject && this.to && this._state === 'idle') void this.load();
-  }
-
-  /** Fetches the scorecards; public so "Try again" can call it. */
-  async load(): Promise<void> {
-    if (!this.from) {
-      this._state = 'empty';
-      return;
-    }
-    const days = trendDates(this.from, this.to);
-    this._state = 'loading';
+  /** Null until there is something to ask for (near the screen, whose, up to when). */
+  private async _load(
+    subject: string,
+    from: string | null,
+    to: string,
+    visible: boolean,
+    signal: AbortSignal,
+  ): Promise<TrendHistory | null> {
+    if (!visible || !subject || !to) return null;
+    if (!from) return { standards: [], points: [] };
+    const days = trendDates(from, to);
+    const cards: Scorecard[] = new Array(days.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < days.length) {
+        const i = next++;
+        const res = await fetch(`/api/subjects/${encodeURIComponent(subject)}/scorecard?asOf=${days[i]}`, { signal });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        cards[i] = (await res.json()) as Scorecard;
+      }
+    };
     try {
-      const cards: Scorecard[] = new Array(days.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < days.length) {
-          const i = next++;
-          const res = await fetch(`/api/subjects/${encodeURIComponent(this.subject)}/scorecard?asOf=${days[i]}`);
-          if (!res.ok) throw new Error(`HTTP ${res.status}`);
-          cards[i] = (await res.json()) as Scorecard;
-        }
-      };
       await Promise.all(Array.from({ length: Math.min(CONCURRENCY, days.length) }, worker));
-      this._labels = cards[0]?.standards.map((s) => this.msg.standardShort[s.slug] ?? s.title) ?? [];
-      this._points = cards.map((c) => ({ asOf: c.asOf, overall: c.overall.score, standards: c.standards.map((s) => s.score) }));
-      this._state = 'ready';
     } catch (err) {
-      console.warn('[scorecard] the history could not be loaded', err);
-      this._state = 'error';
+      if (!signal.aborted) console.warn('[scorecard] the history could not be loaded', err);
+      throw err;
     }
+    return {
+      standards: cards[0]?.standards.map((s) => ({ slug: s.slug, label: this.msg.standardShort[s.slug] ?? s.title })) ?? [],
+      points: cards.map((c) => ({ asOf: c.asOf, overall: c.overall.score, standards: c.standards.map((s) => s.score) })),
+    };
+  }
+
+  /** Fetches the history again; public so "Try again" can call it. */
+  load(): Promise<void> {
+    return this._history.run();
   }
 
   protected loadChart() {
@@ -103,40 +133,62 @@ export class TrendChart extends ChartElement {
     return formatDay(this.msg, asOf);
   }
 
+  private get _ready(): TrendHistory | null {
+    const value = this._history.value;
+    return value && value.points.length ? value : null;
+  }
+
   protected chartLabel(): string {
-    const first = this._points[0];
-    const last = this._points[this._points.length - 1];
-    return first && last ? this.msg.charts.trendLabel(this.name, this._day(first.asOf), this._day(last.asOf)) : '';
+    const history = this._ready;
+    if (!history) return '';
+    const first = history.points[0];
+    const last = history.points[history.points.length - 1];
+    const chosen = history.standards.filter((s) => this._chosen.has(s.slug)).map((s) => s.label);
+    const label = this.msg.charts.trendLabel(this.name, this._day(first.asOf), this._day(last.asOf));
+    return chosen.length ? `${label} ${this.msg.charts.trendAlso(chosen.join(', '))}` : label;
   }
 
   protected chartConfig(): ChartConfiguration<'line'> | null {
-    if (this._state !== 'ready') return null;
-    const standardsSets = this._labels.map((label, i) => ({
-      label,
-      data: this._points.map((p) => p.standards[i]),
-      borderColor: SERIES_COLOURS[1 + (i % (SERIES_COLOURS.length - 1))],
-      backgroundColor: SERIES_COLOURS[1 + (i % (SERIES_COLOURS.length - 1))],
-      borderWidth: 1.5,
-      borderDash: [4, 3],
-      pointRadius: 2,
-      hidden: true,
-      spanGaps: false,
-    }));
+    const history = this._ready;
+    if (!history) return null;
+    const { points } = history;
+    const standardSets = history.standards.flatMap((s, i) => {
+      if (!this._chosen.has(s.slug)) return [];
+      const look = STANDARD_LINES[i % STANDARD_LINES.length];
+      return [
+        {
+          label: s.label,
+          data: points.map((p) => p.standards[i]),
+          borderColor: look.colour,
+          backgroundColor: look.colour,
+          borderWidth: 2,
+          borderDash: look.dash,
+          pointStyle: look.point,
+          pointRotation: look.rotation ?? 0,
+          pointRadius: 4,
+          pointHoverRadius: 6,
+          spanGaps: false,
+        },
+      ];
+    });
+    // The axis starts at the first evidence's day; the first and last labels are whole dates.
+    const labels = points.map((p, i) => (i === 0 || i === points.length - 1 ? this._day(p.asOf) : formatMonth(this.msg, p.asOf)));
     return {
       type: 'line',
       data: {
-        labels: this._points.map((p) => formatMonth(this.msg, p.asOf)),
+        labels,
         datasets: [
           {
             label: this.msg.charts.overall,
-            data: this._points.map((p) => p.overall),
+            data: points.map((p) => p.overall),
             borderColor: SERIES_COLOURS[0],
             backgroundColor: SERIES_COLOURS[0],
             borderWidth: 3,
-            pointRadius: 3,
+            pointStyle: 'circle',
+            pointRadius: 4,
             spanGaps: false,
           },
-          ...standardsSets,
+          ...standardSets,
         ],
       },
       options: {
@@ -152,49 +204,83 @@ export class TrendChart extends ChartElement {
           x: { ticks: { color: '#4a5563', font: CHART_FONT, maxRotation: 0, autoSkip: true }, grid: { display: false } },
         },
         plugins: {
-          legend: { position: 'bottom', align: 'start', labels: { color: '#1b2430', font: CHART_FONT, boxWidth: 12 } },
+          // The chooser below adds and removes lines; the legend only names them, with their markers.
+          legend: {
+            position: 'bottom',
+            align: 'start',
+            onClick: () => undefined,
+            labels: { color: '#1b2430', font: CHART_FONT, boxWidth: 12, usePointStyle: true },
+          },
           tooltip: { enabled: true },
         },
       },
     };
   }
 
+  private _onChoose(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    const chosen = new Set(this._chosen);
+    if (box.checked) chosen.add(box.value);
+    else chosen.delete(box.value);
+    this._chosen = chosen;
+  }
+
+  private _chooser(history: TrendHistory) {
+    const msg = this.msg;
+    return html`<fieldset class="trend-chooser">
+      <legend>${msg.charts.trendChoose}</legend>
+      ${history.standards.map(
+        (s, i) =>
+          html`<label class="trend-chooser__option"
+            ><input type="checkbox" value=${s.slug} .checked=${this._chosen.has(s.slug)} @change=${this._onChoose} />
+            <span class="trend-chooser__swatch" style="--swatch: ${STANDARD_LINES[i % STANDARD_LINES.length].colour}" aria-hidden="true"></span>
+            ${s.label}</label
+          >`,
+      )}
+    </fieldset>`;
+  }
+
+  private _table(history: TrendHistory) {
+    const msg = this.msg;
+    return html`<details class="chart-table">
+      <summary>${msg.charts.showTable}</summary>
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${msg.charts.trendTable}>
+        <table class="trend-table">
+          <thead>
+            <tr>
+              <th scope="col">${msg.charts.date}</th>
+              <th scope="col">${msg.charts.overall}</th>
+              ${history.standards.map((s) => html`<th scope="col">${s.label}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${history.points.map(
+              (p) => html`<tr>
+                <th scope="row">${this._day(p.asOf)}</th>
+                <td>${p.overall ?? msg.charts.noScore}</td>
+                ${p.standards.map((s) => html`<td>${s ?? msg.charts.noScore}</td>`)}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </details>`;
+  }
+
   render() {
     const msg = this.msg;
-    switch (this._state) {
-      case 'idle':
-      case 'loading':
-        return html`<p class="status-line" role="status">${msg.charts.trendLoading}</p>`;
-      case 'error':
-        return html`<p class="error-line" role="alert">${msg.charts.trendError}</p>
-          <button type="button" class="button button--quiet" @click=${() => this.load()}>${msg.retry}</button>`;
-      case 'empty':
-        return html`<p class="empty">${msg.charts.trendEmpty}</p>`;
-      default:
-        return html`${this.canvasTemplate()}
-          <details class="chart-table">
-            <summary>${msg.charts.showTable}</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=${msg.person.trendHeading}>
-              <table class="trend-table">
-                <thead>
-                  <tr>
-                    <th scope="col">${msg.charts.date}</th>
-                    <th scope="col">${msg.charts.overall}</th>
-                    ${this._labels.map((l) => html`<th scope="col">${l}</th>`)}
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this._points.map(
-                    (p) => html`<tr>
-                      <th scope="row">${this._day(p.asOf)}</th>
-                      <td>${p.overall ?? msg.charts.noScore}</td>
-                      ${p.standards.map((s) => html`<td>${s ?? msg.charts.noScore}</td>`)}
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>
-          </details>`;
-    }
+    const loading = () => html`<p class="status-line" role="status">${msg.charts.trendLoading}</p>`;
+    return this._history.render({
+      initial: loading,
+      pending: loading,
+      error: () =>
+        html`<p class="error-line" role="alert">${msg.charts.trendError}</p>
+          <button type="button" class="button button--quiet" @click=${() => this.load()}>${msg.retry}</button>`,
+      complete: (history) => {
+        if (!history) return loading();
+        if (!history.points.length) return html`<p class="empty">${msg.charts.trendEmpty}</p>`;
+        return html`${this.canvasTemplate()}${this._chooser(history)}${this._table(history)}`;
+      },
+    });
   }
 }

@@ -1,4 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { gradePaletteCss } from '../../core/grade-palette.js';
+
+/** The grade palette's custom properties (core/grade-palette.ts), on the shadow root's host. */
+const palette = unsafeCSS(gradePaletteCss());
 
 /**
  * The widget's look, entirely inside its shadow root. The wrapper resets every inherited
@@ -6,6 +10,7 @@ import { css } from 'lit';
  * only through the documented `--da-scorecard-*` custom properties and `::part()`.
  */
 export const scorecardStyles = css`
+  ${palette}
   :host {
     display: block;
     max-width: var(--da-scorecard-max-width, 420px);
@@ -77,20 +82,23 @@ export const scorecardStyles = css`
     padding: 0 0.3em;
     border-radius: 0.3em;
     font-weight: 700;
-    color: var(--da-scorecard-grade-text, #ffffff);
+    color: var(--da-scorecard-grade-text, var(--grade-ink));
     background: var(--grade-colour);
+    border: 2px solid var(--grade-line);
+    border-radius: var(--grade-radius);
   }
   .grade.big {
     min-width: 2.2em;
     height: 2.2em;
     font-size: 1.5em;
   }
-  .g-A { --grade-colour: var(--da-scorecard-grade-a, #15803d); }
-  .g-B { --grade-colour: var(--da-scorecard-grade-b, #4d7c0f); }
-  .g-C { --grade-colour: var(--da-scorecard-grade-c, #a16207); }
-  .g-D { --grade-colour: var(--da-scorecard-grade-d, #c2410c); }
-  .g-F { --grade-colour: var(--da-scorecard-grade-f, #b91c1c); }
-  .g-none { --grade-colour: var(--da-scorecard-grade-none, #6b7280); }
+  /* Tile, letter, border and shape from the palette; partners' --da-scorecard-grade-* override the tile and bar colour. */
+  .g-A { --grade-colour: var(--da-scorecard-grade-a, var(--grade-a-background)); --grade-bar: var(--da-scorecard-grade-a, var(--grade-a-line)); --grade-line: var(--grade-a-line); --grade-ink: var(--grade-a-ink); --grade-radius: var(--grade-a-radius); }
+  .g-B { --grade-colour: var(--da-scorecard-grade-b, var(--grade-b-background)); --grade-bar: var(--da-scorecard-grade-b, var(--grade-b-line)); --grade-line: var(--grade-b-line); --grade-ink: var(--grade-b-ink); --grade-radius: var(--grade-b-radius); }
+  .g-C { --grade-colour: var(--da-scorecard-grade-c, var(--grade-c-background)); --grade-bar: var(--da-scorecard-grade-c, var(--grade-c-line)); --grade-line: var(--grade-c-line); --grade-ink: var(--grade-c-ink); --grade-radius: var(--grade-c-radius); }
+  .g-D { --grade-colour: var(--da-scorecard-grade-d, var(--grade-d-background)); --grade-bar: var(--da-scorecard-grade-d, var(--grade-d-line)); --grade-line: var(--grade-d-line); --grade-ink: var(--grade-d-ink); --grade-radius: var(--grade-d-radius); }
+  .g-F { --grade-colour: var(--da-scorecard-grade-f, var(--grade-f-background)); --grade-bar: var(--da-scorecard-grade-f, var(--grade-f-line)); --grade-line: var(--grade-f-line); --grade-ink: var(--grade-f-ink); --grade-radius: var(--grade-f-radius); }
+  .g-none { --grade-colour: var(--da-scorecard-grade-none, var(--grade-none-background)); --grade-bar: var(--da-scorecard-grade-none, var(--grade-none-line)); --grade-line: var(--grade-none-line); --grade-ink: var(--grade-none-ink); --grade-radius: var(--grade-none-radius); }
   .summary {
     margin: 0.6em 0;
   }
@@ -136,7 +144,7 @@ export const scorecardStyles = css`
     display: block;
     height: 100%;
     width: var(--score, 0%);
-    background: var(--grade-colour);
+    background: var(--grade-bar);
   }
   .standard .grade {
     min-width: 1.7em;

@@ -13,6 +13,7 @@ import { AdminStandards } from './views/admin/standards.js';
 import { AdminOutbox } from './views/admin/outbox.js';
 import { AdminUsers } from './views/admin/users.js';
 import { EvidenceEntry } from './views/evidence-entry.js';
+import { EvidenceFinder } from './views/evidence-finder.js';
 import { EvidenceForm } from './views/evidence-form.js';
 import { EvidenceImport } from './views/import.js';
 import { InviteAccept } from './views/invite.js';
@@ -36,6 +37,7 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-my-submissions': MySubmissions,
   'sc-evidence-form': EvidenceForm,
   'sc-evidence-entry': EvidenceEntry,
+  'sc-evidence-finder': EvidenceFinder,
   'sc-entry-queue': EntryQueue,
   'sc-change-queue': ChangeQueue,
   'sc-reply-queue': ReplyQueue,

@@ -25,6 +25,10 @@ export class WorkspaceApp extends WorkspaceView {
         return html`<sc-evidence-form entry-id=${id ?? 0}></sc-evidence-form>`;
       case 'evidence':
         return html`<sc-evidence-entry entry-id=${id ?? 0}></sc-evidence-entry>`;
+      case 'evidence-list':
+        return html`<sc-evidence-finder></sc-evidence-finder>`;
+      case 'history':
+        return html`<h1>${w.titles.history}</h1><sc-admin-audit></sc-admin-audit>`;
       case 'review':
         return html`<sc-review-queue></sc-review-queue>`;
       case 'import':

@@ -9,6 +9,11 @@ export const elections = sqliteTable('elections', {
   electionDate: text('election_date').notNull(),
   registrationDeadline: text('registration_deadline'),
   infoUrl: text('info_url'),
+  /**
+   * The outcome, as an admin writes it once it is known (e.g. "Avery Placeholder won with 52%").
+   * Null before then; once set, the election page shows it and stops urging registration.
+   */
+  results: text('results'),
   demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

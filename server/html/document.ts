@@ -30,6 +30,15 @@ export interface DocumentHead {
   themeColor?: string;
   /** The tab's icon as a URL (a data: URL keeps browsers from asking for /favicon.ico). */
   icon?: string;
+  /** The home-screen icon iOS uses (`apple-touch-icon`). */
+  appleTouchIcon?: string;
+  /** The web app manifest (`/manifest.webmanifest`). */
+  manifest?: string;
+  /**
+   * CSS for readers without JavaScript, in `<noscript>` in the head (e.g. the phone menu's
+   * list kept open). A constant of the code, never text from a request: it is not escaped.
+   */
+  noscriptStyle?: string;
   /**
    * CSS written into the page, for pages that load no Vite entry (the iframe). A constant of
    * the code, never text from a request or the database: it is not escaped.
@@ -109,8 +118,13 @@ function headElements(head: DocumentHead): SafeHtml[] {
         ].filter((e) => e !== null)
       : []),
     head.themeColor === undefined ? null : html`<meta name="theme-color" content="${head.themeColor}">`,
-    head.icon === undefined ? null : html`<link rel="icon" href="${head.icon}">`,
+    head.icon === undefined
+      ? null
+      : html`<link rel="icon" href="${head.icon}"${head.icon.endsWith('.svg') ? html` type="image/svg+xml"` : ''}>`,
+    head.appleTouchIcon === undefined ? null : html`<link rel="apple-touch-icon" href="${head.appleTouchIcon}">`,
+    head.manifest === undefined ? null : html`<link rel="manifest" href="${head.manifest}">`,
     head.inlineStyle === undefined ? null : html`<style>${new SafeHtml(head.inlineStyle)}</style>`,
+    head.noscriptStyle === undefined ? null : html`<noscript><style>${new SafeHtml(head.noscriptStyle)}</style></noscript>`,
     ...(entry?.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`),
     ...(entry?.preloads ?? []).map((href) => html`<link rel="modulepreload" href="${href}">`),
     entry?.script ? html`<script type="module" src="${entry.script}"></script>` : null,

@@ -1,10 +1,11 @@
 import fp from 'fastify-plugin';
 import { AdminRepository } from '../repositories/admin.js';
-import { AuditRepository } from '../repositories/audit.js';
+import { AuditLogRepository } from '../repositories/audit-log.js';
 import { ElectionRepository } from '../repositories/elections.js';
 import { EventRepository } from '../repositories/events.js';
 import { EvidenceRepository } from '../repositories/evidence.js';
 import { EvidenceWorkspaceRepository } from '../repositories/evidence-workspace.js';
+import { EvidenceSearchRepository } from '../repositories/evidence-search.js';
 import { EvidenceChangeRepository } from '../repositories/evidence-changes.js';
 import { MethodologyRepository } from '../repositories/methodology.js';
 import { ReplyRepository } from '../repositories/replies.js';
@@ -25,12 +26,13 @@ export interface Repositories {
   methodology: MethodologyRepository;
   scorecards: ScorecardService;
   evidenceWorkspace: EvidenceWorkspaceRepository;
+  evidenceSearch: EvidenceSearchRepository;
   proposedChanges: EvidenceChangeRepository;
   users: UserRepository;
   sessions: SessionRepository;
   invites: InviteRepository;
   passwordResets: PasswordResetRepository;
-  audit: AuditRepository;
+  audit: AuditLogRepository;
   replies: ReplyRepository;
   admin: AdminRepository;
   site: SiteRepository;
@@ -60,12 +62,13 @@ export default fp(
       methodology: new MethodologyRepository(fastify.db),
       scorecards: new ScorecardService(standards, evidence, () => fastify.dataVersion.value),
       evidenceWorkspace,
+      evidenceSearch: new EvidenceSearchRepository(fastify.db, evidenceWorkspace),
       proposedChanges: new EvidenceChangeRepository(fastify.db, evidenceWorkspace),
       users,
       sessions,
       invites: new InviteRepository(fastify.db, users, sessions),
       passwordResets: new PasswordResetRepository(fastify.db, users),
-      audit: new AuditRepository(fastify.db),
+      audit: new AuditLogRepository(fastify.db),
       replies: new ReplyRepository(fastify.db),
       admin: new AdminRepository(fastify.db),
       site: new SiteRepository(fastify.db),

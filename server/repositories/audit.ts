@@ -1,7 +1,7 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection.js';
-import { auditLog, users } from '../../db/schema/index.js';
+import { auditLog } from '../../db/schema/index.js';
 import type { Reader, Tx } from '../../db/unit-of-work.js';
 
 export { inTransaction, type Reader, type Tx } from '../../db/unit-of-work.js';
@@ -59,40 +59,4 @@ export async function countRows(reader: Reader, table: SQLiteTable, where?: SQL)
     .from(table)
     .where(where);
   return Number(row?.n ?? 0);
-}
-
-export class AuditRepository {
-  constructor(private readonly db: Db) {}
-
-  /** Newest first, optionally for one entity or one actor. */
-  async list(filter: { entityType?: string; entityId?: string; actorId?: number }, paging: Paging) {
-    const where = and(
-      filter.entityType === undefined ? undefined : eq(auditLog.entityType, filter.entityType),
-      filter.entityId === undefined ? undefined : eq(auditLog.entityId, filter.entityId),
-      filter.actorId === undefined ? undefined : eq(auditLog.actorId, filter.actorId),
-    );
-    const rows = await this.db
-      .select({
-        id: auditLog.id,
-        actorId: auditLog.actorId,
-        actorName: users.displayName,
-        action: auditLog.action,
-        entityType: auditLog.entityType,
-        entityId: auditLog.entityId,
-        before: auditLog.before,
-        after: auditLog.after,
-        createdAt: auditLog.createdAt,
-      })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(where)
-      .orderBy(desc(auditLog.id))
-      .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize);
-    const items = rows.map(({ actorId, actorName, ...rest }) => ({
-      ...rest,
-      actor: actorId === null ? null : { id: actorId, displayName: actorName ?? '' },
-    }));
-    return { items, ...paging, total: await countRows(this.db, auditLog, where) };
-  }
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { normaliseSourceUrl } from '../../core/source-url.js';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/connection.js';
@@ -14,8 +14,8 @@ import {
   type EvidenceStatus,
 } from '../../db/schema/index.js';
 import { HttpError } from '../errors.js';
-import type { EvidenceChanges, EvidenceInput, EvidenceListQuery, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
-import { countRows, inTransaction, recordAudit, type Actor, type Paging, type Tx, type Writer } from './audit.js';
+import type { EvidenceChanges, EvidenceInput, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
+import { inTransaction, recordAudit, type Actor, type Tx, type Writer } from './audit.js';
 import { publicColumns, type EvidenceRepository } from './evidence.js';
 
 const submitter = alias(users, 'submitter');
@@ -117,6 +117,39 @@ export class EvidenceWorkspaceRepository {
   }
 
   /**
+   * Every entry that `duplicates` would flag (the finder's "has duplicates" filter): the same
+   * rule as `sourceIndex` and `duplicatesIn`, over all people at once. Source addresses are
+   * normalised in code, not SQL, so this reads every source: a few thousand rows at a
+   * coalition's scale.
+   */
+  async idsWithDuplicates(): Promise<Set<number>> {
+    const rows = await this.db
+      .select({ id: evidence.id, subjectId: evidence.subjectId, status: evidence.status, url: evidenceSources.url })
+      .from(evidenceSources)
+      .innerJoin(evidence, eq(evidence.id, evidenceSources.evidenceId))
+      .orderBy(asc(evidence.id));
+    const indexes = new Map<number, Map<string, number[]>>();
+    const urlsOf = new Map<number, { subjectId: number; urls: string[] }>();
+    for (const { id, subjectId, status, url } of rows) {
+      const own = urlsOf.get(id) ?? { subjectId, urls: [] };
+      own.urls.push(url);
+      urlsOf.set(id, own);
+      if (status === 'withdrawn') continue;
+      const index = indexes.get(subjectId) ?? new Map<string, number[]>();
+      indexes.set(subjectId, index);
+      const key = normaliseSourceUrl(url);
+      const ids = index.get(key) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      index.set(key, ids);
+    }
+    const flagged = new Set<number>();
+    for (const [id, { subjectId, urls }] of urlsOf) {
+      if (duplicatesIn(indexes.get(subjectId) ?? new Map(), urls, id).length > 0) flagged.add(id);
+    }
+    return flagged;
+  }
+
+  /**
    * For the import: existing entries about `input.subject` whose sources match, and the one
    * (if any) this row already became: same standard, title, day and first source.
    */
@@ -177,19 +210,15 @@ export class EvidenceWorkspaceRepository {
     return { ...entry, revisions };
   }
 
-  /** The pending queue oldest first (first come, first reviewed); anything else newest first. */
-  async list(filter: Omit<EvidenceListQuery, 'mine'> & { submittedBy?: number }, paging: Paging) {
-    const { subjectId } = await this.resolve(this.db, { subject: filter.subject }, 'querystring');
-    const where = and(
-      filter.status === undefined ? undefined : eq(evidence.status, filter.status),
-      filter.submittedBy === undefined ? undefined : eq(evidence.submittedBy, filter.submittedBy),
-      subjectId === undefined ? undefined : eq(evidence.subjectId, subjectId),
-    );
-    const rows = await this.query(this.db, where)
-      .orderBy(filter.status === 'pending' ? asc(evidence.id) : desc(evidence.id))
-      .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize);
-    return { items: await this.shape(rows), ...paging, total: await countRows(this.db, evidence, where) };
+  /**
+   * Entries by id, in the order given, as the workspace shows them (people, sources,
+   * duplicates joined on); ids with no entry are left out. The finder's search picks the ids.
+   */
+  async byIds(ids: number[]): Promise<WorkspaceEvidence[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query(this.db, inArray(evidence.id, ids));
+    const byId = new Map((await this.shape(rows)).map((e) => [e.id, e]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Slugs to ids; an unknown slug is a 400 naming the field, like any other bad input. */

@@ -34,8 +34,9 @@ export const electionInput = createInsertSchema(elections, {
   electionDate: () => isoDate,
   registrationDeadline: () => isoDate,
   infoUrl: () => httpUrl,
+  results: () => multilineText(2000),
 })
-  .pick({ slug: true, name: true, electionDate: true, registrationDeadline: true, infoUrl: true })
+  .pick({ slug: true, name: true, electionDate: true, registrationDeadline: true, infoUrl: true, results: true })
   .extend({ candidates: z.array(slugParam).max(30).default([]).describe('Subject slugs, in ballot order') })
   .strict();
 

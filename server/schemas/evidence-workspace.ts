@@ -2,7 +2,7 @@ import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { evidence, evidenceKinds, evidenceStatuses } from '../../db/schema/index.js';
 import { today } from '../../core/calendar.js';
-import { httpUrl, isoDateOf, multilineText, slugOf, slugParam, text } from './common.js';
+import { httpUrl, idParams, isoDate, isoDateOf, multilineText, slugOf, slugParam, text } from './common.js';
 import { EVIDENCE_MESSAGES as M } from '../../core/evidence-checks.js';
 import { publicEvidence } from './evidence.js';
 
@@ -69,10 +69,43 @@ export const reviewInput = z.strictObject({
 
 export const retractionInput = z.strictObject({ reason: multilineText(2000).describe('Shown publicly with the retracted entry') });
 
+/** How the evidence list can be ordered (`?sort=`); `relevance` only means something with `q`. */
+export const EVIDENCE_SORTS = ['submitted', 'occurred', 'updated', 'title', 'person', 'standard', 'status', 'relevance'] as const;
+export type EvidenceSort = (typeof EVIDENCE_SORTS)[number];
+
+const yesNo = z.enum(['true', 'false']);
+
+/**
+ * `GET /api/evidence` and `/workspace/evidence`: every filter is optional and they combine
+ * (all must hold). Volunteers only ever see their own entries, whatever they ask for.
+ */
 export const evidenceListQuery = z.object({
   status: z.enum(evidenceStatuses).optional(),
-  subject: slugParam.optional(),
-  mine: z.enum(['true', 'false']).optional().describe('true: only what you submitted (volunteers only ever see their own)'),
+  subject: slugParam.optional().describe('A person, by slug'),
+  standard: slugParam.optional().describe('A standard, by slug'),
+  submitter: idParams.shape.id.optional().describe('Who submitted it (a user id; see GET /api/evidence/submitters)'),
+  from: isoDate.optional().describe('Happened on or after this day (YYYY-MM-DD)'),
+  to: isoDate.optional().describe('Happened on or before this day (YYYY-MM-DD)'),
+  duplicates: yesNo
+    .optional()
+    .describe('true: only entries sharing a source with another entry about the same person; false: only the others'),
+  q: z
+    .string()
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .describe('Words to find in the title, summary or a source title (every word must appear; word beginnings match)'),
+  mine: yesNo.optional().describe('true: only what you submitted (volunteers only ever see their own)'),
+  notMine: yesNo.optional().describe('true: leave out what you submitted (the review queue: nobody reviews their own)'),
+  sort: z
+    .enum(EVIDENCE_SORTS)
+    .optional()
+    .describe('Default: relevance with q, else submitted (oldest first for status=pending, newest first otherwise)'),
+  order: z.enum(['asc', 'desc']).optional().describe('Default: desc, but asc for status=pending and for title, person and standard'),
+  after: idParams.shape.id
+    .optional()
+    .describe(
+      'Start after this entry id instead of at page (only with sort=submitted): a queue that shrinks as entries are decided pages without skipping any; total still counts the whole list',
+    ),
 });
 export type EvidenceListQuery = z.infer<typeof evidenceListQuery>;
 

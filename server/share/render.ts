@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { gradeLook, type GradeLetter } from '../../core/grade-palette.js';
+import { cornerRadius, gradeLook, type GradeLetter } from '../../core/grade-palette.js';
 
 /** The size link previews (Open Graph, X/Twitter large cards) expect. */
 export const SHARE_IMAGE_WIDTH = 1200;
@@ -29,7 +29,7 @@ const el = (type: string, style: Record<string, unknown>, ...children: Array<Nod
 
 function gradeBox(grade: GradeLetter | null, score: number | null, size: number): Node {
   const look = gradeLook(grade);
-  const radius = look.shape === 'round' ? size * 0.22 : look.shape === 'square' ? 4 : size * 0.08;
+  const radius = cornerRadius(look.shape, size);
   return el(
     'div',
     {
@@ -94,8 +94,8 @@ function layout(card: ShareCard): Node {
               {
                 flexShrink: 0,
                 background: '#fff4ce',
-                color: '#4f3a00',
-                border: '3px solid #a87b00',
+                color: '#4a3500',
+                border: '3px solid #b58500',
                 borderRadius: 10,
                 padding: '6px 18px',
                 fontSize: 28,

@@ -53,7 +53,7 @@ describe('a Spanish-speaking visitor', () => {
   });
 
   it.each([
-    [`/es/people/${AVERY}`, ['.evidence__title', '.evidence__summary', '.person-header .lede']],
+    [`/es/people/${AVERY}`, ['.evidence__title', '.evidence__summary', '.person-about .lede']],
     [`/es/elections/${ELECTION}`, ['h1']],
     ['/es/events', ['.event__title', '.event__where']],
   ] as const)(

@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, type Db } from '../../db/connection.js';
 import * as schema from '../../db/schema/index.js';
-import { migrateDatabase } from '../../db/migrate.js';
+import { MIGRATIONS_FOLDER, migrateDatabase } from '../../db/migrate.js';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { seedDemo, seedStandards } from '../../db/seed/index.js';
 import { STANDARD_SEEDS } from '../../db/seed/standards.js';
 
@@ -38,6 +40,12 @@ describe('migrations', () => {
       'evidence',
       'evidence_changes',
       'evidence_revisions',
+      'evidence_search',
+      'evidence_search_config',
+      'evidence_search_content',
+      'evidence_search_data',
+      'evidence_search_docsize',
+      'evidence_search_idx',
       'evidence_sources',
       'invites',
       'mail_messages',
@@ -55,6 +63,43 @@ describe('migrations', () => {
     ]);
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.$client.close();
+  });
+
+  it('index the evidence already stored when the search table arrives (an upgrade), and keep it in step after', async () => {
+    // The migrations as they were before full-text search: the folder without its last one.
+    const before = join(mkdtempSync(join(tmpdir(), 'scorecard-migrations-')), 'migrations');
+    dirs.push(dirname(before));
+    cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
+    const journalPath = join(before, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+    const upTo = journal.entries.findIndex((e) => e.tag.endsWith('_evidence_search'));
+    expect(upTo).toBeGreaterThan(0);
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
+
+    const db = openDatabase(freshPath());
+    migrate(db, { migrationsFolder: before });
+    await seedStandards(db);
+    expect(await seedDemo(db)).toBe(true);
+    const stored = db.$client.prepare('select count(*) from evidence').pluck().get() as number;
+    expect(stored).toBeGreaterThan(10);
+
+    migrateDatabase(db);
+    const search = (words: string) =>
+      db.$client.prepare('select count(*) from evidence_search where evidence_search match ?').pluck().get(words) as number;
+    expect(db.$client.prepare('select count(*) from evidence_search').pluck().get()).toBe(stored);
+    const [entry] = db.$client.prepare('select id, title from evidence order by id limit 1').all() as Array<{ id: number; title: string }>;
+    const word = entry.title.split(/\W+/).find((w) => w.length > 4)!;
+    expect(search(`"${word}"`)).toBeGreaterThan(0);
+    db.$client.prepare("update evidence set title = 'Renamed Quetzalcoatl' where id = ?").run(entry.id);
+    db.$client.prepare("update evidence_sources set title = 'Ptarmigan Press' where evidence_id = ?").run(entry.id);
+    expect(search('quetzalcoatl')).toBe(1);
+    expect(search('ptarmigan')).toBe(1);
+    db.$client.prepare('delete from evidence_revisions where evidence_id = ?').run(entry.id);
+    db.$client.prepare('delete from evidence_changes where evidence_id = ?').run(entry.id);
+    db.$client.prepare('delete from evidence where id = ?').run(entry.id);
+    expect(search('quetzalcoatl')).toBe(0);
     expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
     db.$client.close();
   });

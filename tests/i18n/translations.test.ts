@@ -7,6 +7,7 @@ import { workspaceEs } from '../../i18n/workspace-es.js';
 import { workspaceMessagesFor } from '../../i18n/workspace-catalog.js';
 import { EVIDENCE_MESSAGES } from '../../core/evidence-checks.js';
 import { problemInLanguage } from '../../client/workspace/api.js';
+import { findingEs } from '../../i18n/workspace-finding.js';
 import { STANDARD_SEEDS } from '../../db/seed/standards.js';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
 import { METHODOLOGY_TEXT_SEEDS } from '../../db/seed/methodology.js';
@@ -107,6 +108,8 @@ describe('interface strings', () => {
     expect(workspaceMessagesFor('es').nav.newEvidence).toBe('Registrar evidencia');
     expect(workspaceMessagesFor('es').import.create(3)).toBe('Crear 3 registros en espera');
     expect(workspaceMessagesFor('en')).toBe(workspaceEn);
+    // A block kept in a file of its own is part of the workspace check above.
+    expect(workspaceMessagesFor('es').finding).toEqual(findingEs);
   });
 
   it('functions give Spanish text for sample arguments', () => {

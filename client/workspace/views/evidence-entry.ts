@@ -3,6 +3,7 @@ import { formatDay, signedRating } from '../../../i18n/format.js';
 import type { EvidenceDetail } from '../../../server/schemas/evidence-workspace.js';
 import type { PublicSubject } from '../../../server/schemas/subjects.js';
 import { api, fieldErrors, publicList } from '../api.js';
+import { historyLinks } from '../history-links.js';
 import { WorkspaceView } from '../workspace-view.js';
 
 /**
@@ -131,6 +132,7 @@ export class EvidenceEntry extends WorkspaceView {
         ${own && e.status === 'pending' ? html`<a class="button" href="/workspace/evidence/${e.id}/edit">${t.edit}</a> <button type="button" class="button button--danger" @click=${this._onWithdraw}>${t.withdraw}</button>` : nothing}
         ${e.status === 'published' || e.status === 'retracted' ? html`<a href="/evidence/${e.id}">${t.publicPage}</a>` : nothing}
       </p>
+      ${reviewer ? historyLinks(this.ws, e, this._names.get(e.subject) ?? e.subject) : nothing}
       <h2>${t.history}</h2>
       ${
         e.revisions.length === 0

@@ -4,6 +4,7 @@ import { formatDay } from '../../../i18n/format.js';
 import type { WorkspaceEvidence } from '../../../server/schemas/evidence-workspace.js';
 import type { PublicSubject } from '../../../server/schemas/subjects.js';
 import { api, publicList } from '../api.js';
+import { pager } from '../pager.js';
 import { WorkspaceView } from '../workspace-view.js';
 
 interface Page<T> {
@@ -64,7 +65,6 @@ export class MySubmissions extends WorkspaceView {
     const w = this.ws;
     const h = w.home;
     if (total === 0) return html`<p class="empty">${h.empty}</p>`;
-    const pages = Math.ceil(total / PAGE_SIZE);
     return html`
       <div class="table-scroll" role="region" aria-labelledby="submissions-caption" tabindex="0">
       <table class="ws-table">
@@ -89,14 +89,6 @@ export class MySubmissions extends WorkspaceView {
         </tbody>
       </table>
       </div>
-      ${
-        pages > 1
-          ? html`<nav class="pager" aria-label=${h.pageOf(this._page, pages)}>
-            <button type="button" class="button button--quiet" ?disabled=${this._page <= 1} @click=${() => this._go(this._page - 1)}>${h.previous}</button>
-            <span>${h.pageOf(this._page, pages)}</span>
-            <button type="button" class="button button--quiet" ?disabled=${this._page >= pages} @click=${() => this._go(this._page + 1)}>${h.next}</button>
-          </nav>`
-          : nothing
-      }`;
+      ${pager(w, this._page, total, PAGE_SIZE, (page) => this._go(page))}`;
   }
 }

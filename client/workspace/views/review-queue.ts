@@ -2,9 +2,11 @@ import { html, nothing } from 'lit';
 import { formatDay, signedRating } from '../../../i18n/format.js';
 import type { PublicEvidence } from '../../../server/schemas/evidence.js';
 import type { EvidenceDetail, WorkspaceEvidence } from '../../../server/schemas/evidence-workspace.js';
+import type { PublicStandard } from '../../../server/schemas/standards.js';
 import type { PublicSubject } from '../../../server/schemas/subjects.js';
 import { api, publicList } from '../api.js';
 import { previewGrade, type GradePreview } from '../grade-preview.js';
+import { historyLinks } from '../history-links.js';
 import { WorkspaceView } from '../workspace-view.js';
 import { DecisionQueue, type Decision } from './decision-queue.js';
 
@@ -40,26 +42,73 @@ export class ReviewQueue extends WorkspaceView {
   }
 }
 
+/** Entries per page of the queue. */
+export const QUEUE_PAGE = 50;
+
+/** The queue's filters, from the address (`/workspace/review?subject=&standard=`). */
+function queueFilters() {
+  const from = new URLSearchParams(location.search);
+  return { subject: from.get('subject') ?? '', standard: from.get('standard') ?? '' };
+}
+
 /**
- * Pending entries oldest first, never the reviewer's own. Each shows everything that will
- * become public (every source with its archive link) and the person's grade on that standard
- * now and if published. A decision names the revision shown: if the entry changed meanwhile,
- * the server refuses (409 stale) and the queue shows the new version and says why.
+ * Pending entries oldest first, never the reviewer's own, a page at a time, optionally for
+ * one person or standard. Each shows everything that will become public (every source with
+ * its archive link) and the person's grade on that standard now and if published; a
+ * publication updates the preview of every other waiting entry on the same person and
+ * standard. A decision names the revision shown: if the entry changed meanwhile, the server
+ * refuses (409 stale) and the queue shows the new version and says why.
+ *
+ * Pages follow the entries' ids (`after=`), not page numbers: decided entries leave the
+ * queue, and a page number would then skip as many waiting ones.
  */
 export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
+  static properties = { ...DecisionQueue.properties, _total: { state: true } };
+  declare _total: number;
   protected readonly idPrefix = 'entry';
   private _previews = new Map<number, GradePreview>();
   private _names = new Map<string, string>();
+  private _people: PublicSubject[] = [];
+  private _standards: PublicStandard[] = [];
+  private _filters = queueFilters();
+  /** Where each page shown so far starts: the id it comes after (0: the first) and its position in the queue. */
+  private _pages: Array<{ after: number; start: number }> = [{ after: 0, start: 0 }];
+  /** The last id the current page was read up to, and how many entries it held then. */
+  private _lastId = 0;
+  private _fetched = 0;
+
+  constructor() {
+    super();
+    this._total = 0;
+  }
 
   protected async fetchItems() {
-    const [res, people] = await Promise.all([
-      api<Paged<WorkspaceEvidence>>('GET', '/api/evidence?status=pending&pageSize=100'),
+    const { after } = this._pages[this._pages.length - 1];
+    const query = new URLSearchParams({
+      status: 'pending',
+      notMine: 'true',
+      sort: 'submitted',
+      order: 'asc',
+      pageSize: String(QUEUE_PAGE),
+    });
+    if (after) query.set('after', String(after));
+    if (this._filters.subject) query.set('subject', this._filters.subject);
+    if (this._filters.standard) query.set('standard', this._filters.standard);
+    const [res, people, standards] = await Promise.all([
+      api<Paged<WorkspaceEvidence>>('GET', `/api/evidence?${query}`),
       publicList<PublicSubject[]>('/api/subjects'),
+      publicList<PublicStandard[]>('/api/standards'),
     ]);
+    if (people.ok) {
+      this._people = people.body;
+      this._names = new Map(people.body.map((s) => [s.slug, s.name]));
+    }
+    if (standards.ok) this._standards = standards.body;
     if (!res.ok) return null;
-    if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
-    const mine = this.account?.id;
-    const entries = res.body.items.filter((e) => e.submittedBy?.id !== mine);
+    const entries = res.body.items;
+    this._total = res.body.total;
+    this._lastId = entries.at(-1)?.id ?? after;
+    this._fetched = entries.length;
     await this._preview(entries);
     return entries;
   }
@@ -80,6 +129,86 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
       const existing = evidence.get(`${e.subject}|${e.standard}`);
       if (existing) this._previews.set(e.id, previewGrade(existing, e));
     }
+  }
+
+  /** After a decision: one fewer waiting, and a publication changes the grade every entry on that person and standard starts from. */
+  protected async decide(entry: WorkspaceEvidence, decision: Decision) {
+    await super.decide(entry, decision);
+    if (!Array.isArray(this._items) || this._items.some((e) => e.id === entry.id)) return;
+    this._total = Math.max(0, this._total - 1);
+    // A page worked through while more wait: the same place in the queue now holds the next ones.
+    if (this._items.length === 0 && this._total > 0) return void this.reload();
+    if (decision !== 'yes') return;
+    const same = this._items.filter((e) => e.subject === entry.subject && e.standard === entry.standard);
+    if (same.length === 0) return;
+    await this._preview(same);
+    this.requestUpdate();
+  }
+
+  private _turn(direction: 1 | -1) {
+    if (direction === 1) {
+      const { start } = this._pages[this._pages.length - 1];
+      const left = Array.isArray(this._items) ? this._items.length : 0;
+      this._pages = [...this._pages, { after: this._lastId, start: start + left }];
+    } else if (this._pages.length > 1) this._pages = this._pages.slice(0, -1);
+    void this.reload().then(() => this.querySelector<HTMLElement>('#queue-range')?.focus());
+  }
+
+  private _onFilter(event: Event) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this._filters = { subject: String(data.get('subject') ?? ''), standard: String(data.get('standard') ?? '') };
+    const query = new URLSearchParams();
+    if (this._filters.subject) query.set('subject', this._filters.subject);
+    if (this._filters.standard) query.set('standard', this._filters.standard);
+    history.replaceState(null, '', `${location.pathname}${query.size ? `?${query}` : ''}`);
+    this._pages = [{ after: 0, start: 0 }];
+    void this.reload();
+  }
+
+  private _filterForm() {
+    const f = this.ws.finding;
+    const select = (name: 'subject' | 'standard', label: string, any: string, options: Array<[string, string]>) =>
+      html`<div class="field"><label for="queue-${name}">${label}</label>
+        <select id="queue-${name}" name=${name}>
+          <option value="">${any}</option>
+          ${options.map(([value, text]) => html`<option value=${value} ?selected=${this._filters[name] === value}>${text}</option>`)}
+        </select></div>`;
+    return html`<form class="audit-filters" aria-label=${f.queue.filtersLabel} @submit=${this._onFilter}>
+      <div class="finder-grid">
+        ${select(
+          'subject',
+          f.person,
+          f.anyPerson,
+          this._people.map((p) => [p.slug, p.name]),
+        )}
+        ${select(
+          'standard',
+          f.standard,
+          f.anyStandard,
+          this._standards.map((s) => [s.slug, `${s.number}. ${this.msg.standardShort[s.slug] ?? s.title}`]),
+        )}
+      </div>
+      <p><button type="submit" class="button button--quiet">${f.queue.apply}</button></p>
+    </form>`;
+  }
+
+  private _pager() {
+    const q = this.ws.finding.queue;
+    if (!Array.isArray(this._items)) return nothing;
+    const { start } = this._pages[this._pages.length - 1];
+    const shown = this._items.length;
+    const more = this._fetched === QUEUE_PAGE;
+    const first = this._pages.length === 1;
+    return html`${shown ? html`<p id="queue-range" tabindex="-1">${q.range(start + 1, start + shown, this._total)}</p>` : nothing}
+      ${
+        first && !more
+          ? nothing
+          : html`<nav class="pager" aria-label=${q.pagesLabel}>
+            <button type="button" class="button button--quiet" ?disabled=${first} @click=${() => this._turn(-1)}>${q.previous}</button>
+            <button type="button" class="button button--quiet" ?disabled=${!more} @click=${() => this._turn(1)}>${q.next}</button>
+          </nav>`
+      }`;
   }
 
   protected async send(entry: WorkspaceEvidence, decision: Decision, note: string) {
@@ -162,10 +291,11 @@ export class EntryQueue extends DecisionQueue<WorkspaceEvidence> {
         <button type="button" class="button" aria-label=${r.publish(e.title)} @click=${() => this.decide(e, 'yes')}>${r.publishShort}</button>
         <button type="button" class="button button--danger" aria-label=${r.reject(e.title)} @click=${() => this.decide(e, 'no')}>${r.rejectShort}</button>
         <a href="/workspace/evidence/${e.id}">${r.open}</a>
-      </div>`;
+      </div>
+      ${historyLinks(w, e, this._names.get(e.subject) ?? e.subject)}`;
   }
 
   render() {
-    return this.renderList(this.ws.review.empty, this.ws.review.count);
+    return html`${this._filterForm()}${this.renderList(this.ws.review.empty, () => this.ws.review.count(this._total))}${this._pager()}`;
   }
 }

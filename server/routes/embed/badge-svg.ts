@@ -1,18 +1,17 @@
 import type { Scorecard } from '../../schemas/scorecard.js';
 import { formatDay, type WidgetStrings } from '../../../i18n/widget.js';
 import { html, type SafeHtml } from '../../html/html.js';
+import { cornerRadius, GRADE_PALETTE, gradeLook } from '../../../core/grade-palette.js';
 
 type Grade = Scorecard['overall']['grade'];
 
-/** The widget's default palette: white text on each passes WCAG AA (4.5:1). */
-export const GRADE_FILL: Record<NonNullable<Grade> | 'none', string> = {
-  A: '#15803d',
-  B: '#4d7c0f',
-  C: '#a16207',
-  D: '#c2410c',
-  F: '#b91c1c',
-  none: '#6b7280',
-};
+/**
+ * A shields.io badge's colour per grade, from the palette (core/grade-palette.ts): its `ink`,
+ * the darkest of the grade's colours, because shields draws the message in white on it.
+ */
+export const GRADE_FILL: Record<NonNullable<Grade> | 'none', string> = Object.fromEntries(
+  Object.entries(GRADE_PALETTE).map(([grade, look]) => [grade, look.ink]),
+) as Record<NonNullable<Grade> | 'none', string>;
 
 export const BADGE_WIDTH = 360;
 /** The smallest badge: one line of each kind. Longer names and languages make it taller. */
@@ -105,6 +104,7 @@ export function badgeContent(
  */
 export function badgeSvg(content: BadgeContent, s: WidgetStrings): string {
   const grade = content.grade ?? '–';
+  const look = gradeLook(content.grade);
   // Each kind of line: its words wrapped, its size, weight and colour; the demo notice on a line of its own.
   const blocks: Array<{ lines: string[]; size: number; weight: number; fill: string; gap: number }> = [
     { lines: wrapText(content.name, 15, true), size: 15, weight: 600, fill: '#1f2328', gap: 19 },
@@ -127,9 +127,9 @@ export function badgeSvg(content: BadgeContent, s: WidgetStrings): string {
   const svg: SafeHtml = html`<svg xmlns="http://www.w3.org/2000/svg" width="${BADGE_WIDTH}" height="${height}" viewBox="0 0 ${BADGE_WIDTH} ${height}" role="img" aria-labelledby="title">
 <title id="title">${content.description}</title>
 <rect x="0.5" y="0.5" width="${BADGE_WIDTH - 1}" height="${height - 1}" rx="8" fill="#ffffff" stroke="#d0d7de"/>
-<rect x="10" y="10" width="56" height="56" rx="6" fill="${GRADE_FILL[content.grade ?? 'none']}"/>
+<rect x="11" y="11" width="54" height="54" rx="${cornerRadius(look.shape, 54)}" fill="${look.background}" stroke="${look.line}" stroke-width="2"/>
 <g font-family="${FONT}">
-<text x="38" y="49" font-size="32" font-weight="700" fill="#ffffff" text-anchor="middle">${grade}</text>
+<text x="38" y="49" font-size="32" font-weight="700" fill="${look.ink}" text-anchor="middle">${grade}</text>
 ${texts}</g>
 </svg>`;
   return svg.value;

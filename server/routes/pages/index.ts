@@ -48,6 +48,22 @@ export async function pageContext(fastify: FastifyInstance, request: FastifyRequ
   };
 }
 
+/**
+ * The query parameters that change this page, as its route's page cache names them (never any
+ * other: a cached page must not carry one visitor's `fbclid` to the next).
+ */
+function pageParams(request: FastifyRequest): Record<string, string> {
+  const names = request.routeOptions.config.pageCache?.params ?? [];
+  const query = request.query as Record<string, unknown>;
+  const kept: Record<string, string> = {};
+  for (const name of names) {
+    const value = query?.[name];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string' && first !== '') kept[name] = first;
+  }
+  return kept;
+}
+
 export function sendPage(reply: FastifyReply, ctx: PageContext, page: PageDocument, status = 200) {
   return (
     reply
@@ -121,7 +137,11 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     if (!model) return sendMessagePage(fastify, request, reply, 'not-found');
     const ctx = await pageContext(fastify, request, locale);
     const { view: values, ...page } = model;
-    return sendPage(reply, ctx, { ...page, body: view(ctx.msg, values, link, `${ctx.origin}${link(page.path)}`) });
+    return sendPage(reply, ctx, {
+      ...page,
+      query: pageParams(request),
+      body: view(ctx.msg, values, link, `${ctx.origin}${link(page.path)}`),
+    });
   }
 
   // pageCache: the query parameters that change each page (plugins/caching.ts); any other is ignored.

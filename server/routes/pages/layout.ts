@@ -3,11 +3,15 @@ import { LOCALES, pagePath, type Locale } from '../../../i18n/locales.js';
 import type { ClientEntry } from '../../plugins/static-assets.js';
 import { renderDocument } from '../../html/document.js';
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '../../share/render.js';
+import { BRAND_COLOUR } from '../../share/site-icon.js';
 import { html, type SafeHtml } from '../../html/html.js';
 
-/** The site icon inline, so browsers ask for no /favicon.ico. */
-const FAVICON =
-  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%231f3a5f'/%3E%3Ctext x='16' y='23' font-family='sans-serif' font-size='19' font-weight='700' fill='white' text-anchor='middle'%3EA%3C/text%3E%3C/svg%3E";
+/** The site's mark (server/share/site-icon.ts, served by routes/app-icons): not a grade letter. */
+const FAVICON = '/favicon.svg';
+
+/** Without JavaScript the phone menu cannot open, so its list stays shown and the button hidden. */
+const NO_SCRIPT_MENU =
+  '.site-header__inner { flex-wrap: wrap !important; } .site-menu .site-nav { display: flex !important; } .site-menu .menu-button { display: none !important; }';
 
 /** Which page this is: the browser app picks the components to enhance it by this name. */
 export type PageName =
@@ -46,6 +50,16 @@ export interface PageDocument {
   share?: { image: string; title?: string };
   /** A page for one holder of a secret link: never cached, never indexed. */
   private?: boolean;
+  /**
+   * The query parameters that change this page (`w`, `standard`: those its page cache keys on),
+   * kept by the language switch so a weighted or filtered page stays so in the other language.
+   */
+  query?: Record<string, string>;
+}
+
+/** The link to this page in another language: its path there, its own parameters, and `lang` (a cookie remembers the choice). */
+function languageSwitchHref(locale: Locale, path: string, query: Record<string, string> = {}): string {
+  return `${pagePath(locale, path)}?${new URLSearchParams({ ...query, lang: locale })}`;
 }
 
 /** A public page as a whole document: meta tags for sharing, the header, the footer. */
@@ -79,8 +93,11 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
         alternates: LOCALES.map((l) => ({ hreflang: l, href: `${ctx.origin}${pagePath(l, page.path)}` })),
         oembed: page.oembed ? `${ctx.origin}/oembed?${new URLSearchParams({ url: canonical, format: 'json' })}` : undefined,
       },
-      themeColor: '#1f3a5f',
+      themeColor: BRAND_COLOUR,
       icon: FAVICON,
+      appleTouchIcon: '/apple-touch-icon.png',
+      manifest: pagePath(locale, '/manifest.webmanifest'),
+      noscriptStyle: NO_SCRIPT_MENU,
       entry,
       scripts: page.scripts,
     },
@@ -89,17 +106,20 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
       kind: 'site',
       skipLink: msg.skipToContent,
       home: { href: link('/'), title: msg.siteName, tagline: msg.siteTagline },
-      nav: html`<nav aria-label="${msg.navLabel}">
-      <ul class="site-nav">
+      // On a phone the list folds behind a menu button (client/app/site-menu.ts); without
+      // JavaScript the head's <noscript> style (NO_SCRIPT_MENU) keeps it open and the button away.
+      nav: html`<nav class="site-menu" data-menu="closed" aria-label="${msg.navLabel}">
+      <button type="button" class="menu-button" aria-expanded="false" aria-controls="site-nav"><span class="menu-button__icon" aria-hidden="true"></span>${msg.menu}</button>
+      <ul class="site-nav" id="site-nav">
         ${navItem('/', msg.nav.home, 'home')}
         ${ctx.electionPath ? navItem(ctx.electionPath, msg.nav.election, 'election') : ''}
         ${navItem('/methodology', msg.nav.methodology, 'methodology')}
         ${navItem('/events', msg.nav.events, 'events')}
-        ${others.map((l) => html`<li><a class="lang-switch" href="${pagePath(l, page.path)}?lang=${l}" hreflang="${l}" lang="${l}">${messagesFor(l).languageName}</a></li>`)}
+        ${others.map((l) => html`<li><a class="lang-switch" href="${languageSwitchHref(l, page.path, page.query)}" hreflang="${l}" lang="${l}">${messagesFor(l).languageName}</a></li>`)}
       </ul>
     </nav>`,
       banner: page.demo
-        ? html`<aside class="demo-banner" aria-label="${msg.demoLabel}"><div class="wrap"><strong>${msg.demoBadge}</strong> ${msg.demoBanner}</div></aside>`
+        ? html`<aside class="demo-banner" aria-label="${msg.demoLabel}"><div class="wrap"><strong>${msg.demoBadge}</strong> <span class="demo-banner__short">${msg.demoBannerShort}</span><span class="demo-banner__long">${msg.demoBanner}</span></div></aside>`
         : undefined,
       content: page.body,
       footer: html`<footer class="site-footer">

@@ -103,6 +103,7 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
       ${navLink('/workspace', w.nav.home, view === 'home')}
       ${navLink('/workspace/evidence/new', w.nav.newEvidence, view === 'evidence-new')}
       ${navLink('/workspace/import', w.nav.import, view === 'import')}
+      ${navLink('/workspace/evidence', w.finding.nav, view === 'evidence-list')}
       ${can('reviewer') ? navLink('/workspace/review', w.nav.review, view === 'review') : ''}
       ${can('admin') ? navLink('/workspace/admin', w.nav.admin, view === 'admin') : ''}
       ${navLink('/workspace/account', w.nav.account, view === 'account')}
@@ -158,6 +159,10 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
   fastify.get('/workspace/reset-password', async (request, reply) => send(request, reply, 'reset-password'));
   fastify.get('/workspace/account', gate('volunteer', 'account'));
   fastify.get('/workspace/evidence/new', gate('volunteer', 'evidence-new'));
+  // Finding any entry (volunteers: their own); its filters live in the query string, read by the browser.
+  fastify.get('/workspace/evidence', gate('volunteer', 'evidence-list'));
+  // The audit log filtered to one entry or person (?entityType=&entityId=, ?subject=): reviewers and admins.
+  fastify.get('/workspace/history', gate('reviewer', 'history'));
   fastify.get('/workspace/review', gate('reviewer', 'review'));
   fastify.get('/workspace/review/:tab', async (request, reply) => {
     const tab = (request.params as { tab: string }).tab;

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { pager } from '../../pager.js';
 import { AdminSection, load, type Paged } from './admin-section.js';
 
 interface OutboxMessage {
@@ -39,8 +40,6 @@ export class AdminOutbox extends AdminSection<Outbox> {
 
   protected renderLoaded({ items, total, sending }: Outbox) {
     const a = this.ws.admin;
-    const h = this.ws.home;
-    const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE));
     return html`<p class="lede">${sending ? a.outboxSending : a.outboxHeld}</p>
       ${
         items.length === 0
@@ -53,11 +52,7 @@ export class AdminOutbox extends AdminSection<Outbox> {
               <details><summary>${a.readMessage(m.subject)}</summary><pre class="mail-text">${m.text}</pre></details>
             </li>`,
             )}</ul>
-          <nav class="pager" aria-label=${h.pageOf(this._page, pages)}>
-            <button type="button" class="button button--quiet" ?disabled=${this._page <= 1} @click=${() => (this._page -= 1)}>${h.previous}</button>
-            <span>${h.pageOf(this._page, pages)}</span>
-            <button type="button" class="button button--quiet" ?disabled=${this._page >= pages} @click=${() => (this._page += 1)}>${h.next}</button>
-          </nav>`
+          ${pager(this.ws, this._page, total, OUTBOX_PAGE, (page) => (this._page = page))}`
       }`;
   }
 }

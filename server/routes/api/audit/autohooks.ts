@@ -1,4 +1,7 @@
 import { folderRole } from '../../../plugins/auth.js';
 
-/** Every route in this folder is for admins (see server/plugins/auth.ts, folderRole). */
-export default folderRole('admin');
+/**
+ * The audit log is for reviewers and admins (see server/plugins/auth.ts, folderRole): admins
+ * read every row, reviewers the public record's history (the route narrows it).
+ */
+export default folderRole('reviewer');

@@ -11,6 +11,7 @@ import {
   evidenceDetail,
   evidenceInput,
   evidenceListQuery,
+  personRef,
   retractionInput,
   reviewInput,
   workspaceEvidence,
@@ -43,7 +44,7 @@ async function readImportTable(csv: string | undefined, xlsx: string | undefined
 }
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
-  const { evidenceWorkspace, proposedChanges } = fastify.repositories;
+  const { evidenceWorkspace, evidenceSearch, proposedChanges } = fastify.repositories;
   const { notifications } = fastify;
   /** Tells the other reviewers a proposed change awaits them; never fails the request that made it. */
   const announceProposal = async (request: FastifyRequest, entryId: number) => {
@@ -178,17 +179,32 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       config: { minRole: 'volunteer' },
       schema: {
         tags: ['workspace'],
-        summary: 'Evidence in any status, e.g. the review queue with ?status=pending (volunteers see only their own)',
+        summary:
+          'Evidence in any status, filtered, searched and ordered, e.g. the review queue with ?status=pending (volunteers see only their own)',
         querystring: pagingQuery.extend(evidenceListQuery.shape),
         response: { 200: paged(workspaceEvidence), ...workspaceErrors },
       },
     },
     async (request) => {
       const me = signedIn(request);
-      const { page, pageSize, mine, ...filter } = request.query;
+      const { page, pageSize, mine, notMine, ...filter } = request.query;
       const submittedBy = mine === 'true' || !hasRole(me, 'reviewer') ? me.id : undefined;
-      return await evidenceWorkspace.list({ ...filter, submittedBy }, { page, pageSize });
+      const notSubmittedBy = notMine === 'true' ? me.id : undefined;
+      return await evidenceSearch.list({ ...filter, submittedBy, notSubmittedBy }, { page, pageSize });
     },
+  );
+
+  fastify.get(
+    '/submitters',
+    {
+      config: { minRole: 'reviewer' },
+      schema: {
+        tags: ['workspace'],
+        summary: 'Everyone who has submitted evidence, by name, with how many entries (for the "submitted by" filter; reviewers)',
+        response: { 200: z.array(personRef.unwrap().extend({ entries: z.number().int() })), ...workspaceErrors },
+      },
+    },
+    async () => await evidenceSearch.submitters(),
   );
 
   fastify.get(

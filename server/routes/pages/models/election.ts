@@ -1,6 +1,8 @@
 import { messagesFor } from '../../../../i18n/catalog.js';
 import type { Locale } from '../../../../i18n/locales.js';
 import { today } from '../../../../core/calendar.js';
+import { electionPhase } from '../../../../core/election-phase.js';
+import { electionStandings } from '../../../../core/election-standings.js';
 import type { ElectionPageData } from '../../../../core/page-data.js';
 import { MIN_COVERAGE } from '../../../../core/scoring/method.js';
 import { parseWeights } from '../../../../core/scoring/weights.js';
@@ -65,6 +67,13 @@ export async function electionPageModel(
       weights,
       slugs: refs.map((s) => s.slug),
       minCoverage: MIN_COVERAGE,
+      phase: electionPhase(found, asOf),
+      standings: new Map(
+        electionStandings(election.candidates.map((c) => c.scorecard.standards.map((s) => s.score))).map((s, i) => [
+          election.candidates[i].slug,
+          s,
+        ]),
+      ),
     },
   };
 }

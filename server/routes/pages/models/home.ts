@@ -1,5 +1,7 @@
 import { messagesFor } from '../../../../i18n/catalog.js';
 import type { Locale } from '../../../../i18n/locales.js';
+import { today } from '../../../../core/calendar.js';
+import { electionPhase } from '../../../../core/election-phase.js';
 import { MIN_COVERAGE } from '../../../../core/scoring/method.js';
 import type { Repositories } from '../../../plugins/repositories.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
@@ -31,7 +33,7 @@ export async function homePageModel(repos: Repositories, locale: Locale): Promis
       // one always wins over a fictional demo one, so the demo never speaks for the office.
       incumbent:
         people.find((p) => p.subject.role === 'incumbent' && !p.subject.demo) ?? people.find((p) => p.subject.role === 'incumbent') ?? null,
-      election: election && { ...election, candidates: election.candidates.map((c) => c.slug) },
+      election: election && { ...election, candidates: election.candidates.map((c) => c.slug), phase: electionPhase(election, today()) },
       upcoming: (await events.list()).filter((e) => e.startsAt >= now),
       minCoverage: MIN_COVERAGE,
     },

@@ -1,6 +1,7 @@
 import { messagesFor, type Messages } from '../../../../i18n/catalog.js';
 import type { Locale } from '../../../../i18n/locales.js';
 import { today } from '../../../../core/calendar.js';
+import { currentElectionOf } from '../../../../core/election-phase.js';
 import type { PrioritiesPageData } from '../../../../core/page-data.js';
 import { computeScorecard, type OverallScore, type ScoredEvidence } from '../../../../core/scoring/method.js';
 import { formatWeights, isEqualWeighting } from '../../../../core/scoring/weights.js';
@@ -27,12 +28,9 @@ export interface PageQuery {
   standard?: string;
 }
 
-/** The election voters should look at now: the next one, else the most recent. */
+/** The election voters should look at now: the nearest one not yet past, else the most recent (core/election-phase.ts). */
 export async function currentElection(repos: Pick<Repositories, 'elections'>) {
-  const all = await repos.elections.list();
-  const day = today();
-  const upcoming = all.filter((e) => e.electionDate >= day);
-  return upcoming.length ? upcoming[upcoming.length - 1] : (all[0] ?? null);
+  return currentElectionOf(await repos.elections.list(), today());
 }
 
 /** The standards as the browser components name them (with their short labels). */

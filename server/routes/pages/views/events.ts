@@ -6,7 +6,7 @@ import { demoTag, english } from './parts.js';
 
 export function eventItem(msg: Messages, event: PublicEvent, link: (path: string) => string): SafeHtml {
   return html`<li class="panel event">
-    <h3 class="event__title">${english(msg, event.title)}${demoTag(msg, event.demo)}</h3>
+    <h3 class="event__title">${english(msg, event.title)}${demoTag(msg, event.demo, event.title)}</h3>
     <p class="event__when"><time datetime="${event.startsAt}">${formatEventTime(msg, event.startsAt)}</time></p>
     <p class="event__where"><span class="muted">${msg.events.where}:</span> ${english(msg, event.place)}</p>
     ${event.description ? html`<p>${english(msg, event.description)}</p>` : ''}

@@ -47,7 +47,7 @@ export function evidencePageBody(msg: Messages, view: EvidencePageView, link: (p
   const p = msg.evidencePage;
   const retracted = entry.status === 'retracted';
   return html`<article class="evidence-page${retracted ? ' evidence--retracted' : ''}">
-  <p class="eyebrow">${p.eyebrow}${demoTag(msg, entry.demo)}</p>
+  <p class="eyebrow">${p.eyebrow}${demoTag(msg, entry.demo, entry.title)}</p>
   <h1>${retracted ? html`<s>${entry.title}</s>` : entry.title}</h1>
   ${retracted ? html`<p class="evidence__retraction"><strong>${msg.evidence.retracted}.</strong> ${msg.evidence.retractedReason(entry.retractionReason ?? '')}</p>` : ''}
   <dl class="facts">

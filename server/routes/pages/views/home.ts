@@ -5,6 +5,8 @@ import type { Scorecard } from '../../../schemas/scorecard.js';
 import type { PublicStandard } from '../../../schemas/standards.js';
 import type { PublicSubject } from '../../../schemas/subjects.js';
 import { html, type SafeHtml } from '../../../html/html.js';
+import type { ElectionPhase } from '../../../../core/election-phase.js';
+import { electionPhaseNotice } from './election.js';
 import { eventItem } from './events.js';
 import { demoTag, english, gradeBadge, overallNote, standardTermsNote } from './parts.js';
 
@@ -12,7 +14,16 @@ export interface HomeView {
   standards: PublicStandard[];
   people: Array<{ subject: PublicSubject; card: Scorecard }>;
   incumbent: { subject: PublicSubject; card: Scorecard } | null;
-  election: { slug: string; name: string; electionDate: string; candidates: string[] } | null;
+  /** The nearest election not yet past, else the most recent one (with its results once entered). */
+  election: {
+    slug: string;
+    name: string;
+    electionDate: string;
+    registrationDeadline: string | null;
+    results: string | null;
+    candidates: string[];
+    phase: ElectionPhase;
+  } | null;
   upcoming: PublicEvent[];
   minCoverage: number;
 }
@@ -44,7 +55,7 @@ ${
   <div class="overall__body">
     ${gradeBadge(msg, inc.card.overall.grade, inc.card.overall.score, 'large')}
     <div>
-      <p class="incumbent__name"><a href="${link(`/people/${inc.subject.slug}`)}">${inc.subject.name}</a>${demoTag(msg, inc.subject.demo)}</p>
+      <p class="incumbent__name"><a href="${link(`/people/${inc.subject.slug}`)}">${inc.subject.name}</a>${demoTag(msg, inc.subject.demo, inc.subject.name)}</p>
       <p class="muted">${overallNote(msg, inc.card.overall, view.minCoverage)} · ${msg.person.asOf(formatDay(msg, inc.card.asOf))}</p>
     </div>
   </div>
@@ -67,6 +78,11 @@ ${
 <section class="panel" aria-labelledby="election-heading">
   <h2 id="election-heading">${h.electionHeading}</h2>
   <p><strong>${english(msg, view.election.name)}</strong><br><span class="muted">${msg.election.date(formatDay(msg, view.election.electionDate))}</span></p>
+  ${
+    view.election.phase === 'results'
+      ? html`<p class="election-phase__results" data-phase="results"><strong>${msg.election.resultsHeading}:</strong> ${english(msg, view.election.results ?? '')}</p>`
+      : electionPhaseNotice(msg, view.election, view.election.phase)
+  }
   <ul class="person-rows">${view.election.candidates.map(personRow)}</ul>
   <p><a class="button" href="${link(`/elections/${view.election.slug}`)}">${h.seeElection}</a></p>
 </section>`

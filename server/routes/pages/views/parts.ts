@@ -1,4 +1,5 @@
 import type { Messages } from '../../../../i18n/catalog.js';
+import { en } from '../../../../i18n/en.js';
 import { formatDay, signedRating } from '../../../../i18n/format.js';
 export { describeOverall as overallNote } from '../../../../i18n/format.js';
 import { evidencePath } from '../../../../core/evidence-links.js';
@@ -47,8 +48,33 @@ export function standardTermsNote(msg: Messages): SafeHtml {
   return html`<p class="muted standard-terms">${msg.standardTerms}</p>`;
 }
 
-export function demoTag(msg: Messages, demo: boolean): SafeHtml | '' {
-  return demo ? html` <span class="tag tag--demo">${msg.demoBadge}</span>` : '';
+/**
+ * A person's role and office in one line, without saying the role twice: when the office
+ * restates the role ("District Attorney (incumbent)" and "District Attorney (demo office)"),
+ * only the role is shown. Offices are stored in English, so the English role is compared too.
+ */
+export function roleAndOffice(msg: Messages, role: string, office: string): SafeHtml | string {
+  const label = msg.roles[role] ?? role;
+  const bare = (t: string) =>
+    t
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+  const o = bare(office);
+  const restates = !o || [label, en.roles[role] ?? ''].some((l) => bare(l) && (o.includes(bare(l)) || bare(l).includes(o)));
+  return restates ? label : html`${label} · ${english(msg, office)}`;
+}
+
+/** Words by which a stored name or title already says it is fictional (the demo data's names do). */
+const SAYS_DEMO = /\b(demo|fictici[oa]s?)\b/i;
+
+/**
+ * The "Demo" tag after a fictional record's name, unless `beside` (the name or title it follows)
+ * already says so: "Avery Placeholder (demo) DEMO" read the word twice.
+ */
+export function demoTag(msg: Messages, demo: boolean, beside = ''): SafeHtml | '' {
+  return demo && !SAYS_DEMO.test(beside) ? html` <span class="tag tag--demo">${msg.demoBadge}</span>` : '';
 }
 
 /** How many entries a standard card lists before "Show all N". */

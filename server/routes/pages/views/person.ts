@@ -10,8 +10,8 @@ import {
   demoTag,
   english,
   evidenceEntry,
+  roleAndOffice,
   gradeBadge,
-  inLanguage,
   liveGrade,
   overallNote,
   replyList,
@@ -45,14 +45,7 @@ export interface GlanceStandard {
 }
 
 /** One "Strongest"/"Weakest" list: each standard's grade, and its weightiest entry as a sentence linking to the claim. */
-function glanceList(
-  msg: Messages,
-  heading: string,
-  id: string,
-  items: GlanceStandard[],
-  lang: string,
-  link: (path: string) => string,
-): SafeHtml | '' {
+function glanceList(msg: Messages, heading: string, id: string, items: GlanceStandard[], link: (path: string) => string): SafeHtml | '' {
   if (items.length === 0) return '';
   return html`<div class="glance__group">
     <h3 class="glance__heading" id="${id}">${heading}</h3>
@@ -60,8 +53,11 @@ function glanceList(
       ({ standard: s, reason }) => html`<li class="glance__item" data-standard="${s.slug}">
         ${gradeBadge(msg, s.grade, s.score)}
         <div>
-          <p class="glance__standard"><a href="?standard=${s.slug}#standard-${s.slug}">${inLanguage(s.title, s.titleLang, lang)}</a></p>
-          ${reason ? html`<p class="glance__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
+          <p class="glance__reason"><a class="glance__standard" href="?standard=${s.slug}#standard-${s.slug}">${msg.standardShort[s.slug] ?? s.title}</a>${
+            reason
+              ? html`. ${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.`
+              : ''
+          }</p>
         </div>
       </li>`,
     )}</ul>
@@ -97,43 +93,51 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
 <header class="page-header person-header">
   ${subject.photoUrl ? html`<img class="person-header__photo" src="${safeUrl(subject.photoUrl)}" alt="${msg.person.photo(subject.name)}" width="96" height="96">` : ''}
   <div>
-  <p class="eyebrow">${msg.roles[subject.role]} · ${english(msg, subject.office)}</p>
-  <h1>${subject.name}${demoTag(msg, subject.demo)}</h1>
-  ${subject.bio ? html`<p class="lede">${english(msg, subject.bio)}</p>` : ''}
-  ${subject.termStart ? html`<p class="muted">${msg.person.term(formatDay(msg, subject.termStart), subject.termEnd ? formatDay(msg, subject.termEnd) : null)}</p>` : ''}
-  <p class="page-header__links">
-    ${subject.website ? html`<a href="${safeUrl(subject.website)}" rel="noopener">${msg.person.website}</a>` : ''}
-    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${english(msg, e.name)}</a></span>`)}
-  </p>
+  <p class="eyebrow">${roleAndOffice(msg, subject.role, subject.office)}</p>
+  <h1>${subject.name}${demoTag(msg, subject.demo, subject.name)}</h1>
   </div>
 </header>
 
 <div class="summary-grid">
   <section class="panel overall" aria-labelledby="overall-heading">
-    <h2 id="overall-heading">${msg.person.overallHeading}</h2>
     <div class="overall__body">
       ${liveGrade(msg, subject.slug, overall.grade, overall.score, 'large')}
       <div>
+        <h2 id="overall-heading">${msg.person.overallHeading}</h2>
         <p class="overall__note" data-overall-note="${subject.slug}">${overallNote(msg, overall, view.minCoverage)}</p>
-        <p class="overall__weighting" data-weighting-note>${describeWeighting(msg, view.weights, slugs)}</p>
-        <p class="muted">${msg.person.asOf(formatDay(msg, card.asOf))} · ${msg.person.evidenceCount(card.evidenceCount)}</p>
-        <p class="muted">${msg.grade.key}</p>
       </div>
     </div>
     ${
+      // Right under the grade: a phone's first screen shows why (tests/browser/first-screen.test.ts).
       view.glance.strongest.length
         ? html`<div class="glance">
-      ${glanceList(msg, msg.person.strongest, 'glance-strongest', view.glance.strongest, card.lang, link)}
-      ${glanceList(msg, msg.person.weakest, 'glance-weakest', view.glance.weakest, card.lang, link)}
+      ${glanceList(msg, msg.person.strongest, 'glance-strongest', view.glance.strongest, link)}
+      ${glanceList(msg, msg.person.weakest, 'glance-weakest', view.glance.weakest, link)}
     </div>`
         : ''
     }
+    <p class="muted overall__key">${msg.grade.key}</p>
+    <p class="overall__weighting" data-weighting-note>${describeWeighting(msg, view.weights, slugs)}</p>
+    <p class="muted">${msg.person.asOf(formatDay(msg, card.asOf))} · ${msg.person.evidenceCount(card.evidenceCount)}</p>
   </section>
   <section class="panel radar-section" aria-labelledby="radar-heading">
     <h2 id="radar-heading">${msg.person.radarHeading}</h2>
     <sc-radar-chart><p class="muted">${msg.charts.noScript}</p></sc-radar-chart>
   </section>
 </div>
+
+${
+  subject.bio || subject.termStart || subject.website || view.elections.length
+    ? html`<section class="person-about" aria-label="${msg.person.aboutLabel(subject.name)}">
+  ${subject.bio ? html`<p class="lede">${english(msg, subject.bio)}</p>` : ''}
+  ${subject.termStart ? html`<p class="muted">${msg.person.term(formatDay(msg, subject.termStart), subject.termEnd ? formatDay(msg, subject.termEnd) : null)}</p>` : ''}
+  <p class="page-header__links">
+    ${subject.website ? html`<a href="${safeUrl(subject.website)}" rel="noopener">${msg.person.website}</a>` : ''}
+    ${view.elections.map((e) => html`<span>${msg.person.runningIn}: <a href="${link(`/elections/${e.slug}`)}">${english(msg, e.name)}</a></span>`)}
+  </p>
+</section>`
+    : ''
+}
 
 ${prioritiesSection(msg, view.weights)}
 

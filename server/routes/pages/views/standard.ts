@@ -46,7 +46,7 @@ export function standardBody(msg: Messages, view: StandardView, link: (path: str
       <div class="standard-person__head">
         ${gradeBadge(msg, p.grade, p.score)}
         <div>
-          <h3 class="standard-person__name"><a href="${link(`/people/${p.subject.slug}`)}?standard=${standard.slug}#evidence">${p.subject.name}</a>${demoTag(msg, p.subject.demo)}</h3>
+          <h3 class="standard-person__name"><a href="${link(`/people/${p.subject.slug}`)}?standard=${standard.slug}#evidence">${p.subject.name}</a>${demoTag(msg, p.subject.demo, p.subject.name)}</h3>
           <p class="eyebrow">${msg.roles[p.subject.role]}${p.grade ? '' : html` · ${msg.grade.none}`}</p>
         </div>
       </div>
@@ -65,10 +65,10 @@ export function standardBody(msg: Messages, view: StandardView, link: (path: str
 </section>
 <nav class="panel" aria-labelledby="others-heading">
   <h2 id="others-heading">${msg.standard.others}</h2>
-  <ol class="standard-links">${view.standards.map(
-    (s) =>
-      html`<li><a href="${link(`/standards/${s.slug}`)}"${s.slug === standard.slug ? html` aria-current="page"` : ''}>${s.title}</a></li>`,
-  )}</ol>
+  <ol class="standard-links">${view.standards
+    .filter((s) => s.slug !== standard.slug)
+    // Each keeps its own number: the list skips this page's standard.
+    .map((s) => html`<li value="${s.number}"><a href="${link(`/standards/${s.slug}`)}">${s.title}</a></li>`)}</ol>
   ${standardTermsNote(msg)}
 </nav>`;
 }

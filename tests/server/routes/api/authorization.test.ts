@@ -421,7 +421,14 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/api/changes', minRole: 'reviewer', ok: 200, request: async () => ({ url: '/api/changes?status=pending' }) },
   { method: 'GET', route: '/api/invites', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/invites' }) },
   { method: 'GET', route: '/api/users', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/users' }) },
-  { method: 'GET', route: '/api/audit', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/audit' }) },
+  { method: 'GET', route: '/api/audit', minRole: 'reviewer', ok: 200, request: async () => ({ url: '/api/audit' }) },
+  {
+    method: 'GET',
+    route: '/api/evidence/submitters',
+    minRole: 'reviewer',
+    ok: 200,
+    request: async () => ({ url: '/api/evidence/submitters' }),
+  },
   // Last, since the admin's call deletes the demo people the rows above write about (put back after the matrix).
   { method: 'POST', route: '/api/admin/demo/remove', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/admin/demo/remove' }) },
 ];

@@ -49,10 +49,13 @@ describe('Spanish pages without JavaScript', () => {
   it('mark stored English text (elections, events, evidence, bios, offices) with lang="en"', async () => {
     const election = await get('/es/elections/demo-2026-district-attorney');
     expect(election.body).toMatch(/<h1><span lang="en">Demo election: District Attorney 2026 \(fictional\)<\/span>/);
-    expect(election.body).toContain('Si puede votar, regístrese a más tardar el');
+    // What it urges depends on the day (tests/server/routes/pages/election-life-cycle.test.ts); its date is Spanish.
+    expect(election.body).toContain('Día de la elección: 3 nov 2026');
     expect(election.body).toContain('A es la mejor calificación; F significa reprobado.');
     const person = await get('/es/people/demo-avery-placeholder');
-    expect(person.body).toContain('Fiscal de distrito actual · <span lang="en">District Attorney (fictional demo office)</span>');
+    // The office restates the role, so only the role is shown, once (issue 15: no role shown twice).
+    expect(person.body).toContain('<p class="eyebrow">Fiscal de distrito actual</p>');
+    expect(person.body).not.toContain('District Attorney (fictional demo office)');
     expect(person.body).toMatch(/<p class="lede"><span lang="en">A fictional incumbent District Attorney/);
     expect(person.body).toMatch(
       /<h3 class="evidence__title"><a href="\/es\/evidence\/\d+"><span lang="en">Demo: office publishes charging outcomes by race<\/span><\/a><\/h3>/,
