@@ -139,6 +139,7 @@ export const en = {
     allStandards: 'All standards',
     filterButton: 'Show',
     shown: (n: number, total: number) => (n === total ? `${n} ${plural(n, 'entry', 'entries')}` : `${n} of ${total} entries shown`),
+    recentOf: (n: number, total: number) => `The ${n} most recent of ${total} entries; choose a standard to see all of its entries`,
     none: 'No public evidence yet.',
     noneForStandard: 'No public evidence on this standard yet.',
     rating: 'Rating',

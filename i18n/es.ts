@@ -137,6 +137,7 @@ export const es: Messages = {
     filterButton: 'Mostrar',
     shown: (n: number, total: number) =>
       n === total ? `${n} ${plural(n, 'registro', 'registros')}` : `Se muestran ${n} de ${total} registros`,
+    recentOf: (n: number, total: number) => `Los ${n} registros más recientes de ${total}; elija un estándar para ver todos sus registros`,
     none: 'Todavía no hay evidencia pública.',
     noneForStandard: 'Todavía no hay evidencia pública sobre este estándar.',
     rating: 'Valoración de la evidencia',

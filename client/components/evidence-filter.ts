@@ -7,7 +7,8 @@ interface FilterOption {
 }
 
 /**
- * Filters the served evidence list by standard at once, without a reload, and keeps
+ * Filters the served evidence list by standard at once, without a reload (or, for a long record
+ * served in part, by loading the standard's page), and keeps
  * `?standard=` in the address so the filtered view can be shared. Without JavaScript the
  * served form does the same with a page load.
  */
@@ -42,6 +43,13 @@ export class EvidenceFilter extends LightElement {
     const url = new URL(location.href);
     if (this._value) url.searchParams.set('standard', this._value);
     else url.searchParams.delete('standard');
+    // A long record is served in part (data-partial): the chosen standard's entries are not in
+    // this page, so load its page, as the form does without JavaScript.
+    if (document.getElementById(this.list)?.hasAttribute('data-partial')) {
+      url.hash = 'evidence';
+      location.assign(url);
+      return;
+    }
     history.replaceState(history.state, '', url);
     this._apply();
   }

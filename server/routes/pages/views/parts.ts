@@ -91,8 +91,10 @@ function claimLines(msg: Messages, entries: PublicEvidence[], link: (path: strin
 /**
  * The ten standards as cards: grade, score and evidence count, "not enough evidence" where none.
  * Given the person's evidence, each card also says why in one line (the published entry that
- * weighs most, core weightiestEntry), lists the three most recent entries with the rest behind
- * "Show all N", and keeps retracted entries behind their own toggle (<details>: no JavaScript needed).
+ * weighs most, core weightiestEntry), lists the three most recent entries and links "Show all N" to
+ * the evidence list filtered to that standard (not a copy of them here: a person with a thousand
+ * entries would carry each twice, and the page is what a shared link's crowd downloads), and
+ * keeps retracted entries behind their own toggle (<details>: no JavaScript needed).
  */
 export function standardCards(msg: Messages, card: Scorecard, link: (path: string) => string, evidence?: PublicEvidence[]): SafeHtml {
   return html`<ol class="standard-cards">${card.standards.map((s) => {
@@ -112,7 +114,7 @@ export function standardCards(msg: Messages, card: Scorecard, link: (path: strin
           ? html`<div class="standard-card__body">
         ${reason ? html`<p class="standard-card__reason">${msg.person.weighsMost} <a href="${link(`/evidence/${reason.id}`)}">${reason.title}</a>, <time datetime="${reason.occurredOn}">${formatDay(msg, reason.occurredOn)}</time>.</p>` : ''}
         ${published.length ? html`<p class="standard-card__recent">${msg.standardCard.recent}</p>${claimLines(msg, published.slice(0, CARD_RECENT), link)}` : ''}
-        ${published.length > CARD_RECENT ? html`<details class="standard-card__more"><summary>${msg.standardCard.showAll(published.length)}</summary>${claimLines(msg, published.slice(CARD_RECENT), link)}</details>` : ''}
+        ${published.length > CARD_RECENT ? html`<p class="standard-card__more"><a href="?standard=${s.slug}#evidence">${msg.standardCard.showAll(published.length)}</a></p>` : ''}
         ${retracted.length ? html`<details class="standard-card__retracted"><summary>${msg.standardCard.retracted(retracted.length)}</summary>${claimLines(msg, retracted, link)}</details>` : ''}
       </div>`
           : ''

@@ -19,6 +19,10 @@ import {
   standardTermsNote,
 } from './parts.js';
 
+/** Up to this many entries the evidence list is served whole; a longer record is served in part. */
+export const EVIDENCE_LIST_WHOLE = 100;
+/** The most recent entries a long record's list shows before a standard is chosen. */
+export const EVIDENCE_LIST_RECENT = 30;
 export interface PersonView {
   subject: PublicSubject;
   card: Scorecard;
@@ -89,6 +93,11 @@ export function personBody(msg: Messages, view: PersonView, link: (path: string)
   const slugs = view.standards.map((s) => s.slug);
   const titles = new Map(view.standards.map((s) => [s.slug, s.title]));
   const shown = view.filter ? view.evidence.filter((e) => e.standard === view.filter) : view.evidence;
+  // A long record is served in part: the chosen standard's entries, or the most recent ones,
+  // and choosing another standard loads its page (the filter knows from data-partial). A short
+  // one is served whole, the others hidden, so the filter can switch without a reload.
+  const partial = view.evidence.length > EVIDENCE_LIST_WHOLE;
+  const listed = partial ? (view.filter ? shown : view.evidence.slice(0, EVIDENCE_LIST_RECENT)) : view.evidence;
   return html`
 <header class="page-header person-header">
   ${subject.photoUrl ? html`<img class="person-header__photo" src="${safeUrl(subject.photoUrl)}" alt="${msg.person.photo(subject.name)}" width="96" height="96">` : ''}
@@ -177,10 +186,12 @@ ${prioritiesSection(msg, view.weights)}
       ? msg.evidence.none
       : shown.length === 0
         ? msg.evidence.noneForStandard
-        : msg.evidence.shown(shown.length, view.evidence.length)
+        : partial && !view.filter
+          ? msg.evidence.recentOf(listed.length, view.evidence.length)
+          : msg.evidence.shown(shown.length, view.evidence.length)
   }</p>
-  <ol class="evidence-list" id="evidence-list">
-    ${view.evidence.map((e) =>
+  <ol class="evidence-list" id="evidence-list"${partial ? html` data-partial` : ''}>
+    ${listed.map((e) =>
       // A filtered-out entry stays in the page, hidden, so the browser can show it again without a reload.
       evidenceEntry(msg, e, titles.get(e.standard) ?? null, link, {
         hidden: !!view.filter && e.standard !== view.filter,

@@ -270,6 +270,47 @@ describe('stored text', () => {
 });
 
 describe('a standard card', () => {
+  it('serves a long record in part: the 30 most recent entries, and all of a standard once it is chosen', async () => {
+    const db = t.app.db;
+    const subject = db
+      .insert(subjects)
+      .values({ slug: 'test-long', name: 'Long Record', role: 'candidate', office: 'DA' })
+      .returning()
+      .get();
+    const all = db.select().from(standards).all();
+    const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    // 120 entries over the ten standards; entry i happened on day i, so the newest is the highest i.
+    for (let i = 0; i < 120; i++) {
+      db.insert(evidence)
+        .values({
+          subjectId: subject.id,
+          standardId: all[i % 10].id,
+          rating: 1,
+          kind: 'action',
+          title: `Long entry ${i}`,
+          summary: 's',
+          occurredOn: day(i),
+          status: 'published',
+        })
+        .run();
+    }
+    const listOf = (body: string) => body.slice(body.indexOf('<ol class="evidence-list"')).split('</ol>')[0];
+    const plain = (await get('/people/test-long')).body;
+    const list = listOf(plain);
+    expect(list).toContain('data-partial');
+    expect(list.match(/<li class="evidence/g)).toHaveLength(30);
+    expect(list).toContain('Long entry 119<');
+    expect(list).not.toContain('Long entry 89<');
+    expect(plain).toContain('The 30 most recent of 120 entries; choose a standard to see all of its entries');
+    const kids = all.find((s) => s.slug === 'kids')!;
+    const chosen = listOf((await get('/people/test-long?standard=kids')).body);
+    expect(chosen.match(/<li class="evidence/g)).toHaveLength(12);
+    expect(chosen).not.toMatch(/ hidden/);
+    expect(chosen.match(/data-standard="([a-z-]+)"/g)!.every((m) => m === `data-standard="${kids.slug}"`)).toBe(true);
+    db.delete(evidence).where(eq(evidence.subjectId, subject.id)).run();
+    db.delete(subjects).where(eq(subjects.id, subject.id)).run();
+  });
+
   it('says why (the entry that weighs most) and the count, lists the three most recent, "Show all N", and retracted ones behind a toggle', async () => {
     const db = t.app.db;
     const subject = db
@@ -319,7 +360,11 @@ describe('a standard card', () => {
     for (const id of [r3, r2, r1]) expect(shown).toContain(`<a href="/evidence/${id}">`);
     expect(shown).not.toContain(`/evidence/${oldest}"`);
     expect(shown).not.toContain(`/evidence/${gone}"`);
-    expect(card).toMatch(new RegExp(`<details class="standard-card__more"><summary>Show all 5</summary>[\\s\\S]*/evidence/${oldest}"`));
+    // "Show all" opens the evidence list filtered to the standard, where the older ones are.
+    expect(card).toContain('<p class="standard-card__more"><a href="?standard=kids#evidence">Show all 5</a></p>');
+    expect(card).not.toContain(`/evidence/${oldest}"`);
+    const filtered = (await get('/people/test-cards?standard=kids')).body;
+    expect(filtered.slice(filtered.indexOf('id="evidence-list"'))).toContain(`/evidence/${oldest}"`);
     expect(card).toMatch(
       new RegExp(`<details class="standard-card__retracted"><summary>Retracted \\(1\\)</summary>[\\s\\S]*/evidence/${gone}"`),
     );
