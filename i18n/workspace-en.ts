@@ -45,6 +45,52 @@ export const workspaceEn = {
   serverError: (message: string) => `The server refused this: ${message}`,
   fixFields: (n: number) => (n === 1 ? 'One field needs attention.' : `${n} fields need attention.`),
   optional: 'optional',
+  /**
+   * The server's commonest field problems, in the words of core/evidence-checks.ts and the
+   * schemas (the English must match them exactly: tests/i18n checks it), so a Spanish screen
+   * can show them in Spanish. Any other message is shown as the server wrote it.
+   */
+  problems: {
+    missingSubject: 'choose a person',
+    missingStandard: 'choose a standard',
+    missingRating: 'choose a rating from -2 to 2',
+    missingKind: 'choose the kind of evidence',
+    missingDate: 'enter the date it happened',
+    blank: 'must not be blank',
+    notHttp: 'must be an http or https URL',
+    noSource: 'needs at least one source',
+    notEmail: 'must be an email address',
+    tooLong: (max: number) => `must be at most ${max} characters`,
+    tooShort: (min: number) => `must be at least ${min} characters`,
+  },
+  languageSwitch: 'Change the language of the workspace',
+  /**
+   * The API's refusals by their `error` code, in general terms: a screen in another language
+   * than English shows these instead of the server's English `message` (client/workspace/api.ts).
+   * English screens keep the server's own, more specific, words.
+   */
+  serverErrors: {
+    'not-found': 'This no longer exists, or the link is wrong.',
+    'wrong-status': 'This was already decided or changed by someone else. Reload the page to see it as it is now.',
+    forbidden: 'Your account cannot do this.',
+    'wrong-password': 'The password is not right.',
+    'own-submission': 'You submitted this entry, so another reviewer must decide on it.',
+    'own-proposal': 'You proposed this change, so another reviewer must decide on it.',
+    stale: 'The entry changed after this was proposed: reject it and propose it again.',
+    'slug-taken': 'That address name (slug) is already used. Choose another one.',
+    'email-taken': 'That email already has an account.',
+    'own-account': 'You cannot change your own role or disable yourself; ask another admin.',
+    'account-disabled': 'This account is disabled: enable it first.',
+    'invite-invalid': 'This invitation link has been used, has expired or is not valid.',
+    'totp-already-on': 'Two-factor sign-in is already on.',
+    'totp-not-started': 'Start the set-up of two-factor sign-in first.',
+    'totp-required-for-role': 'Your role must use two-factor sign-in, so it stays on.',
+    'totp-setup-required': 'Your role must use two-factor sign-in: turn it on on your account page first.',
+    'rate-limited': 'Too many attempts. Wait a little and try again.',
+    busy: 'The server is busy. Try again in a moment.',
+    unauthenticated: 'Sign in first.',
+    'cross-site-request': 'This request did not come from this site, so it was refused.',
+  } as Record<string, string>,
   /** Finding entries, the review queue's pages and the audit log (issue 14): both languages in workspace-finding.ts. */
   finding: findingEn,
 
@@ -64,7 +110,7 @@ export const workspaceEn = {
     intro: 'Your name, your emails, your password and where you are signed in.',
     profileHeading: 'Name and language',
     displayName: 'Your name (other volunteers see it)',
-    language: 'Language of your emails',
+    language: 'Language of the workspace and your emails',
     saveProfile: 'Save name and language',
     saved: 'Saved.',
     passwordHeading: 'Password',
@@ -608,6 +654,17 @@ export const workspaceEn = {
     daPower: 'The DA’s power over it',
     indicators: 'Indicators (one per line)',
     saveStandard: (n: number) => `Save standard ${n}`,
+    standardsIntro:
+      'Each standard’s text in English and in Spanish, side by side. When the English changes after the Spanish was last saved, the Spanish is marked “needs update” until someone saves it again.',
+    standardEnglish: 'English',
+    standardSpanish: 'Spanish',
+    saveStandardSpanish: (n: number) => `Save the Spanish of standard ${n}`,
+    needsUpdate: 'Spanish needs update',
+    needsUpdateDetail: (english: string, spanish: string | null) =>
+      spanish
+        ? `The English was edited on ${english}, after the Spanish was last saved (${spanish}). Check the Spanish and save it.`
+        : `The English was edited on ${english}; the Spanish has not been saved since. Check the Spanish and save it.`,
+    lastEdited: (day: string) => `Last edited ${day}`,
     outboxHeld:
       'No mail server is set up (SMTP_URL), so emails are kept here instead of being sent. Open one to read it, and pass on its link yourself.',
     outboxSending: 'Emails are sent through the mail server. Failed ones are listed here with the reason.',

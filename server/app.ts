@@ -84,6 +84,7 @@ const appPlugin: FastifyPluginAsync<{ config: AppConfig }> = async (fastify, { c
   await fastify.register(pageRoutes, { locale: 'en' });
   await fastify.register(pageRoutes, { locale: 'es', prefix: '/es' });
   await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist() });
+  await fastify.register(workspacePages, { clientDist: config.clientDist ?? defaultClientDist(), locale: 'es', prefix: '/es' });
 };
 
 /** Not encapsulated, so the app's decorators (db, repositories) are reachable from the instance. */

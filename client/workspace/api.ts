@@ -1,4 +1,7 @@
 import type { ErrorResponse } from '../../server/schemas/common.js';
+import { DEFAULT_LOCALE, localeFromPath, localePrefix, pagePath } from '../../i18n/locales.js';
+import { workspaceMessagesFor, type WorkspaceMessages } from '../../i18n/workspace-catalog.js';
+import { workspaceEn } from '../../i18n/workspace-en.js';
 
 /** An API answer: the parsed body on success, the error (with field details) otherwise. */
 export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: ErrorResponse };
@@ -33,21 +36,42 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   const error = (
     parsed && typeof parsed === 'object' && 'error' in parsed ? parsed : { error: 'http', message: `HTTP ${res.status}` }
   ) as ErrorResponse;
+  // A Spanish screen says a known refusal in Spanish; English screens keep the server's words.
+  const locale = localeFromPath(location.pathname);
+  const known = locale === DEFAULT_LOCALE ? undefined : workspaceMessagesFor(locale).serverErrors[error.error];
+  if (known) error.message = known;
   // A session that ended elsewhere: back to sign-in, returning here afterwards.
   if (res.status === 401 && !path.startsWith('/api/auth/login') && !path.startsWith('/api/invites/accept')) {
-    location.assign(`/workspace?next=${encodeURIComponent(location.pathname + location.search)}`);
+    const locale = localeFromPath(location.pathname);
+    const screen = location.pathname.slice(localePrefix(locale).length) + location.search;
+    location.assign(`${pagePath(locale, '/workspace')}?next=${encodeURIComponent(screen)}`);
   }
   return { ok: false, status: res.status, error };
 }
 
-/** Field errors from a 400, keyed by the body path without `body.` (e.g. `sources.0.url`). */
+/** Field errors from a 400, keyed by the body path without `body.` (e.g. `sources.0.url`), in the page's language where known. */
 export function fieldErrors(error: ErrorResponse): Map<string, string> {
   const map = new Map<string, string>();
+  const problems = workspaceMessagesFor(localeFromPath(location.pathname)).problems;
   for (const d of error.details ?? []) {
     const field = d.field.replace(/^body\.?/, '') || 'form';
-    if (!map.has(field)) map.set(field, d.message);
+    if (!map.has(field)) map.set(field, problemInLanguage(d.message, problems));
   }
   return map;
+}
+
+/**
+ * A field problem as the server (or core/evidence-checks.ts) wrote it, in English, put in the
+ * page's language when it is one of the catalog's known problems; any other is left as written.
+ */
+export function problemInLanguage(message: string, problems: WorkspaceMessages['problems']): string {
+  const english = workspaceEn.problems;
+  for (const [key, text] of Object.entries(english)) {
+    if (typeof text === 'string' && text === message) return problems[key as keyof typeof english] as string;
+  }
+  const length = /^must be at (most|least) (\d+) characters$/.exec(message);
+  if (length) return length[1] === 'most' ? problems.tooLong(Number(length[2])) : problems.tooShort(Number(length[2]));
+  return message;
 }
 
 const memo = new Map<string, Promise<ApiResult<unknown>>>();

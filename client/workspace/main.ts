@@ -25,6 +25,9 @@ import { ReplyQueue } from './views/reply-queue.js';
 import { EntryQueue, ReviewQueue } from './views/review-queue.js';
 import { SignIn } from './views/sign-in.js';
 import { WorkspaceApp } from './workspace-app.js';
+import { enhanceLanguageSwitch, keepLinksInLanguage, workspacePath } from './language.js';
+import { readPageData } from '../app/page-data.js';
+import type { WorkspacePageData } from '../../core/workspace-page-data.js';
 
 const TAGS: Record<string, CustomElementConstructor> = {
   'sc-sign-in': SignIn,
@@ -60,5 +63,7 @@ for (const [tag, ctor] of Object.entries(TAGS)) {
 document.getElementById('sign-out')?.addEventListener('click', async () => {
   await api('POST', '/api/auth/logout');
   removeAllDrafts();
-  location.assign('/workspace');
+  location.assign(workspacePath('/workspace'));
 });
+keepLinksInLanguage();
+enhanceLanguageSwitch(Boolean(readPageData<WorkspacePageData>()?.account));

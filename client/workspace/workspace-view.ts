@@ -4,6 +4,7 @@ import { LightElement } from '../components/light-element.js';
 import { readPageData } from '../app/page-data.js';
 import { workspaceMessagesFor, type WorkspaceMessages } from '../../i18n/workspace-catalog.js';
 import type { WorkspacePageData } from '../../core/workspace-page-data.js';
+import { workspacePath } from './language.js';
 
 /** A workspace screen: rendered in the light DOM (the page's stylesheet), knowing who is signed in. */
 export class WorkspaceView extends LightElement {
@@ -14,6 +15,11 @@ export class WorkspaceView extends LightElement {
   /** The workspace's UI strings, in the page's language. */
   protected get ws(): WorkspaceMessages {
     return workspaceMessagesFor(document.documentElement.lang);
+  }
+
+  /** A workspace path (`/workspace/...`) in the page's language. */
+  protected link(path: string): string {
+    return workspacePath(path);
   }
 
   protected get account() {

@@ -1,6 +1,6 @@
 import type { UserRole } from '../../db/schema/index.js';
 import { mailStringsFor } from '../../i18n/mail.js';
-import type { Locale } from '../../i18n/locales.js';
+import { DEFAULT_LOCALE, pagePath, type Locale } from '../../i18n/locales.js';
 import { inTransaction, type Writer } from '../repositories/audit.js';
 import type { MailRepository, Recipient } from '../repositories/mail.js';
 import { compose, type Letter } from './compose.js';
@@ -25,6 +25,7 @@ export class Notifications {
     private readonly onQueued: () => void = () => {},
   ) {}
 
+  /** An absolute link; workspace links in an email go to the screens in the recipient's language. */
   url(path: string): string {
     return `${this.publicUrl.replace(/\/$/, '')}${path}`;
   }
@@ -38,7 +39,7 @@ export class Notifications {
     const { optional, ...rest } = letter;
     const content = compose(mailStringsFor(to.language), {
       ...rest,
-      optOutUrl: optional ? this.url(NOTIFICATION_SETTINGS_PATH) : undefined,
+      optOutUrl: optional ? this.url(pagePath(to.language, NOTIFICATION_SETTINGS_PATH)) : undefined,
     });
     await this.queue.enqueue({ kind, to: to.email, userId: to.userId, ...content }, writer);
     this.onQueued();
@@ -54,7 +55,8 @@ export class Notifications {
     writer?: Writer,
   ): Promise<string> {
     const s = mailStringsFor(input.language);
-    const link = this.url(`/workspace/invite#${input.token}`);
+    // Into the workspace in the invitee's language: they are not signed in to have one yet.
+    const link = this.url(pagePath(input.language, `/workspace/invite#${input.token}`));
     const expiresOn = new Date(input.expiresAt).toLocaleDateString(input.language === 'es' ? 'es-US' : 'en-US', {
       dateStyle: 'long',
       timeZone: 'America/Los_Angeles',
@@ -77,7 +79,7 @@ export class Notifications {
   /** A password-reset link (required). Returns the link. */
   async passwordReset(userId: number, token: string, byAdmin: boolean, writer?: Writer): Promise<string> {
     const r = await this.queue.recipient(userId, writer);
-    const link = this.url(`/workspace/reset-password#${token}`);
+    const link = this.url(pagePath(r?.language ?? DEFAULT_LOCALE, `/workspace/reset-password#${token}`));
     if (!r) return link;
     const s = mailStringsFor(r.language);
     await this.send(
@@ -114,7 +116,7 @@ export class Notifications {
             subject: s.reviewDigest.subject(r.pending),
             name: r.displayName,
             paragraphs: s.reviewDigest.body(r.pending),
-            action: { label: s.reviewDigest.action, url: this.url('/workspace/review') },
+            action: { label: s.reviewDigest.action, url: this.url(pagePath(r.language, '/workspace/review')) },
             optional: true,
           },
           tx,
@@ -141,7 +143,7 @@ export class Notifications {
         subject: t.subject(entry.title),
         name: r.displayName,
         paragraphs: t.body(entry.title, entry.note),
-        action: { label: t.action, url: this.url(`/workspace/evidence/${evidenceId}`) },
+        action: { label: t.action, url: this.url(pagePath(r.language, `/workspace/evidence/${evidenceId}`)) },
         optional: true,
       },
       writer,
@@ -167,7 +169,7 @@ export class Notifications {
           subject: s.secondReview.subject(input.title),
           name: r.displayName,
           paragraphs: s.secondReview.body(input.title, input.proposedBy.displayName),
-          action: { label: s.secondReview.action, url: this.url(input.path) },
+          action: { label: s.secondReview.action, url: this.url(pagePath(r.language, input.path)) },
           optional: true,
         },
         writer,
@@ -193,7 +195,7 @@ export class Notifications {
           subject: s.officeReply.subject(input.about),
           name: r.displayName,
           paragraphs: s.officeReply.body(input.about, input.office),
-          action: { label: s.officeReply.action, url: this.url(input.path) },
+          action: { label: s.officeReply.action, url: this.url(pagePath(r.language, input.path)) },
           optional: true,
         },
         writer,

@@ -12,6 +12,7 @@ import { ReplyRepository } from '../repositories/replies.js';
 import { SiteRepository } from '../repositories/site.js';
 import { ScorecardService } from '../repositories/scorecards.js';
 import { StandardRepository } from '../repositories/standards.js';
+import { StandardTextRepository } from '../repositories/standard-texts.js';
 import { SubjectRepository } from '../repositories/subjects.js';
 import { TranslationRepository } from '../repositories/translations.js';
 import { InOfficeRepository } from '../repositories/in-office.js';
@@ -21,6 +22,7 @@ import { InviteRepository, PasswordResetRepository, SessionRepository, UserRepos
 
 export interface Repositories {
   standards: StandardRepository;
+  standardTexts: StandardTextRepository;
   subjects: SubjectRepository;
   evidence: EvidenceRepository;
   elections: ElectionRepository;
@@ -60,6 +62,7 @@ export default fp(
     const evidenceWorkspace = new EvidenceWorkspaceRepository(fastify.db, evidence);
     fastify.decorate('repositories', {
       standards,
+      standardTexts: new StandardTextRepository(fastify.db),
       subjects: new SubjectRepository(fastify.db),
       evidence,
       elections: new ElectionRepository(fastify.db),

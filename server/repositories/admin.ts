@@ -30,6 +30,11 @@ import { inTransaction, recordAudit, type Actor, type Tx } from './audit.js';
 import { saveTranslations } from './translations.js';
 import { FlyerRepository, type FlyerImage } from './flyers.js';
 
+/** Whether a patch changes any of the standard's text (a save that changes nothing dates nothing). */
+function changesText(current: Record<string, unknown>, patch: StandardPatch): boolean {
+  return Object.entries(patch).some(([field, value]) => value !== undefined && JSON.stringify(current[field]) !== JSON.stringify(value));
+}
+
 function notFoundBy(what: string, key: string | number) {
   return new HttpError(404, 'not-found', `No ${what} with ${typeof key === 'number' ? 'id' : 'slug'} "${key}"`);
 }
@@ -257,10 +262,23 @@ export class AdminRepository {
       const [standard] = await tx.select().from(standards).where(eq(standards.slug, slug)).limit(1);
       if (!standard) throw notFoundBy('standard', slug);
       const entity = { actor, action: 'standard.update', entityType: 'standard', entityId: standard.id };
+      const now = nowIso();
       if (lang === DEFAULT_LANGUAGE) {
+        // A changed English text dates itself after every translation's last save (even within
+        // the same millisecond), so each translation saved before it reads "needs update".
+        const translated = (
+          await tx
+            .select({ at: standardTranslations.textEditedAt })
+            .from(standardTranslations)
+            .where(eq(standardTranslations.standardId, standard.id))
+        )
+          .map((t) => t.at)
+          .filter((at): at is string => at !== null);
+        const latest = translated.reduce((a, b) => (a > b ? a : b), '');
+        const edited = latest >= now ? new Date(Date.parse(latest) + 1).toISOString() : now;
         const [after] = await tx
           .update(standards)
-          .set({ ...patch, updatedAt: nowIso() })
+          .set({ ...patch, updatedAt: now, ...(changesText(standard, patch) ? { textEditedAt: edited } : {}) })
           .where(eq(standards.id, standard.id))
           .returning();
         await recordAudit(tx, { ...entity, before: standard, after });
@@ -268,12 +286,14 @@ export class AdminRepository {
       }
       const where = and(eq(standardTranslations.standardId, standard.id), eq(standardTranslations.lang, lang));
       const before = (await tx.select().from(standardTranslations).where(where).limit(1))[0] ?? null;
+      // Saving a translation confirms it against the English as it is now: never dated before it.
+      const edited = standard.textEditedAt && standard.textEditedAt > now ? standard.textEditedAt : now;
       const [after] = await tx
         .insert(standardTranslations)
-        .values({ standardId: standard.id, lang, ...patch })
+        .values({ standardId: standard.id, lang, ...patch, textEditedAt: edited })
         .onConflictDoUpdate({
           target: [standardTranslations.standardId, standardTranslations.lang],
-          set: { ...patch, updatedAt: nowIso() },
+          set: { ...patch, updatedAt: now, textEditedAt: edited },
         })
         .returning();
       await recordAudit(tx, { ...entity, before, after });

@@ -14,7 +14,7 @@ export function hasRole(user: { role: UserRole }, atLeast: UserRole): boolean {
 }
 
 /** A signed-in user as the server and `/api/auth/me` see them (never the password hash). */
-export type Account = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'disabled' | 'createdAt'>;
+export type Account = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'disabled' | 'createdAt' | 'language'>;
 const accountColumns = {
   id: users.id,
   email: users.email,
@@ -22,6 +22,8 @@ const accountColumns = {
   role: users.role,
   disabled: users.disabled,
   createdAt: users.createdAt,
+  /** The language of the workspace and of the account's emails. */
+  language: users.language,
 };
 
 export function normalizeEmail(email: string): string {

@@ -34,6 +34,7 @@ export const account = createSelectSchema(users).pick({
   role: true,
   disabled: true,
   createdAt: true,
+  language: true,
 });
 
 export const userPatch = z
@@ -41,7 +42,7 @@ export const userPatch = z
   .partial()
   .refine((o) => Object.keys(o).length > 0, 'change at least one field');
 
-export const language = z.enum(LOCALES).describe('en or es: the language of the emails');
+export const language = z.enum(LOCALES).describe('en or es: the language of the workspace and of the emails');
 
 export const inviteInput = z.strictObject({ email, role: z.enum(userRoles).default('volunteer'), language: language.default('en') });
 

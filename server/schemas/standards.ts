@@ -10,7 +10,7 @@ const standardRow = createSelectSchema(standards, {
 const language = z.enum(LANGUAGES);
 
 /** A standard as the public sees it, in the requested language with per-field fallback. */
-export const publicStandard = standardRow.omit({ id: true }).extend({
+export const publicStandard = standardRow.omit({ id: true, textEditedAt: true }).extend({
   lang: language.describe('The language asked for'),
   textLanguages: z
     .object({ title: language, summary: language, daPower: language, indicators: language })

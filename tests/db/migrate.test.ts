@@ -13,6 +13,26 @@ import { seedDemo, seedStandards } from '../../db/seed/index.js';
 import { STANDARD_SEEDS } from '../../db/seed/standards.js';
 
 const dirs: string[] = [];
+
+/** Copies every row of the tables both databases have, in the columns both have (foreign keys off while copying). */
+function copyCommonColumns(db: Db, fromPath: string) {
+  const client = db.$client;
+  client.pragma('foreign_keys = OFF');
+  client.prepare('attach database ? as source').run(fromPath);
+  const tables = client
+    .prepare("select name from main.sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .pluck()
+    .all() as string[];
+  for (const table of tables) {
+    const columns = (name: string) =>
+      (client.prepare(`select name from pragma_table_info(?, ?)`).pluck().all(table, name) as string[]).map((c) => `"${c}"`);
+    const source = new Set(columns('source'));
+    const common = columns('main').filter((c) => source.has(c));
+    if (common.length) client.exec(`insert into main."${table}" (${common}) select ${common} from source."${table}"`);
+  }
+  client.prepare('detach database source').run();
+  client.pragma('foreign_keys = ON');
+}
 function freshPath() {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-migrate-'));
   dirs.push(dir);
@@ -88,27 +108,15 @@ describe('migrations', () => {
 
     const db = openDatabase(freshPath());
     migrate(db, { migrationsFolder: before });
-    await seedStandards(db);
-    // Rows written as that schema had them (the demo seed follows today's tables, so it is not used).
-    const sqlite = db.$client;
-    const now = new Date().toISOString();
-    const person = sqlite
-      .prepare(
-        "insert into subjects (slug, name, role, office, demo, created_at, updated_at) values ('old-record', 'Old Record', 'candidate', 'DA', 1, ?, ?)",
-      )
-      .run(now, now).lastInsertRowid;
-    const standardIds = sqlite.prepare('select id from standards order by number').pluck().all() as number[];
-    for (let i = 0; i < 12; i++) {
-      const entry = sqlite
-        .prepare(
-          `insert into evidence (subject_id, standard_id, rating, kind, title, summary, occurred_on, status, demo, created_at, updated_at)
-           values (?, ?, 1, 'action', ?, 'Stored before search', '2024-01-01', 'published', 1, ?, ?)`,
-        )
-        .run(person, standardIds[i % 10], `Diversion program expanded ${i}`, now, now).lastInsertRowid;
-      sqlite
-        .prepare("insert into evidence_sources (evidence_id, position, url, title) values (?, 0, 'https://example.org/a', 'Gazette')")
-        .run(entry);
-    }
+    // The seed writes today's columns, which later migrations may have added after the search
+    // table's: seed a current database, then copy the columns the older one has.
+    const seededPath = freshPath();
+    const seeded = openDatabase(seededPath);
+    migrateDatabase(seeded);
+    await seedStandards(seeded);
+    expect(await seedDemo(seeded)).toBe(true);
+    seeded.$client.close();
+    copyCommonColumns(db, seededPath);
     const stored = db.$client.prepare('select count(*) from evidence').pluck().get() as number;
     expect(stored).toBeGreaterThan(10);
 

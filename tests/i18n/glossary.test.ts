@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { es } from '../../i18n/es.js';
 import { STRINGS } from '../../i18n/widget.js';
-import { workspaceMessagesFor } from '../../i18n/workspace-catalog.js';
-import { workspaceEn } from '../../i18n/workspace-en.js';
-import { findingEs } from '../../i18n/workspace-finding.js';
+import { workspaceEs } from '../../i18n/workspace-es.js';
 import { METHODOLOGY_TEXT_SEEDS } from '../../db/seed/methodology.js';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
 
@@ -24,13 +22,10 @@ function texts(value: unknown, path: string, out: Array<[string, string]> = []):
   return out;
 }
 
-const workspaceEs = workspaceMessagesFor('es');
 const SPANISH: Array<[string, string]> = [
   ...texts(es, 'i18n/es.ts'),
   ...texts(STRINGS.es, 'i18n/widget.ts es'),
-  // The workspace is English until it has a Spanish catalog; then that catalog is checked too.
-  ...(workspaceEs === workspaceEn ? [] : texts(workspaceEs, 'workspace es')),
-  ...texts(findingEs, 'i18n/workspace-finding.ts es'),
+  ...texts(workspaceEs, 'i18n/workspace-es.ts'),
   ...texts(STANDARD_SEEDS_ES, 'db/seed/standards.es.ts'),
   ...texts(METHODOLOGY_TEXT_SEEDS.es, 'db/seed/methodology.ts es'),
 ];

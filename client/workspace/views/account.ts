@@ -3,6 +3,8 @@ import type { AccountSettings as Settings, SessionInfo as Session, TotpSetup as 
 import { api, fieldErrors } from '../api.js';
 import { removeAllDrafts } from '../drafts.js';
 import { WorkspaceView } from '../workspace-view.js';
+import { isLocale } from '../../../i18n/locales.js';
+import { pageLocale, workspacePath } from '../language.js';
 
 const formValues = (event: Event) =>
   Object.fromEntries([...new FormData(event.target as HTMLFormElement).entries()].map(([k, v]) => [k, String(v)]));
@@ -99,7 +101,9 @@ export class AccountPage extends WorkspaceView {
       e.preventDefault();
       const v = formValues(e);
       const res = await this._send('profile', 'PATCH', '/api/auth/me', { displayName: v.displayName, language: v.language }, a.saved);
-      if (res.ok) void this._load();
+      // The workspace follows the account's language: a new language opens this page in it.
+      if (res.ok && isLocale(v.language) && v.language !== pageLocale()) location.assign(workspacePath('/workspace/account', v.language));
+      else if (res.ok) void this._load();
     };
     return html`<section class="panel" aria-labelledby="profile-heading">
       <h2 id="profile-heading">${a.profileHeading}</h2>
@@ -233,7 +237,7 @@ export class AccountPage extends WorkspaceView {
       const res = await api('DELETE', '/api/auth/sessions');
       if (res.ok) {
         removeAllDrafts();
-        location.assign('/workspace');
+        location.assign(this.link('/workspace'));
       } else this._notice = { section: 'sessions', ok: false, text: res.status === 0 ? this.ws.networkError : res.error.message };
     };
     return html`<section class="panel" aria-labelledby="sessions-heading">

@@ -22,8 +22,8 @@ export class InviteAccept extends AccountForm {
     });
     this._busy = false;
     if (result.ok) {
-      history.replaceState(null, '', '/workspace/invite');
-      location.assign('/workspace');
+      history.replaceState(null, '', this.link('/workspace/invite'));
+      location.assign(this.link('/workspace'));
       return;
     }
     this._fields = result.status === 400 ? fieldErrors(result.error) : new Map();

@@ -73,7 +73,7 @@ export class ResetPassword extends AccountForm {
     this._busy = false;
     if (result.ok) {
       // The link is spent: keep it out of the history.
-      history.replaceState(null, '', '/workspace/reset-password');
+      history.replaceState(null, '', this.link('/workspace/reset-password'));
       this._done = true;
       await this.updateComplete;
       this.querySelector<HTMLElement>('#reset-done')?.focus();

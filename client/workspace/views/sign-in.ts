@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import { api, fieldErrors } from '../api.js';
 import { AccountForm } from './account-form.js';
+import { isLocale } from '../../../i18n/locales.js';
+import { workspacePath } from '../language.js';
 
 /** Sign-in; afterwards back to the workspace screen the visitor was going to. */
 export class SignIn extends AccountForm {
@@ -18,14 +20,16 @@ export class SignIn extends AccountForm {
     const w = this.ws;
     this._busy = true;
     const code = this._needCode ? this._value(event, 'code').trim() : '';
-    const result = await api('POST', '/api/auth/login', {
+    const result = await api<{ language: string }>('POST', '/api/auth/login', {
       email: this._value(event, 'email'),
       password: this._value(event, 'password'),
       ...(code ? { code } : {}),
     });
     this._busy = false;
     if (result.ok) {
-      location.assign(this.page.next ?? '/workspace');
+      // The workspace opens in the account's language, whichever language signed in.
+      const language = isLocale(result.body.language) ? result.body.language : undefined;
+      location.assign(workspacePath(this.page.next ?? '/workspace', language));
       return;
     }
     this._fields = result.status === 400 ? fieldErrors(result.error) : new Map();
@@ -77,6 +81,6 @@ export class SignIn extends AccountForm {
         }
         <div class="actions"><button type="submit" class="button" ?disabled=${this._busy}>${s.submit}</button></div>
       </form>
-      <p><a href="/workspace/forgot-password">${s.forgot}</a></p>`;
+      <p><a href="${this.link('/workspace/forgot-password')}">${s.forgot}</a></p>`;
   }
 }

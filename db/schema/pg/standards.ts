@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { updatedAt } from './columns.js';
+import { timestamp, updatedAt } from './columns.js';
 
 /** The coalition's ten standards. `number` and `slug` are stable; the text is editable. */
 export const standards = pgTable('standards', {
@@ -12,6 +12,11 @@ export const standards = pgTable('standards', {
   daPower: text('da_power').notNull(),
   /** Examples of what evidence counts, as a JSON array of strings. */
   indicators: jsonb('indicators').$type<string[]>().notNull(),
+  /**
+   * When an admin last changed the English text (null: as seeded). A translation saved before
+   * it "needs update" (standard_translations.text_edited_at).
+   */
+  textEditedAt: timestamp('text_edited_at'),
   updatedAt: updatedAt(),
 });
 

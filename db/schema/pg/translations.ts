@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { updatedAt } from './columns.js';
+import { timestamp, updatedAt } from './columns.js';
 import { elections } from './elections.js';
 import { events } from './events.js';
 import { evidence } from './evidence.js';
@@ -21,6 +21,8 @@ export const standardTranslations = pgTable(
     summary: text('summary'),
     daPower: text('da_power'),
     indicators: jsonb('indicators').$type<string[]>(),
+    /** When an admin last saved this language's text (null: as seeded); compared with the English's. */
+    textEditedAt: timestamp('text_edited_at'),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.standardId, t.lang] })],

@@ -1,5 +1,5 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { updatedAt } from './columns.js';
+import { timestamp, updatedAt } from './columns.js';
 import { elections } from './elections.js';
 import { events } from './events.js';
 import { evidence } from './evidence.js';
@@ -30,6 +30,8 @@ export const standardTranslations = sqliteTable(
     summary: text('summary'),
     daPower: text('da_power'),
     indicators: text('indicators', { mode: 'json' }).$type<string[]>(),
+    /** When an admin last saved this language's text (null: as seeded); compared with the English's. */
+    textEditedAt: timestamp('text_edited_at'),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.standardId, t.lang] })],

@@ -27,14 +27,15 @@ describe('email through SMTP', () => {
   it('emails an invitation in the chosen language, with a link that creates the account', async () => {
     const res = await post('/api/invites', { email: 'Nueva.Persona@example.org', role: 'volunteer', language: 'es' }, admin);
     expect(res.statusCode).toBe(201);
-    expect(res.json().url).toMatch(/^http:\/\/scorecard\.test\/workspace\/invite#/);
+    // Into the Spanish workspace: the invitee has no account yet to choose it.
+    expect(res.json().url).toMatch(/^http:\/\/scorecard\.test\/es\/workspace\/invite#/);
     await t.app.mail.drain();
     const mail = await smtp.waitFor((m) => m.to.includes('nueva.persona@example.org'));
     expect(mail.from).toBe('scorecard@example.org');
     expect(mail.subject).toBe('Tiene una invitación al espacio de trabajo de la boleta de calificaciones');
     expect(mail.text).toContain('Ada Admin le invitó');
-    expect(mail.html).toContain('<a href="http://scorecard.test/workspace/invite#');
-    const link = linkIn(mail, '/workspace/invite#');
+    expect(mail.html).toContain('<a href="http://scorecard.test/es/workspace/invite#');
+    const link = linkIn(mail, '/es/workspace/invite#');
     expect(link).toBe(res.json().url);
     const accepted = await post('/api/invites/accept', {
       token: link.split('#')[1],
