@@ -22,22 +22,23 @@ const MIGRATION_LOCK = 18_0001;
  * Several instances may start together: an advisory lock lets one migrate while the others
  * wait, then find nothing left to do. The journal (`__drizzle_migrations`) lives in the same
  * schema as the tables, so each test schema has its own. drizzle-kit writes foreign keys as
- * `REFERENCES "public"."x"`; for another schema they are pointed at it instead.
+ * `REFERENCES "public"."x"`; for another schema they are pointed at it instead. Tests pass
+ * `migrationsFolder` to stop short of a migration (tests/db/in-office-migration.test.ts).
  */
-export async function migratePgDatabase(url: string, schema = 'public'): Promise<void> {
+export async function migratePgDatabase(url: string, schema = 'public', migrationsFolder = PG_MIGRATIONS_FOLDER): Promise<void> {
   const client = new pg.Client({ connectionString: url, options: searchPathOption(schema), connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
     const db = drizzle({ client });
-    const migrations = readMigrationFiles({ migrationsFolder: PG_MIGRATIONS_FOLDER }).map((m) => ({
+    const migrations = readMigrationFiles({ migrationsFolder }).map((m) => ({
       ...m,
       sql: schema === 'public' ? m.sql : m.sql.map((statement) => statement.replaceAll('"public".', `${quoteIdentifier(schema)}.`)),
     }));
     const internals = db as unknown as { dialect: PgDialect; session: PgSession };
     await internals.dialect.migrate(migrations, internals.session, {
-      migrationsFolder: PG_MIGRATIONS_FOLDER,
+      migrationsFolder,
       migrationsSchema: schema,
     });
     await db.execute(sql`SELECT data_version_watch_all()`);
