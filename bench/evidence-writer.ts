@@ -107,9 +107,10 @@ async function writeThroughApi(origin: string, volunteer: string, reviewer: stri
       await sleep(Math.max(pause, 100));
       continue;
     }
-    const { id } = (await created.json()) as { id: number };
+    const { id, revision } = (await created.json()) as { id: number; revision: number };
     ack(id, 'pending');
-    const reviewed = await send(`/api/evidence/${id}/review`, reviewerCookie, { decision: 'publish', note: 'Load test (demo)' });
+    // A review names the revision the reviewer read (issue 12): the one just created.
+    const reviewed = await send(`/api/evidence/${id}/review`, reviewerCookie, { decision: 'publish', note: 'Load test (demo)', revision });
     if (reviewed.ok) ack(id, 'published');
     else process.stderr.write(`fail review ${reviewed.status} ${await reviewed.text()}\n`);
     await sleep(pause);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HttpError } from '../../../errors.js';
-import { readCsvTable, readXlsxTable, UnreadableSpreadsheet, writeXlsxTable } from '../../../import/tables.js';
+import { nextTurn, readCsvTable, readXlsxTable, UnreadableSpreadsheet, writeXlsxTable } from '../../../import/tables.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { hasRole } from '../../../repositories/users.js';
 import { errorResponse, idParams, paged, pagingQuery, workspaceErrors } from '../../../schemas/common.js';
@@ -46,6 +46,9 @@ async function readImportTable(csv: string | undefined, xlsx: string | undefined
     throw err;
   }
 }
+
+/** Rows matched against stored entries between two turns of the event loop. */
+const IMPORT_ROWS_PER_TURN = 10;
 
 const routes: FastifyPluginAsyncZod = async (fastify) => {
   const { evidenceWorkspace, evidenceSearch, proposedChanges, importQuota } = fastify.repositories;
@@ -111,7 +114,12 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       );
       const dryRun = request.query.dryRun === 'true';
       const matches = new Map<number, Awaited<ReturnType<typeof evidenceWorkspace.matchImport>>>();
-      for (const row of parsed) if (row.input !== null) matches.set(row.line, await evidenceWorkspace.matchImport(row.input));
+      // A query per row is over in microseconds, but 500 of them back to back would hold the
+      // event loop for half a second: give other requests a turn every few rows.
+      for (const [i, row] of parsed.entries()) {
+        if (row.input !== null) matches.set(row.line, await evidenceWorkspace.matchImport(row.input));
+        if (i % IMPORT_ROWS_PER_TURN === IMPORT_ROWS_PER_TURN - 1) await nextTurn();
+      }
       const valid = parsed.filter((row) => row.input !== null);
       // Re-importing the same file creates nothing twice: rows that became entries before are skipped.
       const fresh = valid.filter((row) => matches.get(row.line)!.alreadyImported === null);
