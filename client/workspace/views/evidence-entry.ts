@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
 import { formatDay, signedRating } from '../../../i18n/format.js';
 import type { EvidenceDetail } from '../../../server/schemas/evidence-workspace.js';
 import type { PublicSubject } from '../../../server/schemas/subjects.js';
@@ -21,37 +22,39 @@ export class EvidenceEntry extends WorkspaceView {
   };
   /** The evidence id. */
   declare entryId: number;
-  declare _entry: EvidenceDetail | 'loading' | 'failed' | 'forbidden';
+  /** The entry as last loaded or answered by an action; null when it is not this account's to see. */
+  declare _entry: EvidenceDetail | null;
   declare _message: { kind: 'ok' | 'error'; text: string } | null;
   declare _errors: Map<string, string>;
   private _names = new Map<string, string>();
 
+  /** Loads the entry (and the people's names) when the screen opens; renderTask shows loading and failure. */
+  private readonly _loader = new Task(this, {
+    task: async ([id]: readonly [number]) => {
+      const [res, people] = await Promise.all([
+        api<EvidenceDetail>('GET', `/api/evidence/${id}`),
+        publicList<PublicSubject[]>('/api/subjects'),
+      ]);
+      if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
+      if (!res.ok && res.status !== 403 && res.status !== 404) throw new Error('The entry could not be loaded');
+      this._entry = res.ok ? res.body : null;
+      return this._entry;
+    },
+    args: () => [this.entryId] as const,
+  });
+
   constructor() {
     super();
-    this._entry = 'loading';
+    this._entry = null;
     this._message = null;
     this._errors = new Map();
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    void this._load();
-  }
-
-  private async _load() {
-    const [res, people] = await Promise.all([
-      api<EvidenceDetail>('GET', `/api/evidence/${this.entryId}`),
-      publicList<PublicSubject[]>('/api/subjects'),
-    ]);
-    if (people.ok) this._names = new Map(people.body.map((s) => [s.slug, s.name]));
-    this._entry = res.ok ? res.body : res.status === 403 || res.status === 404 ? 'forbidden' : 'failed';
   }
 
   private async _onCorrect(event: Event) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-    const entry = this._entry as EvidenceDetail;
+    const entry = this._entry!;
     const body: Record<string, unknown> = { note: value('note') };
     if (Number(value('rating')) !== entry.rating) body.rating = Number(value('rating'));
     if (value('title') !== entry.title) body.title = value('title');
@@ -103,12 +106,14 @@ export class EvidenceEntry extends WorkspaceView {
 
   render() {
     const w = this.ws;
+    // The screen keeps its heading while the entry loads or when it cannot be shown.
+    const heading = this._loader.status === TaskStatus.COMPLETE && this._entry ? nothing : html`<h1>${w.titles.evidence}</h1>`;
+    return html`${heading}${this.renderTask(this._loader, () => (this._entry ? this._renderEntry(this._entry) : html`<p>${w.forbidden}</p>`))}`;
+  }
+
+  private _renderEntry(e: EvidenceDetail): TemplateResult {
+    const w = this.ws;
     const t = w.entry;
-    if (this._entry === 'loading') return html`<h1>${w.titles.evidence}</h1><p class="muted" role="status">${this.msg.loading}</p>`;
-    if (this._entry === 'forbidden') return html`<h1>${w.titles.evidence}</h1><p>${w.forbidden}</p>`;
-    if (this._entry === 'failed')
-      return html`<h1>${w.titles.evidence}</h1><p role="alert">${w.loadError}</p><button type="button" class="button" @click=${this._load}>${w.retry}</button>`;
-    const e = this._entry;
     const me = this.account;
     const own = e.submittedBy?.id === me?.id;
     const reviewer = me?.role === 'reviewer' || me?.role === 'admin';
