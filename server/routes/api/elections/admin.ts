@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { archiveRoutes } from '../../archive-routes.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import { electionInput, electionPatch } from '../../../schemas/admin.js';
@@ -82,29 +83,15 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    fastify.post(
-      `/:slug/${verb}`,
-      {
-        config: { minRole: 'admin' },
-        schema: {
-          tags: ['workspace'],
-          summary: archived
-            ? 'Archive an election (admins): hidden from public lists, its page still answers with an “archived” note'
-            : 'Restore an archived election to the public lists (admins)',
-          params: slugParams,
-          response: { 200: publicElection, ...workspaceErrors },
-        },
-      },
-      async (request) => {
-        await removal.setArchived('election', request.params.slug, archived, signedIn(request));
-        return publicView(request.params.slug);
-      },
-    );
-  }
+  archiveRoutes(fastify, {
+    kind: 'election',
+    response: publicElection,
+    summaries: {
+      archive: 'Archive an election (admins): hidden from public lists, its page still answers with an “archived” note',
+      restore: 'Restore an archived election to the public lists (admins)',
+    },
+    view: (key) => publicView(key as string),
+  });
 };
 
 export default routes;

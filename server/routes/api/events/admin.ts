@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { archiveRoutes } from '../../archive-routes.js';
 import { z } from 'zod';
 import { signedIn } from '../../../plugins/auth.js';
 import { eventInput, eventPatch } from '../../../schemas/admin.js';
@@ -84,29 +85,15 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => removal.eventPlan(request.params.id),
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    fastify.post(
-      `/:id/${verb}`,
-      {
-        config: { minRole: 'admin' },
-        schema: {
-          tags: ['workspace'],
-          summary: archived
-            ? 'Archive an event (admins): hidden from the public list, kept for the record'
-            : 'Restore an archived event to the public list (admins)',
-          params: idParams,
-          response: { 200: publicEvent, ...workspaceErrors },
-        },
-      },
-      async (request) => {
-        await removal.setArchived('event', request.params.id, archived, signedIn(request));
-        return publicView(request.params.id);
-      },
-    );
-  }
+  archiveRoutes(fastify, {
+    kind: 'event',
+    response: publicEvent,
+    summaries: {
+      archive: 'Archive an event (admins): hidden from the public list, kept for the record',
+      restore: 'Restore an archived event to the public list (admins)',
+    },
+    view: (key) => publicView(key as number),
+  });
 };
 
 export default routes;

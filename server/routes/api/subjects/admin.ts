@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { archiveRoutes } from '../../archive-routes.js';
 import { HttpError } from '../../../errors.js';
 import { signedIn } from '../../../plugins/auth.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
@@ -85,29 +86,15 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     },
   );
 
-  for (const [verb, archived] of [
-    ['archive', true],
-    ['restore', false],
-  ] as const) {
-    fastify.post(
-      `/:slug/${verb}`,
-      {
-        config: { minRole: 'admin' },
-        schema: {
-          tags: ['workspace'],
-          summary: archived
-            ? 'Archive a person (admins): hidden from public lists, their page still answers with an “archived” note'
-            : 'Restore an archived person to the public lists (admins)',
-          params: slugParams,
-          response: { 200: publicSubject, ...workspaceErrors },
-        },
-      },
-      async (request) => {
-        await removal.setArchived('subject', request.params.slug, archived, signedIn(request));
-        return await publicView(request.params.slug);
-      },
-    );
-  }
+  archiveRoutes(fastify, {
+    kind: 'subject',
+    response: publicSubject,
+    summaries: {
+      archive: 'Archive a person (admins): hidden from public lists, their page still answers with an “archived” note',
+      restore: 'Restore an archived person to the public lists (admins)',
+    },
+    view: (key) => publicView(key as string),
+  });
 
   fastify.post(
     '/:slug/in-office',
