@@ -222,6 +222,24 @@ export const en = {
     standardsHeading: 'The ten standards',
   },
 
+  unsubscribePage: {
+    title: 'Turn off these emails',
+    topics: {
+      'review-queue': '“Entries await your review”, at most once an hour',
+      decisions: 'When a reviewer publishes or rejects one of your entries',
+      'changes-and-replies': 'Proposed changes awaiting a second reviewer, and replies from an office awaiting review',
+    },
+    question: (address: string) => `Stop sending these emails to ${address}?`,
+    submit: 'Turn them off',
+    doneTitle: 'These emails are off',
+    done: (address: string) => `We will not send these emails to ${address} any more.`,
+    others:
+      'Invitations and password-reset links are always sent. To turn these emails back on, or to turn off others, sign in and open your account’s “Emails you can turn off”.',
+    account: 'Open my email choices',
+    invalidTitle: 'This link is not valid',
+    invalidBody: 'It may have been copied incompletely. Sign in and open your account to choose which emails you receive.',
+  },
+
   priorities: {
     heading: 'Your priorities',
     summary: 'Weigh the standards yourself',

@@ -220,6 +220,25 @@ export const es: Messages = {
     standardsHeading: 'Los diez estándares',
   },
 
+  unsubscribePage: {
+    title: 'Desactivar estos correos',
+    topics: {
+      'review-queue': '“Hay registros esperando su revisión”, como máximo una vez por hora',
+      decisions: 'Cuando el equipo de revisión publica o rechaza uno de sus registros',
+      'changes-and-replies':
+        'Cambios propuestos que esperan a una segunda persona del equipo de revisión, y respuestas de una oficina que esperan revisión',
+    },
+    question: (address: string) => `¿Dejar de enviar estos correos a ${address}?`,
+    submit: 'Desactivarlos',
+    doneTitle: 'Estos correos están desactivados',
+    done: (address: string) => `Ya no enviaremos estos correos a ${address}.`,
+    others:
+      'Las invitaciones y los enlaces para cambiar la contraseña siempre se envían. Para volver a activar estos correos, o desactivar otros, inicie sesión y abra “Correos que puede desactivar” en su cuenta.',
+    account: 'Abrir mis opciones de correo',
+    invalidTitle: 'Este enlace no es válido',
+    invalidBody: 'Puede que se haya copiado incompleto. Inicie sesión y abra su cuenta para elegir qué correos recibe.',
+  },
+
   priorities: {
     heading: 'Sus prioridades',
     summary: 'Dé su propio peso a los estándares',

@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, pagePath, type Locale } from '../../i18n/locales.js';
 import { inTransaction, type Writer } from '../repositories/audit.js';
 import type { MailRepository, Recipient } from '../repositories/mail.js';
 import { compose, type Letter } from './compose.js';
+import { optOutPath, TOPIC_OF_KIND } from './opt-out.js';
 
 /** A digest at most this often per reviewer. */
 export const DIGEST_EVERY_MS = 3600_000;
@@ -37,11 +38,17 @@ export class Notifications {
     writer?: Writer,
   ) {
     const { optional, ...rest } = letter;
+    // An optional message to an account carries a link that turns its group off without signing
+    // in; both its footer and its List-Unsubscribe header point there.
+    const topic = optional && to.userId !== null ? TOPIC_OF_KIND[kind] : undefined;
+    const unsubscribeUrl = topic
+      ? this.url(pagePath(to.language, optOutPath(await this.queue.optOutToken(to.userId!, writer), topic)))
+      : undefined;
     const content = compose(mailStringsFor(to.language), {
       ...rest,
-      optOutUrl: optional ? this.url(pagePath(to.language, NOTIFICATION_SETTINGS_PATH)) : undefined,
+      optOutUrl: optional ? (unsubscribeUrl ?? this.url(pagePath(to.language, NOTIFICATION_SETTINGS_PATH))) : undefined,
     });
-    await this.queue.enqueue({ kind, to: to.email, userId: to.userId, ...content }, writer);
+    await this.queue.enqueue({ kind, to: to.email, userId: to.userId, ...content, unsubscribeUrl }, writer);
     this.onQueued();
   }
 

@@ -99,7 +99,13 @@ export class MailWorker {
           continue;
         }
         try {
-          await this.transport.send({ to: message.toAddress, subject: message.subject, text: message.text, html: message.html });
+          await this.transport.send({
+            to: message.toAddress,
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+            unsubscribeUrl: message.unsubscribeUrl,
+          });
           await this.queue.markSent(message.id, now());
           result.sent++;
         } catch (err) {

@@ -2,6 +2,17 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../errors.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route's only authority is a secret in its address (an email's opt-out link): it never
+     * reads the session, so a forged request gains nothing, and it must work from mail programs
+     * (no Origin) and from pages sent with `Referrer-Policy: no-referrer` (Origin `null`).
+     */
+    addressTokenOnly?: boolean;
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function originOf(value: string | undefined): string | null {
@@ -28,7 +39,7 @@ function ownOrigin(request: FastifyRequest): string | null {
 export default fp<{ publicOrigin?: string | null }>(
   async (fastify, opts) => {
     fastify.addHook('onRequest', (request, _reply, done) => {
-      if (SAFE_METHODS.has(request.method)) return done();
+      if (SAFE_METHODS.has(request.method) || request.routeOptions.config.addressTokenOnly) return done();
       const claimed = originOf(request.headers.origin) ?? originOf(request.headers.referer);
       const hasCookie = request.cookies[fastify.sessionCookie.name] !== undefined;
       if (claimed === null && !hasCookie) return done();

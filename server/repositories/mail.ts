@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-o
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
 import { evidence, mailMessages, users, type MailMessage, type User } from '../../db/schema/index.js';
+import { newToken } from '../auth/token.js';
 import { countRows, inTransaction, type Paging, type Writer } from './audit.js';
 
 /** One message to queue: who it is for and what it says. */
@@ -12,6 +13,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** An optional message's one-click opt-out link (List-Unsubscribe). */
+  unsubscribeUrl?: string;
 }
 
 /** An account as the mail needs it: where to write, in which language, what it opted out of. */
@@ -68,6 +71,7 @@ export class MailRepository {
           subject: mail.subject,
           text: mail.text,
           html: mail.html,
+          unsubscribeUrl: mail.unsubscribeUrl ?? null,
           nextAttemptAt: nowIso(),
         })
         .returning({ id: mailMessages.id });
@@ -94,6 +98,27 @@ export class MailRepository {
         .where(inArray(mailMessages.id, due))
         .returning();
     });
+  }
+
+  /**
+   * The account's opt-out secret for the links in its optional emails, made on first use. The
+   * `IS NULL` guard keeps the first one when two messages are written at once.
+   */
+  optOutToken(userId: number, writer: Writer = this.db): Promise<string> {
+    return inTransaction(writer, async (tx) => {
+      await tx
+        .update(users)
+        .set({ mailOptOutToken: newToken() })
+        .where(and(eq(users.id, userId), isNull(users.mailOptOutToken)));
+      const [row] = await tx.select({ token: users.mailOptOutToken }).from(users).where(eq(users.id, userId)).limit(1);
+      return row!.token!;
+    });
+  }
+
+  /** The account an opt-out link belongs to, or undefined for an unknown link. */
+  async optOutHolder(token: string): Promise<Recipient | undefined> {
+    const [row] = await this.db.select(recipientColumns).from(users).where(eq(users.mailOptOutToken, token)).limit(1);
+    return row;
   }
 
   async markSent(id: number, now: Date): Promise<void> {

@@ -267,3 +267,25 @@ describe('an election', () => {
     await close();
   });
 });
+
+describe('the opt-out link at the foot of an optional email', () => {
+  it('asks first, works from the keyboard on a phone, and has no axe-core violations', async () => {
+    const { users } = site.server.app.repositories;
+    const account = await users.create(
+      { email: `optout-${process.pid}@example.org`, displayName: 'Opt Out (test)', role: 'reviewer', passwordHash: 'not-used' },
+      null,
+      'test',
+    );
+    const token = await site.server.app.mail.queue.optOutToken(account.id);
+    const { page, problems, close } = await open(`/es/unsubscribe/${token}/review-queue`, { width: 360, height: 640 });
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Desactivar estos correos');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Desactivarlos' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.hero [role=status]').innerText()).toContain('Ya no enviaremos estos correos');
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await users.settings(account.id)).notifyReviewQueue).toBe(false);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});

@@ -25,6 +25,8 @@ export const mailMessages = sqliteTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
+    /** An optional message's one-click opt-out link, sent as its List-Unsubscribe header. */
+    unsubscribeUrl: text('unsubscribe_url'),
     status: text('status', { enum: mailStatuses }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at').notNull(),

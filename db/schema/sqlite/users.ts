@@ -18,6 +18,13 @@ export const users = sqliteTable('users', {
   notifyReviewQueue: integer('notify_review_queue', { mode: 'boolean' }).notNull().default(true),
   notifyDecisions: integer('notify_decisions', { mode: 'boolean' }).notNull().default(true),
   notifyChangesAndReplies: integer('notify_changes_and_replies', { mode: 'boolean' }).notNull().default(true),
+  /**
+   * The secret in the "turn these emails off" link of every optional email, so a recipient can
+   * stop them without signing in (and mail programs can, by RFC 8058's one-click POST). Kept in
+   * the clear because the same link goes out in every message and it can do nothing else;
+   * made on the first optional email.
+   */
+  mailOptOutToken: text('mail_opt_out_token').unique(),
   /** When the last "entries await your review" digest was queued: at most one an hour. */
   reviewDigestAt: timestamp('review_digest_at'),
   /** The TOTP secret (base32); it only counts once `totp_enabled_at` is set. */

@@ -12,6 +12,7 @@ import { replyPageModel } from './models/reply.js';
 import { evidencePageBody } from './views/evidence.js';
 import { replyPageBody } from './views/reply.js';
 import languageRedirect from './language-redirect.js';
+import unsubscribeRoutes from './unsubscribe.js';
 import { renderPage, type PageContext, type PageDocument } from './layout.js';
 import { electionPageModel } from './models/election.js';
 import { eventsPageModel } from './models/events.js';
@@ -128,6 +129,9 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
     // A refusal with its own status (the overload guard's 503 with Retry-After, a rate limit's
     // 429) keeps it, so browsers, crawlers and monitors see "busy", not "broken".
     if (status === 503 || status === 429) return sendMessagePage(fastify, request, reply, 'error', status);
+    // Any other refusal of the request itself (a body too large, a type no page reads) is the
+    // visitor's, not ours: it keeps its 4xx rather than becoming a 500.
+    if (status !== undefined && status >= 400 && status < 500) return sendMessagePage(fastify, request, reply, 'error', status);
     request.log.error({ err }, 'page failed');
     return sendMessagePage(fastify, request, reply, 'error');
   });
@@ -165,6 +169,7 @@ const pageRoutes: FastifyPluginAsyncZod<PageRoutesOptions> = async (fastify, { l
   fastify.get('/events', { config: { pageCache: { params: [] } } }, async (request, reply) =>
     show(request, reply, await eventsPageModel(repos, locale), eventsBody),
   );
+  await fastify.register(unsubscribeRoutes, { locale });
   fastify.get('/evidence/:id', { config: { pageCache: { params: [] } }, schema: { params: idParams } }, async (request, reply) =>
     show(request, reply, await evidencePageModel(repos, request.params.id, locale), evidencePageBody),
   );

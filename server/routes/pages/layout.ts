@@ -15,7 +15,7 @@ const NO_SCRIPT_MENU =
 
 /** Which page this is: the browser app picks the components to enhance it by this name. */
 export type PageName =
-  'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'evidence' | 'reply' | 'embed' | 'not-found' | 'error';
+  'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'evidence' | 'reply' | 'unsubscribe' | 'embed' | 'not-found' | 'error';
 
 export interface PageContext {
   locale: Locale;

@@ -52,7 +52,7 @@ describe('notifications', () => {
     const en = await smtp.waitFor((m) => m.to.includes(reviewer.email));
     expect(en.subject).toBe('1 entry awaits your review');
     expect(en.text).toContain('http://scorecard.test/workspace/review');
-    expect(en.text).toContain('http://scorecard.test/workspace/account#notifications');
+    expect(en.text).toMatch(/http:\/\/scorecard\.test\/unsubscribe\/[\w-]{43}\/review-queue/);
     const es = await smtp.waitFor((m) => m.to.includes(spanishReviewer.email));
     expect(es.subject).toBe('1 registro espera su revisión');
 

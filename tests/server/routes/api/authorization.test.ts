@@ -66,6 +66,18 @@ async function pendingReply() {
 }
 
 const ROWS: Row[] = [
+  // The one-click opt-out link of an optional email: its token is the authority, not a session.
+  ...['', '/es'].map((prefix): Row => ({
+    method: 'POST',
+    route: `${prefix}/unsubscribe/:token/:topic`,
+    minRole: 'anyone',
+    ok: 200,
+    request: async () => ({
+      url: `${prefix}/unsubscribe/${await t.app.mail.queue.optOutToken(submitter.id)}/decisions`,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+  })),
   {
     method: 'POST',
     route: '/api/auth/login',
