@@ -25,6 +25,11 @@ declare module 'fastify' {
       scheduledTick(now?: () => Date): Promise<DrainResult | null>;
       /** The review queue changed: run a tick soon (by the timer; in tests, nothing happens). */
       kick(): void;
+      /**
+       * Runs `work` once `reply` has been sent (or the client has gone), for mail whose answer
+       * must not tell whether anything was queued. `drain`, `tick` and closing wait for it.
+       */
+      afterAnswer(reply: FastifyReply, work: () => Promise<unknown>): void;
     };
     /** Every email the app sends: see server/mail/notifications.ts and server/mail/README.md. */
     notifications: Notifications;
@@ -56,8 +61,15 @@ export default fp<{ mail?: MailConfig; worker?: Partial<WorkerOptions> }>(
     const worker = new MailWorker(queue, transport, fastify.log, opts.worker);
     // A read-only database can queue nothing and mark nothing sent: the worker stays still.
     const scheduler = config.worker === 'timer' && !fastify.db.$client.readonly ? timerScheduler() : manualScheduler;
-    const drain = (now?: () => Date) => worker.drain(now);
+    // Work started by `afterAnswer` that may still queue mail.
+    const deferred = new Set<Promise<unknown>>();
+    const settled = () => Promise.all([...deferred]);
+    const drain = async (now?: () => Date) => {
+      await settled();
+      return worker.drain(now);
+    };
     const tick = async (now: () => Date = () => new Date()) => {
+      await settled();
       await notifications.reviewDigest(now());
       return worker.drain(now);
     };
@@ -85,6 +97,18 @@ export default fp<{ mail?: MailConfig; worker?: Partial<WorkerOptions> }>(
       scheduledTick,
       // Safe on any instance: a digest is claimed per reviewer before it is queued.
       kick: () => scheduler.soon(() => void tick().catch(logFailure)),
+      afterAnswer(reply, work) {
+        const sent = new Promise<void>((resolve) => {
+          if (reply.raw.writableFinished || reply.raw.destroyed) return resolve();
+          reply.raw.once('finish', () => resolve());
+          reply.raw.once('close', () => resolve());
+        });
+        const run: Promise<unknown> = sent
+          .then(work)
+          .catch(logFailure)
+          .finally(() => deferred.delete(run));
+        deferred.add(run);
+      },
     });
     fastify.decorate('notifications', notifications);
     fastify.addHook('onReady', async () => {
@@ -93,6 +117,7 @@ export default fp<{ mail?: MailConfig; worker?: Partial<WorkerOptions> }>(
     });
     fastify.addHook('onClose', async () => {
       scheduler.stop();
+      await settled();
       // A send under way finishes before the database closes under it.
       await worker.idle();
       // A clean stop hands the scheduled work over at once rather than when the lease expires.

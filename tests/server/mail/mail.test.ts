@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages, passwordResets } from '../../../db/schema/index.js';
 import { buildTestApp, createSignedInUser, INJECT_ORIGIN, NO_PRESSURE, type TestApp, type TestUser } from '../../helper.js';
+import { inTransaction } from '../../../db/unit-of-work.js';
 import { linkIn, startMailServer, type TestMailServer } from '../../mail-server.js';
 
 const from = 'Scorecard test <scorecard@example.org>';
@@ -104,6 +105,29 @@ describe('email through SMTP', () => {
       await t.app.mail.drain();
       await smtp.waitFor((m) => m.to.includes(owner.email));
       expect(smtp.messages.some((m) => m.to.includes('nobody-here@example.org'))).toBe(false);
+    });
+
+    it('answers before it looks the address up, so timing cannot tell a known email from an unknown one', async () => {
+      const owner = await createSignedInUser(t, 'volunteer');
+      // Hold every write: a reset that made its token or queued its email before answering would
+      // wait here, and this test would fail by its timeout.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const isHolding = new Promise<void>((resolve) => (holding = resolve));
+      const writer = inTransaction(t.app.db, async () => {
+        holding();
+        await held;
+      });
+      await isHolding;
+      const answered = await post('/api/auth/password-reset', { email: owner.email });
+      expect(answered.statusCode).toBe(202);
+      expect(await t.app.repositories.passwordResets.sentSince(owner.id, new Date(0))).toBe(0);
+      release();
+      await writer;
+      await t.app.mail.drain();
+      await smtp.waitFor((m) => m.to.includes(owner.email) && m.subject === 'Choose a new password');
+      expect(await t.app.repositories.passwordResets.sentSince(owner.id, new Date(0))).toBe(1);
     });
 
     it('takes a token once, ends every session, and signs in with the new password', async () => {
