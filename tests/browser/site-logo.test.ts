@@ -51,6 +51,20 @@ const logoFile = async () => ({
     .toBuffer(),
 });
 
+/** Sets the logo through the API, so a test run alone (`-t`) has one as well. */
+async function uploadLogo() {
+  const file = await logoFile();
+  const boundary = '----site-logo-browser';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="logo"; filename="${file.name}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`;
+  const res = await site.server.app.inject({
+    method: 'POST',
+    url: '/api/site/logo',
+    payload: Buffer.concat([Buffer.from(head), file.buffer, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { ...admin.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 const box = (page: Page, selector: string) =>
   page
     .locator(selector)
@@ -86,6 +100,7 @@ describe('the coalition’s logo', () => {
   it.each(['/people/demo-avery-placeholder', '/es/elections/demo-2026-district-attorney'])(
     '%s on a 360 px phone: the header shows the logo with the coalition’s name as its alt text, in one row, axe-clean',
     async (path) => {
+      await uploadLogo();
       const { context, page, problems } = await open(PHONE);
       await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
       const logo = page.locator('.site-header img.site-logo');
@@ -112,6 +127,7 @@ describe('the coalition’s logo', () => {
   );
 
   it('is printed with the coalition’s name at the top of a printed page; the screen header is not', async () => {
+    await uploadLogo();
     const { context, page } = await open({ width: 1100, height: 900 });
     await page.goto(`${site.server.origin}/elections/demo-2026-district-attorney`, { waitUntil: 'networkidle' });
     expect(await page.locator('.print-masthead').isVisible()).toBe(false);
@@ -126,10 +142,16 @@ describe('the coalition’s logo', () => {
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     // Above the page's own title.
     expect((await box(page, '.print-masthead')).bottom).toBeLessThanOrEqual((await box(page, 'h1')).top);
+    // The voter guide still fits one sheet of paper with the masthead, in both common sizes.
+    for (const format of ['Letter', 'A4']) {
+      const pdf = (await page.pdf({ format })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g), format).toHaveLength(1);
+    }
     await context.close();
   });
 
   it('is removed only after the admin confirms, and then no page shows it', async () => {
+    await uploadLogo();
     const { context, page, problems } = await open({ width: 1100, height: 900 }, admin);
     await page.goto(`${site.server.origin}/workspace/admin/site`);
     await page.getByRole('button', { name: 'Remove the logo' }).click();
