@@ -150,6 +150,20 @@ describe('the coalition’s logo', () => {
     await context.close();
   });
 
+  it('is managed in Spanish too, on a 360 px phone, axe-clean and without sideways scrolling', async () => {
+    await uploadLogo();
+    const { context, page, problems } = await open(PHONE, admin);
+    await page.goto(`${site.server.origin}/es/workspace/admin/site`);
+    await page.getByRole('heading', { name: 'Logotipo', exact: true }).waitFor();
+    await page.getByLabel('Logotipo: una imagen PNG, JPEG o WebP, de 1 MB como máximo (no se acepta SVG: expórtelo como PNG)').waitFor();
+    expect(await page.getByRole('button', { name: 'Quitar el logotipo' }).isVisible()).toBe(true);
+    expect(await page.getByRole('img', { name: COALITION }).first().isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('is removed only after the admin confirms, and then no page shows it', async () => {
     await uploadLogo();
     const { context, page, problems } = await open({ width: 1100, height: 900 }, admin);
