@@ -18,7 +18,7 @@ export type WorkspaceView =
   | 'admin'
   | 'forbidden';
 
-export const ADMIN_SECTIONS = ['users', 'people', 'elections', 'events', 'standards', 'audit', 'outbox'] as const;
+export const ADMIN_SECTIONS = ['users', 'people', 'elections', 'events', 'standards', 'audit', 'outbox', 'site'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** The review screen's tabs besides new entries (`/workspace/review/<tab>`). */

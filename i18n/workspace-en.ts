@@ -586,6 +586,7 @@ export const workspaceEn = {
       standards: 'Standards’ text',
       audit: 'Audit log',
       outbox: 'Outbox',
+      site: 'Coalition name and logo',
     } as Record<string, string>,
     sectionsLabel: 'Admin sections',
     save: 'Save',
@@ -679,5 +680,27 @@ export const workspaceEn = {
     } as Record<string, string>,
     attempts: (n: number, error: string | null) => `${n} ${n === 1 ? 'attempt' : 'attempts'}${error ? `; last error: ${error}` : ''}`,
     readMessage: (subject: string) => `Read “${subject}”`,
+  },
+  /** The admin's "Coalition name and logo" section: who publishes the scorecard, on every page, image and printout. */
+  site: {
+    intro:
+      'Who publishes the scorecard. The name is shown on widgets, badges and printed pages; the logo in the header of every page, on link previews and on printed pages.',
+    nameHeading: 'Coalition name',
+    name: 'Coalition name',
+    saveName: 'Save the coalition name',
+    logoHeading: 'Logo',
+    currentLogo: 'The current logo',
+    noLogo: 'No logo yet: pages show the scorecard’s name alone.',
+    logoFile: (mb: number) => `Logo: a PNG, JPEG or WebP image, at most ${mb} MB (SVG is not accepted: export it as PNG)`,
+    logoHelp: (side: number) =>
+      `Stored as a PNG at most ${side} pixels on its long side, without any metadata. A logo on a light or transparent background reads best.`,
+    uploadLogo: 'Upload the logo',
+    logoTooLarge: (file: string, mb: number) =>
+      `${file} is larger than ${mb} MB, the most a logo may be. Save it smaller and choose it again.`,
+    removeLogo: 'Remove the logo',
+    removeLogoTitle: 'Remove the logo?',
+    removeLogoBody: 'Pages, link previews and printouts show the coalition without a logo. You can upload one again at any time.',
+    logoSaved: 'Logo saved. Pages show it now.',
+    logoRemoved: 'Logo removed.',
   },
 };

@@ -503,6 +503,7 @@ export const workspaceEs = {
       standards: 'Texto de los estándares',
       audit: 'Registro de actividad',
       outbox: 'Bandeja de salida',
+      site: 'Nombre y logotipo de la coalición',
     },
     sectionsLabel: 'Secciones de administración',
     save: 'Guardar',
@@ -597,5 +598,27 @@ export const workspaceEs = {
     },
     attempts: (n: number, error: string | null) => `${n} ${plural(n, 'intento', 'intentos')}${error ? `; último error: ${error}` : ''}`,
     readMessage: (subject: string) => `Leer “${subject}”`,
+  },
+  site: {
+    intro:
+      'Quién publica la boleta de calificaciones. El nombre aparece en los widgets, las insignias y las páginas impresas; el logotipo, en el encabezado de cada página, en las vistas previas de enlaces y en las páginas impresas.',
+    nameHeading: 'Nombre de la coalición',
+    name: 'Nombre de la coalición',
+    saveName: 'Guardar el nombre de la coalición',
+    logoHeading: 'Logotipo',
+    currentLogo: 'El logotipo actual',
+    noLogo: 'Todavía no hay logotipo: las páginas muestran solo el nombre de la boleta de calificaciones.',
+    logoFile: (mb: number) => `Logotipo: una imagen PNG, JPEG o WebP, de ${mb} MB como máximo (no se acepta SVG: expórtelo como PNG)`,
+    logoHelp: (side: number) =>
+      `Se guarda como PNG de ${side} píxeles como máximo en su lado más largo, sin metadatos. Se ve mejor un logotipo sobre fondo claro o transparente.`,
+    uploadLogo: 'Subir el logotipo',
+    logoTooLarge: (file: string, mb: number) =>
+      `${file} pesa más de ${mb} MB, el máximo para un logotipo. Guárdelo más pequeño y vuelva a elegirlo.`,
+    removeLogo: 'Quitar el logotipo',
+    removeLogoTitle: '¿Quitar el logotipo?',
+    removeLogoBody:
+      'Las páginas, las vistas previas de enlaces y las páginas impresas mostrarán la coalición sin logotipo. Puede volver a subir uno cuando quiera.',
+    logoSaved: 'Logotipo guardado. Las páginas ya lo muestran.',
+    logoRemoved: 'Se quitó el logotipo.',
   },
 };

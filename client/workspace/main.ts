@@ -12,6 +12,7 @@ import { AdminPeople } from './views/admin/people.js';
 import { PeoplePicker } from './views/admin/people-picker.js';
 import { AdminStandards } from './views/admin/standards.js';
 import { AdminOutbox } from './views/admin/outbox.js';
+import { AdminSite } from './views/admin/site.js';
 import { AdminUsers } from './views/admin/users.js';
 import { EvidenceEntry } from './views/evidence-entry.js';
 import { EvidenceFinder } from './views/evidence-finder.js';
@@ -52,6 +53,7 @@ const TAGS: Record<string, CustomElementConstructor> = {
   'sc-admin-standards': AdminStandards,
   'sc-admin-audit': AdminAudit,
   'sc-admin-outbox': AdminOutbox,
+  'sc-admin-site': AdminSite,
   'sc-admin': AdminScreens,
   // Last: the root renders the others, which must be defined by then.
   'sc-workspace': WorkspaceApp,

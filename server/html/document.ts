@@ -50,13 +50,29 @@ export interface DocumentHead {
   scripts?: string[];
 }
 
+/** A logo in the header: its address, alternative text and size in pixels (reserves its space). */
+export interface HeaderLogo {
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
 /** The header, navigation, main landmark and footer the public pages and the workspace share. */
 export interface SiteChrome {
   kind: 'site';
   /** The skip link's text ("Skip to content"). */
   skipLink: string;
-  /** The site name in the header: where it leads, its title and the line after it. */
-  home: { href: string; title: string; tagline: string };
+  /**
+   * The site name in the header: where it leads, its title and the line after it, and the
+   * coalition's logo before them when an admin has set one (its alt text the coalition's name).
+   */
+  home: { href: string; title: string; tagline: string; logo?: HeaderLogo | null };
+  /**
+   * Who publishes the site, for paper: the screen header is not printed, so a printed page
+   * carries the coalition's logo and name in this line instead (shown only in print).
+   */
+  printMasthead?: { name: string; logo?: HeaderLogo | null };
   /** The `<nav>` (or nothing, e.g. for a signed-out workspace visitor). */
   nav: SafeHtml | '';
   /** A notice between the header and the content (the demo-data banner). */
@@ -132,16 +148,33 @@ function headElements(head: DocumentHead): SafeHtml[] {
   ].filter((e): e is SafeHtml => e !== null);
 }
 
+/** The header's home link: the title and tagline, after the coalition's logo when there is one. */
+function homeLink(home: SiteChrome['home']): SafeHtml {
+  const names = html`<span class="site-name__title">${home.title}</span> <span class="site-name__tagline">${home.tagline}</span>`;
+  if (!home.logo) return html`<a class="site-name" href="${home.href}">${names}</a>`;
+  const { src, alt, width, height } = home.logo;
+  return html`<a class="site-name site-name--logo" href="${home.href}"><img class="site-logo" src="${src}" alt="${alt}" width="${width}" height="${height}"> <span class="site-name__text">${names}</span></a>`;
+}
+
+function printMasthead(masthead: NonNullable<SiteChrome['printMasthead']>): SafeHtml {
+  // The name follows as text, so the picture beside it says nothing more (alt="").
+  const logo = masthead.logo
+    ? html`<img class="print-masthead__logo" src="${masthead.logo.src}" alt="" width="${masthead.logo.width}" height="${masthead.logo.height}"> `
+    : '';
+  return html`<div class="print-masthead">${logo}<span class="print-masthead__name">${masthead.name}</span></div>`;
+}
+
 function bodyElements(body: SiteChrome | BareChrome): SafeHtml[] {
   if (body.kind === 'bare') return [body.content];
   return [
     html`<a class="skip-link" href="#main">${body.skipLink}</a>`,
     html`<header class="site-header">
   <div class="wrap site-header__inner">
-    <a class="site-name" href="${body.home.href}"><span class="site-name__title">${body.home.title}</span> <span class="site-name__tagline">${body.home.tagline}</span></a>
+    ${homeLink(body.home)}
     ${body.nav}
   </div>
 </header>`,
+    ...(body.printMasthead ? [printMasthead(body.printMasthead)] : []),
     ...(body.banner ? [body.banner] : []),
     html`<main id="main" class="${body.mainClass ? `wrap ${body.mainClass}` : 'wrap'}" tabindex="-1">
 ${body.content}

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/schema/columns.js';
 import { siteSettings } from '../../db/schema/index.js';
+import { logoPath } from '../../core/site-logo.js';
 import { inTransaction, recordAudit, type Actor } from './audit.js';
 
 /** Until an admin names the coalition, widgets and badges show this. */
@@ -10,29 +12,122 @@ export const DEFAULT_COALITION_NAME = 'Sacramento County DA Accountability Coali
 /** The one settings row. */
 const ROW_ID = 1;
 
-export interface SiteIdentity {
-  coalitionName: string;
+/** The logo as pages point at it: its versioned address and size (for `<img width height>`). */
+export interface SiteLogo {
+  url: string;
+  width: number;
+  height: number;
 }
 
-/** The site's identity: who publishes the scorecard (shown on every widget). */
+export interface SiteIdentity {
+  coalitionName: string;
+  logo: SiteLogo | null;
+}
+
+/** A logo the server has already re-encoded (server/routes/api/site/logo.ts). */
+export interface LogoImage {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Every column but the logo's bytes: what identity reads and what the audit log keeps. */
+const IDENTITY_COLUMNS = {
+  coalitionName: siteSettings.coalitionName,
+  logoEtag: siteSettings.logoEtag,
+  logoWidth: siteSettings.logoWidth,
+  logoHeight: siteSettings.logoHeight,
+};
+
+/** A strong ETag of the bytes: the same logo has the same tag on every instance. */
+const logoEtag = (png: Buffer) => `"${createHash('sha256').update(png).digest('base64url').slice(0, 27)}"`;
+
+/** How the audit log describes a logo: its size and tag, never its bytes. */
+const logoSummary = (row: { logoEtag: string | null; logoWidth: number | null; logoHeight: number | null } | null) =>
+  row?.logoEtag ? `${row.logoWidth}×${row.logoHeight} PNG ${row.logoEtag}` : null;
+
+/**
+ * The site's identity: who publishes the scorecard (shown on every widget) and its logo (the
+ * page header, share images, print). Every write goes through a unit of work, so the data
+ * version moves and cached pages and share images are drawn again with the new identity.
+ */
 export class SiteRepository {
   constructor(private readonly db: Db) {}
 
+  private async row(reader: Db) {
+    const [row] = await reader.select(IDENTITY_COLUMNS).from(siteSettings).where(eq(siteSettings.id, ROW_ID)).limit(1);
+    return row ?? null;
+  }
+
   async identity(): Promise<SiteIdentity> {
-    const [row] = await this.db.select().from(siteSettings).where(eq(siteSettings.id, ROW_ID)).limit(1);
-    return { coalitionName: row?.coalitionName ?? DEFAULT_COALITION_NAME };
+    const row = await this.row(this.db);
+    return {
+      coalitionName: row?.coalitionName ?? DEFAULT_COALITION_NAME,
+      logo:
+        row?.logoEtag && row.logoWidth && row.logoHeight
+          ? { url: logoPath(row.logoEtag.replaceAll('"', '')), width: row.logoWidth, height: row.logoHeight }
+          : null,
+    };
+  }
+
+  /** The logo's bytes, tag and size, or undefined when there is none. */
+  async logo(): Promise<(LogoImage & { etag: string }) | undefined> {
+    const [row] = await this.db
+      .select({ png: siteSettings.logoPng, etag: siteSettings.logoEtag, width: siteSettings.logoWidth, height: siteSettings.logoHeight })
+      .from(siteSettings)
+      .where(eq(siteSettings.id, ROW_ID))
+      .limit(1);
+    return row?.png && row.etag && row.width && row.height
+      ? { png: row.png, etag: row.etag, width: row.width, height: row.height }
+      : undefined;
   }
 
   /** Sets the coalition's name, with its audit entry, in one transaction. */
-  async updateIdentity(patch: SiteIdentity, actor: Actor): Promise<SiteIdentity> {
+  async updateIdentity(patch: { coalitionName: string }, actor: Actor): Promise<SiteIdentity> {
     await inTransaction(this.db, async (tx) => {
-      const before = (await tx.select().from(siteSettings).where(eq(siteSettings.id, ROW_ID)).limit(1))[0] ?? null;
-      const [after] = await tx
+      const before = await this.row(tx);
+      await tx
         .insert(siteSettings)
         .values({ id: ROW_ID, coalitionName: patch.coalitionName })
-        .onConflictDoUpdate({ target: siteSettings.id, set: { coalitionName: patch.coalitionName, updatedAt: nowIso() } })
-        .returning();
-      await recordAudit(tx, { actor, action: 'site.update', entityType: 'site', entityId: ROW_ID, before, after });
+        .onConflictDoUpdate({ target: siteSettings.id, set: { coalitionName: patch.coalitionName, updatedAt: nowIso() } });
+      const after = await this.row(tx);
+      await recordAudit(tx, {
+        actor,
+        action: 'site.update',
+        entityType: 'site',
+        entityId: ROW_ID,
+        before: before && { coalitionName: before.coalitionName },
+        after: after && { coalitionName: after.coalitionName },
+      });
+    });
+    return this.identity();
+  }
+
+  /**
+   * Sets (an image) or removes (null) the logo, with its audit entry, in one transaction.
+   * Removing when there is none changes nothing and writes no audit entry.
+   */
+  async setLogo(image: LogoImage | null, actor: Actor): Promise<SiteIdentity> {
+    await inTransaction(this.db, async (tx) => {
+      const before = await this.row(tx);
+      if (!image && !before?.logoEtag) return;
+      const logo = image
+        ? { logoPng: image.png, logoEtag: logoEtag(image.png), logoWidth: image.width, logoHeight: image.height }
+        : { logoPng: null, logoEtag: null, logoWidth: null, logoHeight: null };
+      await tx
+        .insert(siteSettings)
+        // A logo set before any name keeps the default name, as the site already shows it.
+        .values({ id: ROW_ID, coalitionName: DEFAULT_COALITION_NAME, ...logo })
+        .onConflictDoUpdate({ target: siteSettings.id, set: { ...logo, updatedAt: nowIso() } });
+      const after = await this.row(tx);
+      await recordAudit(tx, {
+        actor,
+        action: 'site.update',
+        entityType: 'site',
+        entityId: ROW_ID,
+        before: { logo: logoSummary(before) },
+        after: { logo: logoSummary(after) },
+      });
     });
     return this.identity();
   }

@@ -19,9 +19,18 @@ export interface ShareCard {
   facts: string[];
   /** The demo notice, when the data shown is demo data. */
   demo: string | null;
+  /** The coalition's logo before the kicker, as a data: URI (the drawing fetches nothing), with its size in pixels. */
+  logo?: { src: string; width: number; height: number } | null;
 }
 
-type Node = { type: string; props: { style?: Record<string, unknown>; children?: Array<Node | string> | Node | string } };
+/** The logo's height on a share image, and the widest it may be (a wide wordmark is scaled down to fit). */
+const LOGO_HEIGHT = 72;
+const LOGO_MAX_WIDTH = 320;
+
+type Node = {
+  type: string;
+  props: { style?: Record<string, unknown>; children?: Array<Node | string> | Node | string; [attribute: string]: unknown };
+};
 const el = (type: string, style: Record<string, unknown>, ...children: Array<Node | string>): Node => ({
   type,
   props: { style: { display: 'flex', ...style }, children },
@@ -46,6 +55,15 @@ function gradeBox(grade: GradeLetter | null, score: number | null, size: number)
     el('div', { fontSize: size * 0.5, fontWeight: 700, lineHeight: 1 }, grade ?? '–'),
     ...(score === null ? [] : [el('div', { fontSize: size * 0.16, marginTop: size * 0.04 }, `${score}/100`)]),
   );
+}
+
+/** The logo scaled to LOGO_HEIGHT, or narrower when that would make it wider than LOGO_MAX_WIDTH. */
+function logoImage(logo: ShareCard['logo']): Node[] {
+  if (!logo) return [];
+  const scale = Math.min(LOGO_HEIGHT / logo.height, LOGO_MAX_WIDTH / logo.width);
+  const width = Math.max(1, Math.round(logo.width * scale));
+  const height = Math.max(1, Math.round(logo.height * scale));
+  return [{ type: 'img', props: { src: logo.src, width, height, style: { width, height, flexShrink: 0 } } }];
 }
 
 function layout(card: ShareCard): Node {
@@ -86,7 +104,7 @@ function layout(card: ShareCard): Node {
     el(
       'div',
       { justifyContent: 'space-between', alignItems: 'center', fontSize: 30, color: '#0b5cad', fontWeight: 700, gap: 24 },
-      el('div', { flexShrink: 1 }, card.kicker),
+      el('div', { flexShrink: 1, alignItems: 'center', gap: 20 }, ...logoImage(card.logo), el('div', { flexShrink: 1 }, card.kicker)),
       ...(card.demo
         ? [
             el(

@@ -23,7 +23,7 @@ function tempFile(name: string): string {
   return join(dir, name);
 }
 
-/** An SQLite file with the standards, the demo data, an account with a session and an audit entry. */
+/** An SQLite file with the standards, the demo data, an account with a session, an audit entry and a logo. */
 async function demoFile(): Promise<string> {
   const path = tempFile('source.db');
   const db = openDatabase(path);
@@ -38,6 +38,17 @@ async function demoFile(): Promise<string> {
   db.insert(sqliteSchema.sessions).values({ tokenHash: 'h', userId: user!.id, expiresAt: '2030-01-01T00:00:00.000Z' }).run();
   db.insert(sqliteSchema.auditLog)
     .values({ actorId: user!.id, action: 'test', entityType: 'user', after: { nested: [1, 'two'] } })
+    .run();
+  // Bytes too: the coalition's logo (a blob on SQLite, bytea on PostgreSQL).
+  db.insert(sqliteSchema.siteSettings)
+    .values({
+      id: 1,
+      coalitionName: 'Copy Coalition',
+      logoPng: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255, 7]),
+      logoEtag: '"copy"',
+      logoWidth: 1,
+      logoHeight: 1,
+    })
     .run();
   db.$client.close();
   return path;

@@ -39,8 +39,9 @@ const firstValue = (max: number) => z.preprocess((v) => (Array.isArray(v) ? v[0]
 const pageQuery = z.object({ w: firstValue(400), standard: firstValue(120) });
 
 export async function pageContext(fastify: FastifyInstance, request: FastifyRequest, locale: Locale): Promise<PageContext> {
-  const election = await currentElection(fastify.repositories);
+  const [election, site] = await Promise.all([currentElection(fastify.repositories), fastify.repositories.site.identity()]);
   return {
+    site,
     locale,
     msg: messagesFor(locale),
     origin: fastify.publicOrigin,

@@ -5,6 +5,7 @@ import { renderDocument } from '../../html/document.js';
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '../../share/render.js';
 import { BRAND_COLOUR } from '../../share/site-icon.js';
 import { html, type SafeHtml } from '../../html/html.js';
+import type { SiteIdentity } from '../../repositories/site.js';
 
 /** The site's mark (server/share/site-icon.ts, served by routes/app-icons): not a grade letter. */
 const FAVICON = '/favicon.svg';
@@ -25,6 +26,8 @@ export interface PageContext {
   entry: ClientEntry;
   /** The path of the current election's page, for the main navigation (null when none). */
   electionPath: string | null;
+  /** Who publishes the scorecard: the coalition's name and logo, in the header and on paper. */
+  site: SiteIdentity;
 }
 
 export interface PageDocument {
@@ -64,7 +67,8 @@ function languageSwitchHref(locale: Locale, path: string, query: Record<string, 
 
 /** A public page as a whole document: meta tags for sharing, the header, the footer. */
 export function renderPage(ctx: PageContext, page: PageDocument): string {
-  const { msg, locale, entry } = ctx;
+  const { msg, locale, entry, site } = ctx;
+  const logo = site.logo && { src: site.logo.url, alt: site.coalitionName, width: site.logo.width, height: site.logo.height };
   const link = (path: string) => pagePath(locale, path);
   const canonical = `${ctx.origin}${link(page.path)}`;
   // The same page in the other languages; `?lang=` makes the visitor's choice stick (a cookie).
@@ -105,7 +109,8 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
     body: {
       kind: 'site',
       skipLink: msg.skipToContent,
-      home: { href: link('/'), title: msg.siteName, tagline: msg.siteTagline },
+      home: { href: link('/'), title: msg.siteName, tagline: msg.siteTagline, logo },
+      printMasthead: { name: site.coalitionName, logo },
       // On a phone the list folds behind a menu button (client/app/site-menu.ts); without
       // JavaScript the head's <noscript> style (NO_SCRIPT_MENU) keeps it open and the button away.
       nav: html`<nav class="site-menu" data-menu="closed" aria-label="${msg.navLabel}">

@@ -63,13 +63,19 @@ const routes: FastifyPluginAsyncZod<ShareRouteOptions> = async (fastify, opts) =
     expensive: { perMinute: opts.drawsPerMinute ?? DRAWS_PER_MINUTE, when: (request: FastifyRequest) => !drawn(kind)(request) },
   });
 
+  /** The coalition's logo for the image's top line, as a data: URI (the drawing fetches nothing); null when none is set. */
+  async function shareLogo(): Promise<ShareCard['logo']> {
+    const logo = await fastify.repositories.site.logo();
+    return logo ? { src: `data:image/png;base64,${logo.png.toString('base64')}`, width: logo.width, height: logo.height } : null;
+  }
+
   async function answer(key: string, build: () => Promise<ShareCard | null>) {
     const version = fastify.dataVersion.value;
     const cached = images.get(key);
     if (cached && cached.version === version) return cached;
     const card = await build();
     if (!card) throw new HttpError(404, 'not-found', 'Nothing by that name is on the scorecard');
-    const png = await renderShareImage(card);
+    const png = await renderShareImage({ ...card, logo: await shareLogo() });
     const entry = { version, png, etag: `"${createHash('sha1').update(png).digest('base64url')}"` };
     // Oldest first: a Map keeps insertion order, so re-inserting marks an entry as recent.
     images.delete(key);

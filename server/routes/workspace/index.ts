@@ -76,8 +76,17 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
     if (wanted !== locale) return redirectTo(wanted);
   });
 
-  function send(request: FastifyRequest, reply: FastifyReply, view: WorkspaceView, extra: Partial<WorkspacePageData> = {}, status = 200) {
+  async function send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    view: WorkspaceView,
+    extra: Partial<WorkspacePageData> = {},
+    status = 200,
+  ) {
     const account = request.account;
+    // The coalition's logo heads the workspace too, so volunteers see whose scorecard they work on.
+    const site = await fastify.repositories.site.identity();
+    const logo = site.logo && { src: site.logo.url, alt: site.coalitionName, width: site.logo.width, height: site.logo.height };
     const data: WorkspacePageData = {
       view,
       id: null,
@@ -118,7 +127,7 @@ const workspacePages: FastifyPluginAsync<WorkspacePageOptions> = async (fastify,
       body: {
         kind: 'site',
         skipLink: msg.skipToContent,
-        home: { href: link('/workspace'), title: w.name, tagline: account ? w.signedInAs(account.displayName) : msg.siteName },
+        home: { href: link('/workspace'), title: w.name, tagline: account ? w.signedInAs(account.displayName) : msg.siteName, logo },
         nav,
         mainClass: 'workspace',
         content: html`<sc-workspace><h1>${title}</h1><p class="muted">${entry.script ? msg.loading : w.needsScript}</p></sc-workspace>`,

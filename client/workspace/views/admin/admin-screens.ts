@@ -10,11 +10,13 @@ const SECTION_ELEMENTS: Record<string, ReturnType<typeof html>> = {
   standards: html`<sc-admin-standards></sc-admin-standards>`,
   audit: html`<sc-admin-audit></sc-admin-audit>`,
   outbox: html`<sc-admin-outbox></sc-admin-outbox>`,
+  site: html`<sc-admin-site></sc-admin-site>`,
 };
 
 /**
  * The admin screens, kept plain: the sections' tabs and one section at a time (users and
- * invites, people, elections, events, the standards' text, the audit log), each its own
+ * invites, people, elections, events, the standards' text, the audit log, the outbox, the
+ * coalition's name and logo), each its own
  * component with a list and its forms on the API.
  */
 export class AdminScreens extends WorkspaceView {

@@ -404,6 +404,14 @@ const ROWS: Row[] = [
     ok: 200,
     request: async () => ({ url: '/api/site', payload: { coalitionName: `Coalition ${unique()} (demo)` } }),
   },
+  {
+    method: 'POST',
+    route: '/api/site/logo',
+    minRole: 'admin',
+    ok: 200,
+    request: async () => ({ url: '/api/site/logo', ...flyerUpload('logo') }),
+  },
+  { method: 'DELETE', route: '/api/site/logo', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/site/logo' }) },
   // The workspace's reads, for completeness.
   {
     method: 'POST',
@@ -541,11 +549,11 @@ const ROWS: Row[] = [
   { method: 'POST', route: '/api/admin/demo/remove', minRole: 'admin', ok: 200, request: async () => ({ url: '/api/admin/demo/remove' }) },
 ];
 
-/** A one-pixel PNG as a multipart upload, as the admin screen sends it. */
-function flyerUpload() {
+/** A one-pixel PNG as a multipart upload, as the admin screen sends it (a flyer, or the site's logo). */
+function flyerUpload(field = 'flyer') {
   const boundary = 'authz-boundary';
   const png = TINY_PNG;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="flyer"; filename="f.png"\r\nContent-Type: image/png\r\n\r\n`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="f.png"\r\nContent-Type: image/png\r\n\r\n`;
   return {
     payload: Buffer.concat([Buffer.from(head), png, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },

@@ -162,7 +162,7 @@ describe('the SVG badge', () => {
 
 describe('the coalition’s name (site identity)', () => {
   it('has a default, and admins rename it with an audit entry; others may not', async () => {
-    expect((await get('/api/site')).json()).toEqual({ coalitionName: DEFAULT_COALITION_NAME });
+    expect((await get('/api/site')).json()).toEqual({ coalitionName: DEFAULT_COALITION_NAME, logo: null });
     const reviewer = await createSignedInUser(t, 'reviewer');
     const refused = await t.app.inject({ method: 'PATCH', url: '/api/site', headers: reviewer.headers, payload: { coalitionName: 'X' } });
     expect(refused.statusCode).toBe(403);
@@ -176,7 +176,7 @@ describe('the coalition’s name (site identity)', () => {
       payload: { coalitionName: 'Sacramento Justice Partners (demo)' },
     });
     expect(res.statusCode).toBe(200);
-    expect((await get('/api/site')).json()).toEqual({ coalitionName: 'Sacramento Justice Partners (demo)' });
+    expect((await get('/api/site')).json()).toEqual({ coalitionName: 'Sacramento Justice Partners (demo)', logo: null });
     expect(badgeWords((await get(`/badge/${AVERY}.svg`)).body)).toContain('By Sacramento Justice Partners (demo)');
     const audit = t.app.db
       .select()
