@@ -101,6 +101,9 @@ function trustProxyOption(trust: AppConfig['trustProxy']): false | string[] | ((
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
+/** How long one plugin may take to start before start-up fails. */
+export const PLUGIN_TIMEOUT_MS = 120_000;
+
 /** Builds the Fastify instance with its logger and timeouts and registers the app. */
 export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
   const fastify = Fastify({
@@ -111,6 +114,9 @@ export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 200 },
+    // Start-up runs the migrations and imports every route file; on a busy two-core machine or
+    // a large database that can pass Fastify's default 10 s per plugin without anything being stuck.
+    pluginTimeout: PLUGIN_TIMEOUT_MS,
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subjects, type UserRole } from '../../../../db/schema/index.js';
 import { DEMO_SUBJECTS } from '../../../../db/seed/demo.js';
-import { app as appPlugin } from '../../../../server/app.js';
+import { app as appPlugin, PLUGIN_TIMEOUT_MS } from '../../../../server/app.js';
 import { generateSecret, generateSync } from 'otplib';
 import { newToken } from '../../../../server/auth/token.js';
 import {
@@ -630,7 +630,7 @@ describe('authorization matrix', () => {
   });
   it('covers every write route the app registers', async () => {
     const registered = new Set<string>();
-    const probe = Fastify();
+    const probe = Fastify({ pluginTimeout: PLUGIN_TIMEOUT_MS });
     probe.addHook('onRoute', (r) => {
       for (const m of [r.method].flat()) {
         if (!['GET', 'HEAD', 'OPTIONS'].includes(m)) registered.add(`${m} ${r.url.replace(/(.)\/$/, '$1')}`);
