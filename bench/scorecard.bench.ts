@@ -11,7 +11,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { execSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -57,12 +57,37 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** Kernel clock ticks per second, the unit of the CPU times in /proc/<pid>/stat. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system) a process has used so far, in microseconds, from /proc (Linux; null
+ * elsewhere). On a machine whose cores are shared with the load generator and other work, the
+ * server's own CPU per answer says what an answer costs it, whatever the others take.
+ */
+function cpuMicros(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
 /** A page as a browser asks for it: compressed, and (with `junk`) a fresh fbclid-style parameter on every request. */
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' };
 let junkCounter = 0;
 
-async function load(url: string, options: { page?: boolean; junk?: boolean } = {}) {
+async function load(url: string, options: { page?: boolean; junk?: boolean; pid?: number } = {}) {
   const { origin, pathname, search } = new URL(url);
+  const cpuBefore = cpuMicros(options.pid);
+  const clientBefore = process.cpuUsage();
   const result = await autocannon({
     url: origin,
     connections: 10,
@@ -78,8 +103,14 @@ async function load(url: string, options: { page?: boolean; junk?: boolean } = {
       },
     ],
   });
+  const cpuAfter = cpuMicros(options.pid);
+  const client = process.cpuUsage(clientBefore);
   return {
     rps: Math.round(result.requests.average),
+    answers: result.requests.total,
+    serverCpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    // autocannon runs in this process: what reading the answers cost the load generator.
+    clientCpu: client.user + client.system,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
@@ -122,7 +153,8 @@ const compute = { median: percentile(timings, 50), p99: percentile(timings, 99) 
 // 3. Start-up of the production server on the large database, spawn to first answer.
 const appPort = await freePort();
 const started = Date.now();
-const server = spawn(process.execPath, ['dist/server/server.js'], {
+// BENCH_SERVER runs another build (an older one kept aside) for a before/after in the same conditions.
+const server = spawn(process.execPath, [process.env.BENCH_SERVER ?? 'dist/server/server.js'], {
   cwd: root,
   env: {
     ...process.env,
@@ -147,14 +179,14 @@ console.log(`Load: ${DURATION} s per route in ${ROUNDS} interleaved rounds, 10 c
 // Interleaved rounds, so a burst of other work on the machine hits every route alike.
 const app = `http://127.0.0.1:${appPort}`;
 const targets = {
-  hello: { url: `http://127.0.0.1:${helloPort}/` },
-  scorecard: { url: `${app}/api/subjects/${large.heavySlug}/scorecard` },
-  standards: { url: `${app}/api/standards` },
+  hello: { url: `http://127.0.0.1:${helloPort}/`, pid: hello.pid },
+  scorecard: { url: `${app}/api/subjects/${large.heavySlug}/scorecard`, pid: server.pid },
+  standards: { url: `${app}/api/standards`, pid: server.pid },
   // The pages a shared link brings a crowd to (issues 15, 17), as a browser asks for them.
-  person: { url: `${app}/people/${large.heavySlug}`, page: true },
-  personJunk: { url: `${app}/people/${large.heavySlug}`, page: true, junk: true },
-  home: { url: `${app}/`, page: true },
-  homeJunk: { url: `${app}/`, page: true, junk: true },
+  person: { url: `${app}/people/${large.heavySlug}`, page: true, pid: server.pid },
+  personJunk: { url: `${app}/people/${large.heavySlug}`, page: true, junk: true, pid: server.pid },
+  home: { url: `${app}/`, page: true, pid: server.pid },
+  homeJunk: { url: `${app}/`, page: true, junk: true, pid: server.pid },
 };
 type Name = keyof typeof targets;
 // One request each first: the steady state under a crowd is the cached page, not its first render.
@@ -174,6 +206,21 @@ const combine = (runs: Array<Awaited<ReturnType<typeof load>>>) => ({
   p50: Math.max(...runs.map((r) => r.p50)),
   p99: Math.max(...runs.map((r) => r.p99)),
   errors: runs.reduce((a, r) => a + r.errors, 0),
+  answers: runs.reduce((a, r) => a + r.answers, 0),
+  /** Microseconds of server CPU per answer over all rounds (null without /proc). */
+  serverCpu: runs.some((r) => r.serverCpu === null)
+    ? null
+    : runs.reduce((a, r) => a + r.serverCpu!, 0) /
+      Math.max(
+        1,
+        runs.reduce((a, r) => a + r.answers, 0),
+      ),
+  clientCpu:
+    runs.reduce((a, r) => a + r.clientCpu, 0) /
+    Math.max(
+      1,
+      runs.reduce((a, r) => a + r.answers, 0),
+    ),
 });
 const helloResult = combine(rounds.hello);
 const scorecardResult = combine(rounds.scorecard);
@@ -189,8 +236,13 @@ await Promise.all([stop(server), stop(hello)]);
 
 const ratio = (r: { rps: number }) => (r.rps / helloResult.rps).toFixed(2);
 const ok = (pass: boolean) => (pass ? 'met' : '**not met**');
-const row = (name: string, r: Awaited<ReturnType<typeof load>>) =>
-  `| ${name} | ${r.rps.toLocaleString('en-US')} | ${ratio(r)} | ${r.p50} | ${r.p99} | ${r.errors} |`;
+type Combined = ReturnType<typeof combine>;
+const micros = (v: number | null) => (v === null ? 'n/a' : v.toFixed(0));
+const row = (name: string, r: Combined) =>
+  `| ${name} | ${r.rps.toLocaleString('en-US')} | ${ratio(r)} | ${r.p50} | ${r.p99} | ${r.errors} | ${micros(r.serverCpu)} | ${micros(r.clientCpu)} |`;
+/** The scorecard route's server CPU per answer over this one's: what the server could serve of each. */
+const cpuToScorecard = (r: Combined) =>
+  r.serverCpu === null || scorecardResult.serverCpu === null ? 'n/a' : `${(scorecardResult.serverCpu / r.serverCpu).toFixed(2)} ×`;
 
 const markdown = `
 ## Scorecard engine
@@ -202,8 +254,8 @@ The server runs as in production (\`node dist/server/server.js\`, \`NODE_ENV=pro
 security headers, ETag and Cache-Control on; autocannon, 10 connections, ${DURATION} s per route in ${ROUNDS} interleaved rounds, loopback
 (requests/s is the mean of the rounds, latencies the worst round).
 
-| route | requests/s | ratio to hello-world | p50 ms | p99 ms | errors |
-|---|---|---|---|---|---|
+| route | requests/s | ratio to hello-world | p50 ms | p99 ms | errors | server CPU µs per answer | load generator CPU µs per answer |
+|---|---|---|---|---|---|---|---|
 ${row('bare Fastify hello-world (separate process)', helloResult)}
 ${row('GET /api/subjects/:slug/scorecard', scorecardResult)}
 ${row('GET /api/standards', standardsResult)}
@@ -220,8 +272,8 @@ The same run, same server: the person page of the subject with 1,000 entries and
 for as a browser does (\`Accept-Encoding: gzip, deflate, br\`), plain and with a new junk parameter on every request
 (\`?fbclid=IwAR<n>&utm_source=bench\`, as a shared link carries), as a ratio to the JSON scorecard route. Goal: ≥ 0.5 ×.
 
-| page | requests/s | ratio to the scorecard route | p50 ms | p99 ms | errors | goal |
-|---|---|---|---|---|---|---|
+| page | requests/s | ratio to the scorecard route | p50 ms | p99 ms | errors | goal | server CPU µs per answer | ratio of server CPU (scorecard ÷ page) | load generator CPU µs per answer |
+|---|---|---|---|---|---|---|---|---|---|
 ${(
   [
     ['GET /people/:slug', pages.person],
@@ -232,13 +284,16 @@ ${(
 )
   .map(
     ([name, r]) =>
-      `| ${name} | ${r.rps.toLocaleString('en-US')} | ${toScorecard(r)} × | ${r.p50} | ${r.p99} | ${r.errors} | ${ok(Number(toScorecard(r)) >= 0.5)} |`,
+      `| ${name} | ${r.rps.toLocaleString('en-US')} | ${toScorecard(r)} × | ${r.p50} | ${r.p99} | ${r.errors} | ${ok(Number(toScorecard(r)) >= 0.5)} | ${micros(r.serverCpu)} | ${cpuToScorecard(r)} | ${micros(r.clientCpu)} |`,
   )
   .join('\n')}
 
 Pages are kept rendered and compressed (brotli here) per route, path, the parameters that change them and the data
 version (server/plugins/caching.ts); the junk parameters are ignored when looking a page up, so they are served from
-the same entry.
+the same entry. Server CPU per answer is the server process's user + system time (from /proc) over the answers it
+gave; the load generator's is autocannon's (it runs in the bench's process). Both share the machine's cores, so a
+page's requests/s also carries the load generator's cost of reading a larger answer (the person page's brotli body
+is about five times the scorecard's JSON).
 
 Notes: after the first request the scorecard route is served from the in-memory response cache
 (the cache is dropped on every committed write); the uncached figure is the full computation

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
 import { isPostgres } from './engine.js';
 import type { PgDb } from './pg/connection.js';
-import { pgDataVersionOf } from './pg/data-version.js';
+import { pgDataVersionOf } from './pg/data-version-registry.js';
 
 declare const inUnit: unique symbol;
 

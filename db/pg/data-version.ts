@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { PgDb } from './connection.js';
+import { registerPgDataVersion } from './data-version-registry.js';
 
 /** The channel the data_version trigger notifies on (migrations/pg/0001_data_version.sql). */
 export const DATA_VERSION_CHANNEL = 'data_version';
@@ -107,17 +108,10 @@ export class PgDataVersion {
   }
 }
 
-const versions = new WeakMap<object, PgDataVersion>();
-
 /** Starts the shared data version for `db` (server/plugins/database.ts does, once per app). */
 export async function startPgDataVersion(db: PgDb, url: string, schema: string, onError?: (err: Error) => void): Promise<PgDataVersion> {
   const version = new PgDataVersion(db, url, schema, onError);
   await version.start();
-  versions.set(db, version);
+  registerPgDataVersion(db, version);
   return version;
-}
-
-/** The data version started for `db`, if any: the unit of work refreshes it after each commit. */
-export function pgDataVersionOf(db: object): PgDataVersion | undefined {
-  return versions.get(db);
 }

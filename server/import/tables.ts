@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * A spreadsheet as rows of text cells, the first row its header, so CSV and Excel files go
@@ -7,6 +7,13 @@ import ExcelJS from 'exceljs';
  * it: blank rows are kept here (the import skips them) and a line break inside a quoted CSV
  * cell stays inside its cell.
  */
+/**
+ * exceljs (with its zip and XML parsers) is loaded on first use, not at start: loading it was a
+ * good part of the server's start-up, and only spreadsheet imports and the template need it.
+ */
+let excel: Promise<typeof ExcelJS> | undefined;
+const loadExcel = () => (excel ??= import('exceljs').then((module) => module.default));
+
 export type SpreadsheetTable = string[][];
 
 export class UnreadableSpreadsheet extends Error {}
@@ -64,7 +71,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The first worksheet of an .xlsx file, as Excel or Google Sheets save it. */
 export async function readXlsxTable(file: Buffer): Promise<SpreadsheetTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
@@ -85,7 +92,7 @@ export async function readXlsxTable(file: Buffer): Promise<SpreadsheetTable> {
 
 /** A table as an .xlsx file with one worksheet (the downloadable template). */
 export async function writeXlsxTable(table: SpreadsheetTable, sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (const row of table) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };

@@ -50,10 +50,18 @@ export function acceptedEncoding(header: string | undefined): Encoding {
   return 'identity';
 }
 
+/** Compiled once: this runs on every cached page served. */
+const ACCEPTS = {
+  br: acceptsPattern('br'),
+  gzip: acceptsPattern('gzip'),
+};
+function acceptsPattern(name: string): RegExp {
+  return new RegExp(`(?:^|,)\\s*(?:${name}|\\*)\\s*(?:;\\s*q=(?!0(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, 'i');
+}
+
 /** Whether Accept-Encoding allows `name` (listed or `*`, without q=0). */
 export function accepts(header: string | undefined, name: 'br' | 'gzip'): boolean {
-  if (!header) return false;
-  return new RegExp(`(?:^|,)\\s*(?:${name}|\\*)\\s*(?:;\\s*q=(?!0(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, 'i').test(header);
+  return !!header && ACCEPTS[name].test(header);
 }
 
 interface Entry {
@@ -131,13 +139,15 @@ function matches(ifNoneMatch: string | undefined, tag: string): boolean {
 }
 
 const PAGE_KEY = Symbol('pageCacheKey');
+/** Set on a request answered from the cache, so the store step does not look it up again. */
+const SERVED = Symbol('servedFromCache');
 /**
  * The data version when the request began. An answer is stored under it, not under the version
  * at the end: the repositories await their queries, so a write committed while the answer was
  * being built leaves it stamped older than the data, and the next request builds it again.
  */
 const BUILT_AT = Symbol('dataVersionAtStart');
-type PageRequest = FastifyRequest & { [PAGE_KEY]?: string; [BUILT_AT]?: number };
+type PageRequest = FastifyRequest & { [PAGE_KEY]?: string; [BUILT_AT]?: number; [SERVED]?: boolean };
 
 export interface CachingOptions {
   /** Bytes for cached API answers and pages together; tests shrink it to see eviction. */
@@ -174,14 +184,16 @@ export default fp<CachingOptions>(
       return accept ? `api|${request.url}|${negotiateLanguage(undefined, accept)}` : `api|${request.url}`;
     };
 
-    fastify.addHook('onRequest', async (request, reply) => {
-      if (request.method !== 'GET' || !request.routeOptions.config.publicRead) return;
+    // Callback style: it runs on every request, and a promise each costs on the hottest routes.
+    fastify.addHook('onRequest', (request, reply, done) => {
+      if (request.method !== 'GET' || !request.routeOptions.config.publicRead) return done();
       const hit = cache.get(responseKey(request));
       if (!fresh(hit)) {
         (request as PageRequest)[BUILT_AT] = fastify.dataVersion.value;
-        return;
+        return done();
       }
-      return reply.headers(hit.headers).send(hit.bodies.identity);
+      (request as PageRequest)[SERVED] = true;
+      reply.headers(hit.headers).send(hit.bodies.identity);
     });
 
     fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -191,6 +203,7 @@ export default fp<CachingOptions>(
       }
       if (
         publicRead &&
+        !(request as PageRequest)[SERVED] &&
         request.method === 'GET' &&
         reply.statusCode === 200 &&
         typeof payload === 'string' &&
@@ -222,9 +235,9 @@ export default fp<CachingOptions>(
       return `page|${request.routeOptions.url}|${JSON.stringify(request.params ?? {})}|${named.join('&')}`;
     };
 
+    // The stored headers already name Accept-Encoding in Vary (storePage adds it).
     const sendEncoded = (request: FastifyRequest, reply: FastifyReply, entry: Entry) => {
       reply.headers(entry.headers);
-      reply.header('vary', withVary(entry.headers.vary, 'Accept-Encoding'));
       if (matches(request.headers['if-none-match'], entry.headers.etag)) return reply.code(304).send();
       const encoding = acceptedEncoding(request.headers['accept-encoding']);
       const body = encoding === 'identity' ? entry.bodies.identity : entry.bodies[encoding];

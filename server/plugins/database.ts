@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../../db/connection.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { seedDemo, seedStandards } from '../../db/seed/index.js';
 import { rollbacksOn, settled } from '../../db/unit-of-work.js';
-import { openPostgres } from './database-postgres.js';
+import type { openPostgres as OpenPostgres } from './database-postgres.js';
 
 /**
  * A number that changes with every committed write. Caches (scorecards, responses, pages) compare
@@ -33,6 +33,8 @@ export interface DatabaseOptions {
 export default fp<DatabaseOptions>(
   async (fastify, opts) => {
     if (opts.databaseUrl) {
+      // Loaded only for PostgreSQL: pg and its drizzle driver are not worth their start-up on SQLite.
+      const { openPostgres } = (await import('./database-postgres.js')) as { openPostgres: typeof OpenPostgres };
       const postgres = await openPostgres(fastify, { databaseUrl: opts.databaseUrl, seedDemo: opts.seedDemo });
       fastify.decorate('db', postgres.db);
       fastify.decorate('dataVersion', postgres.dataVersion);

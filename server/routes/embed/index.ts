@@ -122,11 +122,13 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
     '/embed/:slug',
     {
       // Partner sites frame this page: any ancestor may, and nothing else about the page changes.
-      helmet: {
-        contentSecurityPolicy: {
-          directives: { ...PAGE_CSP_DIRECTIVES, frameAncestors: ['*'], upgradeInsecureRequests: opts.production ? [] : null },
+      config: {
+        securityHeaders: {
+          contentSecurityPolicy: {
+            directives: { ...PAGE_CSP_DIRECTIVES, frameAncestors: ['*'], upgradeInsecureRequests: opts.production ? [] : null },
+          },
+          xFrameOptions: false,
         },
-        xFrameOptions: false,
       },
       schema: {
         hide: true,

@@ -6,6 +6,17 @@ import { negotiateLanguage } from '../../i18n/language.js';
 export const LANGUAGE_COOKIE = 'lang';
 
 /**
+ * The first `lang` query parameter of a request URL, or null. The query is parsed only when it
+ * could hold one (the name, or a percent-escape that might spell it): a shared link's
+ * `fbclid` and `utm_*` never need it.
+ */
+export function chosenLanguage(url: string): string | null {
+  const queryAt = url.indexOf('?');
+  if (queryAt < 0 || (!url.includes('lang', queryAt) && !url.includes('%', queryAt))) return null;
+  return new URLSearchParams(url.slice(queryAt + 1)).get('lang');
+}
+
+/**
  * The visitor's language, for the pages of one locale (registered inside them, so the hook
  * applies to those pages only): a `?lang=` from the language switch is remembered in a cookie;
  * on the unprefixed (English) pages, the remembered choice, else Accept-Language on a first
@@ -14,17 +25,19 @@ export const LANGUAGE_COOKIE = 'lang';
  */
 export default fp<{ locale: Locale }>(
   async (fastify, { locale }) => {
-    fastify.addHook('onRequest', async (request, reply) => {
-      const url = new URL(request.url, 'http://page.invalid');
-      const path = url.pathname.slice(localePrefix(locale).length) || '/';
+    // Callback style and no URL parsing unless the query might carry `lang`: this runs before
+    // the page cache answers, on every page request of a crowd.
+    fastify.addHook('onRequest', (request, reply, done) => {
       const redirectTo = (lang: Locale) => {
+        const url = new URL(request.url, 'http://page.invalid');
+        const path = url.pathname.slice(localePrefix(locale).length) || '/';
         url.searchParams.delete('lang');
-        return reply.header('cache-control', 'no-store').redirect(pagePath(lang, path) + url.search, 302);
+        reply.header('cache-control', 'no-store').redirect(pagePath(lang, path) + url.search, 302);
       };
       const remember = (lang: Locale) =>
         reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', maxAge: 365 * 86_400, sameSite: 'lax', httpOnly: true });
 
-      const chosen = url.searchParams.get('lang');
+      const chosen = chosenLanguage(request.url);
       if (isLocale(chosen)) {
         remember(chosen);
         return redirectTo(chosen); // to the clean URL of the page in the chosen language
@@ -32,11 +45,12 @@ export default fp<{ locale: Locale }>(
       const remembered = request.cookies[LANGUAGE_COOKIE];
       if (locale !== DEFAULT_LOCALE) {
         if (remembered !== locale) remember(locale);
-        return;
+        return done();
       }
       reply.header('vary', 'Accept-Language, Cookie');
       const wanted = isLocale(remembered) ? remembered : negotiateLanguage(undefined, request.headers['accept-language']);
       if (wanted !== locale) return redirectTo(wanted);
+      done();
     });
   },
   // Not named: it is registered once per locale, each time inside that locale's pages.

@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acceptedEncoding, ByteBoundedLru } from '../../../server/plugins/caching.js';
+import { helmetHeaders, pageHelmetOptions } from '../../../server/plugins/security-headers.js';
 import { buildTestApp, type TestApp } from '../../helper.js';
 
 // Issue 15 "Fast under a shared link's crowd" and issue 17: pages are kept rendered and
@@ -105,6 +106,16 @@ describe('the page cache', () => {
     expect(redirected.headers.location).toBe(`/es/people/${AVERY}`);
   });
 
+  it('reads a percent-escaped ?lang= as the language switch, and ignores junk that merely mentions lang', async () => {
+    const escaped = await page(`/people/${AVERY}?%6Cang=es`);
+    expect(escaped.statusCode).toBe(302);
+    expect(escaped.headers.location).toBe(`/es/people/${AVERY}`);
+    expect(String(escaped.headers['set-cookie'])).toMatch(/^lang=es;/);
+    const junk = await page(`/people/${AVERY}?utm_content=lang&fbclid=xlang`);
+    expect(junk.statusCode).toBe(200);
+    expect(junk.headers['set-cookie']).toBeUndefined();
+  });
+
   it('never caches a missing page', async () => {
     const entries = t.app.responseCache.size;
     expect((await page('/people/demo-nobody')).statusCode).toBe(404);
@@ -137,5 +148,69 @@ describe('acceptedEncoding', () => {
     expect(acceptedEncoding('identity')).toBe('identity');
     expect(acceptedEncoding(undefined)).toBe('identity');
     expect(acceptedEncoding('*')).toBe('br');
+  });
+});
+
+// The security headers are worked out once at start (server/plugins/security-headers.ts), not by
+// helmet on every request: a cached page, a 304 and an error page must still carry all of them.
+describe('security headers on pages served from the cache', () => {
+  const PAGE_HEADERS = {
+    'content-security-policy':
+      "default-src 'self';base-uri 'self';font-src 'self';form-action 'self';frame-ancestors 'self';img-src 'self' data: https:;" +
+      "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self';frame-src 'self'",
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-site',
+    'origin-agent-cluster': '?1',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-frame-options': 'SAMEORIGIN',
+    'x-permitted-cross-domain-policies': 'none',
+    'x-xss-protection': '0',
+  };
+  const pick = (headers: Record<string, unknown>) => Object.fromEntries(Object.keys(PAGE_HEADERS).map((name) => [name, headers[name]]));
+
+  it('sends the full page set on the first render, on a cache hit, on a 304 and on a 404', async () => {
+    const cold = await page('/standards/kids?first=headers');
+    const hit = await page('/standards/kids?fbclid=headers', { 'accept-encoding': 'br' });
+    expect(hit.headers['content-encoding']).toBe('br');
+    const notModified = await page('/standards/kids', { 'if-none-match': String(cold.headers.etag) });
+    expect(notModified.statusCode).toBe(304);
+    const missing = await page('/people/demo-nobody');
+    expect(missing.statusCode).toBe(404);
+    for (const res of [cold, hit, notModified, missing]) {
+      expect(pick(res.headers)).toEqual(PAGE_HEADERS);
+      // Not served over HTTPS in tests: HSTS would pin http users out.
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+  });
+
+  it('keeps the fixed API set on a cached JSON read, and the embed page its own frame policy', async () => {
+    await t.app.inject({ url: `/api/subjects/${AVERY}/scorecard` });
+    const json = await t.app.inject({ url: `/api/subjects/${AVERY}/scorecard` });
+    expect(json.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(json.headers['x-frame-options']).toBe('DENY');
+    expect(json.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(json.headers['cross-origin-opener-policy']).toBeUndefined();
+    const embed = await t.app.inject({ url: `/embed/${AVERY}` });
+    expect(embed.headers['content-security-policy']).toBe(
+      PAGE_HEADERS['content-security-policy'].replace("frame-ancestors 'self'", 'frame-ancestors *'),
+    );
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+    expect(embed.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('adds HSTS and upgrade-insecure-requests in production', () => {
+    const production = helmetHeaders(pageHelmetOptions(true));
+    expect(production['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(production['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(helmetHeaders(pageHelmetOptions(false))['content-security-policy']).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('refuses at start a policy that would have to be computed per request', () => {
+    expect(() => helmetHeaders({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-x'"] } } })).toThrow(
+      /per request/,
+    );
   });
 });
