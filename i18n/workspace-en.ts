@@ -146,7 +146,9 @@ export const workspaceEn = {
     since: (day: string) => `since ${day}`,
     unknownBrowser: 'Unknown browser',
     signOutEverywhere: 'Sign out everywhere',
-    confirmSignOutEverywhere: 'Sign out on every device, this one included?',
+    signOutEverywhereTitle: 'Sign out on every device?',
+    signOutEverywhereBody:
+      'Every browser and phone where you are signed in is signed out, this one included, and drafts kept in this browser are removed. You can sign in again at once.',
   },
   forgot: {
     intro: 'Type the email of your account. We will send a link to choose a new password; it works once, for one hour.',
@@ -184,7 +186,9 @@ export const workspaceEn = {
     editShort: 'Edit',
     withdraw: (title: string) => `Withdraw “${title}”`,
     withdrawShort: 'Withdraw',
-    withdrawConfirm: (title: string) => `Withdraw “${title}”? It will never be reviewed or shown publicly. This cannot be undone.`,
+    withdrawTitle: (title: string) => `Withdraw “${title}”?`,
+    withdrawBody: 'It will never be reviewed or shown publicly. This cannot be undone.',
+    withdrawnNotice: (title: string) => `“${title}” is withdrawn. It is kept, but never reviewed or shown publicly.`,
     previous: 'Previous page',
     next: 'Next page',
     pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
@@ -288,7 +292,8 @@ export const workspaceEn = {
     retracted: 'Your retraction is proposed. It changes nothing public until a second reviewer approves it.',
     ownEntry: 'You submitted this entry, so another reviewer must propose any correction.',
     withdraw: 'Withdraw this entry',
-    withdrawConfirm: 'Withdraw this entry? It will never be reviewed or shown publicly. This cannot be undone.',
+    withdrawTitle: 'Withdraw this entry?',
+    withdrawBody: 'It will never be reviewed or shown publicly. This cannot be undone.',
     withdrawn: 'The entry is withdrawn. It is kept, but never reviewed or shown publicly.',
   },
 
@@ -470,7 +475,7 @@ export const workspaceEn = {
   /**
    * Issue 14's admin screens: deleting or archiving people, elections and events, the person in
    * office, choosing people by name, slugs from names, flyers, confirmations, the import limit.
-   * (Their Spanish is i18n/workspace-es-records.ts until the Spanish workspace catalog lands.)
+   * (Their Spanish is in a file of its own, i18n/workspace-es-records.ts.)
    */
   records: {
     cancel: 'Cancel',

@@ -1,4 +1,5 @@
 import { findingEs } from './workspace-finding.js';
+import { recordsEs } from './workspace-es-records.js';
 
 /**
  * Spanish strings of the workspace (see workspace-catalog.ts and i18n/README.md). Written for
@@ -148,7 +149,9 @@ export const workspaceEs = {
     since: (day: string) => `desde el ${day}`,
     unknownBrowser: 'Navegador desconocido',
     signOutEverywhere: 'Cerrar sesión en todas partes',
-    confirmSignOutEverywhere: '¿Cerrar la sesión en todos los dispositivos, incluido este?',
+    signOutEverywhereTitle: '¿Cerrar la sesión en todos los dispositivos?',
+    signOutEverywhereBody:
+      'Se cierra la sesión en cada navegador y teléfono donde la tenga iniciada, incluido este, y se borran los borradores guardados en este navegador. Puede volver a iniciar sesión enseguida.',
   },
   forgot: {
     intro:
@@ -196,7 +199,9 @@ export const workspaceEs = {
     editShort: 'Editar',
     withdraw: (title: string) => `Retirar “${title}”`,
     withdrawShort: 'Retirar',
-    withdrawConfirm: (title: string) => `¿Retirar “${title}”? Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.`,
+    withdrawTitle: (title: string) => `¿Retirar “${title}”?`,
+    withdrawBody: 'Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.',
+    withdrawnNotice: (title: string) => `“${title}” está retirado. Se guarda, pero nunca se revisa ni se muestra en público.`,
     previous: 'Página anterior',
     next: 'Página siguiente',
     pageOf: (page: number, pages: number) => `Página ${page} de ${pages}`,
@@ -303,7 +308,8 @@ export const workspaceEs = {
     retracted: 'Su retiro está propuesto. No cambia nada público hasta que lo apruebe una segunda persona del equipo de revisión.',
     ownEntry: 'Usted envió este registro, así que otra persona del equipo de revisión debe proponer cualquier corrección.',
     withdraw: 'Retirar este registro',
-    withdrawConfirm: '¿Retirar este registro? Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.',
+    withdrawTitle: '¿Retirar este registro?',
+    withdrawBody: 'Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.',
     withdrawn: 'El registro está retirado. Se guarda, pero nunca se revisa ni se muestra en público.',
   },
 
@@ -480,6 +486,10 @@ export const workspaceEs = {
     createdOk: 'Creado',
     what: (title: string, subject: string, standard: string, rating: string) => `${title} (${subject}, ${standard}, ${rating})`,
   },
+
+  // Kept in a file of its own (issue 14's admin screens); until it was listed here the Spanish
+  // admin screens showed these strings in English.
+  records: recordsEs,
 
   admin: {
     officeEs: 'Cargo en español',

@@ -233,7 +233,13 @@ export class AccountPage extends WorkspaceView {
   private _sessionList() {
     const a = this.ws.account;
     const everywhere = async () => {
-      if (!confirm(a.confirmSignOutEverywhere)) return;
+      const answer = await this._confirm({
+        title: a.signOutEverywhereTitle,
+        body: [a.signOutEverywhereBody],
+        confirm: a.signOutEverywhere,
+        danger: true,
+      });
+      if (answer !== 'confirm') return;
       const res = await api('DELETE', '/api/auth/sessions');
       if (res.ok) {
         removeAllDrafts();

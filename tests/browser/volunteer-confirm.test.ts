@@ -1,0 +1,180 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../server/plugins/auth.js';
+import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
+import { axeViolations } from './accessibility.js';
+import { useTestSite } from './site.js';
+
+// Issue 11: a volunteer withdrawing their own entry (from the list and from the entry's page)
+// and "sign out everywhere" ask in the workspace's dialog, as the admin screens do, never in
+// the browser's confirm(): Escape and Cancel change nothing and give the focus back, the
+// confirm button does it, axe-core finds nothing with the dialog open, in English and Spanish.
+
+const site = useTestSite();
+const contexts: BrowserContext[] = [];
+let volunteer: TestUser;
+let spanish: TestUser;
+
+beforeAll(async () => {
+  volunteer = await createSignedInUser(site.server, 'volunteer');
+  spanish = await createSignedInUser(site.server, 'volunteer');
+  await site.server.app.repositories.users.updateSettings(spanish.id, { language: 'es' }, spanish);
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
+
+async function pageAs(user: TestUser, token = user.token): Promise<{ page: Page; problems: string[] }> {
+  const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+  contexts.push(context);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: site.server.origin }]);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // The browser's own confirm() must never come back: any native dialog fails the test.
+  page.on('dialog', (d) => {
+    problems.push(`native ${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  return { page, problems };
+}
+
+async function submit(user: TestUser, title: string): Promise<number> {
+  const res = await site.server.app.inject({
+    method: 'POST',
+    url: '/api/evidence',
+    headers: user.headers,
+    payload: evidenceBody({ title }),
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as number;
+}
+
+async function statusOf(user: TestUser, id: number): Promise<string> {
+  const res = await site.server.app.inject({ method: 'GET', url: `/api/evidence/${id}`, headers: user.headers });
+  return res.json().status as string;
+}
+
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+
+describe('withdrawing one’s own entry', () => {
+  it('asks in the dialog on the list: Escape and Cancel keep it, the confirm button withdraws it (English)', async () => {
+    const id = await submit(volunteer, 'Demo: to withdraw from the list');
+    const { page, problems } = await pageAs(volunteer);
+    await page.goto(`${site.server.origin}/workspace`);
+    const opener = page.getByRole('button', { name: 'Withdraw “Demo: to withdraw from the list”' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Withdraw “Demo: to withdraw from the list”?' });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain('This cannot be undone.');
+    // Cancel has the focus first, so an Enter pressed by habit changes nothing.
+    await expect.poll(() => focusedText(page)).toBe('Cancel');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await statusOf(volunteer, id)).toBe('pending');
+
+    await opener.click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await statusOf(volunteer, id)).toBe('pending');
+
+    await opener.click();
+    await dialog.getByRole('button', { name: 'Withdraw “Demo: to withdraw from the list”' }).click();
+    const notice = page.locator('#submissions-message', { hasText: '“Demo: to withdraw from the list” is withdrawn.' });
+    await notice.waitFor();
+    await expect.poll(() => notice.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.locator(`tr[data-id="${id}"] .status--withdrawn`).waitFor();
+    expect(await statusOf(volunteer, id)).toBe('withdrawn');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('asks in the dialog on the entry’s page, in Spanish', async () => {
+    const id = await submit(spanish, 'Demo: para retirar');
+    const { page, problems } = await pageAs(spanish);
+    await page.goto(`${site.server.origin}/es/workspace/evidence/${id}`);
+    const opener = page.locator('main').getByRole('button', { name: 'Retirar este registro' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: '¿Retirar este registro?' });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain('Esto no se puede deshacer.');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await statusOf(spanish, id)).toBe('pending');
+
+    await opener.click();
+    await dialog.getByRole('button', { name: 'Retirar este registro' }).click();
+    await page.getByText('El registro está retirado.').waitFor();
+    expect(await statusOf(spanish, id)).toBe('withdrawn');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('signing out everywhere', () => {
+  /** A second browser's session of the same account, to see whether it survives. */
+  async function otherSession(user: TestUser) {
+    const { token } = await site.server.app.repositories.sessions.create(user.id);
+    return () =>
+      site.server.app
+        .inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `${SESSION_COOKIE}=${token}` } })
+        .then((r) => r.statusCode);
+  }
+
+  it('asks in the dialog: Escape and Cancel keep every session, the confirm button ends them (English)', async () => {
+    const user = await createSignedInUser(site.server, 'volunteer');
+    const other = await otherSession(user);
+    const { page, problems } = await pageAs(user);
+    await page.goto(`${site.server.origin}/workspace/account`);
+    const opener = page.getByRole('button', { name: 'Sign out everywhere' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Sign out on every device?' });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain('this one included');
+    await expect.poll(() => focusedText(page)).toBe('Cancel');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await other()).toBe(200);
+
+    await opener.click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await other()).toBe(200);
+
+    await opener.click();
+    await dialog.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await other()).toBe(401);
+    expect(problems).toEqual([]);
+  });
+
+  it('asks in Spanish', async () => {
+    const user = await createSignedInUser(site.server, 'volunteer');
+    await site.server.app.repositories.users.updateSettings(user.id, { language: 'es' }, user);
+    const other = await otherSession(user);
+    const { page, problems } = await pageAs(user);
+    await page.goto(`${site.server.origin}/es/workspace/account`);
+    const opener = page.getByRole('button', { name: 'Cerrar sesión en todas partes' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: '¿Cerrar la sesión en todos los dispositivos?' });
+    await dialog.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await other()).toBe(200);
+
+    await opener.click();
+    await dialog.getByRole('button', { name: 'Cerrar sesión en todas partes' }).click();
+    await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+    expect(await other()).toBe(401);
+    expect(problems).toEqual([]);
+  });
+});
