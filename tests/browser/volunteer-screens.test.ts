@@ -9,6 +9,8 @@ import { useTestSite } from './site.js';
 // and "sign out everywhere" ask in the workspace's dialog, as the admin screens do, never in
 // the browser's confirm(): Escape and Cancel change nothing and give the focus back, the
 // confirm button does it, axe-core finds nothing with the dialog open, in English and Spanish.
+// And the evidence form and the account page load through @lit/task: a failed load says so
+// and offers to try again.
 
 const site = useTestSite();
 const contexts: BrowserContext[] = [];
@@ -175,6 +177,43 @@ describe('signing out everywhere', () => {
     await dialog.getByRole('button', { name: 'Cerrar sesión en todas partes' }).click();
     await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
     expect(await other()).toBe(401);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('loading the evidence form and the account page', () => {
+  /** Lets the first request for `path` fail as a dropped connection would, and the next ones through. */
+  async function failOnce(page: Page, path: string) {
+    let failed = false;
+    await page.route(`${site.server.origin}${path}`, (route) => {
+      if (failed) return route.continue();
+      failed = true;
+      return route.abort('connectionfailed');
+    });
+  }
+
+  it('the evidence form says it could not load, and loads on “Try again” (English)', async () => {
+    const { page, problems } = await pageAs(volunteer);
+    await failOnce(page, '/api/standards');
+    await page.goto(`${site.server.origin}/workspace/evidence/new`);
+    await page.getByRole('alert').filter({ hasText: 'This could not be loaded.' }).waitFor();
+    await page.getByRole('heading', { name: 'Log evidence' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByLabel('Person', { exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: 'Try again' }).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('the account page says it could not load, and loads on “Intentar de nuevo” (Spanish)', async () => {
+    const { page, problems } = await pageAs(spanish);
+    await failOnce(page, '/api/auth/account');
+    await page.goto(`${site.server.origin}/es/workspace/account`);
+    await page.getByRole('alert').filter({ hasText: 'No se pudo cargar.' }).waitFor();
+    const retry = page.getByRole('button', { name: 'Intentar de nuevo' });
+    expect(await axeViolations(page)).toEqual([]);
+    await retry.click();
+    await page.getByRole('button', { name: 'Cerrar sesión en todas partes' }).waitFor();
     expect(problems).toEqual([]);
   });
 });
