@@ -90,7 +90,49 @@ export const workspaceEn = {
     busy: 'The server is busy. Try again in a moment.',
     unauthenticated: 'Sign in first.',
     'cross-site-request': 'This request did not come from this site, so it was refused.',
+    // Codes whose server message names specifics (a person, what depends on a record, numbers):
+    // a Spanish screen says the gist in Spanish rather than the details in English.
+    archived: 'This person is archived: an admin must restore them first.',
+    'in-use': 'This cannot be deleted: published records depend on it. Archive it instead.',
+    'other-person': 'This link is for another person’s scorecard.',
+    'invalid-credentials': 'That email and password do not match an active account.',
+    'invalid-code': 'That code is not right, or was used already. Wait for the next code and try again.',
+    'totp-required': 'Enter the 6-digit code from your authenticator app, or a recovery code.',
+    'import-limit': 'This account has reached today’s import limit. Try again tomorrow.',
+    'too-large': 'What was sent is too large.',
+    'unsupported-media-type': 'This kind of file cannot be used here.',
+    'invalid-json': 'What was sent could not be read. Reload the page and try again.',
+    'bad-request': 'The request could not be understood. Reload the page and try again.',
+    'bad-url': 'The address is not valid.',
+    'uri-too-long': 'The address is too long.',
+    'not-implemented': 'This is not available on this server.',
+    'storage-full': 'The server’s storage is full, so nothing was saved. Tell an admin.',
+    'read-only': 'The server is in read-only mode for maintenance, so nothing was saved. Try again later.',
+    unavailable: 'The server is busy or restarting. Try again in a moment.',
+    /** Any answer that was not the API's JSON (a proxy's error page, say). */
+    http: 'The server answered with an error. Try again in a moment.',
   } as Record<string, string>,
+  /**
+   * Problems the server words with specifics in them (a person's name, a file's columns, what a
+   * cell said): client/workspace/api.ts recognises the server's English by pattern and says it
+   * in the page's language; tests/i18n/translations.test.ts feeds it the server's real words.
+   */
+  importProblems: {
+    archivedSubject: (name: string) => `${name} is archived, so no evidence can be logged about them; an admin can restore them first`,
+    missingColumns: (columns: string) => `is missing the column(s) ${columns}`,
+    noRows: 'has no rows',
+    tooManyRows: (rows: number, max: number) => `has ${rows} rows; import at most ${max} at a time`,
+    notCsv: 'cannot be read as CSV',
+    notXlsx: 'cannot be read as an Excel (.xlsx) file: save it again as .xlsx or as CSV',
+    noWorksheet: 'has no worksheet',
+    unknownSubject: (written: string) =>
+      `“${written}” is not anyone on the scorecard: write the person’s name as the site shows it, or their slug`,
+    unknownStandard: (written: string) =>
+      `“${written}” is not one of the ten standards: write the standard’s number (1 to 10), its title or its slug`,
+    unknownRating: (written: string) => `“${written}” is not a rating: write a whole number from -2 to 2, such as -1 or +2`,
+    unknownKind: (written: string) => `“${written}” is not a kind of evidence: write action, data or statement`,
+    unknownDate: (written: string) => `“${written}” is not a date: write the date as 2025-03-14 or 3/14/2025 (month first)`,
+  },
   /** Finding entries, the review queue's pages and the audit log (issue 14): both languages in workspace-finding.ts. */
   finding: findingEn,
 

@@ -10,14 +10,17 @@ import { useTestSite } from './site.js';
 // the browser's confirm(): Escape and Cancel change nothing and give the focus back, the
 // confirm button does it, axe-core finds nothing with the dialog open, in English and Spanish.
 // And the evidence form and the account page load through @lit/task: a failed load says so
-// and offers to try again.
+// and offers to try again. And a Spanish screen says the server's refusals in Spanish: a person
+// archived while the form was open, an import's rows and file.
 
 const site = useTestSite();
 const contexts: BrowserContext[] = [];
 let volunteer: TestUser;
 let spanish: TestUser;
+let admin: TestUser;
 
 beforeAll(async () => {
+  admin = await createSignedInUser(site.server, 'admin');
   volunteer = await createSignedInUser(site.server, 'volunteer');
   spanish = await createSignedInUser(site.server, 'volunteer');
   await site.server.app.repositories.users.updateSettings(spanish.id, { language: 'es' }, spanish);
@@ -214,6 +217,81 @@ describe('loading the evidence form and the account page', () => {
     expect(await axeViolations(page)).toEqual([]);
     await retry.click();
     await page.getByRole('button', { name: 'Cerrar sesión en todas partes' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the server’s refusals on Spanish screens', () => {
+  const inject = (user: TestUser, method: 'POST', url: string, payload?: unknown) =>
+    site.server.app.inject({ method, url, headers: user.headers, payload: payload as never });
+
+  it('names the person field in Spanish when the person was archived while the form was open', async () => {
+    const created = await inject(admin, 'POST', '/api/subjects', {
+      slug: 'sam-soon-archived',
+      name: 'Sam Soon Archived',
+      role: 'candidate',
+      office: 'Candidate',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { page, problems } = await pageAs(spanish);
+    await page.goto(`${site.server.origin}/es/workspace/evidence/new`);
+    await page.getByLabel('Persona', { exact: true }).waitFor();
+    // A draft typed earlier about Sam, which the form restores.
+    const draft = {
+      subject: 'sam-soon-archived',
+      standard: 'kids',
+      rating: '1',
+      kind: 'action',
+      occurredOn: '2025-03-01',
+      title: 'Demo: about someone archived meanwhile',
+      summary: 'Fictional.',
+      titleEs: '',
+      summaryEs: '',
+      sources: [{ url: 'https://example.org/archived-meanwhile', title: 'Source', publisher: '', archiveUrl: '' }],
+    };
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key, value),
+      [`sc-workspace:evidence-draft:${spanish.id}:new`, JSON.stringify(draft)],
+    );
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Persona', { exact: true }).inputValue()).toBe('sam-soon-archived');
+    expect((await inject(admin, 'POST', '/api/subjects/sam-soon-archived/archive')).statusCode).toBe(200);
+
+    await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+    const error = page.locator('#error-subject');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toBe(
+      'Sam Soon Archived está archivada, así que no se puede registrar evidencia sobre esta persona; una persona de la administración puede restaurarla primero',
+    );
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('subject');
+    expect(await page.getByText('is archived').count()).toBe(0);
+    const mine = (await site.server.app.inject({ url: '/api/evidence?mine=true&pageSize=100', headers: spanish.headers })).json();
+    expect(mine.items.some((e: { title: string }) => e.title === draft.title)).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('says the import’s row and file problems in Spanish', async () => {
+    const { page, problems } = await pageAs(spanish);
+    await page.goto(`${site.server.origin}/es/workspace/import`);
+    const header = 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title';
+    await page
+      .getByLabel('O pegue el texto CSV')
+      .fill([header, 'nobody-here,kids,9,action,Demo: nadie,Ficticio.,2025-03-01,https://example.org/x,X'].join('\n'));
+    await page.getByRole('button', { name: 'Verificar cada fila' }).click();
+    const row = page.locator('.import-card[data-line="2"]');
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('“nobody-here” no es ninguna persona de la boleta de calificaciones');
+    expect(text).toContain('“9” no es una valoración');
+    expect(text).not.toContain('is not');
+
+    await page.getByLabel('O pegue el texto CSV').fill('subject,standard\nnobody,kids');
+    await page.getByRole('button', { name: 'Verificar cada fila' }).click();
+    const error = page.locator('#import-error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toContain('le falta la columna o las columnas rating, kind');
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

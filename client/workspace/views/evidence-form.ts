@@ -234,7 +234,8 @@ export class EvidenceForm extends WorkspaceView {
       return;
     }
     this._state = 'ready';
-    if (result.status === 400 && result.error.details?.length) return this._showFieldErrors(result.error);
+    // A 400's fields, and a refusal that names a field (409: the person was archived meanwhile).
+    if (result.error.details?.length) return this._showFieldErrors(result.error);
     this._formError = result.status === 0 ? w.networkError : w.serverError(result.error.message);
     await this.updateComplete;
     this.querySelector<HTMLElement>('#form-error')?.focus();
