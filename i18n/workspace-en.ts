@@ -109,6 +109,9 @@ export const workspaceEn = {
     'storage-full': 'The server’s storage is full, so nothing was saved. Tell an admin.',
     'read-only': 'The server is in read-only mode for maintenance, so nothing was saved. Try again later.',
     unavailable: 'The server is busy or restarting. Try again in a moment.',
+    'change-pending': 'A change to this entry already awaits a second reviewer: approve or reject it first.',
+    'reset-invalid': 'This password-reset link has been used, has expired or is not valid. Ask for a new one.',
+    'reply-link-invalid': 'This reply link is not valid: it may have expired or been revoked. Ask the coalition for a new one.',
     /** Any answer that was not the API's JSON (a proxy's error page, say). */
     http: 'The server answered with an error. Try again in a moment.',
   } as Record<string, string>,

@@ -109,6 +109,10 @@ export const workspaceEs = {
     'storage-full': 'El almacenamiento del servidor está lleno, así que no se guardó nada. Avise a una persona de la administración.',
     'read-only': 'El servidor está en modo de solo lectura por mantenimiento, así que no se guardó nada. Intente más tarde.',
     unavailable: 'El servidor está ocupado o reiniciándose. Intente de nuevo en un momento.',
+    'change-pending':
+      'Ya hay un cambio a este registro que espera a una segunda persona del equipo de revisión: apruébelo o recházelo primero.',
+    'reset-invalid': 'Este enlace para cambiar la contraseña ya se usó, venció o no es válido. Pida uno nuevo.',
+    'reply-link-invalid': 'Este enlace de respuesta no es válido: puede haber vencido o haberse anulado. Pida uno nuevo a la coalición.',
     http: 'El servidor respondió con un error. Intente de nuevo en un momento.',
   },
 

@@ -21,7 +21,7 @@ function serverCodes(): Set<string> {
       if (statSync(path).isDirectory()) walk(path);
       else if (path.endsWith('.ts')) {
         const text = readFileSync(path, 'utf8');
-        for (const m of text.matchAll(/HttpError\(\d{3}, '([a-z-]+)'/g)) codes.add(m[1]);
+        for (const m of text.matchAll(/HttpError\(\s*\d{3},\s*'([a-z-]+)'/g)) codes.add(m[1]);
         for (const m of text.matchAll(/\berror: '([a-z-]+)'/g)) codes.add(m[1]);
       }
     }
