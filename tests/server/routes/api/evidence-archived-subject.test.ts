@@ -85,6 +85,19 @@ describe('evidence about an archived person', () => {
     expect(edited.json()).toMatchObject({ subject: 'ari-archived', title: 'Demo: before archiving, edited' });
   });
 
+  it('refuses a correction moving a published entry onto an archived person, proposing nothing', async () => {
+    const reviewer = await createSignedInUser(t, 'reviewer');
+    const entry = (await as(volunteer, 'POST', '/api/evidence', evidenceBody({ title: 'Demo: published, then corrected' }))).json();
+    const published = await as(admin, 'POST', `/api/evidence/${entry.id}/review`, { decision: 'publish', revision: entry.revision });
+    expect(published.statusCode, published.body).toBe(200);
+    const proposed = await as(reviewer, 'POST', `/api/evidence/${entry.id}/correct`, { note: 'Wrong person', subject: 'ari-archived' });
+    expect(proposed.statusCode, proposed.body).toBe(409);
+    expect(proposed.json()).toMatchObject({ error: 'archived', details: [{ field: 'body.subject' }] });
+    // Nothing is left open: a correction of another field can still be proposed.
+    const other = await as(reviewer, 'POST', `/api/evidence/${entry.id}/correct`, { note: 'Typo', title: 'Demo: corrected title' });
+    expect(other.statusCode, other.body).toBe(202);
+  });
+
   it('is accepted again once the person is restored', async () => {
     expect((await as(admin, 'POST', '/api/subjects/ari-archived/restore')).statusCode).toBe(200);
     const res = await as(volunteer, 'POST', '/api/evidence', evidenceBody({ subject: 'ari-archived', title: 'Demo: after restoring' }));
