@@ -118,7 +118,7 @@ export const workspaceEn = {
   /**
    * Problems the server words with specifics in them (a person's name, a file's columns, what a
    * cell said): client/workspace/api.ts recognises the server's English by pattern and says it
-   * in the page's language; tests/i18n/translations.test.ts feeds it the server's real words.
+   * in the page's language; tests/i18n/server-messages.test.ts feeds it the server's real words.
    */
   importProblems: {
     archivedSubject: (name: string) => `${name} is archived, so no evidence can be logged about them; an admin can restore them first`,

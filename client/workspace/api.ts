@@ -76,8 +76,9 @@ export function problemInLanguage(message: string, problems: WorkspaceMessages['
 type ImportProblems = WorkspaceMessages['importProblems'];
 /**
  * The server's problems that carry specifics (a name, columns, what a cell said), by their
- * English pattern: the catalog's `importProblems` says each in the page's language. The English
- * catalog mirrors these words, and tests/i18n/translations.test.ts feeds the server's own.
+ * English pattern: the catalog's `importProblems` says each in the page's language (English
+ * pages keep the server's words). tests/i18n/server-messages.test.ts feeds these patterns the
+ * server's own output, so a reworded server message fails there rather than going untranslated.
  */
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray, p: ImportProblems) => string]> = [
   [/^(.+) is archived, so no evidence can be logged about them; an admin can restore them first$/, (m, p) => p.archivedSubject(m[1])],
