@@ -90,7 +90,52 @@ export const workspaceEn = {
     busy: 'The server is busy. Try again in a moment.',
     unauthenticated: 'Sign in first.',
     'cross-site-request': 'This request did not come from this site, so it was refused.',
+    // Codes whose server message names specifics (a person, what depends on a record, numbers):
+    // a Spanish screen says the gist in Spanish rather than the details in English.
+    archived: 'This person is archived: an admin must restore them first.',
+    'in-use': 'This cannot be deleted: published records depend on it. Archive it instead.',
+    'other-person': 'This link is for another person’s scorecard.',
+    'invalid-credentials': 'That email and password do not match an active account.',
+    'invalid-code': 'That code is not right, or was used already. Wait for the next code and try again.',
+    'totp-required': 'Enter the 6-digit code from your authenticator app, or a recovery code.',
+    'import-limit': 'This account has reached today’s import limit. Try again tomorrow.',
+    'too-large': 'What was sent is too large.',
+    'unsupported-media-type': 'This kind of file cannot be used here.',
+    'invalid-json': 'What was sent could not be read. Reload the page and try again.',
+    'bad-request': 'The request could not be understood. Reload the page and try again.',
+    'bad-url': 'The address is not valid.',
+    'uri-too-long': 'The address is too long.',
+    'not-implemented': 'This is not available on this server.',
+    'storage-full': 'The server’s storage is full, so nothing was saved. Tell an admin.',
+    'read-only': 'The server is in read-only mode for maintenance, so nothing was saved. Try again later.',
+    unavailable: 'The server is busy or restarting. Try again in a moment.',
+    'change-pending': 'A change to this entry already awaits a second reviewer: approve or reject it first.',
+    'reset-invalid': 'This password-reset link has been used, has expired or is not valid. Ask for a new one.',
+    'reply-link-invalid': 'This reply link is not valid: it may have expired or been revoked. Ask the coalition for a new one.',
+    /** Any answer that was not the API's JSON (a proxy's error page, say). */
+    http: 'The server answered with an error. Try again in a moment.',
   } as Record<string, string>,
+  /**
+   * Problems the server words with specifics in them (a person's name, a file's columns, what a
+   * cell said): client/workspace/api.ts recognises the server's English by pattern and says it
+   * in the page's language; tests/i18n/server-messages.test.ts feeds it the server's real words.
+   */
+  importProblems: {
+    archivedSubject: (name: string) => `${name} is archived, so no evidence can be logged about them; an admin can restore them first`,
+    missingColumns: (columns: string) => `is missing the column(s) ${columns}`,
+    noRows: 'has no rows',
+    tooManyRows: (rows: number, max: number) => `has ${rows} rows; import at most ${max} at a time`,
+    notCsv: 'cannot be read as CSV',
+    notXlsx: 'cannot be read as an Excel (.xlsx) file: save it again as .xlsx or as CSV',
+    noWorksheet: 'has no worksheet',
+    unknownSubject: (written: string) =>
+      `“${written}” is not anyone on the scorecard: write the person’s name as the site shows it, or their slug`,
+    unknownStandard: (written: string) =>
+      `“${written}” is not one of the ten standards: write the standard’s number (1 to 10), its title or its slug`,
+    unknownRating: (written: string) => `“${written}” is not a rating: write a whole number from -2 to 2, such as -1 or +2`,
+    unknownKind: (written: string) => `“${written}” is not a kind of evidence: write action, data or statement`,
+    unknownDate: (written: string) => `“${written}” is not a date: write the date as 2025-03-14 or 3/14/2025 (month first)`,
+  },
   /** Finding entries, the review queue's pages and the audit log (issue 14): both languages in workspace-finding.ts. */
   finding: findingEn,
 
@@ -146,7 +191,9 @@ export const workspaceEn = {
     since: (day: string) => `since ${day}`,
     unknownBrowser: 'Unknown browser',
     signOutEverywhere: 'Sign out everywhere',
-    confirmSignOutEverywhere: 'Sign out on every device, this one included?',
+    signOutEverywhereTitle: 'Sign out on every device?',
+    signOutEverywhereBody:
+      'Every browser and phone where you are signed in is signed out, this one included, and drafts kept in this browser are removed. You can sign in again at once.',
   },
   forgot: {
     intro: 'Type the email of your account. We will send a link to choose a new password; it works once, for one hour.',
@@ -184,7 +231,9 @@ export const workspaceEn = {
     editShort: 'Edit',
     withdraw: (title: string) => `Withdraw “${title}”`,
     withdrawShort: 'Withdraw',
-    withdrawConfirm: (title: string) => `Withdraw “${title}”? It will never be reviewed or shown publicly. This cannot be undone.`,
+    withdrawTitle: (title: string) => `Withdraw “${title}”?`,
+    withdrawBody: 'It will never be reviewed or shown publicly. This cannot be undone.',
+    withdrawnNotice: (title: string) => `“${title}” is withdrawn. It is kept, but never reviewed or shown publicly.`,
     previous: 'Previous page',
     next: 'Next page',
     pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
@@ -288,7 +337,8 @@ export const workspaceEn = {
     retracted: 'Your retraction is proposed. It changes nothing public until a second reviewer approves it.',
     ownEntry: 'You submitted this entry, so another reviewer must propose any correction.',
     withdraw: 'Withdraw this entry',
-    withdrawConfirm: 'Withdraw this entry? It will never be reviewed or shown publicly. This cannot be undone.',
+    withdrawTitle: 'Withdraw this entry?',
+    withdrawBody: 'It will never be reviewed or shown publicly. This cannot be undone.',
     withdrawn: 'The entry is withdrawn. It is kept, but never reviewed or shown publicly.',
   },
 
@@ -470,7 +520,7 @@ export const workspaceEn = {
   /**
    * Issue 14's admin screens: deleting or archiving people, elections and events, the person in
    * office, choosing people by name, slugs from names, flyers, confirmations, the import limit.
-   * (Their Spanish is i18n/workspace-es-records.ts until the Spanish workspace catalog lands.)
+   * (Their Spanish is in a file of its own, i18n/workspace-es-records.ts.)
    */
   records: {
     cancel: 'Cancel',

@@ -3,8 +3,8 @@ import type { WorkspaceMessages } from './workspace-catalog.js';
 /**
  * The Spanish of the workspace's `records` strings (issue 14: deleting and archiving, the
  * District Attorney today, choosing people by name, flyers, confirmations, the import limit).
- * The Spanish workspace catalog takes it as its `records` key; until that catalog exists this
- * file keeps the translation next to its English, checked by tests/i18n/workspace-records.test.ts.
+ * The Spanish workspace catalog (workspace-es.ts) takes it as its `records` key; checked by
+ * tests/i18n/translations.test.ts and tests/i18n/workspace-records.test.ts.
  */
 export const recordsEs: WorkspaceMessages['records'] = {
   cancel: 'Cancelar',

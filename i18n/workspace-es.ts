@@ -1,4 +1,5 @@
 import { findingEs } from './workspace-finding.js';
+import { recordsEs } from './workspace-es-records.js';
 
 /**
  * Spanish strings of the workspace (see workspace-catalog.ts and i18n/README.md). Written for
@@ -91,6 +92,46 @@ export const workspaceEs = {
     busy: 'El servidor está ocupado. Intente de nuevo en un momento.',
     unauthenticated: 'Primero inicie sesión.',
     'cross-site-request': 'Esta solicitud no vino de este sitio, así que se rechazó.',
+    archived: 'Esta persona está archivada: una persona de la administración debe restaurarla primero.',
+    'in-use': 'No se puede borrar: hay registros publicados que dependen de esto. Archívelo en su lugar.',
+    'other-person': 'Este enlace es para la boleta de calificaciones de otra persona.',
+    'invalid-credentials': 'Ese correo y esa contraseña no coinciden con una cuenta activa.',
+    'invalid-code': 'Ese código no es correcto o ya se usó. Espere al siguiente código e intente de nuevo.',
+    'totp-required': 'Escriba el código de 6 dígitos de su aplicación de autenticación, o un código de recuperación.',
+    'import-limit': 'Esta cuenta llegó al límite de importación de hoy. Intente de nuevo mañana.',
+    'too-large': 'Lo que se envió es demasiado grande.',
+    'unsupported-media-type': 'Este tipo de archivo no se puede usar aquí.',
+    'invalid-json': 'No se pudo leer lo que se envió. Vuelva a cargar la página e intente de nuevo.',
+    'bad-request': 'No se entendió la solicitud. Vuelva a cargar la página e intente de nuevo.',
+    'bad-url': 'La dirección no es válida.',
+    'uri-too-long': 'La dirección es demasiado larga.',
+    'not-implemented': 'Esto no está disponible en este servidor.',
+    'storage-full': 'El almacenamiento del servidor está lleno, así que no se guardó nada. Avise a una persona de la administración.',
+    'read-only': 'El servidor está en modo de solo lectura por mantenimiento, así que no se guardó nada. Intente más tarde.',
+    unavailable: 'El servidor está ocupado o reiniciándose. Intente de nuevo en un momento.',
+    'change-pending':
+      'Ya hay un cambio a este registro que espera a una segunda persona del equipo de revisión: apruébelo o recházelo primero.',
+    'reset-invalid': 'Este enlace para cambiar la contraseña ya se usó, venció o no es válido. Pida uno nuevo.',
+    'reply-link-invalid': 'Este enlace de respuesta no es válido: puede haber vencido o haberse anulado. Pida uno nuevo a la coalición.',
+    http: 'El servidor respondió con un error. Intente de nuevo en un momento.',
+  },
+
+  importProblems: {
+    archivedSubject: (name: string) =>
+      `${name} está archivada, así que no se puede registrar evidencia sobre esta persona; una persona de la administración puede restaurarla primero`,
+    missingColumns: (columns: string) => `le falta la columna o las columnas ${columns}`,
+    noRows: 'no tiene filas',
+    tooManyRows: (rows: number, max: number) => `tiene ${rows} filas; importe como máximo ${max} a la vez`,
+    notCsv: 'no se puede leer como CSV',
+    notXlsx: 'no se puede leer como archivo de Excel (.xlsx): guárdelo de nuevo como .xlsx o como CSV',
+    noWorksheet: 'no tiene ninguna hoja',
+    unknownSubject: (written: string) =>
+      `“${written}” no es ninguna persona de la boleta de calificaciones: escriba el nombre de la persona como lo muestra el sitio, o su slug`,
+    unknownStandard: (written: string) =>
+      `“${written}” no es uno de los diez estándares: escriba el número del estándar (1 a 10), su título o su slug`,
+    unknownRating: (written: string) => `“${written}” no es una valoración: escriba un número entero de -2 a 2, como -1 o +2`,
+    unknownKind: (written: string) => `“${written}” no es un tipo de evidencia: escriba action, data o statement`,
+    unknownDate: (written: string) => `“${written}” no es una fecha: escriba la fecha como 2025-03-14 o 3/14/2025 (primero el mes)`,
   },
 
   signIn: {
@@ -148,7 +189,9 @@ export const workspaceEs = {
     since: (day: string) => `desde el ${day}`,
     unknownBrowser: 'Navegador desconocido',
     signOutEverywhere: 'Cerrar sesión en todas partes',
-    confirmSignOutEverywhere: '¿Cerrar la sesión en todos los dispositivos, incluido este?',
+    signOutEverywhereTitle: '¿Cerrar la sesión en todos los dispositivos?',
+    signOutEverywhereBody:
+      'Se cierra la sesión en cada navegador y teléfono donde la tenga iniciada, incluido este, y se borran los borradores guardados en este navegador. Puede volver a iniciar sesión enseguida.',
   },
   forgot: {
     intro:
@@ -196,7 +239,9 @@ export const workspaceEs = {
     editShort: 'Editar',
     withdraw: (title: string) => `Retirar “${title}”`,
     withdrawShort: 'Retirar',
-    withdrawConfirm: (title: string) => `¿Retirar “${title}”? Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.`,
+    withdrawTitle: (title: string) => `¿Retirar “${title}”?`,
+    withdrawBody: 'Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.',
+    withdrawnNotice: (title: string) => `“${title}” está retirado. Se guarda, pero nunca se revisa ni se muestra en público.`,
     previous: 'Página anterior',
     next: 'Página siguiente',
     pageOf: (page: number, pages: number) => `Página ${page} de ${pages}`,
@@ -303,7 +348,8 @@ export const workspaceEs = {
     retracted: 'Su retiro está propuesto. No cambia nada público hasta que lo apruebe una segunda persona del equipo de revisión.',
     ownEntry: 'Usted envió este registro, así que otra persona del equipo de revisión debe proponer cualquier corrección.',
     withdraw: 'Retirar este registro',
-    withdrawConfirm: '¿Retirar este registro? Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.',
+    withdrawTitle: '¿Retirar este registro?',
+    withdrawBody: 'Nunca se revisará ni se mostrará en público. Esto no se puede deshacer.',
     withdrawn: 'El registro está retirado. Se guarda, pero nunca se revisa ni se muestra en público.',
   },
 
@@ -480,6 +526,10 @@ export const workspaceEs = {
     createdOk: 'Creado',
     what: (title: string, subject: string, standard: string, rating: string) => `${title} (${subject}, ${standard}, ${rating})`,
   },
+
+  // Kept in a file of its own (issue 14's admin screens); until it was listed here the Spanish
+  // admin screens showed these strings in English.
+  records: recordsEs,
 
   admin: {
     officeEs: 'Cargo en español',

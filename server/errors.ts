@@ -11,3 +11,7 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what: string, slug: string) => new HttpError(404, 'not-found', `No ${what} with slug "${slug}"`);
+
+/** Why no evidence may name an archived person: the API's `subject` problem and the import row's. */
+export const archivedSubjectMessage = (name: string) =>
+  `${name} is archived, so no evidence can be logged about them; an admin can restore them first`;

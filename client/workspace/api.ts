@@ -1,5 +1,5 @@
 import type { ErrorResponse } from '../../server/schemas/common.js';
-import { DEFAULT_LOCALE, localeFromPath, localePrefix, pagePath } from '../../i18n/locales.js';
+import { DEFAULT_LOCALE, isLocale, localeFromPath, localePrefix, pagePath } from '../../i18n/locales.js';
 import { workspaceMessagesFor, type WorkspaceMessages } from '../../i18n/workspace-catalog.js';
 import { workspaceEn } from '../../i18n/workspace-en.js';
 
@@ -52,10 +52,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
 /** Field errors from a 400, keyed by the body path without `body.` (e.g. `sources.0.url`), in the page's language where known. */
 export function fieldErrors(error: ErrorResponse): Map<string, string> {
   const map = new Map<string, string>();
-  const problems = workspaceMessagesFor(localeFromPath(location.pathname)).problems;
   for (const d of error.details ?? []) {
     const field = d.field.replace(/^body\.?/, '') || 'form';
-    if (!map.has(field)) map.set(field, problemInLanguage(d.message, problems));
+    if (!map.has(field)) map.set(field, inPageLanguage(d.message));
   }
   return map;
 }
@@ -73,6 +72,48 @@ export function problemInLanguage(message: string, problems: WorkspaceMessages['
   if (length) return length[1] === 'most' ? problems.tooLong(Number(length[2])) : problems.tooShort(Number(length[2]));
   return message;
 }
+
+type ImportProblems = WorkspaceMessages['importProblems'];
+/**
+ * The server's problems that carry specifics (a name, columns, what a cell said), by their
+ * English pattern: the catalog's `importProblems` says each in the page's language (English
+ * pages keep the server's words). tests/i18n/server-messages.test.ts feeds these patterns the
+ * server's own output, so a reworded server message fails there rather than going untranslated.
+ */
+const PATTERNS: Array<[RegExp, (m: RegExpExecArray, p: ImportProblems) => string]> = [
+  [/^(.+) is archived, so no evidence can be logged about them; an admin can restore them first$/, (m, p) => p.archivedSubject(m[1])],
+  [/^is missing the columns? (.+)$/, (m, p) => p.missingColumns(m[1])],
+  [/^has no rows$/, (_, p) => p.noRows],
+  [/^has (\d+) rows; import at most (\d+) at a time$/, (m, p) => p.tooManyRows(Number(m[1]), Number(m[2]))],
+  [/^cannot be read as CSV\b/, (_, p) => p.notCsv],
+  [/^cannot be read as an Excel \(\.xlsx\) file\b/, (_, p) => p.notXlsx],
+  [/^has no worksheet$/, (_, p) => p.noWorksheet],
+  [/^“(.*)” is not anyone on the scorecard: /s, (m, p) => p.unknownSubject(m[1])],
+  [/^“(.*)” is not one of the ten standards: /s, (m, p) => p.unknownStandard(m[1])],
+  [/^“(.*)” is not a rating: /s, (m, p) => p.unknownRating(m[1])],
+  [/^“(.*)” is not a kind of evidence: /s, (m, p) => p.unknownKind(m[1])],
+  [/^“(.*)” is not a date: /s, (m, p) => p.unknownDate(m[1])],
+];
+
+/**
+ * Any problem the server words in English (a field's, an import row's or file's), in the
+ * language of `locale`: known field problems and the patterns above; English pages and
+ * anything not recognised keep the server's own words.
+ */
+export function messageInLanguage(message: string, locale: string): string {
+  if (!isLocale(locale) || locale === DEFAULT_LOCALE) return message;
+  const ws = workspaceMessagesFor(locale);
+  const known = problemInLanguage(message, ws.problems);
+  if (known !== message) return known;
+  for (const [pattern, say] of PATTERNS) {
+    const m = pattern.exec(message);
+    if (m) return say(m, ws.importProblems);
+  }
+  return message;
+}
+
+/** `messageInLanguage` for the page being shown. */
+export const inPageLanguage = (message: string) => messageInLanguage(message, localeFromPath(location.pathname));
 
 const memo = new Map<string, Promise<ApiResult<unknown>>>();
 

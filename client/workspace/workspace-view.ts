@@ -5,6 +5,7 @@ import { readPageData } from '../app/page-data.js';
 import { workspaceMessagesFor, type WorkspaceMessages } from '../../i18n/workspace-catalog.js';
 import type { WorkspacePageData } from '../../core/workspace-page-data.js';
 import { workspacePath } from './language.js';
+import { confirmAction, type Confirmation } from './confirm-dialog.js';
 
 /** A workspace screen: rendered in the light DOM (the page's stylesheet), knowing who is signed in. */
 export class WorkspaceView extends LightElement {
@@ -24,6 +25,15 @@ export class WorkspaceView extends LightElement {
 
   protected get account() {
     return this.page.account;
+  }
+
+  /**
+   * Asks first in the accessible dialog (issue 14: delete, archive, disable, role change,
+   * withdraw, sign out everywhere), never the browser's confirm(), which cannot be styled,
+   * translated on its buttons or tested; the cancel button is always there.
+   */
+  protected _confirm(ask: Omit<Confirmation, 'cancel'>) {
+    return confirmAction({ ...ask, cancel: this.ws.records.cancel });
   }
 
   /** A Task's loading and failed states as every screen shows them (with a retry), else `complete`. */

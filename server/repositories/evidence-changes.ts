@@ -43,7 +43,8 @@ export class EvidenceChangeRepository {
       const entry = await this.entries.findOr404(id, tx);
       if (kind === 'correction') refuseOwn(entry, actor, 'correct');
       requireStatus(entry, 'published', kind === 'correction' ? 'corrected' : 'retracted');
-      await this.entries.resolve(tx, fields); // an unknown person or standard is a 400 now, not at approval
+      // An unknown person or standard is a 400 now, not at approval; so is moving it onto an archived person.
+      await this.entries.resolve(tx, fields, 'body', entry.subject);
       const [open] = await tx
         .select({ id: evidenceChanges.id })
         .from(evidenceChanges)

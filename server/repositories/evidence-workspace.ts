@@ -15,7 +15,7 @@ import {
   type Evidence,
   type EvidenceStatus,
 } from '../../db/schema/index.js';
-import { HttpError } from '../errors.js';
+import { archivedSubjectMessage, HttpError } from '../errors.js';
 import type { EvidenceChanges, EvidenceInput, WorkspaceEvidence } from '../schemas/evidence-workspace.js';
 import { inTransaction, recordAudit, type Actor, type Tx, type Writer } from './audit.js';
 import { publicColumns, type EvidenceRepository } from './evidence.js';
@@ -233,12 +233,22 @@ export class EvidenceWorkspaceRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** Slugs to ids; an unknown slug is a 400 naming the field, like any other bad input. */
-  async resolve(writer: Writer, changes: Pick<EvidenceChanges, 'subject' | 'standard'>, location = 'body') {
+  /**
+   * Slugs to ids; an unknown slug is a 400 naming the field, like any other bad input. An
+   * archived person is a 409 naming the field: no new evidence about them, by form, API or
+   * import, and no entry moved onto them. `current` is the entry's own person when it is being
+   * changed: an entry already about someone since archived may still be edited or corrected.
+   */
+  async resolve(writer: Writer, changes: Pick<EvidenceChanges, 'subject' | 'standard'>, location = 'body', current?: string) {
     const ids: { subjectId?: number; standardId?: number } = {};
     if (changes.subject !== undefined) {
-      const [row] = await writer.select({ id: subjects.id }).from(subjects).where(eq(subjects.slug, changes.subject)).limit(1);
+      const [row] = await writer
+        .select({ id: subjects.id, name: subjects.name, archivedAt: subjects.archivedAt })
+        .from(subjects)
+        .where(eq(subjects.slug, changes.subject))
+        .limit(1);
       if (!row) throw unknownSlug(location, 'subject', changes.subject);
+      if (row.archivedAt && changes.subject !== current) throw archivedSubject(location, row.name);
       ids.subjectId = row.id;
     }
     if (changes.standard !== undefined) {
@@ -277,7 +287,7 @@ export class EvidenceWorkspaceRepository {
     columns: Partial<Evidence>,
   ): Promise<WorkspaceEvidence> {
     const { sources, subject: _s, standard: _t, translations, ...plain } = content;
-    const ids = await this.resolve(tx, content);
+    const ids = await this.resolve(tx, content, 'body', before.subject);
     await tx
       .update(evidence)
       .set({ ...plain, ...ids, ...columns, updatedAt: nowIso(), revision: sql`${evidence.revision} + 1` })
@@ -392,6 +402,11 @@ export function requireRevision(entry: Pick<WorkspaceEvidence, 'revision'>, revi
       `This entry changed after you opened it (you read revision ${revision}, it is now at ${entry.revision}); read it again before deciding`,
     );
   }
+}
+
+function archivedSubject(location: string, name: string) {
+  const message = archivedSubjectMessage(name);
+  return new HttpError(409, 'archived', `${location}.subject: ${message}`, [{ field: `${location}.subject`, message }]);
 }
 
 function unknownSlug(location: string, field: 'subject' | 'standard', slug: string) {

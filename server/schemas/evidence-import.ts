@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isBlankRow, readChoice, readDate, readRating, readUrl, type NamedChoice } from '../../core/spreadsheet-cells.js';
 import { messagesFor } from '../../i18n/catalog.js';
 import { LOCALES } from '../../i18n/locales.js';
-import { HttpError } from '../errors.js';
+import { archivedSubjectMessage, HttpError } from '../errors.js';
 import { errorResponse } from './common.js';
 import { nextTurn, type SpreadsheetTable } from '../import/tables.js';
 import type { Repositories } from '../plugins/repositories.js';
@@ -130,6 +130,8 @@ const cell = (record: Record<string, string>, column: string) => {
  */
 export interface ImportVocabulary {
   subjects: NamedChoice[];
+  /** Archived people: a row naming one is told so, not that they are unknown. */
+  archivedSubjects: NamedChoice[];
   standards: NamedChoice[];
   kinds: NamedChoice[];
 }
@@ -137,8 +139,11 @@ export interface ImportVocabulary {
 /** Every way the site itself names people, standards and kinds, in each of its languages. */
 export async function importVocabulary(repos: Pick<Repositories, 'subjects' | 'standards'>): Promise<ImportVocabulary> {
   const standardsByLocale = await Promise.all(LOCALES.map((locale) => repos.standards.list(locale)));
+  const people = await repos.subjects.rows({ includeArchived: true });
+  const choice = (row: (typeof people)[number]) => ({ slug: row.slug, names: [row.name] });
   return {
-    subjects: (await repos.subjects.rows()).map((row) => ({ slug: row.slug, names: [row.name] })),
+    subjects: people.filter((row) => !row.archivedAt).map(choice),
+    archivedSubjects: people.filter((row) => row.archivedAt).map(choice),
     standards: standardsByLocale[0].map((standard, i) => ({
       slug: standard.slug,
       names: [String(standard.number), ...standardsByLocale.map((list) => list[i].title)],
@@ -247,9 +252,10 @@ export async function parseImport(table: SpreadsheetTable, vocabulary: ImportVoc
     };
     const unknown = Object.entries(unreadable).flatMap(([column, read]) => {
       const written = cell(record, column);
-      return written !== undefined && read(written) === null
-        ? [{ column, message: `“${written}” ${UNREADABLE[column]}: ${HINTS[column]}` }]
-        : [];
+      if (written === undefined || read(written) !== null) return [];
+      const archived = column === 'subject' ? readChoice(written, vocabulary.archivedSubjects) : null;
+      const name = vocabulary.archivedSubjects.find((c) => c.slug === archived)?.names[0];
+      return [{ column, message: name ? archivedSubjectMessage(name) : `“${written}” ${UNREADABLE[column]}: ${HINTS[column]}` }];
     });
     const result = evidenceInput.safeParse(toBody(record, vocabulary));
     const problems = [

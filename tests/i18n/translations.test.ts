@@ -29,7 +29,12 @@ function problems(english: unknown, spanish: unknown, path: string, out: string[
     return out;
   }
   if (english && typeof english === 'object') {
-    if (!spanish || typeof spanish !== 'object') return [...out, `${path}: missing`];
+    // Pushed, not returned as a new list: a nested block missing whole (the callers below ignore
+    // the return value) went unreported, e.g. the admin screens' `records` on Spanish screens.
+    if (!spanish || typeof spanish !== 'object') {
+      out.push(`${path}: missing`);
+      return out;
+    }
     for (const key of Object.keys(english))
       problems((english as Record<string, unknown>)[key], (spanish as Record<string, unknown>)[key], `${path}.${key}`, out);
     for (const key of Object.keys(spanish)) if (!(key in english)) out.push(`${path}.${key}: not in English (stale?)`);

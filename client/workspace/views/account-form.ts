@@ -1,7 +1,12 @@
 import { html, nothing } from 'lit';
 import { WorkspaceView } from '../workspace-view.js';
 
-/** What sign-in and accepting an invitation share: a busy flag, one form error, field errors from a 400. */
+/**
+ * What sign-in, accepting an invitation and the password screens share: a busy flag, one form
+ * error, field errors from a 400. These screens load nothing when they open (the token is in
+ * the address, checked on submit), so they have no loading state and no @lit/task: a Task would
+ * only wrap the submit, whose failure must show beside the typed fields, not instead of the form.
+ */
 export class AccountForm extends WorkspaceView {
   static properties = { _error: { state: true }, _busy: { state: true }, _fields: { state: true } };
   declare _error: string | null;

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { Task } from '@lit/task';
 import type { AccountSettings as Settings, SessionInfo as Session, TotpSetup as Setup } from '../../../server/schemas/accounts.js';
 import { api, fieldErrors } from '../api.js';
 import { removeAllDrafts } from '../drafts.js';
@@ -23,7 +24,8 @@ export class AccountPage extends WorkspaceView {
     _notice: { state: true },
     _fields: { state: true },
   };
-  declare _settings: Settings | null | 'failed';
+  /** The settings as last loaded, or as a save changed them; null until the first load. */
+  declare _settings: Settings | null;
   declare _sessions: Session[];
   declare _setup: Setup | null;
   declare _recovery: string[] | null;
@@ -41,22 +43,39 @@ export class AccountPage extends WorkspaceView {
     this._fields = new Map();
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    void this._load();
+  /**
+   * Loads the settings and sessions when the screen opens; renderTask shows loading and failure
+   * with a retry. A save reruns it (`_load`) to show what the server now holds; the sections
+   * stay on screen meanwhile (see render), so a save's outcome and the focus are not lost.
+   */
+  private readonly _loader = new Task(this, {
+    task: async () => {
+      const [settings, sessions] = await Promise.all([
+        api<Settings>('GET', '/api/auth/account'),
+        api<Session[]>('GET', '/api/auth/sessions'),
+      ]);
+      if (!settings.ok) throw new Error('The account could not be loaded');
+      this._settings = settings.body;
+      this._sessions = sessions.ok ? sessions.body : [];
+      return settings.body;
+    },
+    args: () => [],
+    onComplete: () => void this._scrollToTarget(),
+  });
+  private _scrolled = false;
+
+  /** Sent here to set up two-factor sign-in, or from an email's "turn these off" link: once, after the first load. */
+  private async _scrollToTarget() {
+    if (this._scrolled) return;
+    this._scrolled = true;
+    await this.updateComplete;
+    const target = new URLSearchParams(location.search).get('setup') === 'two-factor' ? 'two-factor' : location.hash.slice(1);
+    if (target) this.querySelector<HTMLElement>(`#${CSS.escape(target)}`)?.scrollIntoView();
   }
 
   private async _load() {
-    const [settings, sessions] = await Promise.all([
-      api<Settings>('GET', '/api/auth/account'),
-      api<Session[]>('GET', '/api/auth/sessions'),
-    ]);
-    this._settings = settings.ok ? settings.body : 'failed';
-    this._sessions = sessions.ok ? sessions.body : [];
+    await this._loader.run();
     await this.updateComplete;
-    // Sent here to set up two-factor sign-in, or from an email's "turn these off" link.
-    const target = new URLSearchParams(location.search).get('setup') === 'two-factor' ? 'two-factor' : location.hash.slice(1);
-    if (target) this.querySelector<HTMLElement>(`#${CSS.escape(target)}`)?.scrollIntoView();
   }
 
   private async _send(section: string, method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, done: string) {
@@ -88,8 +107,8 @@ export class AccountPage extends WorkspaceView {
     const w = this.ws;
     const a = w.account;
     const s = this._settings;
-    if (s === null) return html`<h1>${w.titles.account}</h1><p class="muted" role="status">${this.msg.loading}</p>`;
-    if (s === 'failed') return html`<h1>${w.titles.account}</h1><p role="alert">${w.loadError}</p>`;
+    // Loaded once, the page stays while a save reloads it; before that, the Task's states.
+    if (s === null) return html`<h1>${w.titles.account}</h1>${this.renderTask(this._loader, () => html``)}`;
     return html`<h1>${w.titles.account}</h1>
       <p class="lede">${a.intro} ${s.email}</p>
       ${this._profile(s)} ${this._twoFactor(s)} ${this._notifications(s)} ${this._password()} ${this._sessionList()}`;
@@ -233,7 +252,13 @@ export class AccountPage extends WorkspaceView {
   private _sessionList() {
     const a = this.ws.account;
     const everywhere = async () => {
-      if (!confirm(a.confirmSignOutEverywhere)) return;
+      const answer = await this._confirm({
+        title: a.signOutEverywhereTitle,
+        body: [a.signOutEverywhereBody],
+        confirm: a.signOutEverywhere,
+        danger: true,
+      });
+      if (answer !== 'confirm') return;
       const res = await api('DELETE', '/api/auth/sessions');
       if (res.ok) {
         removeAllDrafts();

@@ -78,7 +78,9 @@ export class EvidenceEntry extends WorkspaceView {
   }
 
   private async _onWithdraw() {
-    if (!confirm(this.ws.entry.withdrawConfirm)) return;
+    const t = this.ws.entry;
+    const answer = await this._confirm({ title: t.withdrawTitle, body: [t.withdrawBody], confirm: t.withdraw, danger: true });
+    if (answer !== 'confirm') return;
     await this._send(`/api/evidence/${this.entryId}/withdraw`, undefined, this.ws.entry.withdrawn);
   }
 

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
 import { signedRating } from '../../../i18n/format.js';
 import type { Methodology } from '../../../server/schemas/methodology.js';
 import type { WorkspaceEvidence } from '../../../server/schemas/evidence-workspace.js';
@@ -102,7 +103,11 @@ export class EvidenceForm extends WorkspaceView {
   };
   /** The entry to edit; absent for a new entry. */
   declare entryId: number | undefined;
-  declare _state: 'loading' | 'failed' | 'ready' | 'saving' | 'done' | 'locked';
+  /**
+   * The form once loaded. Saving stays a state of its own, not a Task: the typed draft must stay
+   * on screen while it is sent, and a failed save shows next to the fields, not instead of them.
+   */
+  declare _state: 'ready' | 'saving' | 'done';
   declare _draft: EvidenceDraft;
   declare _errors: Map<string, string>;
   declare _formError: string | null;
@@ -114,7 +119,7 @@ export class EvidenceForm extends WorkspaceView {
 
   constructor() {
     super();
-    this._state = 'loading';
+    this._state = 'ready';
     this._draft = emptyDraft();
     this._errors = new Map();
     this._formError = null;
@@ -127,39 +132,35 @@ export class EvidenceForm extends WorkspaceView {
     return draftKey(this.account?.id, this.entryId ?? null);
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    void this._load();
-  }
-
-  private async _load() {
-    this._state = 'loading';
-    const [subjects, standards, method, entry] = await Promise.all([
-      publicList<PublicSubject[]>('/api/subjects'),
-      publicList<PublicStandard[]>('/api/standards'),
-      publicList<Methodology>('/api/methodology'),
-      this.entryId ? api<WorkspaceEvidence>('GET', `/api/evidence/${this.entryId}`) : Promise.resolve(null),
-    ]);
-    if (!subjects.ok || !standards.ok || !method.ok || (entry && !entry.ok)) {
-      this._state = 'failed';
-      return;
-    }
-    this._subjects = subjects.body;
-    this._standards = standards.body;
-    this._weights = method.body.kindWeights;
-    if (entry?.ok && (entry.body.status !== 'pending' || entry.body.submittedBy?.id !== this.account?.id)) {
-      this._state = 'locked';
-      return;
-    }
-    const stored = this._readDraft();
-    if (stored) {
-      this._draft = stored;
-      this._restored = true;
-    } else if (entry?.ok) {
-      this._draft = fromEntry(entry.body);
-    }
-    this._state = 'ready';
-  }
+  /**
+   * Loads the people, standards and kind weights (and the entry being edited) when the screen
+   * opens; renderTask shows loading and failure with a retry. Answers whether the form may be
+   * filled in, or is `locked` (someone else's entry, or no longer pending).
+   */
+  private readonly _loader = new Task(this, {
+    task: async ([id]: readonly [number | undefined]): Promise<'form' | 'locked'> => {
+      const [subjects, standards, method, entry] = await Promise.all([
+        publicList<PublicSubject[]>('/api/subjects'),
+        publicList<PublicStandard[]>('/api/standards'),
+        publicList<Methodology>('/api/methodology'),
+        id ? api<WorkspaceEvidence>('GET', `/api/evidence/${id}`) : Promise.resolve(null),
+      ]);
+      if (!subjects.ok || !standards.ok || !method.ok || (entry && !entry.ok)) throw new Error('The form could not be loaded');
+      this._subjects = subjects.body;
+      this._standards = standards.body;
+      this._weights = method.body.kindWeights;
+      if (entry?.ok && (entry.body.status !== 'pending' || entry.body.submittedBy?.id !== this.account?.id)) return 'locked';
+      const stored = this._readDraft();
+      if (stored) {
+        this._draft = stored;
+        this._restored = true;
+      } else if (entry?.ok) {
+        this._draft = fromEntry(entry.body);
+      }
+      return 'form';
+    },
+    args: () => [this.entryId] as const,
+  });
 
   private _readDraft(): EvidenceDraft | null {
     try {
@@ -233,7 +234,8 @@ export class EvidenceForm extends WorkspaceView {
       return;
     }
     this._state = 'ready';
-    if (result.status === 400 && result.error.details?.length) return this._showFieldErrors(result.error);
+    // A 400's fields, and a refusal that names a field (409: the person was archived meanwhile).
+    if (result.error.details?.length) return this._showFieldErrors(result.error);
     this._formError = result.status === 0 ? w.networkError : w.serverError(result.error.message);
     await this.updateComplete;
     this.querySelector<HTMLElement>('#form-error')?.focus();
@@ -267,11 +269,9 @@ export class EvidenceForm extends WorkspaceView {
     const w = this.ws;
     const f = w.form;
     const heading = this.entryId ? w.titles['evidence-edit'] : w.titles['evidence-new'];
-    if (this._state === 'loading') return html`<h1>${heading}</h1><p class="muted" role="status">${this.msg.loading}</p>`;
-    if (this._state === 'failed') {
-      return html`<h1>${heading}</h1><p role="alert">${w.loadError}</p><button type="button" class="button" @click=${this._load}>${w.retry}</button>`;
-    }
-    if (this._state === 'locked')
+    // The screen keeps its heading while it loads or when loading failed.
+    if (this._loader.status !== TaskStatus.COMPLETE) return html`<h1>${heading}</h1>${this.renderTask(this._loader, () => html``)}`;
+    if (this._loader.value === 'locked')
       return html`<h1>${heading}</h1><p>${f.notEditable}</p><p><a href="/workspace/evidence/${this.entryId}">${w.form.viewEntry}</a></p>`;
     if (this._state === 'done' && this._saved) {
       return html`<section class="panel success" aria-labelledby="saved-heading">

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { signedRating } from '../../../i18n/format.js';
 import type { ImportReport } from '../../../server/schemas/evidence-import.js';
-import { api } from '../api.js';
+import { api, inPageLanguage } from '../api.js';
 import { WorkspaceView } from '../workspace-view.js';
 
 /**
@@ -70,7 +70,9 @@ export class EvidenceImport extends WorkspaceView {
     } else {
       this._report = null;
       this._error =
-        res.status === 0 ? w.networkError : w.serverError(res.error.details?.map((d) => d.message).join('; ') || res.error.message);
+        res.status === 0
+          ? w.networkError
+          : w.serverError(res.error.details?.map((d) => inPageLanguage(d.message)).join('; ') || res.error.message);
     }
     await this.updateComplete;
     this.querySelector<HTMLElement>(this._error ? '#import-error' : '#import-summary')?.focus();
@@ -148,7 +150,7 @@ export class EvidenceImport extends WorkspaceView {
                   }</p>`
                 : nothing
             }
-            ${row.problems.length ? html`<ul class="problems">${row.problems.map((p) => html`<li><code>${p.column}</code>: ${p.message}</li>`)}</ul>` : nothing}
+            ${row.problems.length ? html`<ul class="problems">${row.problems.map((p) => html`<li><code>${p.column}</code>: ${inPageLanguage(p.message)}</li>`)}</ul>` : nothing}
           </li>`,
         )}
       </ol>

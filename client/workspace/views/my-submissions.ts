@@ -18,8 +18,10 @@ const PAGE_SIZE = 25;
 
 /** The volunteer's home: everything they submitted, newest first, with its review status. */
 export class MySubmissions extends WorkspaceView {
-  static properties = { _page: { state: true } };
+  static properties = { _page: { state: true }, _message: { state: true } };
   declare _page: number;
+  /** The outcome of a withdrawal, above the list; it takes the focus, as the row's buttons go. */
+  declare _message: { ok: boolean; text: string } | null;
   private _names = new Map<string, string>();
   /** The page of submissions; reruns when the page changes. */
   private readonly _submissions = new Task(this, {
@@ -38,14 +40,26 @@ export class MySubmissions extends WorkspaceView {
   constructor() {
     super();
     this._page = 1;
+    this._message = null;
   }
 
   /** Withdrawing cannot be undone, so it asks first. */
   private async _withdraw(entry: WorkspaceEvidence) {
-    if (!confirm(this.ws.home.withdrawConfirm(entry.title))) return;
+    const h = this.ws.home;
+    const answer = await this._confirm({
+      title: h.withdrawTitle(entry.title),
+      body: [h.withdrawBody],
+      confirm: h.withdraw(entry.title),
+      danger: true,
+    });
+    if (answer !== 'confirm') return;
     const res = await api('POST', `/api/evidence/${entry.id}/withdraw`);
-    if (res.ok) void this._submissions.run();
-    else alert(res.status === 0 ? this.ws.networkError : this.ws.serverError(res.error.message));
+    this._message = res.ok
+      ? { ok: true, text: h.withdrawnNotice(entry.title) }
+      : { ok: false, text: res.status === 0 ? this.ws.networkError : this.ws.serverError(res.error.message) };
+    if (res.ok) await this._submissions.run();
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#submissions-message')?.focus();
   }
 
   private _go(page: number) {
@@ -58,7 +72,11 @@ export class MySubmissions extends WorkspaceView {
     const head = html`<h1>${w.titles.home}</h1>
       <p class="lede">${h.intro}</p>
       <p class="page-header__links"><a class="button" href="/workspace/evidence/new">${h.logNew}</a> <a class="button button--quiet" href="/workspace/import">${h.importCsv}</a></p>`;
-    return html`${head}${this.renderTask(this._submissions, (result) => this._list(result))}`;
+    const m = this._message;
+    const message = m
+      ? html`<p id="submissions-message" tabindex="-1" class=${m.ok ? 'notice' : 'form-error'} role=${m.ok ? 'status' : 'alert'}>${m.text}</p>`
+      : nothing;
+    return html`${head}${message}${this.renderTask(this._submissions, (result) => this._list(result))}`;
   }
 
   private _list({ items, total }: Page<WorkspaceEvidence>) {

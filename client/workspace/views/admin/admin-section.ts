@@ -2,8 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import type { ErrorResponse } from '../../../../server/schemas/common.js';
 import type { RemovalPlanResponse as RemovalPlan } from '../../../../server/schemas/removal.js';
-import { api } from '../../api.js';
-import { confirmAction, type Confirmation } from '../../confirm-dialog.js';
+import { api, inPageLanguage } from '../../api.js';
 import { WorkspaceView } from '../../workspace-view.js';
 import { slugFromName } from '../../../../core/slugs.js';
 
@@ -84,16 +83,11 @@ export abstract class AdminSection<Loaded> extends WorkspaceView {
     const fields = new Map<string, string>();
     for (const d of error.details ?? []) {
       const field = d.field.replace(/^body\.?/, '').split('.')[0] || 'form';
-      if (!fields.has(field)) fields.set(field, d.message);
+      if (!fields.has(field)) fields.set(field, inPageLanguage(d.message));
     }
     if (fields.size === 0) return { fields, text: this.ws.serverError(error.message) };
     const named = [...fields].map(([field, message]) => `${labels[field] ?? this.ws.records.fixFields}: ${message}`);
     return { fields, text: `${this.ws.records.fixFields} ${named.join('; ')}` };
-  }
-
-  /** Asks first (issue 14: delete, archive, disable, role change); the cancel button is always there. */
-  protected _confirm(ask: Omit<Confirmation, 'cancel'>) {
-    return confirmAction({ ...ask, cancel: this.ws.records.cancel });
   }
 
   render() {
