@@ -37,7 +37,9 @@ export async function tableContents(app: FastifyInstance): Promise<Record<string
   const pool = (app.db as unknown as PgDb).$client;
   // The app's connections are already in its own schema (search_path), so current_schema() is it.
   const { rows: tables } = await pool.query<{ name: string }>(
-    "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name",
+    // data_version is left out: a trigger moves it with every write to another table, so what
+    // it counts shows in those tables (and the fuzzer reads it as its write counter).
+    "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'data_version' order by table_name",
   );
   if (!tables.length) return {};
   const query = tables

@@ -283,7 +283,7 @@ describe('a standard card', () => {
     const all = await db.select().from(standards);
     const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     // 120 entries over the ten standards; entry i happened on day i, so the newest is the highest i.
-    const rows = [];
+    const rows: (typeof evidence.$inferInsert)[] = [];
     for (let i = 0; i < 120; i++) {
       rows.push({
         subjectId: subject.id,
