@@ -21,11 +21,12 @@ const SLOW = [
 /**
  * With TEST_DATABASE_URL set (CI sets it to the machine's PostgreSQL), these files run a second
  * time on PostgreSQL: `buildTestApp` builds each app in a schema of its own there
- * (tests/helper.ts, TEST_ENGINE). The rest of the suite runs on SQLite only for now.
+ * (tests/helper.ts, TEST_ENGINE). That is every app.inject test of the API and the pages
+ * (public and workspace pages, embeds, share images, feeds, the fuzzer). Browser tests and
+ * the rest of the suite run on SQLite only (tests/README.md says why).
  */
-const ON_POSTGRES = ['tests/server/routes/api/**/*.test.ts'];
-/** Not yet on PostgreSQL: the fuzzer reads SQLite's total_changes() to prove a refused call wrote nothing. */
-const NOT_ON_POSTGRES = ['tests/server/routes/api/fuzz.test.ts'];
+const ON_POSTGRES = ['tests/server/routes/**/*.test.ts'];
+const NOT_ON_POSTGRES: string[] = [];
 
 export default defineConfig({
   test: {

@@ -6,7 +6,7 @@ import { computeScorecard, type ComputedScorecard, type Kind } from '../core/sco
 import { openDatabase, type Db } from './connection.js';
 import { migrateDatabase } from './migrate.js';
 import { inTransaction } from './unit-of-work.js';
-import { isPostgresUrl, openPgDatabase, quoteIdentifier, redactUrl, splitSchema, type PgDb } from './pg/connection.js';
+import { checkPgReachable, isPostgresUrl, openPgDatabase, quoteIdentifier, redactUrl, splitSchema, type PgDb } from './pg/connection.js';
 import { migratePgDatabase } from './pg/migrate.js';
 import * as pgSchema from './schema/pg/index.js';
 import * as sqliteSchema from './schema/sqlite/index.js';
@@ -36,6 +36,9 @@ export interface CopyReport {
 export async function openEndpoint(where: string, role: 'source' | 'target'): Promise<Endpoint> {
   if (isPostgresUrl(where)) {
     const { url, schema } = splitSchema(where);
+    // First, so a mistyped or unreachable URL is refused saying which database and why (with the
+    // password hidden), before anything is opened or written on either side.
+    await checkPgReachable(url);
     if (role === 'target') await migratePgDatabase(url, schema);
     return { engine: 'postgres', db: openPgDatabase(url, { schema, max: 2 }), label: redactUrl(where) };
   }

@@ -39,14 +39,19 @@ export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<
   return unitsOf(db).run(work);
 }
 
-/** Any fixed number: the lock every unit of work on PostgreSQL takes first (`postgresUnit`). */
+/**
+ * Any fixed number: the lock every unit of work on PostgreSQL takes first (`postgresUnit`),
+ * paired with a hash of the schema. Units exclude each other only within one schema: two
+ * deployments (or two test apps) in different schemas of one database have nothing to order,
+ * and a database-wide lock made a long unit in one (a large import) stall every write in the others.
+ */
 const WRITER_LOCK = 18_0002;
 
 /**
  * A unit of work on PostgreSQL: drizzle's own transaction, on one pooled connection.
  *
  * It keeps SQLite's guarantee that units run one at a time, across every instance on the
- * database: each first takes one transaction-scoped advisory lock, released by its commit or
+ * database (in its schema): each first takes one transaction-scoped advisory lock, released by its commit or
  * rollback. A unit that reads, checks and then writes (a review naming the revision it read,
  * the two-person rule) therefore never interleaves with another, as on SQLite, where one writer
  * at a time is the rule anyway. Reads outside units are not held up.
@@ -58,7 +63,7 @@ const WRITER_LOCK = 18_0002;
  */
 async function postgresUnit<T>(db: PgDb, work: (tx: Tx) => Promise<T>): Promise<T> {
   const value = await db.transaction(async (pgTx) => {
-    await pgTx.execute(sql`select pg_advisory_xact_lock(${WRITER_LOCK})`);
+    await pgTx.execute(sql`select pg_advisory_xact_lock(${WRITER_LOCK}, hashtext(current_schema()))`);
     let open = true;
     const tx = new Proxy(pgTx, {
       get(target, prop, receiver) {

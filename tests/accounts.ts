@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/unit-of-work.js';
 import { users, type UserRole } from '../db/schema/index.js';
 import { hashPassword } from '../server/auth/password.js';
 
@@ -22,11 +23,14 @@ export async function createAccount(
   fields: { role: UserRole; email: string; displayName: string; password?: string },
 ): Promise<TestAccount> {
   const password = fields.password ?? `correct horse battery ${fields.role} staple`;
-  const row = db
-    .insert(users)
-    .values({ email: fields.email, displayName: fields.displayName, role: fields.role, passwordHash: await hashPassword(password) })
-    .returning({ id: users.id })
-    .get();
+  const passwordHash = await hashPassword(password);
+  // A unit of work, as the app writes, so it runs on SQLite and PostgreSQL alike.
+  const [row] = await inTransaction(db, async (tx) =>
+    tx
+      .insert(users)
+      .values({ email: fields.email, displayName: fields.displayName, role: fields.role, passwordHash })
+      .returning({ id: users.id }),
+  );
   return { id: row.id, role: fields.role, email: fields.email, displayName: fields.displayName, password };
 }
 

@@ -14,7 +14,7 @@ import { hashPassword } from '../server/auth/password.js';
 import type { AppConfig } from '../server/config.js';
 import { PRESSURE_OFF } from '../server/plugins/pressure.js';
 import { SESSION_COOKIE } from '../server/plugins/auth.js';
-import { testSchema } from './postgres.js';
+import { migratedTestSchema } from './postgres.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -41,7 +41,7 @@ export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.TEST_ENGINE === 'p
 export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: (app: FastifyInstance) => void): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-test-'));
   const databasePath = join(dir, 'scorecard.db');
-  const schema = TEST_ENGINE === 'postgres' && overrides.databaseUrl === undefined ? await testSchema() : null;
+  const schema = TEST_ENGINE === 'postgres' && overrides.databaseUrl === undefined ? await migratedTestSchema() : null;
   const config: AppConfig = {
     port: 0,
     host: '127.0.0.1',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { checkPgReachable, isPostgresUrl, quoteIdentifier } from '../db/pg/connection.js';
+import { migratePgDatabase } from '../db/pg/migrate.js';
 
 /**
  * PostgreSQL for tests. `TEST_DATABASE_URL=postgres://…` (CI sets it to the machine's
@@ -48,4 +49,20 @@ async function run(url: string, statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A fresh schema with the migrations already applied, for `buildTestApp`: migrating inside the
+ * app's start would count against Fastify's 10 s plugin deadline, which a fresh schema's
+ * migrations overran on a loaded two-core machine. The app's own migrate then finds nothing to do.
+ */
+export async function migratedTestSchema(): Promise<TestSchema> {
+  const schema = await testSchema();
+  try {
+    await migratePgDatabase(schema.url, schema.schema);
+  } catch (err) {
+    await schema.drop().catch(() => undefined);
+    throw err;
+  }
+  return schema;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { evidence, standards, subjects } from '../db/schema/index.js';
+import { elections, evidence, standards, subjects } from '../db/schema/index.js';
 import type { JsonSchema } from './hostile-input.js';
 
 /**
@@ -73,17 +73,13 @@ function routerEntries(app: FastifyInstance): Array<{ method: string; path: stri
   return entries;
 }
 
-/** Slugs and ids that exist, so generated requests also reach the code behind a found record. */
-export function knownValues(app: FastifyInstance): Record<string, string[]> {
+/** Slugs and ids that exist, so generated requests also reach the code behind a found record (either engine). */
+export async function knownValues(app: FastifyInstance): Promise<Record<string, string[]>> {
   const slugs = [
-    ...app.db.select({ slug: standards.slug }).from(standards).all(),
-    ...app.db.select({ slug: subjects.slug }).from(subjects).all(),
+    ...(await app.db.select({ slug: standards.slug }).from(standards)),
+    ...(await app.db.select({ slug: subjects.slug }).from(subjects)),
+    ...(await app.db.select({ slug: elections.slug }).from(elections)),
   ].map((r) => r.slug);
-  const electionSlugs = app.db.$client.prepare('select slug from elections').pluck().all() as string[];
-  const ids = app.db
-    .select({ id: evidence.id })
-    .from(evidence)
-    .all()
-    .map((r) => String(r.id));
-  return { slug: [...slugs, ...electionSlugs], id: ids, '*': ['index.html', 'swagger-initializer.js', 'static/index.html'] };
+  const ids = (await app.db.select({ id: evidence.id }).from(evidence)).map((r) => String(r.id));
+  return { slug: slugs, id: ids, '*': ['index.html', 'swagger-initializer.js', 'static/index.html'] };
 }

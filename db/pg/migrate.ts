@@ -12,7 +12,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, here.endsWith(join('dist', 'db', 'pg')) ? '../../..' : '../..');
 export const PG_MIGRATIONS_FOLDER = join(projectRoot, 'migrations', 'pg');
 
-/** Any fixed number: every instance starting at once takes the same advisory lock. */
+/**
+ * Any fixed number: every instance starting at once on a schema takes the same advisory lock,
+ * paired with a hash of the schema (instances on other schemas of the database need not wait).
+ */
 const MIGRATION_LOCK = 18_0001;
 
 /**
@@ -29,7 +32,7 @@ export async function migratePgDatabase(url: string, schema = 'public', migratio
   const client = new pg.Client({ connectionString: url, options: searchPathOption(schema), connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK, schema]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
     const db = drizzle({ client });
     const migrations = readMigrationFiles({ migrationsFolder }).map((m) => ({
@@ -43,7 +46,7 @@ export async function migratePgDatabase(url: string, schema = 'public', migratio
     });
     await db.execute(sql`SELECT data_version_watch_all()`);
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MIGRATION_LOCK, schema]).catch(() => undefined);
     await client.end();
   }
 }

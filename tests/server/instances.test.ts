@@ -4,45 +4,26 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection.js';
 import { migrateDatabase } from '../../db/migrate.js';
-import { seedDemo, seedStandards } from '../../db/seed/index.js';
-import { hashPassword } from '../../server/auth/password.js';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
-import { SessionRepository, UserRepository } from '../../server/repositories/users.js';
-import { TINY_PNG } from '../helper.js';
+import { expectDigestSentOnce, expectFlyerSharedAcrossInstances, prepareInstancesDatabase, REVIEWER } from '../instances.js';
 import { startMailServer, type TestMailServer } from '../mail-server.js';
-import { ensureBuilt, startServerProcess, waitFor, type ServerProcess } from '../server-process.js';
+import { ensureBuilt, startServerProcess, type ServerProcess } from '../server-process.js';
 
 // Two server processes on one database file, as two instances behind a proxy would run
 // (issue 18): state one instance writes is what the other serves, and scheduled work runs once.
+// The checks are shared with the PostgreSQL twin (tests/server/postgres-instances.test.ts).
 let dir: string;
 let databasePath: string;
 let mail: TestMailServer;
 let adminCookie: string;
 const instances: ServerProcess[] = [];
-const REVIEWER = { email: 'digest-reviewer@example.org', password: 'reviewer-password-1' };
-const LEFT_TO_HOLDER = 'scheduled mail work left to the instance holding the lease';
 
 beforeAll(async () => {
   ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'scorecard-instances-'));
   databasePath = join(dir, 'scorecard.db');
-  // The demo's pending entries are what the reviewer's digest announces.
   const db = openDatabase(databasePath);
   migrateDatabase(db);
-  await seedStandards(db);
-  await seedDemo(db);
-  const users = new UserRepository(db);
-  await users.create(
-    { email: REVIEWER.email, displayName: 'Digest reviewer', role: 'reviewer', passwordHash: await hashPassword(REVIEWER.password) },
-    null,
-    'test',
-  );
-  const admin = await users.create(
-    { email: 'flyer-admin@example.org', displayName: 'Admin', role: 'admin', passwordHash: 'x' },
-    null,
-    'test',
-  );
-  adminCookie = `${SESSION_COOKIE}=${(await new SessionRepository(db).create(admin.id)).token}`;
+  ({ adminCookie } = await prepareInstancesDatabase(db));
   db.$client.close();
 
   mail = await startMailServer();
@@ -58,17 +39,8 @@ afterAll(async () => {
 });
 
 describe('two instances on one database', () => {
-  it('send the reviewer digest once, through the mail server, whichever instance holds the lease', async () => {
-    const digest = await mail.waitFor((m) => m.to.includes(REVIEWER.email) && /await(s)? your review/.test(m.subject));
-    expect(digest.subject).toMatch(/entries await your review|entry awaits your review/);
-    // The other instance's first tick has run too: it found the lease taken and left the work.
-    await waitFor(
-      () => instances.some((s) => s.output().includes(LEFT_TO_HOLDER)),
-      'one instance to leave the scheduled work to the other',
-    );
-    expect(instances.filter((s) => s.output().includes(LEFT_TO_HOLDER))).toHaveLength(1);
-    expect(mail.messages.filter((m) => m.to.includes(REVIEWER.email))).toHaveLength(1);
-  });
+  it('send the reviewer digest once, through the mail server, whichever instance holds the lease', () =>
+    expectDigestSentOnce(mail, instances));
 
   it('keep a session made on one instance working on the other', async () => {
     const [first, second] = instances;
@@ -84,28 +56,6 @@ describe('two instances on one database', () => {
     expect((await me.json()).email).toBe(REVIEWER.email);
   });
 
-  it('serve a flyer uploaded on one instance from the other, and drop it with its event', async () => {
-    const [first, second] = instances;
-    const event = (await (await fetch(`${first.origin}/api/events`)).json())[0] as { id: number };
-    const boundary = 'instances-boundary';
-    const head = `--${boundary}\r\nContent-Disposition: form-data; name="flyer"; filename="f.png"\r\nContent-Type: image/png\r\n\r\n`;
-    const upload = await fetch(`${first.origin}/api/events/${event.id}/flyer`, {
-      method: 'POST',
-      headers: { cookie: adminCookie, origin: first.origin, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      body: Buffer.concat([Buffer.from(head), TINY_PNG, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    });
-    expect(upload.status).toBe(200);
-    const flyerUrl = (await upload.json()).flyerUrl as string;
-    const served = await fetch(`${second.origin}${flyerUrl}`);
-    expect(served.status).toBe(200);
-    expect(served.headers.get('content-type')).toBe('image/png');
-    expect((await served.arrayBuffer()).byteLength).toBeGreaterThan(0);
-
-    const removed = await fetch(`${second.origin}/api/events/${event.id}`, {
-      method: 'DELETE',
-      headers: { cookie: adminCookie, origin: second.origin },
-    });
-    expect(removed.status).toBe(204);
-    expect((await fetch(`${first.origin}${flyerUrl}`)).status).toBe(404);
-  });
+  it('serve a flyer uploaded on one instance from the other, and drop it with its event', () =>
+    expectFlyerSharedAcrossInstances(instances[0]!, instances[1]!, adminCookie));
 });

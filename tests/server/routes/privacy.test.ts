@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, evidence, evidenceRevisions, evidenceSources, standards, subjects } from '../../../db/schema/index.js';
+import { inTransaction } from '../../../db/unit-of-work.js';
 import { createAccount, type TestAccount } from '../../accounts.js';
 import { buildTestApp, NO_PRESSURE, type TestApp } from '../../helper.js';
 import { discoverEndpoints, knownValues } from '../../route-catalogue.js';
@@ -26,40 +27,39 @@ beforeAll(async () => {
     await createAccount(db, { role: 'admin', email: `admin.vexhollow@${CANARY_DOMAIN}`, displayName: 'Marisol Vexhollow' }),
   ];
   const [volunteer, reviewer, admin] = people;
-  const subject = db.select().from(subjects).where(eq(subjects.slug, 'demo-avery-placeholder')).get()!;
-  const standard = db.select().from(standards).where(eq(standards.slug, 'pretrial')).get()!;
+  const [subject] = await db.select().from(subjects).where(eq(subjects.slug, 'demo-avery-placeholder'));
+  const [standard] = await db.select().from(standards).where(eq(standards.slug, 'pretrial'));
   const now = new Date().toISOString();
   for (const status of ['published', 'retracted', 'pending', 'rejected'] as const) {
     const decided = status !== 'pending';
-    const row = db
-      .insert(evidence)
-      .values({
-        subjectId: subject.id,
-        standardId: standard.id,
-        rating: 1,
-        kind: 'action',
-        title: `${CANARY_TITLE} [${status}]`,
-        summary: 'Fictional entry for the privacy test.',
-        occurredOn: '2025-06-01',
-        status,
-        submittedBy: volunteer.id,
-        reviewedBy: decided ? reviewer.id : null,
-        reviewedAt: decided ? now : null,
-        reviewNote: decided ? 'Sources checked.' : null,
-        publishedAt: status === 'published' || status === 'retracted' ? now : null,
-        retractedAt: status === 'retracted' ? now : null,
-        retractionReason: status === 'retracted' ? 'The source was withdrawn.' : null,
-        demo: true,
-      })
-      .returning({ id: evidence.id })
-      .get();
-    db.insert(evidenceSources).values({ evidenceId: row.id, url: 'https://example.org/canary', title: 'Canary source' }).run();
-    db.insert(evidenceRevisions)
-      .values({ evidenceId: row.id, actorId: reviewer.id, action: 'review', changes: { status: [null, status] } })
-      .run();
-    db.insert(auditLog)
-      .values({ actorId: admin.id, action: 'evidence.review', entityType: 'evidence', entityId: String(row.id) })
-      .run();
+    await inTransaction(db, async (tx) => {
+      const [row] = await tx
+        .insert(evidence)
+        .values({
+          subjectId: subject.id,
+          standardId: standard.id,
+          rating: 1,
+          kind: 'action',
+          title: `${CANARY_TITLE} [${status}]`,
+          summary: 'Fictional entry for the privacy test.',
+          occurredOn: '2025-06-01',
+          status,
+          submittedBy: volunteer.id,
+          reviewedBy: decided ? reviewer.id : null,
+          reviewedAt: decided ? now : null,
+          reviewNote: decided ? 'Sources checked.' : null,
+          publishedAt: status === 'published' || status === 'retracted' ? now : null,
+          retractedAt: status === 'retracted' ? now : null,
+          retractionReason: status === 'retracted' ? 'The source was withdrawn.' : null,
+          demo: true,
+        })
+        .returning({ id: evidence.id });
+      await tx.insert(evidenceSources).values({ evidenceId: row.id, url: 'https://example.org/canary', title: 'Canary source' });
+      await tx
+        .insert(evidenceRevisions)
+        .values({ evidenceId: row.id, actorId: reviewer.id, action: 'review', changes: { status: [null, status] } });
+      await tx.insert(auditLog).values({ actorId: admin.id, action: 'evidence.review', entityType: 'evidence', entityId: String(row.id) });
+    });
   }
 });
 afterAll(() => t.close());
@@ -74,7 +74,7 @@ function canaries(): string[] {
 async function publicAnswers(): Promise<Array<{ url: string; status: number; text: string }>> {
   // A real reply link, so the reply page is fetched too (it lists the person's evidence).
   const { token } = await t.app.repositories.replies.createLink('demo-avery-placeholder', 30, people[2]);
-  const known: Record<string, string[]> = { ...knownValues(t.app), token: [token] };
+  const known: Record<string, string[]> = { ...(await knownValues(t.app)), token: [token] };
   const answers: Array<{ url: string; status: number; text: string }> = [];
   for (const endpoint of await discoverEndpoints(t.app)) {
     if (endpoint.method !== 'GET') continue;

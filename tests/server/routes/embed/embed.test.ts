@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subjects } from '../../../../db/schema/index.js';
 import type { Scorecard } from '../../../../server/schemas/scorecard.js';
+import { inTransaction } from '../../../../db/unit-of-work.js';
 import { buildTestApp, type TestApp } from '../../../helper.js';
 
 const AVERY = 'demo-avery-placeholder';
@@ -14,7 +15,9 @@ let avery: Scorecard;
 beforeAll(async () => {
   // Snippets name PUBLIC_ORIGIN, whatever Host a request carries.
   t = await buildTestApp({ publicOrigin: 'http://scores.example' });
-  t.app.db.insert(subjects).values({ slug: HOSTILE_SLUG, name: HOSTILE_NAME, role: 'candidate', office: '<b>office</b>' }).run();
+  await inTransaction(t.app.db, async (tx) => {
+    await tx.insert(subjects).values({ slug: HOSTILE_SLUG, name: HOSTILE_NAME, role: 'candidate', office: '<b>office</b>' });
+  });
   avery = (await t.app.inject(`/api/subjects/${AVERY}/scorecard`)).json();
 });
 afterAll(async () => t?.close());

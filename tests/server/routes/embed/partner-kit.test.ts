@@ -178,11 +178,7 @@ describe('the coalition’s name (site identity)', () => {
     expect(res.statusCode).toBe(200);
     expect((await get('/api/site')).json()).toEqual({ coalitionName: 'Sacramento Justice Partners (demo)', logo: null });
     expect(badgeWords((await get(`/badge/${AVERY}.svg`)).body)).toContain('By Sacramento Justice Partners (demo)');
-    const audit = t.app.db
-      .select()
-      .from(auditLog)
-      .all()
-      .filter((a) => a.action === 'site.update');
+    const audit = (await t.app.db.select().from(auditLog)).filter((a) => a.action === 'site.update');
     expect(audit).toHaveLength(1);
   });
 });

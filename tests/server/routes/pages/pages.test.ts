@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidence, evidenceSources, standards, subjects } from '../../../../db/schema/index.js';
 import { computeScorecard, weightiestEntry, type ScoredEvidence } from '../../../../core/scoring/method.js';
+import { inTransaction, type Tx } from '../../../../db/unit-of-work.js';
 import { buildTestApp, type TestApp } from '../../../helper.js';
 import type { Scorecard } from '../../../../server/schemas/scorecard.js';
 
@@ -20,6 +21,8 @@ afterAll(async () => {
 });
 
 const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+/** Test rows written as the app writes (a unit of work), so the page cache sees them on either engine. */
+const write = <T>(work: (tx: Tx) => PromiseLike<T>): Promise<T> => inTransaction(t.app.db, async (tx) => work(tx));
 const api = async (url: string) => (await t.app.inject(url)).json();
 
 function meta(body: string, property: string): string | undefined {
@@ -228,34 +231,36 @@ describe('not found', () => {
 describe('stored text', () => {
   it('renders as text, never as markup, and only web links are clickable', async () => {
     const db = t.app.db;
-    const subject = db
-      .insert(subjects)
-      .values({
-        slug: 'test-escape',
-        name: '<script>alert(1)</script> "Q"',
-        role: 'candidate',
-        office: '<b>bold</b>',
-        website: 'javascript:alert(1)',
-        photoUrl: 'javascript:alert(4)',
-      })
-      .returning()
-      .get();
-    const standard = db.select().from(standards).all()[0];
-    const entry = db
-      .insert(evidence)
-      .values({
-        subjectId: subject.id,
-        standardId: standard.id,
-        rating: 1,
-        kind: 'action',
-        title: '<img src=x onerror=alert(1)>',
-        summary: '</script><script>alert(2)</script>',
-        occurredOn: '2025-01-01',
-        status: 'published',
-      })
-      .returning()
-      .get();
-    db.insert(evidenceSources).values({ evidenceId: entry.id, url: 'javascript:alert(3)', title: 'x' }).run();
+    const [subject] = await write((db) =>
+      db
+        .insert(subjects)
+        .values({
+          slug: 'test-escape',
+          name: '<script>alert(1)</script> "Q"',
+          role: 'candidate',
+          office: '<b>bold</b>',
+          website: 'javascript:alert(1)',
+          photoUrl: 'javascript:alert(4)',
+        })
+        .returning(),
+    );
+    const [standard] = await db.select().from(standards);
+    const [entry] = await write((db) =>
+      db
+        .insert(evidence)
+        .values({
+          subjectId: subject.id,
+          standardId: standard.id,
+          rating: 1,
+          kind: 'action',
+          title: '<img src=x onerror=alert(1)>',
+          summary: '</script><script>alert(2)</script>',
+          occurredOn: '2025-01-01',
+          status: 'published',
+        })
+        .returning(),
+    );
+    await write((db) => db.insert(evidenceSources).values({ evidenceId: entry.id, url: 'javascript:alert(3)', title: 'x' }));
 
     const res = await get('/people/test-escape');
     expect(res.statusCode).toBe(200);
@@ -272,28 +277,26 @@ describe('stored text', () => {
 describe('a standard card', () => {
   it('serves a long record in part: the 30 most recent entries, and all of a standard once it is chosen', async () => {
     const db = t.app.db;
-    const subject = db
-      .insert(subjects)
-      .values({ slug: 'test-long', name: 'Long Record', role: 'candidate', office: 'DA' })
-      .returning()
-      .get();
-    const all = db.select().from(standards).all();
+    const [subject] = await write((db) =>
+      db.insert(subjects).values({ slug: 'test-long', name: 'Long Record', role: 'candidate', office: 'DA' }).returning(),
+    );
+    const all = await db.select().from(standards);
     const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     // 120 entries over the ten standards; entry i happened on day i, so the newest is the highest i.
+    const rows: (typeof evidence.$inferInsert)[] = [];
     for (let i = 0; i < 120; i++) {
-      db.insert(evidence)
-        .values({
-          subjectId: subject.id,
-          standardId: all[i % 10].id,
-          rating: 1,
-          kind: 'action',
-          title: `Long entry ${i}`,
-          summary: 's',
-          occurredOn: day(i),
-          status: 'published',
-        })
-        .run();
+      rows.push({
+        subjectId: subject.id,
+        standardId: all[i % 10].id,
+        rating: 1,
+        kind: 'action',
+        title: `Long entry ${i}`,
+        summary: 's',
+        occurredOn: day(i),
+        status: 'published' as const,
+      });
     }
+    await write((db) => db.insert(evidence).values(rows));
     const listOf = (body: string) => body.slice(body.indexOf('<ol class="evidence-list"')).split('</ol>')[0];
     const plain = (await get('/people/test-long')).body;
     const list = listOf(plain);
@@ -307,50 +310,49 @@ describe('a standard card', () => {
     expect(chosen.match(/<li class="evidence/g)).toHaveLength(12);
     expect(chosen).not.toMatch(/ hidden/);
     expect(chosen.match(/data-standard="([a-z-]+)"/g)!.every((m) => m === `data-standard="${kids.slug}"`)).toBe(true);
-    db.delete(evidence).where(eq(evidence.subjectId, subject.id)).run();
-    db.delete(subjects).where(eq(subjects.id, subject.id)).run();
+    await write(async (db) => {
+      await db.delete(evidence).where(eq(evidence.subjectId, subject.id));
+      await db.delete(subjects).where(eq(subjects.id, subject.id));
+    });
   });
 
   it('says why (the entry that weighs most) and the count, lists the three most recent, "Show all N", and retracted ones behind a toggle', async () => {
     const db = t.app.db;
-    const subject = db
-      .insert(subjects)
-      .values({ slug: 'test-cards', name: 'Card Test', role: 'candidate', office: 'DA' })
-      .returning()
-      .get();
-    const standard = db
-      .select()
-      .from(standards)
-      .all()
-      .find((s) => s.slug === 'kids')!;
-    const add = (
+    const [subject] = await write((db) =>
+      db.insert(subjects).values({ slug: 'test-cards', name: 'Card Test', role: 'candidate', office: 'DA' }).returning(),
+    );
+    const standard = (await db.select().from(standards)).find((s) => s.slug === 'kids')!;
+    const add = async (
       title: string,
       rating: number,
       kind: 'action' | 'statement',
       occurredOn: string,
       status: 'published' | 'retracted' = 'published',
-    ) =>
-      db
-        .insert(evidence)
-        .values({
-          subjectId: subject.id,
-          standardId: standard.id,
-          rating,
-          kind,
-          title,
-          summary: 's',
-          occurredOn,
-          status,
-          retractionReason: status === 'retracted' ? 'Wrong case.' : null,
-        })
-        .returning()
-        .get().id;
-    const oldest = add('Oldest strong action', 2, 'action', '2023-01-01');
-    const weighty = add('Weighty recent action', -2, 'action', '2024-06-01');
-    const r1 = add('Recent statement one', 2, 'statement', '2025-01-01');
-    const r2 = add('Recent statement two', 1, 'action', '2025-02-01');
-    const r3 = add('Recent statement three', 0, 'action', '2025-03-01');
-    const gone = add('Retracted claim', 2, 'action', '2025-04-01', 'retracted');
+    ) => {
+      const [row] = await write((db) =>
+        db
+          .insert(evidence)
+          .values({
+            subjectId: subject.id,
+            standardId: standard.id,
+            rating,
+            kind,
+            title,
+            summary: 's',
+            occurredOn,
+            status,
+            retractionReason: status === 'retracted' ? 'Wrong case.' : null,
+          })
+          .returning(),
+      );
+      return row.id;
+    };
+    const oldest = await add('Oldest strong action', 2, 'action', '2023-01-01');
+    const weighty = await add('Weighty recent action', -2, 'action', '2024-06-01');
+    const r1 = await add('Recent statement one', 2, 'statement', '2025-01-01');
+    const r2 = await add('Recent statement two', 1, 'action', '2025-02-01');
+    const r3 = await add('Recent statement three', 0, 'action', '2025-03-01');
+    const gone = await add('Retracted claim', 2, 'action', '2025-04-01', 'retracted');
     const body = (await get('/people/test-cards')).body;
     const card = body.slice(body.indexOf('id="standard-kids"')).split('</li>\n    </ol>')[0].split('class="standard-card" id=')[0];
     // Two actions at ±2 tie on weight; the more recent wins.
@@ -375,8 +377,10 @@ describe('a standard card', () => {
     // The retraction is said once, not "Retracted. Retracted, …".
     expect(few + body).not.toMatch(/Retracted\.<\/strong> Retracted/);
     expect((await get('/es/people/test-cards')).body).toContain('<summary>Registros retirados (1)</summary>');
-    db.delete(evidence).where(eq(evidence.subjectId, subject.id)).run();
-    db.delete(subjects).where(eq(subjects.id, subject.id)).run();
+    await write(async (db) => {
+      await db.delete(evidence).where(eq(evidence.subjectId, subject.id));
+      await db.delete(subjects).where(eq(subjects.id, subject.id));
+    });
   });
 });
 

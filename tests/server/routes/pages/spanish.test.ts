@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_SEEDS_ES } from '../../../../db/seed/standards.es.js';
-import { buildTestApp, type TestApp } from '../../../helper.js';
+import { sql } from 'drizzle-orm';
+import { buildTestApp, runSql, type TestApp } from '../../../helper.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -87,11 +88,10 @@ describe('Spanish pages without JavaScript', () => {
   });
 
   it('mark English text that shows through a missing translation with lang="en"', async () => {
-    t.app.db.$client
-      .prepare(
-        "update standard_translations set summary = null where lang = 'es' and standard_id = (select id from standards where slug = 'kids')",
-      )
-      .run();
+    await runSql(
+      t,
+      sql`update standard_translations set summary = null where lang = 'es' and standard_id = (select id from standards where slug = 'kids')`,
+    );
     const res = await get('/es/standards/kids');
     expect(res.body).toMatch(/<p><span lang="en">Young people&#39;s brains are still developing/);
     expect(res.body).toContain(`<h1>${STANDARD_SEEDS_ES.kids.title}</h1>`);
