@@ -90,26 +90,32 @@ export async function benchDatabase(sqlitePath: string): Promise<BenchDatabase> 
   };
   await run(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
   created.push(database);
-  const source = await openEndpoint(sqlitePath, 'source');
-  const target = await openEndpoint(url, 'target');
-  // The search index's per-row triggers (migrations/pg/0002_evidence_search.sql) re-index an
-  // entry for each of its sources: about 7 ms a row on this machine, 12 minutes for 100,000
-  // entries. They are off for the copy and the index is then built in one statement, as the
-  // migration builds it for existing rows; foreign keys and the data version stay on.
-  await run(url, SEARCH_TRIGGERS('DISABLE'));
   try {
-    await copyDatabase(source, target);
-  } finally {
-    await closeEndpoint(source);
-    await closeEndpoint(target);
+    const source = await openEndpoint(sqlitePath, 'source');
+    const target = await openEndpoint(url, 'target');
+    // The search index's per-row triggers (migrations/pg/0002_evidence_search.sql) re-index an
+    // entry for each of its sources: about 7 ms a row on this machine, 12 minutes for 100,000
+    // entries. They are off for the copy and the index is then built in one statement, as the
+    // migration builds it for existing rows; foreign keys and the data version stay on.
+    await run(url, SEARCH_TRIGGERS('DISABLE'));
+    try {
+      await copyDatabase(source, target);
+    } finally {
+      await closeEndpoint(source);
+      await closeEndpoint(target);
+    }
+    await run(
+      url,
+      `${SEARCH_TRIGGERS('ENABLE')};
+       INSERT INTO evidence_search (evidence_id, title, summary, sources)
+         SELECT e.id, e.title, e.summary, evidence_search_sources(e.id) FROM evidence e;
+       ANALYZE`,
+    );
+  } catch (err) {
+    // Nothing half-copied is left behind.
+    await database.drop().catch(() => undefined);
+    throw err;
   }
-  await run(
-    url,
-    `${SEARCH_TRIGGERS('ENABLE')};
-     INSERT INTO evidence_search (evidence_id, title, summary, sources)
-       SELECT e.id, e.title, e.summary, evidence_search_sources(e.id) FROM evidence e;
-     ANALYZE`,
-  );
   return database;
 }
 

@@ -79,7 +79,7 @@ The machine (2 cores) was shared with other work while these ran, so absolute fi
 and move from run to run; each ratio is measured within one run (the two routes it compares in
 interleaved rounds against the same server), which is why it is the figure to compare. Both
 engines are measured on the same rows: the benchmarks build an SQLite file and, on PostgreSQL,
-copy it into a schema of their own (PostgreSQL 15 on the same machine, over loopback).
+copy it into a database of their own (PostgreSQL 15 on the same machine, over loopback).
 
 | measure | ${engines.map((e) => ENGINE_NAMES[e]).join(' | ')} |
 |---|${engines.map(() => '---|').join('')}
