@@ -222,7 +222,7 @@ try {
 
 Reproduce: \`${database.engine === 'postgres' ? 'DATABASE_URL=postgres://… ' : ''}npm run bench\` (builds \`bench/tmp/large.db\`, about a minute in all).
 Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}.
-Engine: ${serverVersion}${database.engine === 'postgres' ? ` (same machine, loopback; the file below copied into a schema of its own in ${copySeconds.toFixed(1)} s and analysed)` : ''}.
+Engine: ${serverVersion}${database.engine === 'postgres' ? ` (same machine, loopback; the file below copied into a database of its own in ${copySeconds.toFixed(1)} s and analysed)` : ''}.
 Database: ${large.subjects} subjects, ${large.entries.toLocaleString('en-US')} evidence entries with one source each (built in ${buildSeconds.toFixed(1)} s).
 The server runs as in production (\`node dist/server/server.js\`, \`NODE_ENV=production\`, logging off), with its
 security headers, ETag and Cache-Control on; autocannon, 10 connections, ${DURATION} s per route in ${ROUNDS} interleaved rounds, loopback
