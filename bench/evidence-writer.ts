@@ -6,8 +6,11 @@
  *
  *   tsx bench/evidence-writer.ts --database PATH [--pause MS]
  *       writes through the app's database settings (WAL, synchronous=FULL), in its own process
- *   tsx bench/evidence-writer.ts --origin URL --volunteer EMAIL:PASSWORD --reviewer EMAIL:PASSWORD [--pause MS]
+ *   tsx bench/evidence-writer.ts --origin URL --volunteer EMAIL:PASSWORD --reviewer EMAIL:PASSWORD [--pause MS] [--observe URL]
  *       goes through the API: POST /api/evidence, then POST /api/evidence/:id/review
+ *       With --observe (another instance on the same database), after each publish it asks that
+ *       instance for the person's scorecard until the new entry is counted, and prints
+ *       `seen <id> <ms>` (ms from the publish's answer), or `stale <id>` after 10 s.
  *
  * Every entry is marked demo and describes nobody real.
  */
@@ -24,6 +27,7 @@ const { values: options } = parseArgs({
     volunteer: { type: 'string' },
     reviewer: { type: 'string' },
     pause: { type: 'string', default: '0' },
+    observe: { type: 'string' },
   },
 });
 const pause = Number(options.pause);
@@ -90,7 +94,23 @@ async function signIn(origin: string, credentials: string): Promise<string> {
     .join('; ');
 }
 
-async function writeThroughApi(origin: string, volunteer: string, reviewer: string) {
+/** How many entries the scorecard `origin` serves counts for `slug` (served from its cache when it can). */
+async function countedOn(origin: string, slug: string): Promise<number> {
+  const res = await fetch(`${origin}/api/subjects/${slug}/scorecard`);
+  if (!res.ok) throw new Error(`GET ${origin}/api/subjects/${slug}/scorecard answered ${res.status}`);
+  return ((await res.json()) as { evidenceCount: number }).evidenceCount;
+}
+
+/** Waits until `observer` counts more than `before` entries for `slug`; the time taken, or undefined after 10 s. */
+async function propagation(observer: string, slug: string, before: number, since: number): Promise<number | undefined> {
+  while (performance.now() - since < 10_000) {
+    if ((await countedOn(observer, slug)) > before) return performance.now() - since;
+    await sleep(2);
+  }
+  return undefined;
+}
+
+async function writeThroughApi(origin: string, volunteer: string, reviewer: string, observer?: string) {
   const [volunteerCookie, reviewerCookie] = [await signIn(origin, volunteer), await signIn(origin, reviewer)];
   const slugs = (await (await fetch(`${origin}/api/subjects`)).json()) as Array<{ slug: string }>;
   const standardSlugs = (await (await fetch(`${origin}/api/standards`)).json()) as Array<{ slug: string }>;
@@ -101,7 +121,10 @@ async function writeThroughApi(origin: string, volunteer: string, reviewer: stri
       body: JSON.stringify(body),
     });
   for (let n = 1; !stopping; n++) {
-    const created = await send('/api/evidence', volunteerCookie, entry(n, pick(slugs, n).slug, pick(standardSlugs, n * 7).slug));
+    const slug = pick(slugs, n).slug;
+    // The other instance's count before this entry (and its cache filled with it).
+    const before = observer ? await countedOn(observer, slug) : 0;
+    const created = await send('/api/evidence', volunteerCookie, entry(n, slug, pick(standardSlugs, n * 7).slug));
     if (created.status !== 201) {
       process.stderr.write(`fail submit ${created.status} ${await created.text()}\n`);
       await sleep(Math.max(pause, 100));
@@ -111,14 +134,20 @@ async function writeThroughApi(origin: string, volunteer: string, reviewer: stri
     ack(id, 'pending');
     // A review names the revision the reviewer read (issue 12): the one just created.
     const reviewed = await send(`/api/evidence/${id}/review`, reviewerCookie, { decision: 'publish', note: 'Load test (demo)', revision });
-    if (reviewed.ok) ack(id, 'published');
-    else process.stderr.write(`fail review ${reviewed.status} ${await reviewed.text()}\n`);
+    if (reviewed.ok) {
+      const answered = performance.now();
+      ack(id, 'published');
+      if (observer) {
+        const ms = await propagation(observer, slug, before, answered);
+        process.stdout.write(ms === undefined ? `stale ${id}\n` : `seen ${id} ${ms.toFixed(1)}\n`);
+      }
+    } else process.stderr.write(`fail review ${reviewed.status} ${await reviewed.text()}\n`);
     await sleep(pause);
   }
 }
 
 if (options.origin && options.volunteer && options.reviewer) {
-  await writeThroughApi(options.origin, options.volunteer, options.reviewer);
+  await writeThroughApi(options.origin, options.volunteer, options.reviewer, options.observe);
 } else if (options.database) {
   await writeToDatabase(options.database);
 } else {
