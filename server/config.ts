@@ -124,6 +124,13 @@ export interface AppConfig {
   mail?: MailConfig;
   /** The least role that must use two-factor sign-in; null: nobody must. */
   require2faFor?: 'reviewer' | 'admin' | null;
+  /**
+   * How long one plugin may take to load before the start fails (Fastify's pluginTimeout; default
+   * its 10 s). Tests pass 0, no limit: the route folder's autoload imports every route file, which
+   * under Vitest's module runner on a loaded two-core machine can take longer than 10 s, and the
+   * test's own hook or test deadline already bounds a start that hangs.
+   */
+  pluginTimeout?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfig {
