@@ -111,7 +111,7 @@ export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 200 },
-    ...(config.pluginTimeout === undefined ? {} : { pluginTimeout: config.pluginTimeout }),
+    pluginTimeout: config.pluginTimeout ?? 60_000,
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();

@@ -125,10 +125,10 @@ export interface AppConfig {
   /** The least role that must use two-factor sign-in; null: nobody must. */
   require2faFor?: 'reviewer' | 'admin' | null;
   /**
-   * How long one plugin may take to load before the start fails (Fastify's pluginTimeout; default
-   * its 10 s). Tests pass 0, no limit: the route folder's autoload imports every route file, which
-   * under Vitest's module runner on a loaded two-core machine can take longer than 10 s, and the
-   * test's own hook or test deadline already bounds a start that hangs.
+   * How long one plugin may take to load before the start fails (Fastify's pluginTimeout). Default
+   * 60 s, not Fastify's 10 s: on a loaded two-core machine the route folder's autoload (importing
+   * every route file) and the migrations took longer than 10 s, and a start that would have
+   * succeeded failed. Tests pass 0, no limit: the test's own deadline bounds a start that hangs.
    */
   pluginTimeout?: number;
 }
