@@ -1,3 +1,5 @@
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -28,9 +30,36 @@ const SLOW = [
 const ON_POSTGRES = ['tests/server/routes/**/*.test.ts'];
 const NOT_ON_POSTGRES: string[] = [];
 
+/**
+ * The files that set the suite's length, started first (project:path). Vitest's own order runs
+ * the projects one after the other by name (fast, postgres, slow), so on a clean clone (no
+ * timings cached yet) the production install, minutes of `npm ci` compiling better-sqlite3,
+ * started last and ran alone at the end. Longest first, then the slow project, whose files mostly
+ * wait on Chromium and child processes, then the rest in Vitest's order.
+ */
+const FIRST = [
+  'slow:tests/deploy/production-install.test.ts',
+  'postgres:tests/server/routes/api/fuzz.test.ts',
+  'fast:tests/server/routes/api/fuzz.test.ts',
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const first = FIRST.indexOf(`${spec.project.name}:${relative(spec.project.config.root, spec.moduleId)}`);
+      if (first !== -1) return first;
+      return spec.project.name === 'slow' ? FIRST.length : FIRST.length + 1;
+    };
+    // Array.prototype.sort is stable: within a rank, Vitest's order (cached durations, sizes) stays.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
     pool: 'forks',
+    sequence: { sequencer: LongestFirst },
     // Autoload imports the route files itself; inlined, its import() goes through Vitest's
     // module runner, which reads TypeScript (a plain Node import() would not).
     server: { deps: { inline: ['@fastify/autoload'] } },
@@ -60,6 +89,10 @@ export default defineConfig({
           include: SLOW,
           // One Chromium for the whole run, started only when a slow test runs (tests/README.md).
           globalSetup: ['tests/browser/global-setup.ts'],
+          // As in `fast`: a file reuses its worker instead of importing the app again (seconds of
+          // CPU per file). No slow file changes process-wide state either: the browser, servers and
+          // processes each file starts are its own and closed in its afterAll.
+          isolate: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
         },

@@ -116,7 +116,7 @@ export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     // Start-up runs the migrations and imports every route file; on a busy two-core machine or
     // a large database that can pass Fastify's default 10 s per plugin without anything being stuck.
-    pluginTimeout: PLUGIN_TIMEOUT_MS,
+    pluginTimeout: config.pluginTimeout ?? PLUGIN_TIMEOUT_MS,
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();

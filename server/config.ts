@@ -124,6 +124,13 @@ export interface AppConfig {
   mail?: MailConfig;
   /** The least role that must use two-factor sign-in; null: nobody must. */
   require2faFor?: 'reviewer' | 'admin' | null;
+  /**
+   * How long one plugin may take to load before the start fails (Fastify's pluginTimeout). Default
+   * 120 s (PLUGIN_TIMEOUT_MS in app.ts), not Fastify's 10 s: on a loaded two-core machine the route folder's autoload (importing
+   * every route file) and the migrations took longer than 10 s, and a start that would have
+   * succeeded failed. Tests pass 0, no limit: the test's own deadline bounds a start that hangs.
+   */
+  pluginTimeout?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfig {

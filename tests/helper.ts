@@ -15,6 +15,7 @@ import type { AppConfig } from '../server/config.js';
 import { PRESSURE_OFF } from '../server/plugins/pressure.js';
 import { SESSION_COOKIE } from '../server/plugins/auth.js';
 import { migratedTestSchema } from './postgres.js';
+import { writeTemplateDatabase } from './template-database.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -52,6 +53,8 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: 
     logLevel: 'silent',
     trustProxy: false,
     pressure: PRESSURE_OFF,
+    // No 10 s limit on a plugin's start: under load, autoload's first import of the routes takes longer (server/config.ts).
+    pluginTimeout: 0,
     ...overrides,
   };
   const close = async (app?: FastifyInstance) => {
@@ -61,6 +64,8 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: 
   };
   let app: FastifyInstance | undefined;
   try {
+    // A fresh SQLite file starts as the already migrated and seeded image (tests/template-database.ts).
+    if (!config.databaseUrl && overrides.databasePath === undefined) await writeTemplateDatabase(databasePath, config.seedDemo);
     app = await buildServer(config);
     extend?.(app);
     await app.ready();
