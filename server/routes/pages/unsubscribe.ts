@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pagePath, type Locale } from '../../../i18n/locales.js';
 import { html } from '../../html/html.js';
-import { OPT_OUT_TOPICS, optOutPath, type OptOutTopic } from '../../mail/opt-out.js';
+import { OPT_OUT_TOPICS, optOutPath, optOutTopics, type OptOutTopic } from '../../mail/opt-out.js';
 import { NOTIFICATION_SETTINGS_PATH } from '../../mail/notifications.js';
 import { pageContext, sendPage } from './index.js';
 
@@ -13,7 +13,9 @@ export function maskedAddress(email: string): string {
   return at <= 0 ? '…' : `${email[0]}…${email.slice(at)}`;
 }
 
-const params = z.object({ token: z.string().max(200), topic: z.string().max(40) });
+// The token is base64url (server/auth/token.ts) and the topic one of the groups: anything else is
+// an unknown link before any lookup (a NUL byte, say, which PostgreSQL refuses in text).
+const params = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/), topic: z.enum(optOutTopics) });
 
 /**
  * The link at the foot of every optional email: turn that group of emails off without signing
@@ -32,7 +34,7 @@ const unsubscribeRoutes: FastifyPluginAsyncZod<{ locale: Locale }> = async (fast
     const ctx = await pageContext(fastify, request, locale);
     const u = ctx.msg.unsubscribePage;
     const { token, topic } = request.params as z.infer<typeof params>;
-    const holder = topic in OPT_OUT_TOPICS ? await fastify.mail.queue.optOutHolder(token) : undefined;
+    const holder = await fastify.mail.queue.optOutHolder(token);
     const settings = pagePath(locale, NOTIFICATION_SETTINGS_PATH);
     const page = { name: 'unsubscribe' as const, path: '/unsubscribe', demo: false, private: true };
     if (!holder) {

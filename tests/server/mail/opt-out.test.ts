@@ -121,6 +121,9 @@ describe('turning optional emails off from the email itself', () => {
     for (const url of [
       `/unsubscribe/${'x'.repeat(43)}/review-queue`,
       `/unsubscribe/${token}/everything`,
+      // Found by the fuzzer on PostgreSQL: an inherited property name, and a NUL byte.
+      `/unsubscribe/${token}/toString`,
+      '/es/unsubscribe/%00/decisions',
       `/unsubscribe/${'y'.repeat(300)}/decisions`,
     ]) {
       // An address too long for the router is 414; either way a page, never a 500.
