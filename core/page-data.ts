@@ -1,15 +1,19 @@
-import type { OverallScore, ScoredEvidence, StandardRef } from './scoring/method.js';
+import type { OverallScore, StandardRef } from './scoring/method.js';
 
 /**
  * What the server hands the browser components in the page's JSON data block. The client
  * imports these as types only; the values are built by the page routes.
  */
 
-/** One person's counted-or-not evidence, reduced to what the scoring method reads. */
+/**
+ * What the browser needs to regrade one person under a voter's weighting: each standard's
+ * unrounded score as of the page's day (core/scoring/method.ts standardScores), not the entries
+ * themselves, so the page's size does not grow with the record.
+ */
 export interface SubjectScoringInput {
   slug: string;
   name: string;
-  evidence: ScoredEvidence[];
+  scores: Array<{ slug: string; score: number | null }>;
   /** The scorecard as published (equal weights), for "reset". */
   official: OverallScore;
 }

@@ -1,7 +1,7 @@
 import { messagesFor } from '../../i18n/catalog.js';
 import { describeOverall, describeWeighting } from '../../i18n/format.js';
 import type { PrioritiesPageData } from '../../core/page-data.js';
-import { computeScorecard, MIN_COVERAGE } from '../../core/scoring/method.js';
+import { MIN_COVERAGE, overallScore } from '../../core/scoring/method.js';
 import { formatWeights, isEqualWeighting, parseWeights } from '../../core/scoring/weights.js';
 import type { GradeBadge } from '../components/grade-badge.js';
 import type { PrioritiesChangeEvent } from '../components/priorities-panel.js';
@@ -31,9 +31,7 @@ export function connectPriorities(data: PrioritiesPageData): void {
 
     const results: string[] = [];
     for (const subject of data.subjects) {
-      const overall = isEqualWeighting(weights)
-        ? subject.official
-        : computeScorecard(data.standards, subject.evidence, { asOf: data.asOf, weights }).overall;
+      const overall = isEqualWeighting(weights) ? subject.official : overallScore(subject.scores, weights);
       for (const badge of document.querySelectorAll<GradeBadge>(`sc-grade[data-subject="${subject.slug}"]`)) {
         badge.grade = overall.grade;
         badge.score = overall.score;

@@ -152,19 +152,8 @@ export function computeScorecard(
   evidenceList: ReadonlyArray<ScoredEvidence>,
   options: { asOf?: string | null; weights?: StandardWeights | null } = {},
 ): ComputedScorecard {
-  const bySlug = new Map<string, ScoredEvidence[]>();
-  let evidenceCount = 0;
-  for (const entry of evidenceList) {
-    if (!counts(entry, options.asOf)) continue;
-    evidenceCount++;
-    const list = bySlug.get(entry.standard);
-    if (list) list.push(entry);
-    else bySlug.set(entry.standard, [entry]);
-  }
-  const unrounded = standardList.map((standard) => ({
-    slug: standard.slug,
-    score: standardScore(bySlug.get(standard.slug) ?? []),
-  }));
+  const bySlug = countedByStandard(evidenceList, options.asOf);
+  const unrounded = unroundedScores(standardList, bySlug);
   const standardsOut = standardList.map((standard, i) => {
     const raw = unrounded[i].score;
     const score = raw === null ? null : roundScore(raw);
@@ -177,7 +166,39 @@ export function computeScorecard(
       evidenceCount: bySlug.get(standard.slug)?.length ?? 0,
     };
   });
+  let evidenceCount = 0;
+  for (const list of bySlug.values()) evidenceCount += list.length;
   return { overall: overallScore(unrounded, options.weights), standards: standardsOut, evidenceCount };
+}
+
+/**
+ * Each standard's unrounded score as of `asOf`: all the overall score reads, under any weighting
+ * (`overallScore(standardScores(…), weights)` equals `computeScorecard(…, { weights }).overall`).
+ * Pages hand these to the browser instead of every entry, so a long record does not make the
+ * page heavier.
+ */
+export function standardScores(
+  standardList: ReadonlyArray<Pick<StandardRef, 'slug'>>,
+  evidenceList: ReadonlyArray<ScoredEvidence>,
+  asOf?: string | null,
+): Array<{ slug: string; score: number | null }> {
+  return unroundedScores(standardList, countedByStandard(evidenceList, asOf));
+}
+
+/** The entries that count as of `asOf`, by standard slug. */
+function countedByStandard(evidenceList: ReadonlyArray<ScoredEvidence>, asOf?: string | null): Map<string, ScoredEvidence[]> {
+  const bySlug = new Map<string, ScoredEvidence[]>();
+  for (const entry of evidenceList) {
+    if (!counts(entry, asOf)) continue;
+    const list = bySlug.get(entry.standard);
+    if (list) list.push(entry);
+    else bySlug.set(entry.standard, [entry]);
+  }
+  return bySlug;
+}
+
+function unroundedScores(standardList: ReadonlyArray<Pick<StandardRef, 'slug'>>, bySlug: Map<string, ScoredEvidence[]>) {
+  return standardList.map((standard) => ({ slug: standard.slug, score: standardScore(bySlug.get(standard.slug) ?? []) }));
 }
 
 /** The method as data, served at GET /api/methodology. */

@@ -6,6 +6,7 @@ import {
   points,
   roundScore,
   standardScore,
+  standardScores,
   entryWeight,
   weightiestEntry,
   type ScoredEvidence,
@@ -158,6 +159,31 @@ describe('overall score and coverage', () => {
     expect(overallScore(scores, { a: 3 }).score).toBe(43); // 300 / 7 = 42.86
     expect(overallScore(scores, { b: 0, c: 0, d: 0, e: 0 }).score).toBe(100);
     expect(overallScore(scores, { a: 0, b: 0, c: 0, d: 0, e: 0 })).toMatchObject({ score: null, reason: 'no-weight' });
+  });
+});
+
+describe('standard scores, what the browser regrades with', () => {
+  it('give the same overall score as the whole scorecard under any weighting and day', () => {
+    // A deterministic spread of entries: every rating, kind and status, over two years.
+    const entries: ScoredEvidence[] = [];
+    for (let i = 0; i < 400; i++) {
+      entries.push(
+        entry(TEN[(i * 3) % 7].slug, (i % 5) - 2, (['action', 'data', 'statement'] as const)[i % 3], {
+          status: i % 11 === 0 ? 'retracted' : 'published',
+          occurredOn: `202${4 + (i % 2)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+        }),
+      );
+    }
+    const weightings = [undefined, { [TEN[0].slug]: 3, [TEN[1].slug]: 0 }, Object.fromEntries(TEN.map((s, i) => [s.slug, i % 4]))];
+    for (const asOf of [null, '2024-06-30', '2025-12-31']) {
+      const scores = standardScores(TEN, entries, asOf);
+      expect(scores.map((s) => s.slug)).toEqual(TEN.map((s) => s.slug));
+      // Standards 8 to 10 have no entries: no score, so the coverage is 7 at most.
+      expect(scores.slice(7).every((s) => s.score === null)).toBe(true);
+      for (const weights of weightings) {
+        expect(overallScore(scores, weights)).toEqual(computeScorecard(TEN, entries, { asOf, weights }).overall);
+      }
+    }
   });
 });
 

@@ -45,7 +45,7 @@ export async function electionPageModel(
       found.candidates.map(async (c, i) => ({
         slug: c.slug,
         name: c.name,
-        evidence: scoringInput(await evidence.listPublic({ subjectId: c.id })),
+        scores: scoringInput(refs, await evidence.listPublic({ subjectId: c.id }), asOf),
         official: election.candidates[i].scorecard.overall,
       })),
     ),

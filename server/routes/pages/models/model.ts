@@ -3,7 +3,7 @@ import type { Locale } from '../../../../i18n/locales.js';
 import { today } from '../../../../core/calendar.js';
 import { currentElectionOf } from '../../../../core/election-phase.js';
 import type { PrioritiesPageData } from '../../../../core/page-data.js';
-import { computeScorecard, type OverallScore, type ScoredEvidence } from '../../../../core/scoring/method.js';
+import { overallScore, standardScores, type OverallScore } from '../../../../core/scoring/method.js';
 import { formatWeights, isEqualWeighting } from '../../../../core/scoring/weights.js';
 import type { Repositories } from '../../../plugins/repositories.js';
 import type { PublicEvidence } from '../../../schemas/evidence.js';
@@ -44,18 +44,22 @@ export async function standardRefs(repos: Pick<Repositories, 'standards'>, local
   }));
 }
 
-export function scoringInput(entries: PublicEvidence[]): ScoredEvidence[] {
-  return entries.map(({ standard, rating, kind, status, occurredOn }) => ({ standard, rating, kind, status, occurredOn }));
+/** Each standard's unrounded score from a person's public entries, as of `asOf`: what the browser regrades with. */
+export function scoringInput(
+  standards: ReadonlyArray<{ slug: string }>,
+  entries: PublicEvidence[],
+  asOf: string,
+): Array<{ slug: string; score: number | null }> {
+  return standardScores(
+    standards,
+    entries.map(({ standard, rating, kind, status, occurredOn }) => ({ standard, rating, kind, status, occurredOn })),
+    asOf,
+  );
 }
 
 /** Each subject's overall score under the voter's weighting (the official one when equal). */
 export function weightedOverall(input: PrioritiesPageData, weights: Record<string, number>): Map<string, OverallScore> {
-  return new Map(
-    input.subjects.map((s) => [
-      s.slug,
-      isEqualWeighting(weights) ? s.official : computeScorecard(input.standards, s.evidence, { asOf: input.asOf, weights }).overall,
-    ]),
-  );
+  return new Map(input.subjects.map((s) => [s.slug, isEqualWeighting(weights) ? s.official : overallScore(s.scores, weights)]));
 }
 
 /**

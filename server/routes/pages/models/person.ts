@@ -39,7 +39,7 @@ export async function personPageModel(
     page: 'person',
     asOf: card.asOf,
     standards: refs,
-    subjects: [{ slug: subject.slug, name: subject.name, evidence: scoringInput(entries), official: card.overall }],
+    subjects: [{ slug: subject.slug, name: subject.name, scores: scoringInput(refs, entries, card.asOf), official: card.overall }],
     radar: card.standards.map((s) => ({ slug: s.slug, short: msg.standardShort[s.slug] ?? s.title, score: s.score })),
     firstEvidenceOn: entries.reduce<string | null>((min, e) => (min === null || e.occurredOn < min ? e.occurredOn : min), null),
   };

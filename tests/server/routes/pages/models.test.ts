@@ -5,7 +5,7 @@ import { electionPageModel } from '../../../../server/routes/pages/models/electi
 import { eventsPageModel } from '../../../../server/routes/pages/models/events.js';
 import { homePageModel } from '../../../../server/routes/pages/models/home.js';
 import { methodologyPageModel } from '../../../../server/routes/pages/models/methodology.js';
-import { scoringInput, standardRefs } from '../../../../server/routes/pages/models/model.js';
+import { standardRefs } from '../../../../server/routes/pages/models/model.js';
 import { personPageModel } from '../../../../server/routes/pages/models/person.js';
 import { standardPageModel } from '../../../../server/routes/pages/models/standard.js';
 import { buildTestApp, type TestApp } from '../../../helper.js';
@@ -37,7 +37,13 @@ describe('personPageModel', () => {
     const row = (await repos.subjects.rowBySlug(PERSON))!;
     const expected = computeScorecard(
       await standardRefs(repos, 'en'),
-      scoringInput(await repos.evidence.listPublic({ subjectId: row.id })),
+      (await repos.evidence.listPublic({ subjectId: row.id })).map(({ standard, rating, kind, status, occurredOn }) => ({
+        standard,
+        rating,
+        kind,
+        status,
+        occurredOn,
+      })),
       {
         asOf: model.view.card.asOf,
       },

@@ -316,6 +316,45 @@ describe('a standard card', () => {
     });
   });
 
+  it('keeps a long record light: a thousand entries add no scoring data to the page, and it stays within its size budget', async () => {
+    const db = t.app.db;
+    const [subject] = await write((db) =>
+      db.insert(subjects).values({ slug: 'test-heavy', name: 'Heavy Record', role: 'candidate', office: 'DA' }).returning(),
+    );
+    const all = await db.select().from(standards);
+    const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const kinds = ['action', 'data', 'statement'] as const;
+    const rows: (typeof evidence.$inferInsert)[] = [];
+    for (let i = 0; i < 1000; i++) {
+      rows.push({
+        subjectId: subject.id,
+        standardId: all[(i * 7) % 10].id,
+        rating: (i % 5) - 2,
+        kind: kinds[i % 3],
+        title: `Heavy entry ${i}: a claim about standard ${(i * 7) % 10}`,
+        summary: `What happened on day ${i}, as the source reports it.`,
+        occurredOn: day(i),
+        status: 'published' as const,
+      });
+    }
+    await write((db) => db.insert(evidence).values(rows));
+    const page = await t.app.inject({ method: 'GET', url: '/people/test-heavy', headers: { 'accept-encoding': 'br' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-encoding']).toBe('br');
+    const body = brotliDecompressSync(page.rawPayload).toString();
+    const block = body.match(/<script type="application\/json" id="page-data">([^<]*)<\/script>/)![1];
+    // The browser regrades from each standard's unrounded score, not from the thousand entries.
+    expect(block.length).toBeLessThan(3_000);
+    const data = JSON.parse(block) as { subjects: Array<{ scores: Array<{ slug: string; score: number | null }> }> };
+    expect(data.subjects[0].scores.map((s) => s.slug)).toEqual(all.sort((a, b) => a.number - b.number).map((s) => s.slug));
+    // What a shared link's crowd downloads (bench/RESULTS.md measures its cost): under 8 KB compressed.
+    expect(page.rawPayload.length).toBeLessThan(8_000);
+    await write(async (db) => {
+      await db.delete(evidence).where(eq(evidence.subjectId, subject.id));
+      await db.delete(subjects).where(eq(subjects.id, subject.id));
+    });
+  });
+
   it('says why (the entry that weighs most) and the count, lists the three most recent, "Show all N", and retracted ones behind a toggle', async () => {
     const db = t.app.db;
     const [subject] = await write((db) =>
