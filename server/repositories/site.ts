@@ -6,8 +6,14 @@ import { siteSettings } from '../../db/schema/index.js';
 import { logoPath } from '../../core/site-logo.js';
 import { inTransaction, recordAudit, type Actor } from './audit.js';
 
-/** Until an admin names the coalition, widgets and badges show this. */
+/** Until an admin names the coalition, widgets, badges, share images, link previews and the manifest show this. */
 export const DEFAULT_COALITION_NAME = 'Sacramento County DA Accountability Coalition';
+
+/**
+ * The site's name where one line gives it (the web app manifest, `og:site_name` in link
+ * previews): the product in the reader's language and the coalition that publishes it.
+ */
+export const fullSiteName = (productName: string, coalitionName: string) => `${productName} · ${coalitionName}`;
 
 /** The one settings row. */
 const ROW_ID = 1;

@@ -29,6 +29,14 @@ async function overallFor(
 
 const demoNotice = (locale: Locale, demo: boolean) => (demo ? messagesFor(locale).share.demo : null);
 
+/**
+ * The image's top line names who publishes the grades (the admin's setting, or the default name
+ * the rest of the site shows until one is set), not the product: a preview travels without the
+ * page around it. It is a proper name, the same in every language. Renaming is a write, so the
+ * data version moves and every cached image is drawn again with the new name.
+ */
+const coalitionName = async (repos: Repositories) => (await repos.site.identity()).coalitionName;
+
 export async function personShareCard(repos: Repositories, slug: string, locale: Locale, w?: string): Promise<ShareCard | null> {
   const msg = messagesFor(locale);
   const row = await repos.subjects.rowBySlug(slug);
@@ -40,7 +48,7 @@ export async function personShareCard(repos: Repositories, slug: string, locale:
   );
   const overall = await overallFor(repos, row, card.overall, weights, card.asOf);
   return {
-    kicker: msg.siteName,
+    kicker: await coalitionName(repos),
     title: row.name,
     subtitle: msg.roles[row.role] ?? row.office,
     grades: [{ label: null, grade: overall.grade, score: overall.score }],
@@ -71,7 +79,7 @@ export async function electionShareCard(repos: Repositories, slug: string, local
   // Spanish images say the Spanish name where one is written.
   const [named] = await repos.translations.localizeElections([election], locale);
   return {
-    kicker: msg.siteName,
+    kicker: await coalitionName(repos),
     title: named.name,
     subtitle: null,
     grades,
@@ -92,7 +100,7 @@ export async function standardShareCard(repos: Repositories, slug: string, local
     }),
   );
   return {
-    kicker: msg.siteName,
+    kicker: await coalitionName(repos),
     title: `${standard.number}. ${standard.title}`,
     subtitle: null,
     grades,
@@ -112,7 +120,7 @@ export async function evidenceShareCard(repos: Repositories, id: number, locale:
   const [entry] = await repos.translations.localizeEvidence([found], locale);
   const standard = (await repos.scorecards.forSubject(row, undefined, locale)).standards.find((s) => s.slug === entry.standard)!;
   return {
-    kicker: msg.siteName,
+    kicker: await coalitionName(repos),
     title: entry.title,
     subtitle: `${row.name} · ${msg.share.standardOn(standard.title)}`,
     grades: [{ label: null, grade: standard.grade, score: standard.score }],

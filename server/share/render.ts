@@ -8,7 +8,7 @@ export const SHARE_IMAGE_HEIGHT = 630;
 
 /** What a share image says: everything already in the reader's language. */
 export interface ShareCard {
-  /** The coalition's name, top left. */
+  /** The coalition's name (the site setting), top left. */
   kicker: string;
   /** The person, election, standard or entry the page is about. */
   title: string;
@@ -104,7 +104,14 @@ function layout(card: ShareCard): Node {
     el(
       'div',
       { justifyContent: 'space-between', alignItems: 'center', fontSize: 30, color: '#0b5cad', fontWeight: 700, gap: 24 },
-      el('div', { flexShrink: 1, alignItems: 'center', gap: 20 }, ...logoImage(card.logo), el('div', { flexShrink: 1 }, card.kicker)),
+      // A coalition's name may run to 120 characters: two lines at most (an ellipsis after), so
+      // the grades below keep their room.
+      el(
+        'div',
+        { flexShrink: 1, alignItems: 'center', gap: 20 },
+        ...logoImage(card.logo),
+        el('div', { display: 'block', flexShrink: 1, lineClamp: 2 }, card.kicker),
+      ),
       ...(card.demo
         ? [
             el(

@@ -3,6 +3,7 @@ import { messagesFor } from '../../../i18n/catalog.js';
 import { pagePath, type Locale } from '../../../i18n/locales.js';
 import { BRAND_COLOUR, PAGE_COLOUR, siteIconIco, siteIconPng, siteIconSvg } from '../../share/site-icon.js';
 import { PUBLIC_CACHE_CONTROL } from '../../plugins/caching.js';
+import { fullSiteName } from '../../repositories/site.js';
 
 /** Icons change only with a new release: a day in caches, then revalidated. */
 const ICON_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800';
@@ -56,7 +57,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
     // Awaited: repositories are becoming asynchronous (issue 18); a plain value awaits the same.
     const { coalitionName } = await fastify.repositories.site.identity();
     return {
-      name: `${msg.siteName} · ${coalitionName}`,
+      name: fullSiteName(msg.siteName, coalitionName),
       short_name: msg.appShortName,
       description: msg.home.description,
       lang: msg.langTag,

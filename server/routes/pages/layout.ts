@@ -5,7 +5,7 @@ import { renderDocument } from '../../html/document.js';
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '../../share/render.js';
 import { BRAND_COLOUR } from '../../share/site-icon.js';
 import { html, type SafeHtml } from '../../html/html.js';
-import type { SiteIdentity } from '../../repositories/site.js';
+import { fullSiteName, type SiteIdentity } from '../../repositories/site.js';
 
 /** The site's mark (server/share/site-icon.ts, served by routes/app-icons): not a grade letter. */
 const FAVICON = '/favicon.svg';
@@ -16,7 +16,18 @@ const NO_SCRIPT_MENU =
 
 /** Which page this is: the browser app picks the components to enhance it by this name. */
 export type PageName =
-  'home' | 'person' | 'election' | 'standard' | 'methodology' | 'events' | 'evidence' | 'reply' | 'unsubscribe' | 'embed' | 'not-found' | 'error';
+  | 'home'
+  | 'person'
+  | 'election'
+  | 'standard'
+  | 'methodology'
+  | 'events'
+  | 'evidence'
+  | 'reply'
+  | 'unsubscribe'
+  | 'embed'
+  | 'not-found'
+  | 'error';
 
 export interface PageContext {
   locale: Locale;
@@ -84,7 +95,8 @@ export function renderPage(ctx: PageContext, page: PageDocument): string {
       share: {
         canonical,
         type: page.ogType ?? 'website',
-        siteName: msg.siteName,
+        // Named as the manifest names the site: link previews say who publishes the grades.
+        siteName: fullSiteName(msg.siteName, site.coalitionName),
         title: page.share?.title ?? page.title,
         description: page.description,
         locale: msg.langTag.replace('-', '_'),
