@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Db } from '../db/connection.js';
 import { closeEndpoint, copyDatabase, openEndpoint } from '../db/copy.js';
-import { isPostgresUrl, openPgDatabase, quoteIdentifier, redactUrl, splitSchema } from '../db/pg/connection.js';
+import { isPostgresUrl, openPgDatabase, quoteIdentifier, redactUrl, runStatement, splitSchema } from '../db/pg/connection.js';
 
 /**
  * Which engine a benchmark runs on: PostgreSQL when DATABASE_URL is a postgres:// URL (as for
@@ -85,10 +85,10 @@ export async function benchDatabase(sqlitePath: string): Promise<BenchDatabase> 
     },
     drop: async () => {
       created.splice(created.indexOf(database), 1);
-      await run(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      await runStatement(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
     },
   };
-  await run(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
+  await runStatement(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
   created.push(database);
   try {
     const source = await openEndpoint(sqlitePath, 'source');
@@ -97,14 +97,14 @@ export async function benchDatabase(sqlitePath: string): Promise<BenchDatabase> 
     // entry for each of its sources: about 7 ms a row on this machine, 12 minutes for 100,000
     // entries. They are off for the copy and the index is then built in one statement, as the
     // migration builds it for existing rows; foreign keys and the data version stay on.
-    await run(url, SEARCH_TRIGGERS('DISABLE'));
+    await runStatement(url, SEARCH_TRIGGERS('DISABLE'));
     try {
       await copyDatabase(source, target);
     } finally {
       await closeEndpoint(source);
       await closeEndpoint(target);
     }
-    await run(
+    await runStatement(
       url,
       `${SEARCH_TRIGGERS('ENABLE')};
        INSERT INTO evidence_search (evidence_id, title, summary, sources)
@@ -125,16 +125,6 @@ const SEARCH_TRIGGERS = (what: 'ENABLE' | 'DISABLE') =>
 /** Drops every database this process made that is still there (call on the way out, even after a failure). */
 export async function dropAll(): Promise<void> {
   for (const database of [...created].reverse()) await database.drop().catch(() => undefined);
-}
-
-async function run(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 // A run stopped with Ctrl-C leaves no database behind.

@@ -183,6 +183,9 @@ export const findingEn = {
       disabled: 'Turned off',
       note: 'Note',
       reason: 'Reason',
+      // The site settings (site.update).
+      coalitionName: 'Coalition name',
+      logo: 'Logo',
     } as Record<string, string>,
     changes: 'What changed',
     field: 'Field',
@@ -370,6 +373,8 @@ export const findingEs: FindingMessages = {
       disabled: 'Desactivada',
       note: 'Nota',
       reason: 'Motivo',
+      coalitionName: 'Nombre de la coalición',
+      logo: 'Logotipo',
     },
     changes: 'Qué cambió',
     field: 'Campo',

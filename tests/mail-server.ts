@@ -1,4 +1,5 @@
 import { SMTPServer } from 'smtp-server';
+import { buildTestApp, createSignedInUser, NO_PRESSURE, type TestApp } from './helper.js';
 
 /** One message as it arrived: envelope, decoded subject and the text and HTML parts. */
 export interface CapturedMail {
@@ -142,4 +143,48 @@ export function linkIn(mail: CapturedMail, path: string): string {
   const found = mail.text.split(/\s+/).find((w) => w.includes(path));
   if (!found) throw new Error(`No ${path} link in: ${mail.text}`);
   return found;
+}
+
+export interface MailTestApp extends TestApp {
+  /** The SMTP server the app mails to. */
+  smtp: TestMailServer;
+}
+
+/**
+ * The app without demo data (the review queue starts empty), mailing a real SMTP server in this
+ * process, with its mail queue worked by hand (`t.app.mail.tick()` / `drain()`), and one person,
+ * demo-jordan-sample, for entries to be about (`evidenceBody()`; the reviewers' digest counts
+ * entries about people who exist). `close()` closes both the app and the SMTP server.
+ */
+export async function mailTestApp(): Promise<MailTestApp> {
+  const smtp = await startMailServer();
+  let t: TestApp | undefined;
+  try {
+    t = await buildTestApp({
+      ...NO_PRESSURE,
+      seedDemo: false,
+      mail: { smtpUrl: smtp.url, from: 'scorecard@example.org', publicUrl: 'http://scorecard.test', worker: 'manual' },
+    });
+    const admin = await createSignedInUser(t, 'admin');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/subjects',
+      headers: admin.headers,
+      payload: { slug: 'demo-jordan-sample', name: 'Jordan Sample (demo)', role: 'candidate', office: 'District Attorney' },
+    });
+    if (created.statusCode !== 201) throw new Error(`Adding the person failed: ${created.statusCode} ${created.body}`);
+  } catch (err) {
+    await t?.close().catch(() => undefined);
+    await smtp.close();
+    throw err;
+  }
+  const app = t;
+  return {
+    ...app,
+    smtp,
+    close: async () => {
+      await app.close();
+      await smtp.close();
+    },
+  };
 }

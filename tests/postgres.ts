@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { checkPgReachable, isPostgresUrl, quoteIdentifier } from '../db/pg/connection.js';
+import { checkPgReachable, isPostgresUrl, quoteIdentifier, runStatement } from '../db/pg/connection.js';
 import { migratePgDatabase } from '../db/pg/migrate.js';
 
 /**
@@ -37,18 +36,8 @@ export async function testSchema(): Promise<TestSchema> {
   await reachable;
   count += 1;
   const schema = `test_${process.pid}_${count}_${randomBytes(4).toString('hex')}`;
-  await run(url, `CREATE SCHEMA ${quoteIdentifier(schema)}`);
-  return { url, schema, drop: () => run(url, `DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`) };
-}
-
-async function run(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  await runStatement(url, `CREATE SCHEMA ${quoteIdentifier(schema)}`);
+  return { url, schema, drop: () => runStatement(url, `DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`) };
 }
 
 /**

@@ -71,6 +71,21 @@ export async function checkPgReachable(url: string): Promise<void> {
   }
 }
 
+/**
+ * Runs one statement (or several, `;`-separated) on a connection of its own, closed after it:
+ * the set-up and tear-down outside any app's pool (tests/postgres.ts creates and drops test
+ * schemas; bench/engine.ts creates and drops its databases and turns the search triggers off).
+ */
+export async function runStatement(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The URL without its password, for messages and logs. */
 export function redactUrl(url: string): string {
   try {

@@ -45,12 +45,19 @@ const IDENTITY_COLUMNS = {
   logoHeight: siteSettings.logoHeight,
 };
 
+/** The row as IDENTITY_COLUMNS reads it. */
+interface IdentityRow {
+  coalitionName: string;
+  logoEtag: string | null;
+  logoWidth: number | null;
+  logoHeight: number | null;
+}
+
 /** A strong ETag of the bytes: the same logo has the same tag on every instance. */
 const logoEtag = (png: Buffer) => `"${createHash('sha256').update(png).digest('base64url').slice(0, 27)}"`;
 
 /** How the audit log describes a logo: its size and tag, never its bytes. */
-const logoSummary = (row: { logoEtag: string | null; logoWidth: number | null; logoHeight: number | null } | null) =>
-  row?.logoEtag ? `${row.logoWidth}×${row.logoHeight} PNG ${row.logoEtag}` : null;
+const logoSummary = (row: IdentityRow | null) => (row?.logoEtag ? `${row.logoWidth}×${row.logoHeight} PNG ${row.logoEtag}` : null);
 
 /**
  * The site's identity: who publishes the scorecard (shown on every widget) and its logo (the
@@ -60,7 +67,7 @@ const logoSummary = (row: { logoEtag: string | null; logoWidth: number | null; l
 export class SiteRepository {
   constructor(private readonly db: Db) {}
 
-  private async row(reader: Db) {
+  private async row(reader: Db): Promise<IdentityRow | null> {
     const [row] = await reader.select(IDENTITY_COLUMNS).from(siteSettings).where(eq(siteSettings.id, ROW_ID)).limit(1);
     return row ?? null;
   }
@@ -90,23 +97,7 @@ export class SiteRepository {
 
   /** Sets the coalition's name, with its audit entry, in one transaction. */
   async updateIdentity(patch: { coalitionName: string }, actor: Actor): Promise<SiteIdentity> {
-    await inTransaction(this.db, async (tx) => {
-      const before = await this.row(tx);
-      await tx
-        .insert(siteSettings)
-        .values({ id: ROW_ID, coalitionName: patch.coalitionName })
-        .onConflictDoUpdate({ target: siteSettings.id, set: { coalitionName: patch.coalitionName, updatedAt: nowIso() } });
-      const after = await this.row(tx);
-      await recordAudit(tx, {
-        actor,
-        action: 'site.update',
-        entityType: 'site',
-        entityId: ROW_ID,
-        before: before && { coalitionName: before.coalitionName },
-        after: after && { coalitionName: after.coalitionName },
-      });
-    });
-    return this.identity();
+    return this.write({ coalitionName: patch.coalitionName }, (row) => row && { coalitionName: row.coalitionName }, actor);
   }
 
   /**
@@ -114,25 +105,44 @@ export class SiteRepository {
    * Removing when there is none changes nothing and writes no audit entry.
    */
   async setLogo(image: LogoImage | null, actor: Actor): Promise<SiteIdentity> {
+    const logo = image
+      ? { logoPng: image.png, logoEtag: logoEtag(image.png), logoWidth: image.width, logoHeight: image.height }
+      : { logoPng: null, logoEtag: null, logoWidth: null, logoHeight: null };
+    return this.write(
+      logo,
+      (row) => ({ logo: logoSummary(row) }),
+      actor,
+      (before) => !image && !before?.logoEtag,
+    );
+  }
+
+  /**
+   * Writes `set` into the one settings row and its `site.update` audit entry, in one transaction:
+   * `audited` says what the entry keeps of the row before and after (null: there was no row).
+   * A first write makes the row; a logo set before any name keeps the default name, as the
+   * site already shows it. When `unchanged(before)`, nothing is written, not even the entry.
+   */
+  private async write(
+    set: Partial<Omit<typeof siteSettings.$inferInsert, 'id' | 'updatedAt'>>,
+    audited: (row: IdentityRow | null) => unknown,
+    actor: Actor,
+    unchanged: (before: IdentityRow | null) => boolean = () => false,
+  ): Promise<SiteIdentity> {
     await inTransaction(this.db, async (tx) => {
       const before = await this.row(tx);
-      if (!image && !before?.logoEtag) return;
-      const logo = image
-        ? { logoPng: image.png, logoEtag: logoEtag(image.png), logoWidth: image.width, logoHeight: image.height }
-        : { logoPng: null, logoEtag: null, logoWidth: null, logoHeight: null };
+      if (unchanged(before)) return;
       await tx
         .insert(siteSettings)
-        // A logo set before any name keeps the default name, as the site already shows it.
-        .values({ id: ROW_ID, coalitionName: DEFAULT_COALITION_NAME, ...logo })
-        .onConflictDoUpdate({ target: siteSettings.id, set: { ...logo, updatedAt: nowIso() } });
+        .values({ id: ROW_ID, coalitionName: DEFAULT_COALITION_NAME, ...set })
+        .onConflictDoUpdate({ target: siteSettings.id, set: { ...set, updatedAt: nowIso() } });
       const after = await this.row(tx);
       await recordAudit(tx, {
         actor,
         action: 'site.update',
         entityType: 'site',
         entityId: ROW_ID,
-        before: { logo: logoSummary(before) },
-        after: { logo: logoSummary(after) },
+        before: audited(before),
+        after: audited(after),
       });
     });
     return this.identity();

@@ -8,7 +8,8 @@ import { useTestSite } from './site.js';
 
 // Issue 15's last point in Chromium: an admin uploads the coalition's logo in the workspace;
 // the public header then shows it on a 360 px phone (alt text the coalition's name, still one
-// row, axe-clean), printed pages carry it with the coalition's name, and removing it asks first.
+// row, axe-clean), printed pages carry it with the coalition's name, the audit log names the
+// change in words, and removing it asks first.
 
 const PHONE = { width: 360, height: 640 };
 const COALITION = 'Sacramento Justice Partners';
@@ -160,6 +161,27 @@ describe('the coalition’s logo', () => {
     expect(await page.getByRole('img', { name: COALITION }).first().isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('is named in words, not by its code name, in the audit log, in English and in Spanish', async () => {
+    await uploadLogo();
+    const { context, page, problems } = await open({ width: 1100, height: 900 }, admin);
+    for (const [path, names] of [
+      ['/workspace/admin/audit?entityType=site', ['Coalition name', 'Logo']],
+      ['/es/workspace/admin/audit?entityType=site', ['Logotipo', 'Nombre de la coalición']],
+    ] as const) {
+      await page.goto(`${site.server.origin}${path}`);
+      const rows = page.locator('li.audit-row[data-action="site.update"]');
+      await rows.first().waitFor();
+      // The renaming (beforeAll) and the upload, each with its changes opened.
+      for (const summary of await rows.locator('details > summary').all()) await summary.click();
+      const fields = await rows.locator('table.audit-changes tbody th[scope="row"]').allTextContents();
+      expect([...new Set(fields)].sort(), path).toEqual(names);
+      // A field without a name would show its code name (<code>logo</code>).
+      expect(await rows.locator('th code').count(), path).toBe(0);
+    }
     expect(problems).toEqual([]);
     await context.close();
   });

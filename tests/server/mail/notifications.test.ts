@@ -1,40 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, evidenceBody, NO_PRESSURE, type TestApp, type TestUser } from '../../helper.js';
-import { startMailServer, type TestMailServer } from '../../mail-server.js';
+import { createSignedInUser, evidenceBody, type TestUser } from '../../helper.js';
+import { mailTestApp, type MailTestApp, type TestMailServer } from '../../mail-server.js';
 
 describe('notifications', () => {
   let smtp: TestMailServer;
-  let t: TestApp;
+  let t: MailTestApp;
   let reviewer: TestUser;
   let spanishReviewer: TestUser;
   let volunteer: TestUser;
 
   beforeAll(async () => {
-    smtp = await startMailServer();
-    // No demo data: the review queue starts empty.
-    t = await buildTestApp({
-      ...NO_PRESSURE,
-      seedDemo: false,
-      mail: { smtpUrl: smtp.url, from: 'scorecard@example.org', publicUrl: 'http://scorecard.test', worker: 'manual' },
-    });
+    t = await mailTestApp();
+    smtp = t.smtp;
     reviewer = await createSignedInUser(t, 'reviewer', { displayName: 'Rita Reviewer' });
     spanishReviewer = await createSignedInUser(t, 'reviewer', { displayName: 'Rosa Revisora' });
     volunteer = await createSignedInUser(t, 'volunteer', { displayName: 'Val Volunteer' });
     await t.app.inject({ method: 'PATCH', url: '/api/auth/me', headers: spanishReviewer.headers, payload: { language: 'es' } });
-    // The digest counts entries about people who exist: add one.
-    const admin = await createSignedInUser(t, 'admin');
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/subjects',
-      headers: admin.headers,
-      payload: { slug: 'demo-jordan-sample', name: 'Jordan Sample (demo)', role: 'candidate', office: 'District Attorney' },
-    });
-    expect(created.statusCode).toBe(201);
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
 
   const digestsTo = (user: TestUser) => smtp.messages.filter((m) => m.to.includes(user.email) && /review|revisión/.test(m.subject));
   const submit = async () => {

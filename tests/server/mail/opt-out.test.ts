@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createSignedInUser, evidenceBody, NO_PRESSURE, type TestApp, type TestUser } from '../../helper.js';
-import { startMailServer, type CapturedMail, type TestMailServer } from '../../mail-server.js';
+import { createSignedInUser, evidenceBody, type TestUser } from '../../helper.js';
+import { mailTestApp, type CapturedMail, type MailTestApp, type TestMailServer } from '../../mail-server.js';
 
 /** The raw header of a captured message (folded lines joined), or undefined. */
 function header(mail: CapturedMail, name: string): string | undefined {
@@ -11,34 +11,19 @@ function header(mail: CapturedMail, name: string): string | undefined {
 
 describe('turning optional emails off from the email itself', () => {
   let smtp: TestMailServer;
-  let t: TestApp;
+  let t: MailTestApp;
   let reviewer: TestUser;
   let volunteer: TestUser;
 
   beforeAll(async () => {
-    smtp = await startMailServer();
-    t = await buildTestApp({
-      ...NO_PRESSURE,
-      seedDemo: false,
-      mail: { smtpUrl: smtp.url, from: 'scorecard@example.org', publicUrl: 'http://scorecard.test', worker: 'manual' },
-    });
+    t = await mailTestApp();
+    smtp = t.smtp;
     reviewer = await createSignedInUser(t, 'reviewer', { email: 'rita.reviewer@example.org' });
     volunteer = await createSignedInUser(t, 'volunteer');
-    const admin = await createSignedInUser(t, 'admin');
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/subjects',
-      headers: admin.headers,
-      payload: { slug: 'demo-jordan-sample', name: 'Jordan Sample (demo)', role: 'candidate', office: 'District Attorney' },
-    });
-    expect(created.statusCode).toBe(201);
     const submitted = await t.app.inject({ method: 'POST', url: '/api/evidence', headers: volunteer.headers, payload: evidenceBody() });
     expect(submitted.statusCode).toBe(201);
   });
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-  });
+  afterAll(() => t?.close());
 
   const settings = async (user: TestUser) => (await t.app.inject({ url: '/api/auth/account', headers: user.headers })).json().notifications;
   const linkIn = (mail: CapturedMail) => /http:\/\/scorecard\.test(\/unsubscribe\/[\w-]+\/[a-z-]+)/.exec(mail.text)?.[1];
