@@ -33,12 +33,13 @@ const NOT_ON_POSTGRES: string[] = [];
 /**
  * The files that set the suite's length, started first (project:path). Vitest's own order runs
  * the projects one after the other by name (fast, postgres, slow), so on a clean clone (no
- * timings cached yet) the production install, minutes of `npm ci` compiling better-sqlite3,
- * started last and ran alone at the end. Longest first, then the slow project, whose files mostly
+ * timings cached yet) the deployment tests (a clean install and build, an upgrade's build, about
+ * a minute each) started last and ran alone at the end. Longest first, then the slow project, whose files mostly
  * wait on Chromium and child processes, then the rest in Vitest's order.
  */
 const FIRST = [
   'slow:tests/deploy/production-install.test.ts',
+  'slow:tests/deploy/upgrade.test.ts',
   'postgres:tests/server/routes/api/fuzz.test.ts',
   'fast:tests/server/routes/api/fuzz.test.ts',
 ];
