@@ -62,6 +62,10 @@ export const workspaceEn = {
     notEmail: 'must be an email address',
     tooLong: (max: number) => `must be at most ${max} characters`,
     tooShort: (min: number) => `must be at least ${min} characters`,
+    // A PDF flyer the server cannot write again without its metadata (server/flyer-pdf.ts).
+    flyerPdfEncrypted:
+      'is a protected (encrypted) PDF, so its hidden details cannot be removed: save it again without a password or restrictions and upload it again',
+    flyerPdfUnreadable: 'could not be read as a PDF: export or save it again as a PDF and upload it again',
   },
   languageSwitch: 'Change the language of the workspace',
   /**

@@ -69,6 +69,9 @@ export const workspaceEs = {
     notEmail: 'debe ser un correo electrónico',
     tooLong: (max: number) => `debe tener como máximo ${max} caracteres`,
     tooShort: (min: number) => `debe tener por lo menos ${min} caracteres`,
+    flyerPdfEncrypted:
+      'es un PDF protegido (cifrado), así que no se le pueden quitar los datos ocultos: guárdelo de nuevo sin contraseña ni restricciones y vuelva a subirlo',
+    flyerPdfUnreadable: 'no se pudo leer como PDF: expórtelo o guárdelo de nuevo como PDF y vuelva a subirlo',
   },
   languageSwitch: 'Cambiar el idioma del espacio de trabajo',
   serverErrors: {

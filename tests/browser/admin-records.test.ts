@@ -228,6 +228,18 @@ describe('admin screens', () => {
     await page.getByRole('button', { name: 'Upload the flyer for Forum to edit' }).click();
     await page.locator('#admin-message', { hasText: 'huge-flyer.pdf is larger than 2 MB, the most a flyer may be.' }).waitFor();
     expect(uploads).toEqual([]);
+
+    // A PDF the server cannot clean of its metadata is refused by name, in the screen's language.
+    const broken = { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nnot a PDF after all\n') };
+    await page.getByLabel('Flyer for Forum to edit: a PNG, JPEG or WebP image, or a PDF, at most 2 MB').setInputFiles(broken);
+    await page.getByRole('button', { name: 'Upload the flyer for Forum to edit' }).click();
+    await page.locator('#admin-message', { hasText: 'The server refused this: could not be read as a PDF' }).waitFor();
+    await page.goto(`${site.server.origin}/es/workspace/admin/events`);
+    await page.getByLabel('Volante de Forum to edit: una imagen PNG, JPEG o WebP, o un PDF, de 2 MB como máximo').setInputFiles(broken);
+    await page.getByRole('button', { name: 'Subir el volante de Forum to edit' }).click();
+    await page.locator('#admin-message', { hasText: 'El servidor no aceptó esto: no se pudo leer como PDF' }).waitFor();
+    expect(uploads).toHaveLength(2);
+    expect((await site.server.app.inject('/api/events')).json().find((e: { id: number }) => e.id === id).flyerUrl).toBeNull();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { messageInLanguage } from '../../client/workspace/api.js';
 import { workspaceEs } from '../../i18n/workspace-es.js';
 import { archivedSubjectMessage } from '../../server/errors.js';
+import { PDF_ENCRYPTED, PDF_UNREADABLE } from '../../server/flyer-pdf.js';
 import { readCsvTable, readXlsxTable, UnreadableSpreadsheet } from '../../server/import/tables.js';
 import { MAX_IMPORT_ROWS, parseImport, type ImportVocabulary } from '../../server/schemas/evidence-import.js';
 
@@ -75,6 +76,13 @@ describe('server messages on Spanish screens', () => {
     expectSpanish(english, spanish);
     expect(spanish).toContain('Ari Archived');
     expect(messageInLanguage(english, 'en')).toBe(english);
+  });
+
+  it('says why a PDF flyer was refused in Spanish', () => {
+    for (const english of [PDF_ENCRYPTED, PDF_UNREADABLE]) {
+      expectSpanish(english, messageInLanguage(english, 'es'));
+      expect(messageInLanguage(english, 'en')).toBe(english);
+    }
   });
 
   it('says the import’s file problems in Spanish', async () => {

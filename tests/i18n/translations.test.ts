@@ -11,6 +11,7 @@ import { findingEs } from '../../i18n/workspace-finding.js';
 import { STANDARD_SEEDS } from '../../db/seed/standards.js';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
 import { METHODOLOGY_TEXT_SEEDS } from '../../db/seed/methodology.js';
+import { PDF_ENCRYPTED, PDF_UNREADABLE } from '../../server/flyer-pdf.js';
 
 /**
  * The missing-translation check: every interface string in English must have a Spanish
@@ -98,8 +99,9 @@ describe('interface strings', () => {
   });
 
   it('the workspace knows the server’s field problems in the server’s exact words', () => {
-    const { tooLong, tooShort, notEmail, ...fromCore } = workspaceEn.problems;
+    const { tooLong, tooShort, notEmail, flyerPdfEncrypted, flyerPdfUnreadable, ...fromCore } = workspaceEn.problems;
     expect(fromCore).toEqual(EVIDENCE_MESSAGES);
+    expect([flyerPdfEncrypted, flyerPdfUnreadable]).toEqual([PDF_ENCRYPTED, PDF_UNREADABLE]);
     expect(tooLong(200)).toBe('must be at most 200 characters');
     expect(tooShort(10)).toBe('must be at least 10 characters');
     expect(notEmail).toBe('must be an email address');

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { FLYER_ACCEPT, MAX_FLYER_BYTES, MAX_FLYER_MEGABYTES } from '../../../../core/flyers.js';
 import type { PublicEvent } from '../../../../server/schemas/events.js';
 import type { PublicSubject } from '../../../../server/schemas/subjects.js';
+import { inPageLanguage } from '../../api.js';
 import { AdminSection, load, optional, values } from './admin-section.js';
 
 interface Loaded {
@@ -80,7 +81,7 @@ export class AdminEvents extends AdminSection<Loaded> {
           ? w.admin.saved
           : res.status === 413
             ? r.flyerTooLarge(file.name, MAX_FLYER_MEGABYTES)
-            : w.serverError(body.details?.map((d) => d.message).join('; ') || body.message || String(res.status)),
+            : w.serverError(body.details?.map((d) => inPageLanguage(d.message)).join('; ') || body.message || String(res.status)),
       };
       if (res.ok) await this._list.run();
     } catch {

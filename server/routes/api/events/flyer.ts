@@ -11,6 +11,7 @@ import { errorResponse, idParams, workspaceErrors } from '../../../schemas/commo
 import { publicEvent } from '../../../schemas/events.js';
 import { FLYER_TYPES, FlyerRepository } from '../../../repositories/flyers.js';
 import { MAX_FLYER_BYTES, MAX_FLYER_MEGABYTES } from '../../../../core/flyers.js';
+import { cleanPdf, UnusablePdf } from '../../../flyer-pdf.js';
 
 export interface FlyerOptions {
   /**
@@ -32,7 +33,7 @@ export type FlyerType = keyof typeof FLYER_TYPES;
 
 /** The flyer's type from the file's first bytes; what the uploader's browser claims is not trusted. */
 export function flyerType(bytes: Buffer): FlyerType | null {
-  // Many coalitions make flyers as PDF (issue 14): stored as sent, served as a download.
+  // Many coalitions make flyers as PDF (issue 14): stored without its metadata (flyer-pdf.ts), served as a download.
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
@@ -82,9 +83,10 @@ export async function importFlyersFromDisk(repository: FlyerRepository, flyersDi
 
 /**
  * Event flyers: admins upload one PNG, JPEG or WebP image, or a PDF, per event (multipart field
- * `flyer`, at most 2 MB); it is stored in the database under a name the server makes up and
- * served from /media/flyers/ by any instance, with its own content type, `nosniff` and a CSP
- * that runs nothing (a PDF as a download).
+ * `flyer`, at most 2 MB), written again without its metadata (images by sharp, PDFs by
+ * pdf-lib: an encrypted or unreadable PDF is refused); it is stored in the database under a
+ * name the server makes up and served from /media/flyers/ by any instance, with its own
+ * content type, `nosniff` and a CSP that runs nothing (a PDF as a download).
  */
 const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => {
   const { admin, events } = fastify.repositories;
@@ -123,7 +125,7 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
       schema: {
         tags: ['workspace'],
         summary:
-          'Upload an event’s flyer: multipart/form-data with one PNG, JPEG, WebP or PDF file named `flyer`, at most 2 MB (admins); 413 `too-large` above that',
+          'Upload an event’s flyer: multipart/form-data with one PNG, JPEG, WebP or PDF file named `flyer`, at most 2 MB (admins), stored without its metadata; 413 `too-large` above that, 400 for an encrypted or unreadable PDF',
         params: idParams,
         response: { 200: publicEvent, ...workspaceErrors, 413: errorResponse, 415: errorResponse },
       },
@@ -146,8 +148,10 @@ const routes: FastifyPluginAsyncZod<FlyerOptions> = async (fastify, options) => 
         throw new HttpError(404, 'not-found', `No event with id ${request.params.id}`);
       let clean: Buffer;
       try {
-        clean = type === 'pdf' ? bytes : await reencodeFlyer(bytes, type);
-      } catch {
+        clean = type === 'pdf' ? await cleanPdf(bytes) : await reencodeFlyer(bytes, type);
+      } catch (err) {
+        if (err instanceof UnusablePdf) throw badFlyer(err.message);
+        if (type === 'pdf') throw err;
         throw badFlyer('could not be read as an image');
       }
       const name = `${request.params.id}-${randomUUID()}.${type}`;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createSignedInUser, runSql, selectSql, TINY_PNG, type TestApp, type TestUser } from '../../../helper.js';
@@ -13,6 +14,51 @@ let admin: TestUser;
 let eventId: number;
 
 const PNG = TINY_PNG;
+
+/** What a volunteer's PDF export says about them: none of it may reach the public. */
+const IDENTIFYING = [
+  'Volunteer Real Name',
+  'maria.lopez laptop',
+  'Internal planning title',
+  'opposition-research',
+  'Word for coalition-account',
+  'uuid:volunteer-document-id',
+  'Orphan Earlier Author',
+];
+
+/**
+ * A three-page PDF as a volunteer's software writes one: document information naming them, an
+ * XMP packet on the catalog, and an earlier revision's Info left in the file, unreferenced. Saved
+ * without object streams, so every string is in the bytes as written.
+ */
+async function volunteerPdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const text of ['Forum with the DA', 'Page two', 'Page three']) doc.addPage([612, 792]).drawText(text, { x: 72, y: 700, font });
+  // Literal strings, as most software writes them (pdf-lib's setters would write hex).
+  const info = {
+    Author: 'Volunteer Real Name',
+    Creator: 'maria.lopez laptop',
+    Title: 'Internal planning title',
+    Subject: 'opposition-research',
+    Keywords: 'opposition-research',
+    Producer: 'Word for coalition-account',
+    CreationDate: "D:20260314093000-07'00'",
+    ModDate: "D:20260315101500-07'00'",
+  };
+  doc.context.trailerInfo.Info = doc.context.register(
+    doc.context.obj(Object.fromEntries(Object.entries(info).map(([key, value]) => [key, PDFString.of(value)]))),
+  );
+  const xmp =
+    '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">' +
+    '<dc:creator><rdf:Seq><rdf:li>Volunteer Real Name</rdf:li></rdf:Seq></dc:creator><xmpMM:DocumentID>uuid:volunteer-document-id</xmpMM:DocumentID>' +
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>';
+  const metadata = doc.context.register(doc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' }));
+  doc.catalog.set(PDFName.of('Metadata'), metadata);
+  doc.context.register(doc.context.obj({ Author: PDFString.of('Orphan Earlier Author') }));
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
 
 /** A multipart/form-data body with one file part, as a browser's FormData sends it. */
 function multipartBody(field: string, filename: string, type: string, bytes: Buffer) {
@@ -94,7 +140,7 @@ describe('event flyers', () => {
   });
 
   it('takes a PDF flyer, serves it as a download, and links it on the events page instead of an image (issue 14)', async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const pdf = await volunteerPdf();
     const res = await upload(pdf, 'flyer', 'application/pdf');
     expect(res.statusCode, res.body).toBe(200);
     const url: string = res.json().flyerUrl;
@@ -103,10 +149,70 @@ describe('event flyers', () => {
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('application/pdf');
     expect(served.headers['content-disposition']).toBe('attachment; filename="flyer.pdf"');
-    expect(served.rawPayload.equals(pdf)).toBe(true);
+    expect((await PDFDocument.load(served.rawPayload)).getPageCount()).toBe(3);
     const page = (await t.app.inject('/events')).body;
     expect(page).toContain(`<a href="${url}" download>Flyer for`);
     expect(page).not.toContain(`<img class="event__flyer" src="${url}"`);
+    await t.app.inject({ method: 'DELETE', url: `/api/events/${eventId}/flyer`, headers: admin.headers });
+  });
+
+  it('publishes a PDF without its document information, XMP metadata or leftovers naming who made it, pages intact', async () => {
+    const pdf = await volunteerPdf();
+    // The test file does carry them, as sent.
+    for (const text of IDENTIFYING) expect(pdf.includes(Buffer.from(text)), text).toBe(true);
+    const res = await upload(pdf, 'flyer', 'application/pdf');
+    expect(res.statusCode, res.body).toBe(200);
+    const served = (await t.app.inject(res.json().flyerUrl)).rawPayload;
+    for (const text of IDENTIFYING) expect(served.includes(Buffer.from(text)), text).toBe(false);
+    // Nor pdf-lib's own name and dates in their place.
+    expect(served.includes(Buffer.from('pdf-lib'))).toBe(false);
+    expect(served.includes(Buffer.from('/Metadata'))).toBe(false);
+
+    const doc = await PDFDocument.load(served, { updateMetadata: false });
+    // No Info dictionary at all (checked first: pdf-lib's getters make an empty one when missing).
+    expect(doc.context.trailerInfo.Info).toBeUndefined();
+    expect(doc.getPageCount()).toBe(3);
+    expect(doc.getPages().map((p) => p.getSize())).toEqual(Array(3).fill({ width: 612, height: 792 }));
+    const original = await PDFDocument.load(pdf);
+    // Each page draws what it drew: the same content stream bytes.
+    const contents = (d: PDFDocument) =>
+      d.getPages().map((p) => Buffer.from(d.context.lookup(p.node.get(PDFName.of('Contents')))!.toString()));
+    expect(contents(doc)).toEqual(contents(original));
+    expect([doc.getAuthor(), doc.getCreator(), doc.getTitle(), doc.getSubject(), doc.getKeywords(), doc.getProducer()]).toEqual(
+      Array(6).fill(undefined),
+    );
+    expect([doc.getCreationDate(), doc.getModificationDate()]).toEqual([undefined, undefined]);
+    expect(doc.catalog.get(PDFName.of('Metadata'))).toBeUndefined();
+    await t.app.inject({ method: 'DELETE', url: `/api/events/${eventId}/flyer`, headers: admin.headers });
+  });
+
+  it('refuses an encrypted or unreadable PDF by name, storing nothing', async () => {
+    const kept = (await upload(PNG)).json().flyerUrl as string;
+    const before = await flyerRows(t);
+
+    // pdf-lib cannot encrypt; a trailer naming an encryption dictionary is what a protected PDF has.
+    const protectedDoc = await PDFDocument.load(await volunteerPdf());
+    protectedDoc.context.trailerInfo.Encrypt = protectedDoc.context.register(
+      protectedDoc.context.obj({ Filter: 'Standard', V: 1, R: 2, P: -4, O: PDFString.of('x'.repeat(32)), U: PDFString.of('y'.repeat(32)) }),
+    );
+    const encrypted = Buffer.from(await protectedDoc.save({ useObjectStreams: false }));
+    const notPdf = Buffer.from('%PDF-1.7\nthis is not a PDF at all, only its first line\n');
+    const noPages = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const cases: Array<[Buffer, RegExp]> = [
+      [encrypted, /^is a protected \(encrypted\) PDF/],
+      [notPdf, /^could not be read as a PDF/],
+      [noPages, /^could not be read as a PDF/],
+    ];
+    for (const [bytes, message] of cases) {
+      const res = await upload(bytes, 'flyer', 'application/pdf');
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({
+        error: 'validation',
+        details: [{ field: 'body.flyer', message: expect.stringMatching(message) }],
+      });
+      expect(await flyerRows(t)).toEqual(before);
+      expect((await t.app.inject('/api/events')).json().find((e: { id: number }) => e.id === eventId).flyerUrl).toBe(kept);
+    }
     await t.app.inject({ method: 'DELETE', url: `/api/events/${eventId}/flyer`, headers: admin.headers });
   });
 
