@@ -5,6 +5,8 @@ import fp from 'fastify-plugin';
 import autoload from '@fastify/autoload';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
+// Plain-English field problems for every schema that gives none of its own (zod's global configuration).
+import './schemas/plain-messages.js';
 import auth from './plugins/auth.js';
 import caching from './plugins/caching.js';
 import cors from './plugins/cors.js';

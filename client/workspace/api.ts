@@ -70,8 +70,27 @@ export function problemInLanguage(message: string, problems: WorkspaceMessages['
   }
   const length = /^must be at (most|least) (\d+) characters$/.exec(message);
   if (length) return length[1] === 'most' ? problems.tooLong(Number(length[2])) : problems.tooShort(Number(length[2]));
+  // The plain problems with a value in them (server/schemas/plain-messages.ts).
+  for (const [pattern, say] of PLAIN_PATTERNS) {
+    const m = pattern.exec(message);
+    if (m) return say(m, problems);
+  }
   return message;
 }
+
+type Problems = WorkspaceMessages['problems'];
+const PLAIN_PATTERNS: Array<[RegExp, (m: RegExpExecArray, p: Problems) => string]> = [
+  [/^must be one of (.+)$/, (m, p) => p.oneOf(m[1])],
+  [/^must be at least (-?[\d.]+)$/, (m, p) => p.atLeast(m[1])],
+  [/^must be at most (-?[\d.]+)$/, (m, p) => p.atMost(m[1])],
+  [/^must be more than (-?[\d.]+)$/, (m, p) => p.moreThan(m[1])],
+  [/^must be less than (-?[\d.]+)$/, (m, p) => p.lessThan(m[1])],
+  [/^must have at least (\d+) items?$/, (m, p) => p.atLeastItems(Number(m[1]))],
+  [/^must have at most (\d+) items?$/, (m, p) => p.atMostItems(Number(m[1]))],
+  [/^must be a multiple of (.+)$/, (m, p) => p.multipleOf(m[1])],
+  [/^has (?:a field|fields) this request does not take: (.+)$/, (m, p) => p.unknownFields(m[1])],
+  [/^must be (".*")$/, (m, p) => p.exactly(m[1])],
+];
 
 type ImportProblems = WorkspaceMessages['importProblems'];
 /**

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { messageInLanguage } from '../../client/workspace/api.js';
 import { workspaceEs } from '../../i18n/workspace-es.js';
 import { archivedSubjectMessage } from '../../server/errors.js';
 import { PDF_ENCRYPTED, PDF_UNREADABLE } from '../../server/flyer-pdf.js';
+import '../../server/schemas/plain-messages.js';
 import { readCsvTable, readXlsxTable, UnreadableSpreadsheet } from '../../server/import/tables.js';
 import { MAX_IMPORT_ROWS, parseImport, type ImportVocabulary } from '../../server/schemas/evidence-import.js';
 
@@ -76,6 +78,55 @@ describe('server messages on Spanish screens', () => {
     expectSpanish(english, spanish);
     expect(spanish).toContain('Ari Archived');
     expect(messageInLanguage(english, 'en')).toBe(english);
+  });
+
+  it('says in Spanish the plain field problems a schema without its own message gets', () => {
+    // Produced by zod with the server's configuration, as a refusal carries them.
+    const schema = z.strictObject({
+      name: z.string(),
+      count: z.number().int().min(1).max(10),
+      share: z.number().gt(0).lt(1),
+      step: z.number().multipleOf(5),
+      flag: z.boolean(),
+      tags: z.array(z.string()).min(1).max(2),
+      lang: z.enum(['en', 'es']),
+      only: z.literal('yes'),
+      email: z.email(),
+      site: z.url(),
+      day: z.iso.date(),
+      code: z.string().regex(/^[a-z]+$/),
+      nested: z.object({ a: z.string() }),
+      word: z.string().min(2).max(3),
+    });
+    const inputs = [
+      {},
+      {
+        name: 1,
+        count: 1.5,
+        share: 0,
+        step: 3,
+        flag: 'yes',
+        tags: 'x',
+        lang: 'fr',
+        only: 'no',
+        email: 'x',
+        site: 'x',
+        day: 'x',
+        code: 'X',
+        nested: 1,
+        word: 'a',
+        extra: 1,
+      },
+      { count: 0, share: 1, tags: [], word: 'abcd' },
+      { count: 11, tags: ['a', 'b', 'c'] },
+    ];
+    const messages = new Set(inputs.flatMap((input) => schema.safeParse(input).error!.issues.map((i) => i.message)));
+    expect(messages.size).toBeGreaterThan(20);
+    for (const english of messages) {
+      expect(english).not.toMatch(/Invalid|expected \w+, received|Too (small|big)|Unrecognized/);
+      expectSpanish(english, messageInLanguage(english, 'es'));
+      expect(messageInLanguage(english, 'en')).toBe(english);
+    }
   });
 
   it('says why a PDF flyer was refused in Spanish', () => {
