@@ -1,0 +1,28 @@
+/**
+ * Libraries loaded on first use, not at start. Each one here took tens of milliseconds to load
+ * (sharp 120, ioredis 80, nodemailer 60, qrcode 40, otplib 30, csv-parse 17, exceljs more) and
+ * only some requests, or only some configurations, ever need it; loading them all at start kept
+ * the server's first answer past a second. Each loader is defined once, here, and its promise is
+ * kept, so the library is loaded once. Their users import only types from the libraries.
+ */
+
+/** `load` runs on the first call; every call answers the same promise. */
+export function lazyImport<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+/** Re-encoding uploaded flyers and logos. */
+export const loadSharp = lazyImport(() => import('sharp').then((module) => module.default));
+/** Rate-limit counters shared through Redis, only with REDIS_URL. */
+export const loadRedis = lazyImport(() => import('ioredis').then((module) => module.Redis));
+/** Sending mail, only with SMTP_URL. */
+export const loadNodemailer = lazyImport(() => import('nodemailer').then((module) => module.default));
+/** Two-factor sign-in: secrets and code checks. */
+export const loadOtplib = lazyImport(() => import('otplib'));
+/** Two-factor set-up: the QR code an authenticator app scans. */
+export const loadQrCode = lazyImport(() => import('qrcode').then((module) => module.default));
+/** Evidence imports from CSV. */
+export const loadCsvParse = lazyImport(() => import('csv-parse').then((module) => module.parse));
+/** Evidence imports from Excel and the import template (with its zip and XML parsers). */
+export const loadExcel = lazyImport(() => import('exceljs').then((module) => module.default));
