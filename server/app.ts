@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import autoload from '@fastify/autoload';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
+import { fastifyCompilersOnDemand } from './lazy-modules.js';
 import auth from './plugins/auth.js';
 import caching from './plugins/caching.js';
 import cors from './plugins/cors.js';
@@ -119,6 +120,7 @@ export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
     pluginTimeout: config.pluginTimeout ?? PLUGIN_TIMEOUT_MS,
     frameworkErrors,
     clientErrorHandler,
+    schemaController: { compilersFactory: fastifyCompilersOnDemand },
   }).withTypeProvider<ZodTypeProvider>();
   await fastify.register(app, { config });
   return fastify;

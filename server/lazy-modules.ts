@@ -1,3 +1,10 @@
+import { createRequire } from 'node:module';
+import type { FastifyServerOptions } from 'fastify';
+
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+type ValidatorFactory = NonNullable<CompilersFactory['buildValidator']>;
+type SerializerFactory = NonNullable<CompilersFactory['buildSerializer']>;
+
 /**
  * Libraries loaded on first use, not at start. Each one here took tens of milliseconds to load
  * (sharp 120, ioredis 80, nodemailer 60, qrcode 40, otplib 30, csv-parse 17, exceljs more) and
@@ -26,3 +33,19 @@ export const loadQrCode = lazyImport(() => import('qrcode').then((module) => mod
 export const loadCsvParse = lazyImport(() => import('csv-parse').then((module) => module.parse));
 /** Evidence imports from Excel and the import template (with its zip and XML parsers). */
 export const loadExcel = lazyImport(() => import('exceljs').then((module) => module.default));
+
+/**
+ * Fastify's own JSON-schema compilers (ajv for validation, fast-json-stringify for answers),
+ * built only if a route ever asks for one. Fastify loads both when it starts unless it is given
+ * builders; the app sets zod's compilers on the root instance (server/app.ts), so no route asks,
+ * and loading them (ajv, twice) was a good part of the start. Loaded from fastify's own
+ * dependencies, as fastify would, so the same versions answer if one is ever needed.
+ */
+const requireFromFastify = createRequire(createRequire(import.meta.url).resolve('fastify'));
+let validatorFactory: ValidatorFactory | undefined;
+let serializerFactory: SerializerFactory | undefined;
+export const fastifyCompilersOnDemand: { buildValidator: ValidatorFactory; buildSerializer: SerializerFactory } = {
+  buildValidator: (...args) => (validatorFactory ??= (requireFromFastify('@fastify/ajv-compiler') as () => ValidatorFactory)())(...args),
+  buildSerializer: (...args) =>
+    (serializerFactory ??= (requireFromFastify('@fastify/fast-json-stringify-compiler') as () => SerializerFactory)())(...args),
+};

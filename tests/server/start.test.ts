@@ -51,11 +51,14 @@ it('loads at start none of the libraries that only some requests or settings nee
   );
   try {
     const loaded = readFileSync(loadedFile, 'utf8').split('\n');
-    // The hook sees the server's own modules too: an empty list would pass for the wrong reason.
+    // The hook sees the server's own modules and what CommonJS packages require (avvio, by
+    // fastify): an empty list would pass for the wrong reason.
     expect(loaded.some((url) => url.endsWith('/dist/server/app.js'))).toBe(true);
-    // server/lazy-modules.ts loads these on first use; PostgreSQL's side only with DATABASE_URL.
+    expect(loaded.some((path) => path.includes('/node_modules/avvio/'))).toBe(true);
+    // server/lazy-modules.ts loads these on first use (ajv: Fastify's own schema compilers, which
+    // the app's zod compilers replace); PostgreSQL's side only with DATABASE_URL.
     const deferred = loaded.filter((url) =>
-      /\/node_modules\/(sharp|ioredis|nodemailer|otplib|qrcode|csv-parse|exceljs|pg)\/|\/dist\/db\/(schema\/pg\/|pg\/connection\.js)/.test(
+      /\/node_modules\/(sharp|ioredis|nodemailer|otplib|qrcode|csv-parse|exceljs|pg|ajv)\/|\/dist\/db\/(schema\/pg\/|pg\/connection\.js)/.test(
         url,
       ),
     );
