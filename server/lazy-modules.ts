@@ -6,13 +6,14 @@ type ValidatorFactory = NonNullable<CompilersFactory['buildValidator']>;
 type SerializerFactory = NonNullable<CompilersFactory['buildSerializer']>;
 
 /**
- * Libraries loaded on first use, not at start. Each one here took tens of milliseconds to load
- * (sharp 120, ioredis 80, nodemailer 60, qrcode 40, otplib 30, csv-parse 17, exceljs more) and
- * only some requests, or only some configurations, ever need it; loading them all at start kept
- * the server's first answer past a second. Each loader is defined once, here, and its promise is
+ * Libraries loaded on first use, not at start. Each one here took milliseconds to tens of
+ * milliseconds to load (sharp 120, ioredis 80, nodemailer 60, qrcode 40, otplib 30, csv-parse
+ * 17, csv-stringify 7, exceljs more; Fastify's own schema compilers, at the end, 50) and only
+ * some requests, or only some settings, ever need it; loading them all at start kept the
+ * server's first answer past a second. Each loader is defined once, here, and its promise is
  * kept, so the library is loaded once. Their users import only types from the libraries.
+ * tests/server/start.test.ts checks that a start loads none of them.
  */
-
 /** `load` runs on the first call; every call answers the same promise. */
 export function lazyImport<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
@@ -31,6 +32,8 @@ export const loadOtplib = lazyImport(() => import('otplib'));
 export const loadQrCode = lazyImport(() => import('qrcode').then((module) => module.default));
 /** Evidence imports from CSV. */
 export const loadCsvParse = lazyImport(() => import('csv-parse').then((module) => module.parse));
+/** The evidence export as CSV, and the import template. */
+export const loadCsvStringify = lazyImport(() => import('csv-stringify/sync').then((module) => module.stringify));
 /** Evidence imports from Excel and the import template (with its zip and XML parsers). */
 export const loadExcel = lazyImport(() => import('exceljs').then((module) => module.default));
 
