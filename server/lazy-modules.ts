@@ -6,20 +6,23 @@ type ValidatorFactory = NonNullable<CompilersFactory['buildValidator']>;
 type SerializerFactory = NonNullable<CompilersFactory['buildSerializer']>;
 
 /**
- * Libraries loaded on first use, not at start. Each one here took milliseconds to tens of
- * milliseconds to load (sharp 120, ioredis 80, nodemailer 60, qrcode 40, otplib 30, csv-parse
- * 17, csv-stringify 7, exceljs more; Fastify's own schema compilers, at the end, 50) and only
- * some requests, or only some settings, ever need it; loading them all at start kept the
+ * Libraries loaded on first use, not at start. Each took milliseconds to tens of milliseconds to
+ * load (sharp 120, ioredis 80, nodemailer 60, qrcode 40, otplib 30, csv-parse 17, csv-stringify
+ * 7, the argon2 native module, exceljs more; Fastify's own schema compilers, at the end, 50),
+ * and only some requests, or only some settings, need each; loading them all at start kept the
  * server's first answer past a second. Each loader is defined once, here, and its promise is
  * kept, so the library is loaded once. Their users import only types from the libraries.
  * tests/server/start.test.ts checks that a start loads none of them.
  */
+
 /** `load` runs on the first call; every call answers the same promise. */
 export function lazyImport<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
   return () => (loaded ??= load());
 }
 
+/** Password hashing (a native module): the first sign-in, invite or new password. */
+export const loadArgon2 = lazyImport(() => import('@node-rs/argon2'));
 /** Re-encoding uploaded flyers and logos. */
 export const loadSharp = lazyImport(() => import('sharp').then((module) => module.default));
 /** Rate-limit counters shared through Redis, only with REDIS_URL. */

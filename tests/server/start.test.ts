@@ -58,7 +58,7 @@ it('loads at start none of the libraries that only some requests or settings nee
     // server/lazy-modules.ts loads these on first use (ajv: Fastify's own schema compilers, which
     // the app's zod compilers replace); PostgreSQL's side only with DATABASE_URL.
     const deferred = loaded.filter((url) =>
-      /\/node_modules\/(sharp|ioredis|nodemailer|otplib|qrcode|csv-parse|csv-stringify|exceljs|pg|ajv)\/|\/dist\/db\/(schema\/pg\/|pg\/connection\.js)/.test(
+      /\/node_modules\/(sharp|ioredis|nodemailer|otplib|qrcode|csv-parse|csv-stringify|exceljs|pg|ajv|@node-rs\/argon2)\/|\/dist\/db\/(schema\/pg\/|pg\/connection\.js)/.test(
         url,
       ),
     );
