@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AppConfig } from './config.js';
 // Plain-English field problems for every schema that gives none of its own (zod's global configuration).
 import './schemas/plain-messages.js';
+import { fastifyCompilersOnDemand } from './lazy-modules.js';
 import auth from './plugins/auth.js';
 import caching from './plugins/caching.js';
 import cors from './plugins/cors.js';
@@ -121,6 +122,7 @@ export async function buildServer(config: AppConfig): Promise<FastifyInstance> {
     pluginTimeout: config.pluginTimeout ?? PLUGIN_TIMEOUT_MS,
     frameworkErrors,
     clientErrorHandler,
+    schemaController: { compilersFactory: fastifyCompilersOnDemand },
   }).withTypeProvider<ZodTypeProvider>();
   await fastify.register(app, { config });
   return fastify;

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from '../schema/pg/index.js';
+// Gives db/engine.ts its aliasedJoin for PostgreSQL, which only a PostgreSQL database needs.
+import './aliases.js';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 

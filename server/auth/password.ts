@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { loadArgon2 } from '../lazy-modules.js';
 
 /** argon2id (the package's `Algorithm.Argon2id`; a const enum, which isolatedModules cannot import). */
 const ARGON2ID = 2;
@@ -10,8 +10,8 @@ const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallel
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+export async function hashPassword(password: string): Promise<string> {
+  return (await loadArgon2()).hash(password, OPTIONS);
 }
 
 /** A real hash of nothing anyone knows: checked against when an email is unknown, so both cases take as long. */
@@ -22,6 +22,7 @@ let dummyHash: Promise<string> | undefined;
  * does a full verification, so a caller cannot tell unknown emails from wrong passwords by timing.
  */
 export async function verifyPassword(passwordHash: string | undefined, password: string): Promise<boolean> {
+  const { verify } = await loadArgon2();
   if (passwordHash === undefined) {
     dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     await verify(await dummyHash, password).catch(() => false);

@@ -1,22 +1,21 @@
 import { createHash, randomInt } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
+import { loadOtplib, loadQrCode } from '../lazy-modules.js';
 
 /** The name authenticator apps show above the code. */
 const ISSUER = 'DA scorecard';
 
 /** RFC 6238 defaults (30-second steps, 6 digits, SHA-1), which every authenticator app reads. */
-export function newTotpSecret(): string {
-  return generateSecret();
+export async function newTotpSecret(): Promise<string> {
+  return (await loadOtplib()).generateSecret();
 }
 
-export function otpauthUrl(secret: string, email: string): string {
-  return generateURI({ issuer: ISSUER, label: email, secret });
+export async function otpauthUrl(secret: string, email: string): Promise<string> {
+  return (await loadOtplib()).generateURI({ issuer: ISSUER, label: email, secret });
 }
 
 /** The otpauth:// link as a PNG data URL, for the account page (the page CSP allows data: images). */
-export function qrCodeDataUrl(url: string): Promise<string> {
-  return QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
+export async function qrCodeDataUrl(url: string): Promise<string> {
+  return (await loadQrCode()).toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
 }
 
 /**
@@ -26,6 +25,7 @@ export function qrCodeDataUrl(url: string): Promise<string> {
  */
 export async function checkTotp(secret: string, code: string, afterStep: number | null, now = Date.now()): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
+  const { verify } = await loadOtplib();
   const result = await verify({
     secret,
     token: code,

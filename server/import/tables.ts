@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
+import { loadCsvParse, loadExcel } from '../lazy-modules.js';
 
 /**
  * A spreadsheet as rows of text cells, the first row its header, so CSV and Excel files go
@@ -7,13 +7,6 @@ import type ExcelJS from 'exceljs';
  * it: blank rows are kept here (the import skips them) and a line break inside a quoted CSV
  * cell stays inside its cell.
  */
-/**
- * exceljs (with its zip and XML parsers) is loaded on first use, not at start: loading it was a
- * good part of the server's start-up, and only spreadsheet imports and the template need it.
- */
-let excel: Promise<typeof ExcelJS> | undefined;
-const loadExcel = () => (excel ??= import('exceljs').then((module) => module.default));
-
 export type SpreadsheetTable = string[][];
 
 export class UnreadableSpreadsheet extends Error {}
@@ -31,6 +24,7 @@ const BYTES_PER_TURN = 16 * 1024;
 export async function readCsvTable(csv: string): Promise<SpreadsheetTable> {
   const rows: string[][] = [];
   let failure: Error | null = null;
+  const parse = await loadCsvParse();
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
   parser.on('readable', () => {
     let row: string[] | null;

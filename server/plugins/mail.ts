@@ -57,7 +57,7 @@ export default fp<{ mail?: MailConfig; worker?: Partial<WorkerOptions> }>(
   async (fastify, opts) => {
     const config = opts.mail ?? TEST_MAIL;
     const queue = new MailRepository(fastify.db);
-    const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.from) : null;
+    const transport = config.smtpUrl ? await smtpTransport(config.smtpUrl, config.from) : null;
     const worker = new MailWorker(queue, transport, fastify.log, opts.worker);
     // A read-only database can queue nothing and mark nothing sent: the worker stays still.
     const scheduler = config.worker === 'timer' && !fastify.db.$client.readonly ? timerScheduler() : manualScheduler;

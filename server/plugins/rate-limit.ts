@@ -1,8 +1,8 @@
 import rateLimit from '@fastify/rate-limit';
-import { Redis } from 'ioredis';
 import type { FastifyRequest, onRequestAbortHookHandler, onRequestHookHandler, onResponseHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../errors.js';
+import { loadRedis } from '../lazy-modules.js';
 import { RETRY_AFTER_SECONDS } from './pressure.js';
 
 declare module 'fastify' {
@@ -95,7 +95,12 @@ export default fp<RateLimitOptions>(
     // Fails fast and lets requests through while Redis is unreachable (skipOnError): a limit
     // that cannot be counted must not take the site down with it; the error is logged.
     const redis = opts.redisUrl
-      ? new Redis(opts.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true })
+      ? new (await loadRedis())(opts.redisUrl, {
+          connectTimeout: 2000,
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          lazyConnect: true,
+        })
       : null;
     if (redis) {
       redis.on('error', (err) => fastify.log.warn({ err }, 'Redis (rate-limit counters) is unreachable'));

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { isBlankRow, readChoice, readDate, readRating, readUrl, type NamedChoice } from '../../core/spreadsheet-cells.js';
 import { messagesFor } from '../../i18n/catalog.js';
@@ -9,6 +8,7 @@ import { nextTurn, type SpreadsheetTable } from '../import/tables.js';
 import type { Repositories } from '../plugins/repositories.js';
 import { evidenceKinds } from '../../db/schema/index.js';
 import { evidenceInput, type EvidenceInput } from './evidence-workspace.js';
+import { loadCsvStringify } from '../lazy-modules.js';
 
 /**
  * Bulk import for volunteers who work in spreadsheets. One CSV row is one evidence entry,
@@ -293,4 +293,4 @@ export function importTemplateTable(): SpreadsheetTable {
 }
 
 /** The template as CSV. */
-export const importTemplate = (): string => stringify(importTemplateTable());
+export const importTemplate = async (): Promise<string> => (await loadCsvStringify())(importTemplateTable());

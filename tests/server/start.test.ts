@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
-import { ensureBuilt, startServer, type RunningServer } from '../server-process.js';
+import { ensureBuilt, PROJECT_ROOT, startServer, type RunningServer } from '../server-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scorecard-start-'));
 let server: RunningServer | undefined;
@@ -35,4 +35,36 @@ it('starts as `npm start` does: default settings, a relative database path, page
     expect(res.status, path).toBe(200);
   }
   expect((await (await fetch(`${server.origin}/api/subjects`)).json()).length).toBe(3);
+}, 60_000);
+
+it('loads at start none of the libraries that only some requests or settings need', async () => {
+  ensureBuilt();
+  const loadedFile = join(dir, 'loaded-modules.txt');
+  const started = await startServer(
+    {
+      DATABASE_PATH: join(dir, 'loads.db'),
+      NODE_ENV: 'production',
+      NODE_OPTIONS: `--import=${join(PROJECT_ROOT, 'tests/server/loaded-modules-hook.mjs')}`,
+      LOADED_MODULES_FILE: loadedFile,
+    },
+    { cwd: dir },
+  );
+  try {
+    const loaded = readFileSync(loadedFile, 'utf8').split('\n');
+    // The hook sees the server's own modules and what CommonJS packages require (avvio, by
+    // fastify): an empty list would pass for the wrong reason.
+    expect(loaded.some((url) => url.endsWith('/dist/server/app.js'))).toBe(true);
+    expect(loaded.some((path) => path.includes('/node_modules/avvio/'))).toBe(true);
+    // server/lazy-modules.ts loads these on first use (ajv: Fastify's own schema compilers, which
+    // the app's zod compilers replace); PostgreSQL's side only with DATABASE_URL.
+    const deferred = loaded.filter((url) =>
+      /\/node_modules\/(sharp|ioredis|nodemailer|otplib|qrcode|csv-parse|csv-stringify|exceljs|pg|ajv|@node-rs\/argon2)\/|\/dist\/db\/(schema\/pg\/|pg\/connection\.js)/.test(
+        url,
+      ),
+    );
+    expect(deferred).toEqual([]);
+  } finally {
+    started.child.kill('SIGTERM');
+    await started.exited;
+  }
 }, 60_000);

@@ -226,3 +226,14 @@ describe('email without SMTP_URL', () => {
     expect(page.statusCode).toBe(200);
   });
 });
+
+describe('a misconfigured SMTP_URL', () => {
+  // nodemailer is loaded for the first message (server/lazy-modules.ts), but a URL it cannot
+  // read must still stop the start, not fail every message later.
+  it('stops the start with nodemailer’s error', async () => {
+    const smtpUrl = 'smtp://mail.example.org:not-a-port';
+    await expect(
+      buildTestApp({ ...NO_PRESSURE, mail: { smtpUrl, from, publicUrl: 'http://scorecard.test', worker: 'manual' } }),
+    ).rejects.toThrow(/Invalid URL/);
+  });
+});

@@ -177,9 +177,9 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       const me = signedIn(request);
       if ((await users.totp(me.id))?.enabledAt)
         throw new HttpError(409, 'totp-already-on', 'Two-factor sign-in is already on; turn it off first to use another app');
-      const secret = newTotpSecret();
+      const secret = await newTotpSecret();
       await users.startTotp(me.id, secret);
-      const url = otpauthUrl(secret, me.email);
+      const url = await otpauthUrl(secret, me.email);
       return { secret, otpauthUrl: url, qrCode: await qrCodeDataUrl(url) };
     },
   );

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import multipart from '@fastify/multipart';
-import sharp from 'sharp';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../../../errors.js';
@@ -12,6 +11,7 @@ import { publicEvent } from '../../../schemas/events.js';
 import { FLYER_TYPES, FlyerRepository } from '../../../repositories/flyers.js';
 import { MAX_FLYER_BYTES, MAX_FLYER_MEGABYTES } from '../../../../core/flyers.js';
 import { cleanPdf, UnusablePdf } from '../../../flyer-pdf.js';
+import { loadSharp } from '../../../lazy-modules.js';
 
 export interface FlyerOptions {
   /**
@@ -51,6 +51,7 @@ export const MAX_FLYER_SIDE = 2000;
  * MAX_FLYER_SIDE. libvips works in its own threads, off the event loop.
  */
 export async function reencodeFlyer(bytes: Buffer, type: Exclude<FlyerType, 'pdf'>): Promise<Buffer> {
+  const sharp = await loadSharp();
   const image = sharp(bytes, { limitInputPixels: 50_000_000, failOn: 'error' })
     .rotate()
     .resize({ width: MAX_FLYER_SIDE, height: MAX_FLYER_SIDE, fit: 'inside', withoutEnlargement: true });

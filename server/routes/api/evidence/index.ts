@@ -182,7 +182,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="evidence-import-template.csv"')
-        .send(importTemplate()),
+        .send(await importTemplate()),
   );
 
   fastify.get(

@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { evidencePath } from '../../../../core/evidence-links.js';
 import { linkedEvidence, publicReply } from '../../../schemas/evidence.js';
+import { loadCsvStringify } from '../../../lazy-modules.js';
 
 /** An exported entry: its page, and the published replies of the office of the person it rates. */
 const exportedEvidence = linkedEvidence.extend({ replies: z.array(publicReply) });
@@ -115,6 +115,7 @@ const routes: FastifyPluginAsyncZod = async (fastify) => {
       e.replies.map((r) => [r.publishedAt.slice(0, 10), r.body, r.url].filter(Boolean).join(' ')).join(' | '),
     ]);
     // escape_formulas keeps a title such as "=HYPERLINK(...)" from running in a spreadsheet.
+    const stringify = await loadCsvStringify();
     return stringify(rows, { header: true, columns: CSV_COLUMNS, escape_formulas: true, cast: { boolean: (b) => (b ? 'true' : 'false') } });
   }
 };

@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import sharp from 'sharp';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_LOGO_BYTES, MAX_LOGO_MEGABYTES, MAX_LOGO_SIDE } from '../../../../core/site-logo.js';
@@ -9,6 +8,7 @@ import { errorResponse, workspaceErrors } from '../../../schemas/common.js';
 import { siteIdentity } from '../../../schemas/site.js';
 import type { LogoImage } from '../../../repositories/site.js';
 import { flyerType } from '../events/flyer.js';
+import { loadSharp } from '../../../lazy-modules.js';
 
 /** Autoload would put this file under /api/site; it serves /site/logo.png too, so it names full paths. */
 export const prefixOverride = '';
@@ -30,6 +30,7 @@ const badLogo = (message: string) => new HttpError(400, 'validation', `body.logo
  * `failOn: 'error'` makes a truncated or corrupt file a refusal rather than a half-drawn logo.
  */
 export async function reencodeLogo(bytes: Buffer): Promise<LogoImage> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(bytes, { limitInputPixels: 50_000_000, failOn: 'error' })
     .rotate()
     .resize({ width: MAX_LOGO_SIDE, height: MAX_LOGO_SIDE, fit: 'inside', withoutEnlargement: true })
