@@ -138,10 +138,21 @@ function validString(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'date') return isoDay;
   if (schema.format === 'date-time')
     return fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4e12) }).map((d) => d.toISOString());
-  if (schema.pattern) {
-    return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && s.length <= maxLength);
-  }
+  if (schema.pattern) return matching(schema.pattern).filter((s) => s.length >= minLength && s.length <= maxLength);
   return fc.string({ minLength, maxLength });
+}
+
+/**
+ * One arbitrary per pattern, built once. Building a string arbitrary makes fast-check work out
+ * which of its tricky strings the characters can spell, cached only per character arbitrary,
+ * and fc.stringMatching makes new ones each time: built per route and caller, it was a quarter
+ * of the fuzzer's time. Arbitraries hold no state, so sharing one changes no generated value.
+ */
+const patterns = new Map<string, fc.Arbitrary<string>>();
+function matching(pattern: string): fc.Arbitrary<string> {
+  let arbitrary = patterns.get(pattern);
+  if (!arbitrary) patterns.set(pattern, (arbitrary = fc.stringMatching(new RegExp(pattern))));
+  return arbitrary;
 }
 
 const isoDay = fc
