@@ -139,6 +139,10 @@ const FOREIGN_FILE_MARKERS = ['root:x:0:0', '"name": "da-scorecard"', '[fonts]']
 const INTERNALS =
   /SqliteError|SQLITE_|DatabaseError|duplicate key value|violates .* constraint|relation "|node_modules|\/work\/|at [\w.<>]+ \(|\.ts:\d+/;
 
+/** zod's own wording, for programmers: a refusal says a field's problem in plain words (server/schemas/plain-messages.ts). */
+const PROGRAMMER_WORDING =
+  /Invalid input|Invalid option|expected \w+, received|Too (small|big)|Unrecognized key|Invalid (string|email|url)/;
+
 function describeRequest(req: InjectOptions, res: LightMyRequestResponse) {
   const body = typeof req.payload === 'string' ? req.payload.slice(0, 200) : '';
   return `${req.method} ${String(req.url).slice(0, 300)} [${JSON.stringify(req.headers)}] ${body}\n-> ${res.statusCode} ${res.body.slice(0, 400)}`;
@@ -174,6 +178,7 @@ async function checkAnswer(
     const problem = String(req.url).startsWith('/api/') || json ? errorShapeProblem(res) : null;
     if (problem !== null) expect(problem, `error shape of ${where()}`).toBeNull();
     if (INTERNALS.test(res.body)) expect(res.body, `internals leaked by ${where()}`).not.toMatch(INTERNALS);
+    if (json && PROGRAMMER_WORDING.test(res.body)) expect(res.body, `programmer's words in ${where()}`).not.toMatch(PROGRAMMER_WORDING);
   }
   if (res.statusCode < 300 && String(res.headers['content-type']).startsWith('application/json') && res.body) {
     try {
@@ -299,6 +304,13 @@ describe('the fuzzer itself', () => {
         reply.code(400).send({ error: 'validation', message: 'SqliteError: no such column: x' }),
       );
       app.get('/test/misshapen-error', async (_request, reply) => reply.code(400).send({ oops: true }));
+      app.get('/test/programmer-words', async (_request, reply) =>
+        reply.code(400).send({
+          error: 'validation',
+          message: 'query.x: Invalid input: expected string, received undefined',
+          details: [{ field: 'query.x', message: 'Invalid input: expected string, received undefined' }],
+        }),
+      );
       app.get('/test/broken-json', async (_request, reply) => reply.type('application/json').send('{"a":'));
       app.get('/test/serves-a-foreign-file', async (_request, reply) => reply.type('text/plain').send('root:x:0:0:root:/root'));
     });
@@ -313,6 +325,7 @@ describe('the fuzzer itself', () => {
       expect(await failureOf(fuzzEndpoint(broken.app, route('/test/leaks-internals'), undefined, 3))).toMatch(/internals leaked by/);
       expect(await failureOf(fuzzEndpoint(broken.app, route('/test/misshapen-error'), undefined, 3))).toMatch(/error shape of/);
       expect(await failureOf(fuzzEndpoint(broken.app, route('/test/broken-json'), undefined, 3))).toMatch(/invalid JSON from/);
+      expect(await failureOf(fuzzEndpoint(broken.app, route('/test/programmer-words'), undefined, 3))).toMatch(/programmer's words in/);
       expect(await failureOf(fuzzEndpoint(broken.app, route('/test/serves-a-foreign-file'), undefined, 3))).toMatch(
         /served a foreign file for/,
       );
