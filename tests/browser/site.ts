@@ -69,12 +69,33 @@ export function usePublicPages(
  */
 export async function openSettled(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => {
-    if (document.readyState !== 'complete' || document.fonts.status !== 'loaded') return false;
-    if (document.querySelector(':not(:defined)')) return false;
+  try {
+    await page.waitForFunction(unsettled, true);
+  } catch (err) {
+    // Name what the page is still doing instead of only "timeout exceeded".
+    const pending = await page.evaluate(unsettled, false).catch(() => 'unknown (the page is gone)');
+    throw new Error(`${url} did not settle: still waiting for ${String(pending)}`, { cause: err });
+  }
+}
+
+/**
+ * Runs in the page (passed whole, as functions are, since the pages' CSP forbids evaluating
+ * strings): with `asCondition`, whether the page has settled (see openSettled); without, what it
+ * still waits for ('' once settled).
+ */
+function unsettled(asCondition: boolean): boolean | string {
+  const reason = whatIsUnsettled();
+  return asCondition ? reason === '' : reason;
+
+  function whatIsUnsettled(): string {
+    if (document.readyState !== 'complete') return 'the load event';
+    if (document.fonts.status !== 'loaded') return 'fonts';
+    const undefinedElement = document.querySelector(':not(:defined)');
+    if (undefinedElement) return `<${undefinedElement.localName}> to be defined`;
     type Lit = HTMLElement & { hasUpdated?: boolean; isUpdatePending?: boolean; nearScreen?: boolean };
     const custom = [...document.querySelectorAll<Lit>('*')].filter((el) => el.localName.includes('-'));
-    if (custom.some((el) => el.hasUpdated === false || el.isUpdatePending === true)) return false;
+    const updating = custom.find((el) => el.hasUpdated === false || el.isUpdatePending === true);
+    if (updating) return `<${updating.localName}> to render`;
     const margin = 200;
     for (const chart of document.querySelectorAll<Lit>('sc-radar-chart, sc-trend-chart, sc-bar-chart')) {
       const r = chart.getBoundingClientRect();
@@ -85,15 +106,14 @@ export async function openSettled(page: Page, url: string): Promise<void> {
         r.right >= -margin &&
         r.left <= innerWidth + margin;
       if (!near) continue;
-      if (!chart.nearScreen || chart.querySelector('.status-line')) return false;
+      if (!chart.nearScreen || chart.querySelector('.status-line')) return `<${chart.localName}> to load`;
       const canvas = chart.querySelector('canvas');
       if (!canvas) continue;
-      if (canvas.width === 0) return false;
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const pixels = canvas.width === 0 ? [] : canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let drawn = false;
       for (let i = 3; i < pixels.length && !drawn; i += 4) drawn = pixels[i] !== 0;
-      if (!drawn) return false;
+      if (!drawn) return `<${chart.localName}> to draw`;
     }
-    return true;
-  });
+    return '';
+  }
 }
