@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { computeScorecard } from '../../core/scoring/method.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { openSettled, usePublicPages, useTestSite } from './site.js';
 
 // The public pages in Chromium on the demo data: what a voter sees and can do.
 
@@ -23,20 +23,21 @@ const site = useTestSite();
 
 const api = async (path: string) => (await site.server.app.inject(path)).json();
 
+const newPage = usePublicPages(site);
+
 /** A page that fails the test on any script error or failed request. */
 async function open(
   path: string,
   viewport = { width: 1280, height: 900 },
 ): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
-  const context = await site.browser.newContext({ viewport });
-  const page = await context.newPage();
+  const { page, close } = await newPage(viewport);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !(path === '/no-such-page' && m.text().includes('404'))) problems.push(`console: ${m.text()}`);
   });
-  await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
-  return { page, problems, close: () => context.close() };
+  await openSettled(page, `${site.server.origin}${path}`);
+  return { page, problems, close };
 }
 
 /** Scrolls the chart into view (charts draw only near the screen) and waits for pixels on its canvas. */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { openSettled, useTestSite } from './site.js';
 
 // Issue 15's last point in Chromium: an admin uploads the coalition's logo in the workspace;
 // the public header then shows it on a 360 px phone (alt text the coalition's name, still one
@@ -103,7 +103,7 @@ describe('the coalition’s logo', () => {
     async (path) => {
       await uploadLogo();
       const { context, page, problems } = await open(PHONE);
-      await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
+      await openSettled(page, `${site.server.origin}${path}`);
       const logo = page.locator('.site-header img.site-logo');
       expect(await logo.getAttribute('alt')).toBe(COALITION);
       expect(await logo.isVisible()).toBe(true);
@@ -130,7 +130,7 @@ describe('the coalition’s logo', () => {
   it('is printed with the coalition’s name at the top of a printed page; the screen header is not', async () => {
     await uploadLogo();
     const { context, page } = await open({ width: 1100, height: 900 });
-    await page.goto(`${site.server.origin}/elections/demo-2026-district-attorney`, { waitUntil: 'networkidle' });
+    await openSettled(page, `${site.server.origin}/elections/demo-2026-district-attorney`);
     expect(await page.locator('.print-masthead').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'print' });
     const masthead = page.locator('.print-masthead');

@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { AppConfig } from '../../server/config.js';
 import { startTestServer } from '../helper.js';
@@ -24,4 +25,95 @@ export function useTestSite(overrides: Partial<AppConfig> = {}): TestSite {
     await site.server?.close();
   });
   return site;
+}
+
+/**
+ * Pages for a file's tests of public pages, all in one browser context opened once for the
+ * file: a context's first page costs several times what a further page does. Each call gives
+ * a fresh page sized to `viewport` before it loads; its close() also clears the context's
+ * cookies (a Spanish page or the language switch remembers a language), so nothing carries
+ * over to the next test. Only for pages that keep nothing in storage (the public client does
+ * not use it); a test that needs its own locale, routes or sign-in opens its own context.
+ */
+export function usePublicPages(
+  site: TestSite,
+): (viewport: { width: number; height: number }) => Promise<{ page: Page; close(): Promise<void> }> {
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    context = await site.browser.newContext();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+  return async (viewport) => {
+    const shared = context!;
+    const page = await shared.newPage();
+    await page.setViewportSize(viewport);
+    return {
+      page,
+      async close() {
+        await page.close();
+        await shared.clearCookies();
+      },
+    };
+  };
+}
+
+/**
+ * Opens `url` and waits until the public page has finished what it does by itself: loaded
+ * (scripts, styles, images), fonts ready, every custom element defined and rendered with no
+ * update pending, and every chart near the screen (charts draw within 200 px of it, see
+ * client/components/chart-element.ts) done: its history fetched and its canvas drawn, or its
+ * failure shown. That is the state `waitUntil: 'networkidle'` reached, named instead of
+ * inferred from half a second without requests, which every page paid for on top.
+ */
+export async function openSettled(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  try {
+    await page.waitForFunction(unsettled, true);
+  } catch (err) {
+    // Name what the page is still doing instead of only "timeout exceeded".
+    const pending = await page.evaluate(unsettled, false).catch(() => 'unknown (the page is gone)');
+    throw new Error(`${url} did not settle: still waiting for ${String(pending)}`, { cause: err });
+  }
+}
+
+/**
+ * Runs in the page (passed whole, as functions are, since the pages' CSP forbids evaluating
+ * strings): with `asCondition`, whether the page has settled (see openSettled); without, what it
+ * still waits for ('' once settled).
+ */
+function unsettled(asCondition: boolean): boolean | string {
+  const reason = whatIsUnsettled();
+  return asCondition ? reason === '' : reason;
+
+  function whatIsUnsettled(): string {
+    if (document.readyState !== 'complete') return 'the load event';
+    if (document.fonts.status !== 'loaded') return 'fonts';
+    const undefinedElement = document.querySelector(':not(:defined)');
+    if (undefinedElement) return `<${undefinedElement.localName}> to be defined`;
+    type Lit = HTMLElement & { hasUpdated?: boolean; isUpdatePending?: boolean; nearScreen?: boolean };
+    const custom = [...document.querySelectorAll<Lit>('*')].filter((el) => el.localName.includes('-'));
+    const updating = custom.find((el) => el.hasUpdated === false || el.isUpdatePending === true);
+    if (updating) return `<${updating.localName}> to render`;
+    const margin = 200;
+    for (const chart of document.querySelectorAll<Lit>('sc-radar-chart, sc-trend-chart, sc-bar-chart')) {
+      const r = chart.getBoundingClientRect();
+      const near =
+        (r.width > 0 || r.height > 0) &&
+        r.bottom >= -margin &&
+        r.top <= innerHeight + margin &&
+        r.right >= -margin &&
+        r.left <= innerWidth + margin;
+      if (!near) continue;
+      if (!chart.nearScreen || chart.querySelector('.status-line')) return `<${chart.localName}> to load`;
+      const canvas = chart.querySelector('canvas');
+      if (!canvas) continue;
+      const pixels = canvas.width === 0 ? [] : canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let drawn = false;
+      for (let i = 3; i < pixels.length && !drawn; i += 4) drawn = pixels[i] !== 0;
+      if (!drawn) return `<${chart.localName}> to draw`;
+    }
+    return '';
+  }
 }

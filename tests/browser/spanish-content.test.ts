@@ -4,7 +4,7 @@ import { today } from '../../core/calendar.js';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, evidenceBody } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { openSettled, useTestSite } from './site.js';
 
 // Spanish content, not only Spanish chrome (issue 15): a Spanish page shows an entry's Spanish
 // title where one is written, and every English text it still shows is marked lang="en".
@@ -60,7 +60,7 @@ async function open(path: string, width = 360) {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
+  await openSettled(page, `${site.server.origin}${path}`);
   return { page, problems, context };
 }
 
@@ -121,13 +121,13 @@ describe('the Spanish widget', () => {
     await averyOffice.waitFor({ timeout: 60_000 });
     expect(await averyOffice.locator('[lang="en"]').textContent()).toBe('District Attorney (fictional demo office)');
 
-    await page.goto(`${site.server.origin}/embed/${JORDAN}?variant=card&lang=es`, { waitUntil: 'networkidle' });
+    await openSettled(page, `${site.server.origin}/embed/${JORDAN}?variant=card&lang=es`);
     const jordanOffice = page.locator('da-scorecard header .muted');
     await jordanOffice.waitFor({ timeout: 60_000 });
     expect(await jordanOffice.textContent()).toContain(SPANISH_OFFICE);
     expect(await jordanOffice.locator('[lang]').count()).toBe(0);
 
-    await page.goto(`${site.server.origin}/embed/${ELECTION}?variant=compare&lang=es`, { waitUntil: 'networkidle' });
+    await openSettled(page, `${site.server.origin}/embed/${ELECTION}?variant=compare&lang=es`);
     const name = page.locator('da-scorecard header h2');
     await name.waitFor({ timeout: 60_000 });
     expect(await name.locator('[lang="en"]').count()).toBe(1);

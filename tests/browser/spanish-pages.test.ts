@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_SEEDS_ES } from '../../db/seed/standards.es.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { openSettled, useTestSite } from './site.js';
 
 // The public pages in Spanish, as a Spanish-speaking voter's browser gets them.
 
@@ -16,7 +16,7 @@ async function openAs(locale: string, path: string) {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
+  await openSettled(page, `${site.server.origin}${path}`);
   return { page, problems, context };
 }
 

@@ -6,7 +6,7 @@ import { formatDay } from '../../i18n/format.js';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { openSettled, usePublicPages, useTestSite } from './site.js';
 
 // What a voter sees on a 360 × 640 phone (issue 15): why a grade is what it is in the first
 // screen, a one-row header whose menu button is a real disclosure, an election table whose
@@ -18,14 +18,15 @@ const ELECTION = 'demo-2026-district-attorney';
 
 const site = useTestSite();
 
+const newPage = usePublicPages(site);
+
 async function open(path: string, viewport = PHONE): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
-  const context = await site.browser.newContext({ viewport });
-  const page = await context.newPage();
+  const { page, close } = await newPage(viewport);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(`${site.server.origin}${path}`, { waitUntil: 'networkidle' });
-  return { page, problems, close: () => context.close() };
+  await openSettled(page, `${site.server.origin}${path}`);
+  return { page, problems, close };
 }
 
 /** The element's box relative to the top of the page (the page is not scrolled). */

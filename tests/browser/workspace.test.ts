@@ -128,6 +128,10 @@ describe('workspace, end to end', () => {
     const second = await evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut second' }) as never, volunteer);
     await evidenceWorkspace.create(evidenceBody({ title: 'Demo: the reviewer’s own' }) as never, reviewer);
     const { context, page, problems } = await contextFor(reviewer);
+    // The page's timers run on a clock the test can move on, so the shortcut's hold
+    // (UNDO_SECONDS in client/workspace/views/decision-queue.ts, 5 s) is skipped over instead
+    // of waited out.
+    await context.clock.install();
     await page.goto(`${site.server.origin}/workspace/review`);
     await page.locator(`#entry-${first.id}`).waitFor();
     await expect(page.getByText('Demo: the reviewer’s own').count()).resolves.toBe(0);
@@ -144,6 +148,7 @@ describe('workspace, end to end', () => {
     // A shortcut never decides alone: it waits with "Undo" first.
     await page.getByText('Rejecting “Demo: shortcut second” in a few seconds.').waitFor({ state: 'attached' });
     expect((await site.server.app.repositories.evidenceWorkspace.find(second.id))!.status).toBe('pending');
+    await page.clock.fastForward(5_000);
     await page.getByText('Rejected “Demo: shortcut second”.').waitFor({ state: 'attached' });
     await page.locator(`#entry-${first.id}`).focus();
     await page.keyboard.press('p');
