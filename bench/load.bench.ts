@@ -48,6 +48,20 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 /** The writer's pause between entries: about ten submitted and published a second. */
 const WRITER_PAUSE_MS = 100;
+
+/** The evidence writer's arguments for writing through the API as these two accounts. */
+function apiWriterArgs(origin: string, volunteer: { email: string; password: string }, reviewer: { email: string; password: string }) {
+  return [
+    '--origin',
+    origin,
+    '--volunteer',
+    `${volunteer.email}:${volunteer.password}`,
+    '--reviewer',
+    `${reviewer.email}:${reviewer.password}`,
+    '--pause',
+    String(WRITER_PAUSE_MS),
+  ];
+}
 const MEMORY_TARGET_MB = 200;
 
 const workDir = join(PROJECT_ROOT, 'bench', 'tmp', `load-${process.pid}`);
@@ -78,16 +92,7 @@ try {
   const spec = (await (await get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
   const viaApi = Boolean((spec.paths['/api/evidence'] ?? spec.paths['/api/evidence/'])?.post);
   const writer = viaApi
-    ? startScript('bench/evidence-writer.ts', [
-        '--origin',
-        origin,
-        '--volunteer',
-        `${volunteer.email}:${volunteer.password}`,
-        '--reviewer',
-        `${reviewer.email}:${reviewer.password}`,
-        '--pause',
-        String(WRITER_PAUSE_MS),
-      ])
+    ? startScript('bench/evidence-writer.ts', apiWriterArgs(origin, volunteer, reviewer))
     : main.engine === 'sqlite'
       ? startScript('bench/evidence-writer.ts', ['--database', databasePath, '--pause', String(WRITER_PAUSE_MS)])
       : undefined;
@@ -189,14 +194,7 @@ target), with somewhat more requests per second; \`npm start\` therefore passes 
   }
   const [first, second] = instances;
   const observer = startScript('bench/evidence-writer.ts', [
-    '--origin',
-    first.origin,
-    '--volunteer',
-    `${volunteer.email}:${volunteer.password}`,
-    '--reviewer',
-    `${reviewer.email}:${reviewer.password}`,
-    '--pause',
-    String(WRITER_PAUSE_MS),
+    ...apiWriterArgs(first.origin, volunteer, reviewer),
     '--observe',
     second.origin,
   ]);

@@ -9,7 +9,7 @@ import { parseWeights } from '../../../../core/scoring/weights.js';
 import type { Repositories } from '../../../plugins/repositories.js';
 import { toPublicSubject } from '../../../repositories/subjects.js';
 import type { ElectionView } from '../views/election.js';
-import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
+import { standardScoresOf, shareImagePath, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
 
 /**
  * `/elections/:slug`: the candidates side by side, graded as of today, under the voter's
@@ -45,7 +45,7 @@ export async function electionPageModel(
       found.candidates.map(async (c, i) => ({
         slug: c.slug,
         name: c.name,
-        scores: scoringInput(refs, await evidence.listPublic({ subjectId: c.id }), asOf),
+        scores: standardScoresOf(refs, await evidence.listPublic({ subjectId: c.id }), asOf),
         official: election.candidates[i].scorecard.overall,
       })),
     ),

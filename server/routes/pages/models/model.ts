@@ -45,7 +45,7 @@ export async function standardRefs(repos: Pick<Repositories, 'standards'>, local
 }
 
 /** Each standard's unrounded score from a person's public entries, as of `asOf`: what the browser regrades with. */
-export function scoringInput(
+export function standardScoresOf(
   standards: ReadonlyArray<{ slug: string }>,
   entries: PublicEvidence[],
   asOf: string,

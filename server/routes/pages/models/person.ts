@@ -8,7 +8,7 @@ import { toPublicSubject } from '../../../repositories/subjects.js';
 import type { GlanceStandard, PersonView } from '../views/person.js';
 import type { Scorecard } from '../../../schemas/scorecard.js';
 import type { PublicEvidence } from '../../../schemas/evidence.js';
-import { scoringInput, shareImagePath, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
+import { standardScoresOf, shareImagePath, standardRefs, weightedOverall, type PageModel, type PageQuery } from './model.js';
 
 /**
  * `/people/:slug`: one person's scorecard, their evidence (`?standard=` filters it) and the
@@ -39,7 +39,7 @@ export async function personPageModel(
     page: 'person',
     asOf: card.asOf,
     standards: refs,
-    subjects: [{ slug: subject.slug, name: subject.name, scores: scoringInput(refs, entries, card.asOf), official: card.overall }],
+    subjects: [{ slug: subject.slug, name: subject.name, scores: standardScoresOf(refs, entries, card.asOf), official: card.overall }],
     radar: card.standards.map((s) => ({ slug: s.slug, short: msg.standardShort[s.slug] ?? s.title, score: s.score })),
     firstEvidenceOn: entries.reduce<string | null>((min, e) => (min === null || e.occurredOn < min ? e.occurredOn : min), null),
   };
