@@ -9,6 +9,7 @@ import { embeddablePage, oembedResponse } from './oembed.js';
 import { errorResponse } from '../../schemas/common.js';
 import { HttpError, notFound } from '../../errors.js';
 import { messagesFor } from '../../../i18n/catalog.js';
+import { fullSiteName } from '../../repositories/site.js';
 import { builderBody, PREVIEW_WIDTHS } from './builder-page.js';
 import { pageContext, sendPage } from '../pages/index.js';
 import { LOCALES, pagePath } from '../../../i18n/locales.js';
@@ -279,7 +280,11 @@ const routes: FastifyPluginAsyncZod<{ production: boolean }> = async (fastify, o
       }
       if (!choice)
         throw new HttpError(404, 'not-found', 'That address is not a person’s, an election’s or an evidence page on this scorecard');
-      const provider = { name: messagesFor(lang).siteName, url: fastify.publicUrl(pagePath(lang, '/')) };
+      // Named as og:site_name and the manifest name the site: a pasted link says who publishes the grades.
+      const provider = {
+        name: fullSiteName(messagesFor(lang).siteName, (await site.identity()).coalitionName),
+        url: fastify.publicUrl(pagePath(lang, '/')),
+      };
       return oembedResponse(fastify.publicOrigin, choice, title, provider, { maxwidth, maxheight });
     },
   );

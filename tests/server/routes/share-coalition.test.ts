@@ -78,7 +78,7 @@ describe('share images name the coalition', () => {
     expect(es.rawPayload.equals(english.rawPayload)).toBe(false);
   });
 
-  it('give link previews the same site name as the web app manifest, renamed with the coalition', async () => {
+  it('give link previews and oEmbed answers the same site name as the web app manifest, renamed with the coalition', async () => {
     const name = 'Sacramento Justice Partners';
     expect((await rename(name)).statusCode).toBe(200);
     for (const [page, manifest] of [
@@ -88,6 +88,10 @@ describe('share images name the coalition', () => {
       const siteName = meta((await t.app.inject(page)).body, 'og:site_name');
       expect(siteName, page).toBe((await t.app.inject(manifest)).json().name);
       expect(siteName, page).toContain(name);
+      // A link pasted into a site that asks /oembed names the same publisher.
+      const oembed = await t.app.inject(`/oembed?url=${encodeURIComponent(`http://localhost${page}`)}`);
+      expect(oembed.statusCode, oembed.body).toBe(200);
+      expect(oembed.json().provider_name, page).toBe(siteName);
     }
     expect(meta((await t.app.inject('/es/')).body, 'og:site_name')).toBe(`Boleta de Calificaciones de la Fiscalía de Distrito · ${name}`);
   });

@@ -29,7 +29,7 @@ describe('GET /oembed', () => {
       version: '1.0',
       type: 'rich',
       title: 'DA scorecard: Avery Placeholder (demo)',
-      provider_name: 'DA Accountability Scorecard',
+      provider_name: `DA Accountability Scorecard · ${DEFAULT_COALITION_NAME}`,
       provider_url: `http://${HOST}/`,
       width: 420,
     });
