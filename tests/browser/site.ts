@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { AppConfig } from '../../server/config.js';
 import { startTestServer } from '../helper.js';
@@ -33,14 +33,16 @@ export function useTestSite(overrides: Partial<AppConfig> = {}): TestSite {
  * a fresh page sized to `viewport` before it loads; its close() also clears the context's
  * cookies (a Spanish page or the language switch remembers a language), so nothing carries
  * over to the next test. Only for pages that keep nothing in storage (the public client does
- * not use it); a test that needs its own locale, routes or sign-in opens its own context.
+ * not use it). `options` are the context's (a browser's `locale`, say; a file may call this
+ * once per locale); a test that needs its own routes or sign-in opens its own context.
  */
 export function usePublicPages(
   site: TestSite,
+  options: Pick<BrowserContextOptions, 'locale'> = {},
 ): (viewport: { width: number; height: number }) => Promise<{ page: Page; close(): Promise<void> }> {
   let context: BrowserContext | undefined;
   beforeAll(async () => {
-    context = await site.browser.newContext();
+    context = await site.browser.newContext(options);
   });
   afterAll(async () => {
     await context?.close();

@@ -39,29 +39,40 @@ async function boxes(page: Page, selector: string) {
   );
 }
 
+/**
+ * Why a grade is what it is, within a 360 × 640 phone's first screen: the overall grade, then
+ * Strongest and Weakest with their claim links; the header and the demo banner one row each;
+ * no axe-core violations.
+ */
+async function expectWhyInFirstScreen(page: Page) {
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const [grade] = await boxes(page, '.overall sc-grade');
+  const [glance] = await boxes(page, '.overall .glance');
+  expect(grade.top).toBeGreaterThan(0);
+  expect(glance.top).toBeGreaterThan(grade.top);
+  expect(glance.bottom).toBeLessThanOrEqual(PHONE.height);
+  // Both lists, each naming at least one standard with the entry that weighs most in it.
+  expect(await page.locator('.glance #glance-strongest').count()).toBe(1);
+  expect(await page.locator('.glance #glance-weakest').count()).toBe(1);
+  const claims = await boxes(page, '.glance a[href*="/evidence/"]');
+  expect(claims.length).toBeGreaterThanOrEqual(3);
+  for (const claim of claims) expect(claim.bottom, claim.text).toBeLessThanOrEqual(PHONE.height);
+  // Header and demo banner together stay small: one row each.
+  const [header] = await boxes(page, '.site-header');
+  const [banner] = await boxes(page, '.demo-banner');
+  expect(header.bottom - header.top).toBeLessThanOrEqual(60);
+  expect(banner.bottom - banner.top).toBeLessThanOrEqual(40);
+  expect(await axeViolations(page)).toEqual([]);
+}
+
 describe('a person’s first screen on a 360 × 640 phone', () => {
-  it.each(PEOPLE.flatMap((slug) => [`/people/${slug}`, `/es/people/${slug}`]))(
+  // The first of them, /people/demo-avery-placeholder, is checked on the same load as its menu
+  // button below (reading the page moves neither focus nor scroll).
+  it.each(PEOPLE.flatMap((slug) => [`/people/${slug}`, `/es/people/${slug}`]).slice(1))(
     '%s: the overall grade, then Strongest and Weakest with their claim links, all within the first 640 px',
     async (path) => {
       const { page, problems, close } = await open(path);
-      expect(await page.evaluate(() => window.scrollY)).toBe(0);
-      const [grade] = await boxes(page, '.overall sc-grade');
-      const [glance] = await boxes(page, '.overall .glance');
-      expect(grade.top).toBeGreaterThan(0);
-      expect(glance.top).toBeGreaterThan(grade.top);
-      expect(glance.bottom).toBeLessThanOrEqual(PHONE.height);
-      // Both lists, each naming at least one standard with the entry that weighs most in it.
-      expect(await page.locator('.glance #glance-strongest').count()).toBe(1);
-      expect(await page.locator('.glance #glance-weakest').count()).toBe(1);
-      const claims = await boxes(page, '.glance a[href*="/evidence/"]');
-      expect(claims.length).toBeGreaterThanOrEqual(3);
-      for (const claim of claims) expect(claim.bottom, claim.text).toBeLessThanOrEqual(PHONE.height);
-      // Header and demo banner together stay small: one row each.
-      const [header] = await boxes(page, '.site-header');
-      const [banner] = await boxes(page, '.demo-banner');
-      expect(header.bottom - header.top).toBeLessThanOrEqual(60);
-      expect(banner.bottom - banner.top).toBeLessThanOrEqual(40);
-      expect(await axeViolations(page)).toEqual([]);
+      await expectWhyInFirstScreen(page);
       expect(problems).toEqual([]);
       await close();
     },
@@ -69,8 +80,9 @@ describe('a person’s first screen on a 360 × 640 phone', () => {
 });
 
 describe('the phone header’s menu button', () => {
-  it('opens and closes the navigation from the keyboard, says whether it is open, and gives focus back on Escape', async () => {
+  it(`/people/${PEOPLE[0]}: the overall grade, then Strongest and Weakest with their claim links, all within the first 640 px; the menu button opens and closes the navigation from the keyboard, says whether it is open, and gives focus back on Escape`, async () => {
     const { page, problems, close } = await open(`/people/${PEOPLE[0]}`);
+    await expectWhyInFirstScreen(page);
     const button = page.getByRole('button', { name: 'Menu' });
     const list = page.locator('#site-nav');
     expect(await button.getAttribute('aria-expanded')).toBe('false');
@@ -102,13 +114,6 @@ describe('the phone header’s menu button', () => {
     await close();
   });
 
-  it('is not there on a wide screen, where the navigation is always shown', async () => {
-    const { page, close } = await open(`/people/${PEOPLE[0]}`, { width: 1280, height: 800 });
-    expect(await page.locator('.menu-button').isVisible()).toBe(false);
-    expect(await page.locator('#site-nav').isVisible()).toBe(true);
-    await close();
-  });
-
   it('without JavaScript, leaves the navigation open and shows no button', async () => {
     const context = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
@@ -121,8 +126,9 @@ describe('the phone header’s menu button', () => {
 
 describe('the election page on a 360 px phone', () => {
   it.each([`/elections/${ELECTION}`, `/es/elections/${ELECTION}`])(
-    '%s: no table header breaks a name or a standard inside a word, and each candidate has a one-line standing',
+    '%s: no table header breaks a name or a standard inside a word, each candidate has a one-line standing, no sideways scrolling, no axe-core violations',
     async (path) => {
+      // Also the phone check pages.test.ts gives every page (the same 360 × 780 load, not repeated there).
       const { page, problems, close } = await open(path, { width: 360, height: 780 });
       // A word laid out on two lines has two boxes: measure every word of every header.
       const broken = await page.evaluate(() => {
@@ -178,9 +184,16 @@ describe('the language switch', () => {
   });
 });
 
-describe('one grade palette', () => {
-  it('colours the pages’ grades from core/grade-palette.ts, and every grade still shows its letter', async () => {
-    const { page, close } = await open(`/people/${PEOPLE[0]}`, { width: 1280, height: 900 });
+// One load of a person's page on a wide screen for what it shows there: the header without the
+// phone's menu button, the grade palette, and the trend chart (read first, then changed).
+describe('a person’s page on a 1280 px wide screen', () => {
+  it('shows no menu button, the navigation always shown; colours the grades from core/grade-palette.ts, every grade still showing its letter; and the trend chart draws the overall score alone at first, adds a standard’s line with its own colour and marker when chosen, and starts at the first evidence', async () => {
+    const slug = PEOPLE[0];
+    const { page, problems, close } = await open(`/people/${slug}`, { width: 1280, height: 900 });
+    // The header follows the width alone (no style reads the height; this was a 1280 × 800 screen).
+    expect(await page.locator('.menu-button').isVisible()).toBe(false);
+    expect(await page.locator('#site-nav').isVisible()).toBe(true);
+
     const hex = (rgb: string) =>
       `#${(rgb.match(/\d+/g) ?? [])
         .slice(0, 3)
@@ -206,14 +219,7 @@ describe('one grade palette', () => {
       expect(hex(g.color), g.grade).toBe(look.ink);
       expect(g.letter).toBe(g.grade === 'none' ? '–' : g.grade);
     }
-    await close();
-  });
-});
 
-describe('the trend chart', () => {
-  it('draws the overall score alone at first, adds a standard’s line with its own colour and marker when chosen, and starts at the first evidence', async () => {
-    const slug = PEOPLE[0];
-    const { page, problems, close } = await open(`/people/${slug}`, { width: 1280, height: 900 });
     await page.locator('sc-trend-chart').scrollIntoViewIfNeeded();
     await page.locator('sc-trend-chart canvas').waitFor();
     /** What chart.js was given to draw (the element's chart instance). */
