@@ -1,5 +1,5 @@
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import type { AppConfig } from '../../server/config.js';
 import { startTestServer } from '../helper.js';
 import { launchBrowser, type TestBrowser } from './chromium.js';
@@ -29,18 +29,26 @@ export function useTestSite(overrides: Partial<AppConfig> = {}): TestSite {
 
 /**
  * Pages for a file's tests of public pages, all in one browser context opened once for the
- * file: a context's first page costs several times what a further page does. Each call gives
- * a fresh page sized to `viewport` before it loads; its close() also clears the context's
- * cookies (a Spanish page or the language switch remembers a language), so nothing carries
- * over to the next test. Only for pages that keep nothing in storage (the public client does
- * not use it). `options` are the context's (a browser's `locale`, say; a file may call this
- * once per locale); a test that needs its own routes or sign-in opens its own context.
+ * file: a context's first page costs several times what a further page does. A page is also
+ * kept for the next test instead of closed: a new page starts a new renderer, which parses and
+ * compiles the site's scripts and axe-core afresh, about half a second of CPU per page with axe
+ * (tests/README.md). Each call gives a page no other running test has, sized to `viewport`,
+ * for the test to navigate (openSettled); its close(), or the end of the test if it failed
+ * first, takes off the test's listeners and routes and clears the context's cookies (a
+ * Spanish page or the language switch remembers a language), so nothing carries over to the
+ * next test, print media emulation included. A test must not change what cannot be taken back
+ * on such a page (addInitScript, exposeFunction, page.clock): it opens a context of its own.
+ * Only for pages that keep nothing in storage (the public client does not use it).
+ * `options` are the context's (a browser's `locale`, say; a file may call this once per
+ * locale); a test that needs its own routes or sign-in opens its own context.
  */
 export function usePublicPages(
   site: TestSite,
   options: Pick<BrowserContextOptions, 'locale'> = {},
 ): (viewport: { width: number; height: number }) => Promise<{ page: Page; close(): Promise<void> }> {
   let context: BrowserContext | undefined;
+  /** Pages no running test holds, ready for the next. */
+  const idle: Page[] = [];
   beforeAll(async () => {
     context = await site.browser.newContext(options);
   });
@@ -49,15 +57,22 @@ export function usePublicPages(
   });
   return async (viewport) => {
     const shared = context!;
-    const page = await shared.newPage();
-    await page.setViewportSize(viewport);
-    return {
-      page,
-      async close() {
-        await page.close();
-        await shared.clearCookies();
-      },
+    const page = idle.pop() ?? (await shared.newPage());
+    let released = false;
+    const close = async () => {
+      if (released || page.isClosed()) return;
+      released = true;
+      page.removeAllListeners();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await page.emulateMedia({ media: null, colorScheme: null, reducedMotion: null, forcedColors: null });
+      // The test's document would go on running (timers, requests) until the next test navigates.
+      await page.goto('about:blank');
+      await shared.clearCookies();
+      idle.push(page);
     };
+    onTestFinished(close);
+    await page.setViewportSize(viewport);
+    return { page, close };
   };
 }
 
