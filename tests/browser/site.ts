@@ -37,7 +37,9 @@ export function useTestSite(overrides: Partial<AppConfig> = {}): TestSite {
  * first, takes off the test's listeners and routes and clears the context's cookies (a
  * Spanish page or the language switch remembers a language), so nothing carries over to the
  * next test, print media emulation included. A test must not change what cannot be taken back
- * on such a page (addInitScript, exposeFunction, page.clock): it opens a context of its own.
+ * on such a page (addInitScript, exposeFunction, page.clock), nor count the requests a page makes
+ * (its renderer may take a script the last test loaded from memory, asking nothing): it opens a
+ * context of its own.
  * Only for pages that keep nothing in storage (the public client does not use it).
  * `options` are the context's (a browser's `locale`, say; a file may call this once per
  * locale); a test that needs its own routes or sign-in opens its own context.
