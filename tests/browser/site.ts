@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import type { AppConfig } from '../../server/config.js';
-import { startTestServer } from '../helper.js';
+import { SESSION_COOKIE } from '../../server/plugins/auth.js';
+import { startTestServer, type TestUser } from '../helper.js';
 import { launchBrowser, type TestBrowser } from './chromium.js';
 
 export interface TestSite {
@@ -56,6 +57,83 @@ export function usePublicPages(
         await shared.clearCookies();
       },
     };
+  };
+}
+
+export interface WorkspacePage {
+  page: Page;
+  /** The page's uncaught errors, as "page error: …" lines: a test expects none. */
+  problems: string[];
+}
+
+/**
+ * Workspace pages for a file's tests: one browser context per account, opened at that
+ * account's first page and kept for the file. The account is signed in by its session cookie
+ * (`createSignedInUser` makes the session through the API), never through the sign-in form,
+ * which the tests of that form open for themselves. A fresh context per test paid for its
+ * first page several times what a further page costs, fetching and compiling the workspace's
+ * scripts again; a page in a kept context gets them from that context's cache (the workspace's
+ * documents and API answers are `no-store`, so no test sees another's data from a cache).
+ *
+ * Each call (with `null` for a signed-out visitor) gives a fresh page sized to `viewport`.
+ * When the test ends, passed or failed, the page closes and takes with it what the test left
+ * in the browser: the site's localStorage (the evidence form keeps drafts there) and every
+ * cookie but the session (a language choice), so no test sees another's leftovers or depends
+ * on the order. If that clean-up fails, the context is dropped and the next test gets a new one.
+ * A test that changes the context itself (installs a clock, grants permissions, swaps the
+ * session cookie, signs the account out everywhere) opens a context of its own.
+ */
+export function useWorkspacePages(
+  site: TestSite,
+): (user: TestUser | null, viewport?: { width: number; height: number }) => Promise<WorkspacePage> {
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  afterAll(async () => {
+    for (const context of contexts.values()) await (await context).close();
+  });
+  const sessionOf = (user: TestUser | null) =>
+    user ? [{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }] : [];
+
+  function contextOf(user: TestUser | null): Promise<BrowserContext> {
+    const key = user?.token ?? '';
+    let context = contexts.get(key);
+    if (!context) {
+      context = site.browser.newContext({ locale: 'en-US' }).then(async (created) => {
+        await created.addCookies(sessionOf(user));
+        return created;
+      });
+      contexts.set(key, context);
+    }
+    return context;
+  }
+
+  /** Empties the site's localStorage from `page` (on the site, or on a blank page routed there) and closes it. */
+  async function forgetAndClose(page: Page): Promise<void> {
+    if (new URL(page.url()).origin !== site.server.origin) {
+      const blank = `${site.server.origin}/__test-storage-reset`;
+      await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+      await page.goto(blank);
+    }
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  }
+
+  return async (user, viewport = { width: 1100, height: 900 }) => {
+    const context = await contextOf(user);
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    onTestFinished(async () => {
+      try {
+        await forgetAndClose(page.isClosed() ? await context.newPage() : page);
+        await context.clearCookies();
+        await context.addCookies(sessionOf(user));
+      } catch {
+        contexts.delete(user?.token ?? '');
+        await context.close();
+      }
+    });
+    return { page, problems };
   };
 }
 
