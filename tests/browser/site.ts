@@ -62,75 +62,85 @@ export function usePublicPages(
 
 export interface WorkspacePage {
   page: Page;
-  /** The page's uncaught errors, as "page error: …" lines: a test expects none. */
+  /** The page's uncaught errors during this test, as "page error: …" lines: a test expects none. */
   problems: string[];
 }
 
 /**
- * Workspace pages for a file's tests: one browser context per account, opened at that
- * account's first page and kept for the file. The account is signed in by its session cookie
- * (`createSignedInUser` makes the session through the API), never through the sign-in form,
- * which the tests of that form open for themselves. A fresh context per test paid for its
- * first page several times what a further page costs, fetching and compiling the workspace's
- * scripts again; a page in a kept context gets them from that context's cache (the workspace's
- * documents and API answers are `no-store`, so no test sees another's data from a cache).
+ * Workspace pages for a file's tests: one browser context and one page per account, opened at
+ * that account's first test and kept for the file; each test navigates the page where it
+ * needs it. The account is signed in by its session cookie (`createSignedInUser` makes the
+ * session through the API), never through the sign-in form, which the tests of that form open
+ * for themselves. Measured in Chromium: a context or a page per test made every test's first
+ * axe-core run pay to compile axe again (0.5 to 1.5 s of renderer time on a workspace screen);
+ * a page navigated within the site keeps its renderer, which compiles the same source once.
+ * The workspace's documents and API answers are `no-store`, so no test sees another's data
+ * from a cache.
  *
- * Each call (with `null` for a signed-out visitor) gives a fresh page sized to `viewport`.
- * When the test ends, passed or failed, the page closes and takes with it what the test left
- * in the browser: the site's localStorage (the evidence form keeps drafts there) and every
- * cookie but the session (a language choice), so no test sees another's leftovers or depends
- * on the order. If that clean-up fails, the context is dropped and the next test gets a new one.
- * A test that changes the context itself (installs a clock, grants permissions, swaps the
- * session cookie, signs the account out everywhere) opens a context of its own.
+ * Each call (with `null` for a signed-out visitor) sizes the account's page to `viewport` and
+ * starts collecting its uncaught errors. When the test ends, passed or failed, what it left
+ * behind goes: its listeners and routes on the page, the site's localStorage (the evidence
+ * form keeps drafts there) and sessionStorage, and every cookie but the session (a language
+ * choice); no test sees another's leftovers or depends on the order. If that clean-up fails,
+ * the context is dropped and the account's next test gets a new one. So: one page per account
+ * in a test, and a test that changes the context itself (installs a clock, grants
+ * permissions, swaps the session cookie, signs the account out everywhere) opens a context of
+ * its own.
  */
 export function useWorkspacePages(
   site: TestSite,
 ): (user: TestUser | null, viewport?: { width: number; height: number }) => Promise<WorkspacePage> {
-  const contexts = new Map<string, Promise<BrowserContext>>();
+  const pages = new Map<string, Promise<Page>>();
   afterAll(async () => {
-    for (const context of contexts.values()) await (await context).close();
+    for (const page of pages.values()) await (await page).context().close();
   });
   const sessionOf = (user: TestUser | null) =>
     user ? [{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }] : [];
 
-  function contextOf(user: TestUser | null): Promise<BrowserContext> {
-    const key = user?.token ?? '';
-    let context = contexts.get(key);
-    if (!context) {
-      context = site.browser.newContext({ locale: 'en-US' }).then(async (created) => {
-        await created.addCookies(sessionOf(user));
-        return created;
-      });
-      contexts.set(key, context);
-    }
-    return context;
+  async function open(user: TestUser | null): Promise<Page> {
+    const context = await site.browser.newContext({ locale: 'en-US' });
+    await context.addCookies(sessionOf(user));
+    return context.newPage();
   }
 
-  /** Empties the site's localStorage from `page` (on the site, or on a blank page routed there) and closes it. */
-  async function forgetAndClose(page: Page): Promise<void> {
+  /** Leaves `page` on the site with nothing of the test's in it (see useWorkspacePages). */
+  async function reset(page: Page, user: TestUser | null): Promise<void> {
+    page.removeAllListeners();
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     if (new URL(page.url()).origin !== site.server.origin) {
+      // A blank document on the site's origin, answered here, to reach its storage.
       const blank = `${site.server.origin}/__test-storage-reset`;
       await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
       await page.goto(blank);
+      await page.unrouteAll();
     }
-    await page.evaluate(() => localStorage.clear());
-    await page.close();
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    await page.context().clearCookies();
+    await page.context().addCookies(sessionOf(user));
   }
 
   return async (user, viewport = { width: 1100, height: 900 }) => {
-    const context = await contextOf(user);
-    const page = await context.newPage();
+    const key = user?.token ?? '';
+    let opened = pages.get(key);
+    if (!opened || (await opened).isClosed()) {
+      // The first test of this account, or the last one closed the page.
+      if (opened) await (await opened).context().close();
+      opened = open(user);
+      pages.set(key, opened);
+    }
+    const page = await opened;
     await page.setViewportSize(viewport);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     onTestFinished(async () => {
       try {
-        await forgetAndClose(page.isClosed() ? await context.newPage() : page);
-        await context.clearCookies();
-        await context.addCookies(sessionOf(user));
+        await reset(page, user);
       } catch {
-        contexts.delete(user?.token ?? '');
-        await context.close();
+        pages.delete(key);
+        await page.context().close();
       }
     });
     return { page, problems };
