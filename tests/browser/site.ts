@@ -67,44 +67,42 @@ export interface WorkspacePage {
 }
 
 /**
- * Workspace pages for a file's tests: one browser context and one page per account, opened at
- * that account's first test and kept for the file; each test navigates the page where it
- * needs it. The account is signed in by its session cookie (`createSignedInUser` makes the
- * session through the API), never through the sign-in form, which the tests of that form open
- * for themselves. Measured in Chromium: a context or a page per test made every test's first
- * axe-core run pay to compile axe again (0.5 to 1.5 s of renderer time on a workspace screen);
- * a page navigated within the site keeps its renderer, which compiles the same source once.
- * The workspace's documents and API answers are `no-store`, so no test sees another's data
- * from a cache.
+ * Workspace pages for a file's tests, kept for the file and navigated by each test where it
+ * needs to go: a test's first call gets the file's first page, a second call in the same test
+ * (another account seen at once) the second page, and so on, each page in a browser context of
+ * its own. Each call (with `null` for a signed-out visitor) gives that page's context exactly
+ * the account's session cookie (`createSignedInUser` makes the session through the API; the
+ * sign-in form only where a test opens it itself), sizes the page to `viewport` and collects
+ * its uncaught errors. Measured in Chromium: a context or a page per test made each test's
+ * first axe-core run compile axe again in a new renderer (0.5 to 1.5 s of renderer time on a
+ * workspace screen); a page kept on the site keeps its renderer, which compiles it once.
  *
- * Each call (with `null` for a signed-out visitor) sizes the account's page to `viewport` and
- * starts collecting its uncaught errors. When the test ends, passed or failed, what it left
- * behind goes: its listeners and routes on the page, the site's localStorage (the evidence
- * form keeps drafts there) and sessionStorage, and every cookie but the session (a language
- * choice); no test sees another's leftovers or depends on the order. If that clean-up fails,
- * the context is dropped and the account's next test gets a new one. So: one page per account
- * in a test, and a test that changes the context itself (installs a clock, grants
- * permissions, swaps the session cookie, signs the account out everywhere) opens a context of
- * its own.
+ * When the test ends, passed or failed, what it left behind goes: its listeners and routes on
+ * the pages, the site's localStorage (the evidence form keeps drafts there) and sessionStorage,
+ * and the cookies (the session, a language choice). No test sees another's leftovers or
+ * depends on the order; the workspace's documents and API answers are `no-store`, so no cached
+ * copy carries an account's view to the next (a public page, cached 30 s, should be opened
+ * once per file). If the clean-up fails, the page's context is dropped and a new one opened
+ * when next needed. A test that changes a context in other ways (installs a clock, grants
+ * permissions) opens a context of its own.
  */
 export function useWorkspacePages(
   site: TestSite,
 ): (user: TestUser | null, viewport?: { width: number; height: number }) => Promise<WorkspacePage> {
-  const pages = new Map<string, Promise<Page>>();
+  const pages: Array<Promise<Page> | undefined> = [];
+  /** The pages the running test has, in the order it asked for them. */
+  const inUse: Page[] = [];
   afterAll(async () => {
-    for (const page of pages.values()) await (await page).context().close();
+    for (const page of pages) if (page) await (await page).context().close();
   });
-  const sessionOf = (user: TestUser | null) =>
-    user ? [{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }] : [];
 
-  async function open(user: TestUser | null): Promise<Page> {
+  async function open(): Promise<Page> {
     const context = await site.browser.newContext({ locale: 'en-US' });
-    await context.addCookies(sessionOf(user));
     return context.newPage();
   }
 
   /** Leaves `page` on the site with nothing of the test's in it (see useWorkspacePages). */
-  async function reset(page: Page, user: TestUser | null): Promise<void> {
+  async function reset(page: Page): Promise<void> {
     page.removeAllListeners();
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     if (new URL(page.url()).origin !== site.server.origin) {
@@ -119,30 +117,36 @@ export function useWorkspacePages(
       sessionStorage.clear();
     });
     await page.context().clearCookies();
-    await page.context().addCookies(sessionOf(user));
   }
 
   return async (user, viewport = { width: 1100, height: 900 }) => {
-    const key = user?.token ?? '';
-    let opened = pages.get(key);
+    const slot = inUse.length;
+    if (slot === 0) {
+      onTestFinished(async () => {
+        for (const [i, page] of inUse.splice(0).entries()) {
+          try {
+            await reset(page);
+          } catch {
+            pages[i] = undefined;
+            await page.context().close();
+          }
+        }
+      });
+    }
+    let opened = pages[slot];
     if (!opened || (await opened).isClosed()) {
-      // The first test of this account, or the last one closed the page.
+      // The file's first test with this many pages, or the last one closed or dropped it.
       if (opened) await (await opened).context().close();
-      opened = open(user);
-      pages.set(key, opened);
+      opened = open();
+      pages[slot] = opened;
     }
     const page = await opened;
+    inUse.push(page);
+    await page.context().clearCookies();
+    if (user) await page.context().addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
     await page.setViewportSize(viewport);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    onTestFinished(async () => {
-      try {
-        await reset(page, user);
-      } catch {
-        pages.delete(key);
-        await page.context().close();
-      }
-    });
     return { page, problems };
   };
 }
