@@ -91,7 +91,7 @@ export function useWorkspacePages(
 ): (user: TestUser | null, viewport?: { width: number; height: number }) => Promise<WorkspacePage> {
   const pages: Array<Promise<Page> | undefined> = [];
   /** The pages the running test has, in the order it asked for them. */
-  const inUse: Page[] = [];
+  const inUse: Array<Promise<Page>> = [];
   afterAll(async () => {
     for (const page of pages) if (page) await (await page).context().close();
   });
@@ -119,29 +119,41 @@ export function useWorkspacePages(
     await page.context().clearCookies();
   }
 
+  /** The file's page in `slot`: the one kept there, or a new one if there is none or it was closed. */
+  function pageIn(slot: number): Promise<Page> {
+    const kept = pages[slot];
+    const page = (async () => {
+      // A page that failed to open is opened again.
+      const previous = await kept?.catch(() => undefined);
+      if (previous && !previous.isClosed()) return previous;
+      await previous?.context().close();
+      return open();
+    })();
+    pages[slot] = page;
+    return page;
+  }
+
+  /** At a test's end: resets each page it had; a page that cannot be reset is dropped. */
+  async function cleanUp(): Promise<void> {
+    for (const [slot, opened] of inUse.splice(0).entries()) {
+      const page = await opened.catch(() => undefined);
+      if (!page) continue;
+      try {
+        await reset(page);
+      } catch {
+        pages[slot] = undefined;
+        await page.context().close();
+      }
+    }
+  }
+
   return async (user, viewport = { width: 1100, height: 900 }) => {
+    // Taken before any await, so two pages asked for at once get different slots.
     const slot = inUse.length;
-    if (slot === 0) {
-      onTestFinished(async () => {
-        for (const [i, page] of inUse.splice(0).entries()) {
-          try {
-            await reset(page);
-          } catch {
-            pages[i] = undefined;
-            await page.context().close();
-          }
-        }
-      });
-    }
-    let opened = pages[slot];
-    if (!opened || (await opened).isClosed()) {
-      // The file's first test with this many pages, or the last one closed or dropped it.
-      if (opened) await (await opened).context().close();
-      opened = open();
-      pages[slot] = opened;
-    }
+    if (slot === 0) onTestFinished(cleanUp);
+    const opened = pageIn(slot);
+    inUse.push(opened);
     const page = await opened;
-    inUse.push(page);
     await page.context().clearCookies();
     if (user) await page.context().addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
     await page.setViewportSize(viewport);

@@ -58,7 +58,8 @@ describe('workspace, end to end', () => {
     await page.getByLabel('Password').fill('a long enough passphrase');
     await page.getByRole('button', { name: 'Create my account' }).click();
     await page.getByRole('heading', { name: 'My submissions' }).waitFor();
-    await expect(page.getByText('You have not logged any evidence yet.').isVisible()).resolves.toBe(true);
+    // The heading comes before the list has loaded: wait for the empty list's message.
+    await page.getByText('You have not logged any evidence yet.').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('Email').fill('new.volunteer@example.org');
