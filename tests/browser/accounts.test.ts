@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, NO_PRESSURE, type TestUser } from '../helper.js';
 import { linkIn, startMailServer, type TestMailServer } from '../mail-server.js';
 import { seriousAccessibilityProblems } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { useTestSite, useWorkspacePages } from './site.js';
 
 // Accounts in Chromium: "forgot password" from the sign-in page to signed in again, with the
 // link read from the email that arrived at a real SMTP server; and drafts that leave with
@@ -20,7 +20,11 @@ beforeAll(async () => {
 });
 afterAll(async () => smtp?.close());
 const site = useTestSite(overrides);
+const workspacePage = useWorkspacePages(site);
+/** The file's phone-sized workspace page, signed in as `user` or signed out. */
+const pageAs = (user: TestUser | null) => workspacePage(user, { width: 360, height: 800 });
 
+/** A browser context of its own, for the test that signs two accounts in and out of it. */
 async function contextFor(user?: TestUser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'en-US' });
   if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
@@ -33,7 +37,7 @@ async function contextFor(user?: TestUser): Promise<{ context: BrowserContext; p
 describe('accounts in the browser', () => {
   it('walks "forgot password" from the sign-in page to signed in with the new password', async () => {
     const user = await createSignedInUser(site.server, 'volunteer', { email: 'forgetful@example.org', displayName: 'Fran Forgetful' });
-    const { context, page, problems } = await contextFor();
+    const { page, problems } = await pageAs(null);
     await page.goto(`${site.server.origin}/workspace`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
@@ -60,19 +64,17 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'My submissions' }).waitFor();
     expect(problems).toEqual([]);
-    await context.close();
   }, 60_000);
 
   it('shows the account page without accessibility problems', async () => {
     const user = await createSignedInUser(site.server, 'reviewer');
-    const { context, page, problems } = await contextFor(user);
+    const { page, problems } = await pageAs(user);
     await page.goto(`${site.server.origin}/workspace/account`);
     await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
     await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
   }, 60_000);
 
   it('keeps a draft to the account that wrote it and removes it at sign-out', async () => {

@@ -1,33 +1,21 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { useTestSite, useWorkspacePages } from './site.js';
 
 // Issue 14 in Chromium: the import report as cards at 360 px, the admin screens' confirmation
 // dialog by keyboard, people chosen by name, slugs from names, and messages naming fields by
 // their labels. axe-core finds nothing on each screen, the dialog open included.
 
 const site = useTestSite();
+const signedIn = useWorkspacePages(site);
 let admin: TestUser;
 let volunteer: TestUser;
 beforeAll(async () => {
   admin = await createSignedInUser(site.server, 'admin', { displayName: 'Admin Ada' });
   volunteer = await createSignedInUser(site.server, 'volunteer');
 });
-
-async function signedIn(
-  user: TestUser,
-  viewport = { width: 1100, height: 900 },
-): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await site.browser.newContext({ viewport, locale: 'en-US' });
-  await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return { context, page, problems };
-}
 
 const api = (user: TestUser, method: 'GET' | 'POST', url: string, payload?: unknown) =>
   site.server.app.inject({ method, url, headers: user.headers, payload: payload as never });
@@ -37,7 +25,7 @@ const overflowsSideways = (page: Page) => page.evaluate(() => document.documentE
 
 describe('the import report on a phone', () => {
   it('shows each row as a card with its problems and the day’s allowance, at 360 px, axe-clean', async () => {
-    const { context, page, problems } = await signedIn(volunteer, { width: 360, height: 740 });
+    const { page, problems } = await signedIn(volunteer, { width: 360, height: 740 });
     await page.goto(`${site.server.origin}/workspace/import`);
     const header = 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title';
     const csv = [
@@ -63,13 +51,12 @@ describe('the import report on a phone', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(360);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
 
 describe('admin screens', () => {
   it('suggest a slug from the name, and ask in a keyboard-usable dialog before deleting a person', async () => {
-    const { context, page, problems } = await signedIn(admin);
+    const { page, problems } = await signedIn(admin);
     await page.goto(`${site.server.origin}/workspace/admin/people`);
     await page.locator('#new-name').fill('José Núñez Test');
     await expect(page.locator('#new-slug').inputValue()).resolves.toBe('jose-nunez-test');
@@ -104,7 +91,6 @@ describe('admin screens', () => {
     await page.locator('#admin-message', { hasText: 'Deleted José Núñez Test.' }).waitFor();
     expect((await site.server.app.inject('/api/subjects/jose-nunez-test')).statusCode).toBe(404);
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   it('offer only archiving for a person with published evidence, mark who is in office, and restore', async () => {
@@ -117,7 +103,7 @@ describe('admin screens', () => {
     const created = await api(volunteer, 'POST', '/api/evidence', evidenceBody({ subject: 'quinn-record', title: 'Demo: on the record' }));
     await api(admin, 'POST', `/api/evidence/${created.json().id}/review`, { decision: 'publish', revision: created.json().revision });
 
-    const { context, page, problems } = await signedIn(admin);
+    const { page, problems } = await signedIn(admin);
     await page.goto(`${site.server.origin}/workspace/admin/people`);
     await page.getByText('Edit Quinn Record').click();
     await page.getByRole('button', { name: 'Mark Quinn Record as the District Attorney today' }).click();
@@ -138,11 +124,10 @@ describe('admin screens', () => {
     expect((await site.server.app.inject('/api/subjects/quinn-record')).json().archivedAt).toBeNull();
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   it('choose candidates by name in ballot order, and name fields by their labels in a refusal', async () => {
-    const { context, page, problems } = await signedIn(admin);
+    const { page, problems } = await signedIn(admin);
     await page.goto(`${site.server.origin}/workspace/admin/elections`);
     await page.locator('#new-election-name').fill('Test Primary 2034');
     await expect(page.locator('#new-election-slug').inputValue()).resolves.toBe('test-primary-2034');
@@ -168,12 +153,11 @@ describe('admin screens', () => {
     expect(election.candidates.map((c: { slug: string }) => c.slug)).toEqual(['demo-riley-example', 'demo-jordan-sample']);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   it('ask before changing a role, and keep the old role when cancelled', async () => {
     const someone = await createSignedInUser(site.server, 'volunteer', { displayName: 'Robin Roles' });
-    const { context, page, problems } = await signedIn(admin);
+    const { page, problems } = await signedIn(admin);
     await page.goto(`${site.server.origin}/workspace/admin/users`);
     const select = page.getByLabel('Role of Robin Roles');
     await select.selectOption('admin');
@@ -193,7 +177,6 @@ describe('admin screens', () => {
       (await api(admin, 'GET', `/api/users?page=1&pageSize=100`)).json().items.find((u: { id: number }) => u.id === someone.id).role,
     ).toBe('reviewer');
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   it('edit an event and its participants, and state the flyer limit before sending a file that is too large', async () => {
@@ -203,7 +186,7 @@ describe('admin screens', () => {
       place: 'Old hall',
     });
     const id = created.json().id as number;
-    const { context, page, problems } = await signedIn(admin);
+    const { page, problems } = await signedIn(admin);
     const uploads: string[] = [];
     page.on('request', (r) => r.method() === 'POST' && r.url().endsWith(`/api/events/${id}/flyer`) && uploads.push(r.url()));
     await page.goto(`${site.server.origin}/workspace/admin/events`);
@@ -241,17 +224,15 @@ describe('admin screens', () => {
     expect(uploads).toHaveLength(2);
     expect((await site.server.app.inject('/api/events')).json().find((e: { id: number }) => e.id === id).flyerUrl).toBeNull();
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   it.each(['people', 'elections', 'events', 'users'])('fit a 360 px phone: the %s screen, its forms open, axe-clean', async (section) => {
-    const { context, page, problems } = await signedIn(admin, { width: 360, height: 740 });
+    const { page, problems } = await signedIn(admin, { width: 360, height: 740 });
     await page.goto(`${site.server.origin}/workspace/admin/${section}`);
     await page.locator('.ws-form, .ws-table').first().waitFor();
     for (const details of await page.locator('details').all()) await details.evaluate((el) => el.setAttribute('open', ''));
     expect(await overflowsSideways(page)).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });

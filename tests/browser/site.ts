@@ -1,7 +1,8 @@
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import type { AppConfig } from '../../server/config.js';
-import { startTestServer } from '../helper.js';
+import { SESSION_COOKIE } from '../../server/plugins/auth.js';
+import { startTestServer, type TestUser } from '../helper.js';
 import { launchBrowser, type TestBrowser } from './chromium.js';
 
 export interface TestSite {
@@ -64,9 +65,7 @@ export function usePublicPages(
     const close = async () => {
       if (released || page.isClosed()) return;
       released = true;
-      page.removeAllListeners();
-      await page.unrouteAll({ behavior: 'ignoreErrors' });
-      await page.emulateMedia({ media: null, colorScheme: null, reducedMotion: null, forcedColors: null });
+      await takeOffTestHandlers(page);
       // The test's document would go on running (timers, requests) until the next test navigates.
       await page.goto('about:blank');
       await shared.clearCookies();
@@ -75,6 +74,115 @@ export function usePublicPages(
     onTestFinished(close);
     await page.setViewportSize(viewport);
     return { page, close };
+  };
+}
+
+/** Takes off what a test put on a page kept for the next: its listeners, routes and emulated media. */
+async function takeOffTestHandlers(page: Page): Promise<void> {
+  page.removeAllListeners();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.emulateMedia({ media: null, colorScheme: null, reducedMotion: null, forcedColors: null });
+}
+
+export interface WorkspacePage {
+  page: Page;
+  /** The page's uncaught errors during this test, as "page error: …" lines: a test expects none. */
+  problems: string[];
+}
+
+/**
+ * Workspace pages for a file's tests, kept for the file and navigated by each test where it
+ * needs to go: a test's first call gets the file's first page, a second call in the same test
+ * (another account seen at once) the second page, and so on, each page in a browser context of
+ * its own. Each call (with `null` for a signed-out visitor) gives that page's context exactly
+ * the account's session cookie (`createSignedInUser` makes the session through the API; the
+ * sign-in form only where a test opens it itself), sizes the page to `viewport` and collects
+ * its uncaught errors. Measured in Chromium: a context or a page per test made each test's
+ * first axe-core run compile axe again in a new renderer (0.5 to 1.5 s of renderer time on a
+ * workspace screen); a page kept on the site keeps its renderer, which compiles it once.
+ *
+ * When the test ends, passed or failed, what it left behind goes: its listeners and routes on
+ * the pages, the site's localStorage (the evidence form keeps drafts there) and sessionStorage,
+ * and the cookies (the session, a language choice). No test sees another's leftovers or
+ * depends on the order; the workspace's documents and API answers are `no-store`, so no cached
+ * copy carries an account's view to the next (a public page, cached 30 s, should be opened
+ * once per file). If the clean-up fails, the page's context is dropped and a new one opened
+ * when next needed. A test that changes a context in other ways (installs a clock, grants
+ * permissions) opens a context of its own.
+ */
+export function useWorkspacePages(
+  site: TestSite,
+): (user: TestUser | null, viewport?: { width: number; height: number }) => Promise<WorkspacePage> {
+  const pages: Array<Promise<Page> | undefined> = [];
+  /** The pages the running test has, in the order it asked for them. */
+  const inUse: Array<Promise<Page>> = [];
+  afterAll(async () => {
+    for (const page of pages) if (page) await (await page).context().close();
+  });
+
+  async function open(): Promise<Page> {
+    const context = await site.browser.newContext({ locale: 'en-US' });
+    return context.newPage();
+  }
+
+  /** Leaves `page` on the site with nothing of the test's in it (see useWorkspacePages). */
+  async function reset(page: Page): Promise<void> {
+    await takeOffTestHandlers(page);
+    if (new URL(page.url()).origin !== site.server.origin) {
+      // A blank document on the site's origin, answered here, to reach its storage.
+      const blank = `${site.server.origin}/__test-storage-reset`;
+      await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+      await page.goto(blank);
+      await page.unrouteAll();
+    }
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    await page.context().clearCookies();
+  }
+
+  /** The file's page in `slot`: the one kept there, or a new one if there is none or it was closed. */
+  function pageIn(slot: number): Promise<Page> {
+    const kept = pages[slot];
+    const page = (async () => {
+      // A page that failed to open is opened again.
+      const previous = await kept?.catch(() => undefined);
+      if (previous && !previous.isClosed()) return previous;
+      await previous?.context().close();
+      return open();
+    })();
+    pages[slot] = page;
+    return page;
+  }
+
+  /** At a test's end: resets each page it had; a page that cannot be reset is dropped. */
+  async function cleanUp(): Promise<void> {
+    for (const [slot, opened] of inUse.splice(0).entries()) {
+      const page = await opened.catch(() => undefined);
+      if (!page) continue;
+      try {
+        await reset(page);
+      } catch {
+        pages[slot] = undefined;
+        await page.context().close();
+      }
+    }
+  }
+
+  return async (user, viewport = { width: 1100, height: 900 }) => {
+    // Taken before any await, so two pages asked for at once get different slots.
+    const slot = inUse.length;
+    if (slot === 0) onTestFinished(cleanUp);
+    const opened = pageIn(slot);
+    inUse.push(opened);
+    const page = await opened;
+    await page.context().clearCookies();
+    if (user) await page.context().addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
+    await page.setViewportSize(viewport);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    return { page, problems };
   };
 }
 

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { today } from '../../core/calendar.js';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, evidenceBody } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { openSettled, useTestSite } from './site.js';
+import { openSettled, useTestSite, useWorkspacePages } from './site.js';
 
 // Spanish content, not only Spanish chrome (issue 15): a Spanish page shows an entry's Spanish
 // title where one is written, and every English text it still shows is marked lang="en".
@@ -17,6 +16,7 @@ const ENGLISH_TITLE = 'Demo: diversion pledge kept';
 const SPANISH_OFFICE = 'Candidatura a fiscal de distrito (ficticia)';
 
 const site = useTestSite();
+const workspacePage = useWorkspacePages(site);
 let entryId: number;
 
 beforeAll(async () => {
@@ -153,9 +153,7 @@ describe('the review queue', () => {
       }),
     });
     expect(created.statusCode, created.body).toBe(201);
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
-    await context.addCookies([{ name: SESSION_COOKIE, value: reviewer.token, url: t.origin }]);
-    const page = await context.newPage();
+    const { page } = await workspacePage(reviewer, { width: 360, height: 800 });
     await page.goto(`${t.origin}/workspace/review`, { waitUntil: 'networkidle' });
     const item = page
       .locator('article, li, section')
@@ -168,7 +166,6 @@ describe('the review queue', () => {
       'Resumen ficticio en español.',
     ]);
     expect(await axeViolations(page)).toEqual([]);
-    await context.close();
   });
 });
 
@@ -176,9 +173,7 @@ describe('the evidence form', () => {
   it('takes an optional Spanish title and summary, stored with the entry', async () => {
     const t = site.server;
     const volunteer = await createSignedInUser(t, 'volunteer');
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
-    await context.addCookies([{ name: SESSION_COOKIE, value: volunteer.token, url: t.origin }]);
-    const page = await context.newPage();
+    const { page } = await workspacePage(volunteer, { width: 360, height: 800 });
     await page.goto(`${t.origin}/workspace/evidence/new`, { waitUntil: 'networkidle' });
     await page.getByLabel('Title', { exact: true }).waitFor({ timeout: 60_000 });
     await page.locator('#subject').selectOption(JORDAN);
@@ -200,6 +195,5 @@ describe('the evidence form', () => {
     expect(entry.translations).toEqual({
       es: { title: 'Demo: escrito en dos idiomas', summary: 'Registro ficticio escrito por una prueba.' },
     });
-    await context.close();
   });
 });

@@ -1,15 +1,13 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { useTestSite, useWorkspacePages } from './site.js';
 
 // The workspace in Spanish: the evidence form on a phone, the account's language choosing the
 // workspace's, the language switch, and the admin's side-by-side standards editor.
 
 const site = useTestSite();
-const contexts: BrowserContext[] = [];
+const signedIn = useWorkspacePages(site);
 let volunteer: TestUser;
 let admin: TestUser;
 
@@ -18,15 +16,9 @@ beforeAll(async () => {
   admin = await createSignedInUser(site.server, 'admin');
   await site.server.app.repositories.users.updateSettings(volunteer.id, { language: 'es' }, volunteer);
 });
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-});
-
+/** The file's page, signed in as `user` (or signed out), `width` px wide. */
 async function pageAs(user: TestUser | null, width = 1100) {
-  const context = await site.browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
-  contexts.push(context);
-  if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
-  return context.newPage();
+  return (await signedIn(user, { width, height: 800 })).page;
 }
 
 describe('the Spanish workspace in Chromium', () => {
@@ -108,7 +100,6 @@ describe('the Spanish workspace in Chromium', () => {
 
     await page.getByRole('button', { name: 'Guardar el español del estándar 5' }).click();
     await page.getByTestId('needs-update-pretrial').waitFor({ state: 'detached' });
-    await page.screenshot({ path: '/tmp/es-ws-standards.png', fullPage: false });
 
     // The screen draws its tabs as /workspace/... links; on a Spanish page they stay Spanish,
     // even for this admin, whose account is in English (the server would not redirect them).

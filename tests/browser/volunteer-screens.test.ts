@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { useTestSite, useWorkspacePages } from './site.js';
 
 // Issue 11: a volunteer withdrawing their own entry (from the list and from the entry's page)
 // and "sign out everywhere" ask in the workspace's dialog, as the admin screens do, never in
@@ -14,7 +14,7 @@ import { useTestSite } from './site.js';
 // archived while the form was open, an import's rows and file.
 
 const site = useTestSite();
-const contexts: BrowserContext[] = [];
+const signedIn = useWorkspacePages(site);
 let volunteer: TestUser;
 let spanish: TestUser;
 let admin: TestUser;
@@ -25,17 +25,9 @@ beforeAll(async () => {
   spanish = await createSignedInUser(site.server, 'volunteer');
   await site.server.app.repositories.users.updateSettings(spanish.id, { language: 'es' }, spanish);
 });
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-});
-
-async function pageAs(user: TestUser, token = user.token): Promise<{ page: Page; problems: string[] }> {
-  const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
-  contexts.push(context);
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: site.server.origin }]);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+/** A fresh page in `user`'s context for the file (useWorkspacePages), where a native dialog is a problem. */
+async function pageAs(user: TestUser): Promise<{ page: Page; problems: string[] }> {
+  const { page, problems } = await signedIn(user);
   // The browser's own confirm() must never come back: any native dialog fails the test.
   page.on('dialog', (d) => {
     problems.push(`native ${d.type()}: ${d.message()}`);

@@ -1,9 +1,7 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { useTestSite, useWorkspacePages } from './site.js';
 
 // axe-core on every workspace screen, one test per screen. As one test, the fourteen page
 // loads, axe injections and axe runs took 18 s on an idle machine and over 30 s on a busy one;
@@ -13,8 +11,9 @@ import { useTestSite } from './site.js';
 type Account = 'anonymous' | 'volunteer' | 'reviewer' | 'admin';
 
 const site = useTestSite();
+// One signed-in page per account, reused across its screens: each screen is a fresh load anyway.
+const pageOf = useWorkspacePages(site);
 const users = {} as Record<Exclude<Account, 'anonymous'>, TestUser>;
-const pages = new Map<Account, Page>();
 let entryId: number;
 let publishedId: number;
 
@@ -28,22 +27,6 @@ beforeAll(async () => {
   await workspace.review(published.id, 'publish', 'ok', 1, users.admin);
   publishedId = published.id;
 });
-afterAll(async () => {
-  for (const page of pages.values()) await page.context().close();
-});
-
-/** One signed-in page per account, reused across its screens: each screen is a fresh load anyway. */
-async function pageOf(account: Account): Promise<Page> {
-  let page = pages.get(account);
-  if (!page) {
-    const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
-    if (account !== 'anonymous') await context.addCookies([{ name: SESSION_COOKIE, value: users[account].token, url: site.server.origin }]);
-    page = await context.newPage();
-    pages.set(account, page);
-  }
-  return page;
-}
-
 /** Account, path (`:entry` and `:published` stand for the entries made above), heading. */
 const SCREENS: Array<[Account, string, string]> = [
   ['anonymous', '/workspace', 'Sign in'],
@@ -69,7 +52,7 @@ const SCREENS: Array<[Account, string, string]> = [
 
 describe('every workspace screen', () => {
   it.each(SCREENS)('as %s, %s (“%s”) has no axe-core violations', async (account, path, heading) => {
-    const page = await pageOf(account);
+    const { page } = await pageOf(account === 'anonymous' ? null : users[account]);
     await page.goto(`${site.server.origin}${path.replace(':entry', String(entryId)).replace(':published', String(publishedId))}`);
     await page.getByRole('heading', { name: heading }).first().waitFor();
     await page.getByText('Loading…').waitFor({ state: 'detached' });

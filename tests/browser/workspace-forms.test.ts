@@ -1,33 +1,20 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, TINY_PNG, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { useTestSite, useWorkspacePages } from './site.js';
 
 // The workspace's forms in Chromium: the CSV import's row report, drafts and server errors
 // on the evidence form, a keyboard-only submission, and axe-core on the forms they fill in
 // (workspace-accessibility.test.ts runs axe-core on every workspace screen).
 
 const site = useTestSite();
+const signedIn = useWorkspacePages(site);
 let volunteer: TestUser;
 let admin: TestUser;
 beforeAll(async () => {
   volunteer = await createSignedInUser(site.server, 'volunteer');
   admin = await createSignedInUser(site.server, 'admin');
 });
-
-async function signedIn(
-  user: TestUser,
-  viewport = { width: 1100, height: 900 },
-): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await site.browser.newContext({ viewport, locale: 'en-US' });
-  await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return { context, page, problems };
-}
 
 const HEADER = 'subject,standard,rating,kind,title,summary,occurred_on,source_url,source_title,source_publisher';
 const csvRow = (title: string, rating = '1') =>
@@ -38,7 +25,7 @@ const pendingCount = async (user: TestUser) =>
 describe('CSV import', () => {
   it('shows every row’s problems before storing anything, then imports a clean file', async () => {
     const importer = await createSignedInUser(site.server, 'volunteer');
-    const { context, page, problems } = await signedIn(importer);
+    const { page, problems } = await signedIn(importer);
     await page.goto(`${site.server.origin}/workspace/import`);
     await page
       .getByLabel('Or paste the CSV')
@@ -63,13 +50,12 @@ describe('CSV import', () => {
     expect(await pendingCount(importer)).toBe(3);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
 
 describe('the evidence form', () => {
   it('shows the server’s messages on the fields before sending, keeps the draft through a reload and a server error', async () => {
-    const { context, page } = await signedIn(volunteer);
+    const { page } = await signedIn(volunteer);
     const posts: string[] = [];
     page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/evidence') && posts.push(r.url()));
     await page.goto(`${site.server.origin}/workspace/evidence/new`);
@@ -125,11 +111,10 @@ describe('the evidence form', () => {
     await page.reload();
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('Demo: a draft that must survive');
     await page.getByRole('button', { name: 'Clear the form' }).click();
-    await context.close();
   });
 
   it('can be filled in and submitted with the keyboard alone, on a phone-sized screen', async () => {
-    const { context, page, problems } = await signedIn(volunteer, { width: 390, height: 844 });
+    const { page, problems } = await signedIn(volunteer, { width: 390, height: 844 });
     await page.goto(`${site.server.origin}/workspace/evidence/new`);
     await page.getByLabel('Title', { exact: true }).waitFor();
     const tabTo = async (id: string) => {
@@ -175,13 +160,12 @@ describe('the evidence form', () => {
     expect(entry).toMatchObject({ standard: 'kids', rating: 2, kind: 'action', occurredOn: '2025-03-15', status: 'pending' });
     expect(entry.sources).toHaveLength(1);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
 
 describe('admin screens', () => {
   it('upload an event’s flyer, which the public events page then shows', async () => {
-    const { context, page, problems } = await signedIn(admin);
+    const { page, problems } = await signedIn(admin);
     await page.goto(`${site.server.origin}/workspace/admin/events`);
     const png = TINY_PNG;
     const first = page.locator('.event-list > li').first();
@@ -194,6 +178,5 @@ describe('admin screens', () => {
     await page.goto(`${site.server.origin}/events`);
     await expect(page.locator(`img[src="${flyerUrl}"]`).count()).resolves.toBe(1);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });

@@ -1,15 +1,25 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
-import { useTestSite } from './site.js';
+import { useTestSite, useWorkspacePages } from './site.js';
 
 // The workspace end to end in Chromium: an invitation, a submission through the form, its
 // review in the queue, and the public scorecard that changes because of it.
 
 const site = useTestSite();
+const signedIn = useWorkspacePages(site);
+// One reviewer for the tests that only need "a reviewer", so they share a signed-in context.
+let reviewer: TestUser;
+beforeAll(async () => {
+  reviewer = await createSignedInUser(site.server, 'reviewer', { displayName: 'Reviewer Rosa' });
+});
 
-/** A fresh browser context, signed in as `user` when given; page errors fail the test. */
+/**
+ * A fresh browser context of its own, signed in as `user` when given; page errors fail the
+ * test. For a browser that signs in through the form or moves its clock; other pages come from
+ * `signedIn`.
+ */
 async function contextFor(user?: TestUser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
   if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
@@ -22,7 +32,6 @@ async function contextFor(user?: TestUser): Promise<{ context: BrowserContext; p
 describe('workspace, end to end', () => {
   it('invites a volunteer who submits an entry that a reviewer publishes, and the public scorecard changes', async () => {
     const admin = await createSignedInUser(site.server, 'admin', { displayName: 'Admin Ada' });
-    const reviewer = await createSignedInUser(site.server, 'reviewer', { displayName: 'Reviewer Rosa' });
     // A person with no evidence yet, so the grade change is exact: none, then A.
     const created = await site.server.app.inject({
       method: 'POST',
@@ -33,14 +42,13 @@ describe('workspace, end to end', () => {
     expect(created.statusCode, created.body).toBe(201);
 
     // The admin creates the invitation on the admin screen and copies the link.
-    const adminSide = await contextFor(admin);
+    const adminSide = await signedIn(admin);
     await adminSide.page.goto(`${site.server.origin}/workspace/admin/users`);
     await adminSide.page.getByLabel('Their email').fill('new.volunteer@example.org');
     await adminSide.page.getByLabel('Role', { exact: true }).selectOption('volunteer');
     await adminSide.page.getByRole('button', { name: 'Email the invitation' }).click();
     const link = await adminSide.page.locator('#invite-link').inputValue();
     expect(link).toMatch(new RegExp(`^${site.server.origin}/workspace/invite#.+`));
-    await adminSide.context.close();
 
     // The volunteer accepts, signs out, signs in again and logs the entry through the form.
     const volunteer = await contextFor();
@@ -50,7 +58,8 @@ describe('workspace, end to end', () => {
     await page.getByLabel('Password').fill('a long enough passphrase');
     await page.getByRole('button', { name: 'Create my account' }).click();
     await page.getByRole('heading', { name: 'My submissions' }).waitFor();
-    await expect(page.getByText('You have not logged any evidence yet.').isVisible()).resolves.toBe(true);
+    // The heading comes before the list has loaded: wait for the empty list's message.
+    await page.getByText('You have not logged any evidence yet.').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('Email').fill('new.volunteer@example.org');
@@ -78,7 +87,7 @@ describe('workspace, end to end', () => {
     expect(volunteer.problems).toEqual([]);
 
     // The reviewer sees it in the queue with the grade it would produce, and publishes it.
-    const reviewerSide = await contextFor(reviewer);
+    const reviewerSide = await signedIn(reviewer);
     await reviewerSide.page.goto(`${site.server.origin}/workspace/review`);
     const card = reviewerSide.page.locator('article', { hasText: 'Demo: diverted every teen case in a pilot' });
     await card.waitFor();
@@ -89,7 +98,6 @@ describe('workspace, end to end', () => {
     await reviewerSide.page.getByText('Published “Demo: diverted every teen case in a pilot”.').waitFor({ state: 'attached' });
     await expect(card.count()).resolves.toBe(0);
     expect(reviewerSide.problems).toEqual([]);
-    await reviewerSide.context.close();
 
     // The volunteer's list shows it published, with the reviewer's note.
     await page.goto(`${site.server.origin}/workspace`);
@@ -98,16 +106,14 @@ describe('workspace, end to end', () => {
     await volunteer.context.close();
 
     // The public scorecard shows the evidence and the new grade.
-    const publicSide = await contextFor();
+    const publicSide = await signedIn(null);
     await publicSide.page.goto(`${site.server.origin}/people/demo-e2e-person`);
     await expect(publicSide.page.getByText('Demo: diverted every teen case in a pilot').first().isVisible()).resolves.toBe(true);
     await expect(publicSide.page.locator('.standard-card[data-standard="kids"] .grade').getAttribute('data-grade')).resolves.toBe('A');
-    await publicSide.context.close();
   });
 
   it('sends signed-out visitors to sign-in and back to where they were going', async () => {
-    const reviewer = await createSignedInUser(site.server, 'reviewer');
-    const { context, page } = await contextFor();
+    const { page } = await signedIn(null);
     const res = await page.goto(`${site.server.origin}/workspace/review`);
     expect(new URL(page.url()).pathname).toBe('/workspace');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/workspace/review');
@@ -118,16 +124,16 @@ describe('workspace, end to end', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/workspace/review');
-    await context.close();
   });
   it('lets a reviewer work the queue by keyboard shortcut, never offering their own entries', async () => {
     const volunteer = await createSignedInUser(site.server, 'volunteer');
-    const reviewer = await createSignedInUser(site.server, 'reviewer');
+    // A reviewer with an entry of their own, in a context of its own: its clock is installed below.
+    const queueReviewer = await createSignedInUser(site.server, 'reviewer');
     const { evidenceWorkspace } = site.server.app.repositories;
     const first = await evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut first' }) as never, volunteer);
     const second = await evidenceWorkspace.create(evidenceBody({ title: 'Demo: shortcut second' }) as never, volunteer);
-    await evidenceWorkspace.create(evidenceBody({ title: 'Demo: the reviewer’s own' }) as never, reviewer);
-    const { context, page, problems } = await contextFor(reviewer);
+    await evidenceWorkspace.create(evidenceBody({ title: 'Demo: the reviewer’s own' }) as never, queueReviewer);
+    const { context, page, problems } = await contextFor(queueReviewer);
     // The page's timers run on a clock the test can move on, so the shortcut's hold
     // (UNDO_SECONDS in client/workspace/views/decision-queue.ts, 5 s) is skipped over instead
     // of waited out.
@@ -168,23 +174,21 @@ describe('workspace, end to end', () => {
 
   it('lets the submitter edit a pending entry, and a reviewer correct then retract it once published', async () => {
     const volunteer = await createSignedInUser(site.server, 'volunteer');
-    const reviewer = await createSignedInUser(site.server, 'reviewer');
     const entry = await site.server.app.repositories.evidenceWorkspace.create(
       evidenceBody({ title: 'Demo: to be edited' }) as never,
       volunteer,
     );
 
-    const mine = await contextFor(volunteer);
+    const mine = await signedIn(volunteer);
     await mine.page.goto(`${site.server.origin}/workspace`);
     await mine.page.getByRole('link', { name: 'Edit “Demo: to be edited”' }).click();
     await mine.page.getByLabel('Title', { exact: true }).fill('Demo: edited title');
     await mine.page.getByRole('button', { name: 'Save changes' }).click();
     await mine.page.getByRole('heading', { name: 'Your changes are saved' }).waitFor();
-    await mine.context.close();
 
     // Revision 2: the submitter's edit above.
     await site.server.app.repositories.evidenceWorkspace.review(entry.id, 'publish', undefined, 2, reviewer);
-    const { context, page, problems } = await contextFor(reviewer);
+    const { page, problems } = await signedIn(reviewer);
     await page.goto(`${site.server.origin}/workspace/evidence/${entry.id}`);
     await page.getByRole('heading', { name: 'Demo: edited title' }).waitFor();
     await page.getByLabel('Rating', { exact: true }).selectOption('1');
@@ -195,7 +199,7 @@ describe('workspace, end to end', () => {
     expect(await site.server.app.repositories.evidenceWorkspace.find(entry.id)).toMatchObject({ rating: 2, correctionNote: null });
 
     // A second reviewer approves it in the queue's changes tab; a shortcut first offers undo.
-    const second = await contextFor(await createSignedInUser(site.server, 'reviewer'));
+    const second = await signedIn(await createSignedInUser(site.server, 'reviewer'));
     await second.page.goto(`${site.server.origin}/workspace/review`);
     await second.page.getByRole('link', { name: 'Proposed changes' }).click();
     const card = second.page.locator('article', { hasText: 'Correction of “Demo: edited title”' });
@@ -220,7 +224,6 @@ describe('workspace, end to end', () => {
     await expect(history.textContent()).resolves.toMatch(/Corrected[\s\S]*The source supports \+1, not \+2\.[\s\S]*Rating/);
     await expect(history.locator('time').last().getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d{2}-\d{2}/);
     await expect(history.textContent()).resolves.not.toContain('Reviewer');
-    await second.context.close();
 
     await page.reload();
     await page.getByRole('heading', { name: 'Demo: edited title' }).waitFor();
@@ -232,6 +235,5 @@ describe('workspace, end to end', () => {
     await page.getByText('Your retraction is proposed.', { exact: false }).waitFor();
     await expect(page.locator('.history').textContent()).resolves.toMatch(/Submitted[\s\S]*Edited[\s\S]*Published[\s\S]*Corrected/);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
