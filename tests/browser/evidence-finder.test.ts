@@ -1,16 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { useTestSite } from './site.js';
+import { useTestSite, useWorkspacePages } from './site.js';
 
 /** Finding any entry at 360 px, and the review queue's pages and grade preview, in Chromium. */
 
 const site = useTestSite();
 let volunteer: TestUser;
 let reviewer: TestUser;
-const opened: Page[] = [];
 
 beforeAll(async () => {
   volunteer = await createSignedInUser(site.server, 'volunteer', { displayName: 'Volunteer Wilhelmina' });
@@ -43,16 +41,11 @@ beforeAll(async () => {
     volunteer,
   );
 });
-afterAll(async () => {
-  for (const page of opened) await page.context().close();
-});
+const workspacePages = useWorkspacePages(site);
 
+/** The file's kept workspace page, signed in as `user` (useWorkspacePages). */
 async function signedInPage(user: TestUser, width: number): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: { width, height: 800 }, locale: 'en-US' });
-  await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
-  const page = await context.newPage();
-  opened.push(page);
-  return page;
+  return (await workspacePages(user, { width, height: 800 })).page;
 }
 
 describe('/workspace/evidence', () => {
