@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { today } from '../../core/calendar.js';
 import { createSignedInUser, evidenceBody } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { openSettled, useTestSite, useWorkspacePages } from './site.js';
+import { openSettled, usePublicPages, useTestSite, useWorkspacePages } from './site.js';
 
 // Spanish content, not only Spanish chrome (issue 15): a Spanish page shows an entry's Spanish
 // title where one is written, and every English text it still shows is marked lang="en".
@@ -54,14 +54,16 @@ beforeAll(async () => {
   expect(person.statusCode, person.body).toBe(200);
 });
 
+/** Public pages in a Spanish-speaking browser, kept for the file (usePublicPages). */
+const spanishPages = usePublicPages(site, { locale: 'es-MX' });
+
 async function open(path: string, width = 360) {
-  const context = await site.browser.newContext({ locale: 'es-MX', viewport: { width, height: 800 } });
-  const page = await context.newPage();
+  const { page, close } = await spanishPages({ width, height: 800 });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   await openSettled(page, `${site.server.origin}${path}`);
-  return { page, problems, context };
+  return { page, problems, close };
 }
 
 /** The language a screen reader uses for each matching element's text: its own lang, or the nearest one above. */
@@ -75,7 +77,7 @@ const languagesOf = (page: Page, selector: string) =>
 
 describe('a Spanish person page on a phone', () => {
   it('shows the entry’s Spanish title in Spanish, marks the English elsewhere lang="en", and passes axe-core', async () => {
-    const { page, problems, context } = await open(`/es/people/${JORDAN}`);
+    const { page, problems, close } = await open(`/es/people/${JORDAN}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
 
     const titles = await languagesOf(page, '.evidence__title');
@@ -100,23 +102,23 @@ describe('a Spanish person page on a phone', () => {
 
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('the Spanish evidence page shows the Spanish title and summary', async () => {
-    const { page, problems, context } = await open(`/es/evidence/${entryId}`);
+    const { page, problems, close } = await open(`/es/evidence/${entryId}`);
     await expect(page.locator('h1').textContent()).resolves.toBe(SPANISH_TITLE);
     expect(await languagesOf(page, 'h1')).toEqual([{ text: SPANISH_TITLE, lang: 'es' }]);
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toContain(SPANISH_TITLE);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 });
 
 describe('the Spanish widget', () => {
   it('marks an English office and an English election name lang="en", and shows a Spanish office as Spanish', async () => {
-    const { page, context } = await open(`/embed/${AVERY}?variant=card&lang=es`, 420);
+    const { page, close } = await open(`/embed/${AVERY}?variant=card&lang=es`, 420);
     const averyOffice = page.locator('da-scorecard header .muted');
     await averyOffice.waitFor({ timeout: 60_000 });
     expect(await averyOffice.locator('[lang="en"]').textContent()).toBe('District Attorney (fictional demo office)');
@@ -133,7 +135,7 @@ describe('the Spanish widget', () => {
     expect(await name.locator('[lang="en"]').count()).toBe(1);
     // The frame is a bare host for the widget (no page heading or main landmark by design): check the widget itself.
     expect(await axeViolations(page, 'da-scorecard')).toEqual([]);
-    await context.close();
+    await close();
   });
 });
 
