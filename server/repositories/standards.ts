@@ -7,7 +7,11 @@ import type { PublicStandard } from '../schemas/standards.js';
 type Translation = typeof standardTranslations.$inferSelect;
 
 /** One standard's text in `lang`, each field falling back to English on its own. */
-function localize({ id: _id, textEditedAt: _edited, ...english }: Standard, translation: Translation | null, lang: Language): PublicStandard {
+function localize(
+  { id: _id, textEditedAt: _edited, ...english }: Standard,
+  translation: Translation | null,
+  lang: Language,
+): PublicStandard {
   const title = pickText(lang, translation?.title, english.title);
   const summary = pickText(lang, translation?.summary, english.summary);
   const daPower = pickText(lang, translation?.daPower, english.daPower);
