@@ -1,11 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../server/config.js';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, NO_PRESSURE, type TestUser } from '../helper.js';
 import { linkIn, startMailServer, type TestMailServer } from '../mail-server.js';
 import { seriousAccessibilityProblems } from './accessibility.js';
-import { useTestSite, useWorkspacePages } from './site.js';
+import { signInAs, useTestSite, useWorkspacePages } from './site.js';
 
 // Accounts in Chromium: "forgot password" from the sign-in page to signed in again, with the
 // link read from the email that arrived at a real SMTP server; and drafts that leave with
@@ -27,7 +26,7 @@ const pageAs = (user: TestUser | null) => workspacePage(user, { width: 360, heig
 /** A browser context of its own, for the test that signs two accounts in and out of it. */
 async function contextFor(user?: TestUser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'en-US' });
-  if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
+  if (user) await signInAs(context, site, user);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -89,7 +88,7 @@ describe('accounts in the browser', () => {
 
     // Another account in the same browser never sees it.
     await context.clearCookies();
-    await context.addCookies([{ name: SESSION_COOKIE, value: second.token, url: site.server.origin }]);
+    await signInAs(context, site, second);
     await page.goto(form);
     await page.getByLabel('Title', { exact: true }).waitFor();
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('');
@@ -98,7 +97,7 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await expect(drafts()).resolves.toEqual([]);
-    await context.addCookies([{ name: SESSION_COOKIE, value: first.token, url: site.server.origin }]);
+    await signInAs(context, site, first);
     await page.goto(form);
     await page.getByLabel('Title', { exact: true }).waitFor();
     await expect(page.getByLabel('Title', { exact: true }).inputValue()).resolves.toBe('');

@@ -1,10 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { openSettled, useTestSite } from './site.js';
+import { openSettled, signInAs, useTestSite } from './site.js';
 
 // Issue 15's last point in Chromium: an admin uploads the coalition's logo in the workspace;
 // the public header then shows it on a 360 px phone (alt text the coalition's name, still one
@@ -32,7 +31,7 @@ async function open(
   user?: TestUser,
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await site.browser.newContext({ viewport, locale: 'en-US' });
-  if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
+  if (user) await signInAs(context, site, user);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

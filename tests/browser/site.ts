@@ -40,10 +40,9 @@ export function useTestSite(overrides: Partial<AppConfig> = {}): TestSite {
  * next test, print media emulation included. A test must not change what cannot be taken back
  * on such a page (addInitScript, exposeFunction, page.clock), nor count the requests a page makes
  * (its renderer may take a script the last test loaded from memory, asking nothing): it opens a
- * context of its own.
- * Only for pages that keep nothing in storage (the public client does not use it).
- * `options` are the context's (a browser's `locale`, say; a file may call this once per
- * locale); a test that needs its own routes or sign-in opens its own context.
+ * context of its own, as does a signed-in test. Only for pages that keep nothing in storage
+ * (the public client does not use it). `options` are the context's (a browser's `locale`, say;
+ * a file may call this once per locale).
  */
 export function usePublicPages(
   site: TestSite,
@@ -75,6 +74,14 @@ export function usePublicPages(
     await page.setViewportSize(viewport);
     return { page, close };
   };
+}
+
+/**
+ * Signs `context` in as `user` the way a browser that signed in would be: the session cookie
+ * `createSignedInUser` made through the API, on the site's origin.
+ */
+export function signInAs(context: BrowserContext, site: TestSite, user: TestUser): Promise<void> {
+  return context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
 }
 
 /** Takes off what a test put on a page kept for the next: its listeners, routes and emulated media. */
@@ -178,7 +185,7 @@ export function useWorkspacePages(
     inUse.push(opened);
     const page = await opened;
     await page.context().clearCookies();
-    if (user) await page.context().addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
+    if (user) await signInAs(page.context(), site, user);
     await page.setViewportSize(viewport);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

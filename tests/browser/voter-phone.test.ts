@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { GRADE_PALETTE } from '../../core/grade-palette.js';
 import { messagesFor } from '../../i18n/catalog.js';
 import { formatDay } from '../../i18n/format.js';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { openSettled, usePublicPages, useTestSite } from './site.js';
+import { openSettled, signInAs, usePublicPages, useTestSite } from './site.js';
 
 // What a voter sees on a 360 × 640 phone (issue 15): why a grade is what it is in the first
 // screen, a one-row header whose menu button is a real disclosure, an election table whose
@@ -267,7 +266,7 @@ describe('the admin elections screen', () => {
   it('takes an election’s results, which its page then shows instead of urging registration', async () => {
     const admin = await createSignedInUser(site.server, 'admin');
     const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
-    await context.addCookies([{ name: SESSION_COOKIE, value: admin.token, url: site.server.origin }]);
+    await signInAs(context, site, admin);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

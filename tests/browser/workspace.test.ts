@@ -1,8 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { createSignedInUser, evidenceBody, type TestUser } from '../helper.js';
-import { useTestSite, useWorkspacePages } from './site.js';
+import { signInAs, useTestSite, useWorkspacePages } from './site.js';
 
 // The workspace end to end in Chromium: an invitation, a submission through the form, its
 // review in the queue, and the public scorecard that changes because of it.
@@ -22,7 +21,7 @@ beforeAll(async () => {
  */
 async function contextFor(user?: TestUser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
-  if (user) await context.addCookies([{ name: SESSION_COOKIE, value: user.token, url: site.server.origin }]);
+  if (user) await signInAs(context, site, user);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
