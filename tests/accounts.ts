@@ -23,7 +23,7 @@ export async function createAccount(
   fields: { role: UserRole; email: string; displayName: string; password?: string },
 ): Promise<TestAccount> {
   const password = fields.password ?? `correct horse battery ${fields.role} staple`;
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await passwordHashFor(password);
   // A unit of work, as the app writes, so it runs on SQLite and PostgreSQL alike.
   const [row] = await inTransaction(db, async (tx) =>
     tx
@@ -32,6 +32,24 @@ export async function createAccount(
       .returning({ id: users.id }),
   );
   return { id: row.id, role: fields.role, email: fields.email, displayName: fields.displayName, password };
+}
+
+const hashes = new Map<string, Promise<string>>();
+
+/**
+ * The server's own argon2id hash of `password`, made once per password in each test worker.
+ * Hashing is meant to be slow (about 50 ms, more on a busy machine), and the suite made some
+ * 450 accounts, mostly with the same few passwords: 38 s of CPU. Accounts that share a password
+ * share a hash (each has its own row); signing in still verifies it the way production does.
+ */
+export function passwordHashFor(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+    hash.catch(() => hashes.delete(password));
+  }
+  return hash;
 }
 
 export const LOGIN_ROUTE = { method: 'POST' as const, url: '/api/auth/login' };

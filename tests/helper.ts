@@ -10,10 +10,10 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../db/schema/index.js';
 import type { UserRole } from '../db/schema/index.js';
 import { buildServer } from '../server/app.js';
-import { hashPassword } from '../server/auth/password.js';
 import type { AppConfig } from '../server/config.js';
 import { PRESSURE_OFF } from '../server/plugins/pressure.js';
 import { SESSION_COOKIE } from '../server/plugins/auth.js';
+import { passwordHashFor } from './accounts.js';
 import { migratedTestSchema } from './postgres.js';
 import { writeTemplateDatabase } from './template-database.js';
 
@@ -116,9 +116,10 @@ export async function createSignedInUser(
   userCount += 1;
   const email = overrides.email ?? `${role}-${userCount}-${process.pid}@example.org`;
   const displayName = overrides.displayName ?? `Test ${role} ${userCount}`;
-  const password = overrides.password ?? `test-password-${userCount}`;
+  // One password per role, so the hash is made once (tests/accounts.ts).
+  const password = overrides.password ?? `test-password-${role}`;
   const { users, sessions } = t.app.repositories;
-  const account = await users.create({ email, displayName, role, passwordHash: await hashPassword(password) }, null, 'test');
+  const account = await users.create({ email, displayName, role, passwordHash: await passwordHashFor(password) }, null, 'test');
   const { token } = await sessions.create(account.id);
   const cookie = `${SESSION_COOKIE}=${token}`;
   return { id: account.id, email: account.email, displayName, role, password, token, cookie, headers: { cookie, origin: INJECT_ORIGIN } };

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Db } from '../db/connection.js';
 import { seedDemo, seedStandards } from '../db/seed/index.js';
-import { hashPassword } from '../server/auth/password.js';
+import { passwordHashFor } from './accounts.js';
 import { SESSION_COOKIE } from '../server/plugins/auth.js';
 import { SessionRepository, UserRepository } from '../server/repositories/users.js';
 import { TINY_PNG } from './helper.js';
@@ -30,7 +30,7 @@ export async function prepareInstancesDatabase(db: Db): Promise<{ adminCookie: s
   await seedDemo(db);
   const users = new UserRepository(db);
   await users.create(
-    { email: REVIEWER.email, displayName: 'Digest reviewer', role: 'reviewer', passwordHash: await hashPassword(REVIEWER.password) },
+    { email: REVIEWER.email, displayName: 'Digest reviewer', role: 'reviewer', passwordHash: await passwordHashFor(REVIEWER.password) },
     null,
     'test',
   );

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection.js';
-import { hashPassword } from '../../server/auth/password.js';
+import { passwordHashFor } from '../accounts.js';
 import { SESSION_COOKIE } from '../../server/plugins/auth.js';
 import { SessionRepository, UserRepository } from '../../server/repositories/users.js';
 import { evidenceBody } from '../helper.js';
@@ -29,7 +29,7 @@ async function signedInVolunteer(): Promise<string> {
   try {
     const users = new UserRepository(db);
     const account = await users.create(
-      { email: 'load@example.org', displayName: 'Load test', role: 'volunteer', passwordHash: await hashPassword('load-test-password') },
+      { email: 'load@example.org', displayName: 'Load test', role: 'volunteer', passwordHash: await passwordHashFor('load-test-password') },
       null,
       'test',
     );

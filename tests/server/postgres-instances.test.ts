@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.js';
 import { openPgDatabase } from '../../db/pg/connection.js';
 import { migratePgDatabase } from '../../db/pg/migrate.js';
-import { hashPassword } from '../../server/auth/password.js';
+import { passwordHashFor } from '../accounts.js';
 import { UserRepository } from '../../server/repositories/users.js';
 import { evidenceBody } from '../helper.js';
 import { expectDigestSentOnce, expectFlyerSharedAcrossInstances, prepareInstancesDatabase, REVIEWER } from '../instances.js';
@@ -41,7 +41,7 @@ async function prepare(url: string, name: string): Promise<void> {
   try {
     ({ adminCookie } = await prepareInstancesDatabase(db as unknown as Db));
     await new UserRepository(db as unknown as Db).create(
-      { email: VOLUNTEER.email, displayName: 'Test volunteer', role: 'volunteer', passwordHash: await hashPassword(VOLUNTEER.password) },
+      { email: VOLUNTEER.email, displayName: 'Test volunteer', role: 'volunteer', passwordHash: await passwordHashFor(VOLUNTEER.password) },
       null,
       'test',
     );
