@@ -109,6 +109,8 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: ON_POSTGRES,
+                // Names this run's kept test schemas and drops them at the end (tests/postgres-schema-pool.ts).
+                globalSetup: ['tests/postgres-setup.ts'],
                 exclude: NOT_ON_POSTGRES,
                 env: { TEST_ENGINE: 'postgres' },
                 isolate: false,

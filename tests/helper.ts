@@ -14,7 +14,7 @@ import type { AppConfig } from '../server/config.js';
 import { PRESSURE_OFF } from '../server/plugins/pressure.js';
 import { SESSION_COOKIE } from '../server/plugins/auth.js';
 import { passwordHashFor } from './accounts.js';
-import { migratedTestSchema } from './postgres.js';
+import { seededTestSchema } from './postgres-schema-pool.js';
 import { writeTemplateDatabase } from './template-database.js';
 
 export interface TestApp {
@@ -42,7 +42,9 @@ export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.TEST_ENGINE === 'p
 export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: (app: FastifyInstance) => void): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'scorecard-test-'));
   const databasePath = join(dir, 'scorecard.db');
-  const schema = TEST_ENGINE === 'postgres' && overrides.databaseUrl === undefined ? await migratedTestSchema() : null;
+  // On PostgreSQL, a schema already migrated and seeded as the app would (tests/postgres-schema-pool.ts).
+  const schema =
+    TEST_ENGINE === 'postgres' && overrides.databaseUrl === undefined ? await seededTestSchema(overrides.seedDemo ?? true) : null;
   const config: AppConfig = {
     port: 0,
     host: '127.0.0.1',
@@ -59,7 +61,7 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}, extend?: 
   };
   const close = async (app?: FastifyInstance) => {
     await app?.close();
-    await schema?.drop();
+    await schema?.release();
     rmSync(dir, { recursive: true, force: true });
   };
   let app: FastifyInstance | undefined;

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { checkPgReachable, isPostgresUrl, quoteIdentifier, runStatement } from '../db/pg/connection.js';
-import { migratePgDatabase } from '../db/pg/migrate.js';
 
 /**
  * PostgreSQL for tests. `TEST_DATABASE_URL=postgres://…` (CI sets it to the machine's
@@ -38,20 +37,4 @@ export async function testSchema(): Promise<TestSchema> {
   const schema = `test_${process.pid}_${count}_${randomBytes(4).toString('hex')}`;
   await runStatement(url, `CREATE SCHEMA ${quoteIdentifier(schema)}`);
   return { url, schema, drop: () => runStatement(url, `DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`) };
-}
-
-/**
- * A fresh schema with the migrations already applied, for `buildTestApp`: migrating inside the
- * app's start would count against Fastify's 10 s plugin deadline, which a fresh schema's
- * migrations overran on a loaded two-core machine. The app's own migrate then finds nothing to do.
- */
-export async function migratedTestSchema(): Promise<TestSchema> {
-  const schema = await testSchema();
-  try {
-    await migratePgDatabase(schema.url, schema.schema);
-  } catch (err) {
-    await schema.drop().catch(() => undefined);
-    throw err;
-  }
-  return schema;
 }
