@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser, type TestUser } from '../helper.js';
 import { axeViolations } from './accessibility.js';
-import { openSettled, signInAs, useTestSite } from './site.js';
+import { openSettled, usePublicPages, useTestSite, useWorkspacePages } from './site.js';
 
 // Issue 15's last point in Chromium: an admin uploads the coalition's logo in the workspace;
 // the public header then shows it on a 360 px phone (alt text the coalition's name, still one
@@ -26,17 +26,33 @@ beforeAll(async () => {
   expect(renamed.statusCode).toBe(200);
 });
 
+/**
+ * Public pages kept for the file's next test (usePublicPages), without the HTTP cache: each
+ * test changes the logo, and a public page cached for 30 s would show the last one.
+ */
+const publicPages = usePublicPages(site, { locale: 'en-US', httpCache: false });
+/** Workspace pages kept for the file (useWorkspacePages; the workspace is never cached). */
+const workspacePages = useWorkspacePages(site);
+
+/**
+ * A kept page, signed in as `user` (a workspace page) or signed out (a public page), collecting
+ * its uncaught errors and console errors; its listeners go when the test ends.
+ */
 async function open(
   viewport: { width: number; height: number },
   user?: TestUser,
-): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await site.browser.newContext({ viewport, locale: 'en-US' });
-  if (user) await signInAs(context, site, user);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
+  let page: Page;
+  let problems: string[];
+  let close = async () => {};
+  if (user) ({ page, problems } = await workspacePages(user, viewport));
+  else {
+    ({ page, close } = await publicPages(viewport));
+    problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  }
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  return { context, page, problems };
+  return { page, problems, close };
 }
 
 /** A wide wordmark-like logo (3:1, dark on transparent), as a coalition's designer would export it. */
@@ -76,7 +92,7 @@ const box = (page: Page, selector: string) =>
 
 describe('the coalition’s logo', () => {
   it('is uploaded by an admin in the workspace, with its limit stated first, and shown there at once', async () => {
-    const { context, page, problems } = await open({ width: 1100, height: 900 }, admin);
+    const { page, problems, close } = await open({ width: 1100, height: 900 }, admin);
     await page.goto(`${site.server.origin}/workspace/admin/site`);
     await page.getByRole('heading', { name: 'Logo', exact: true }).waitFor();
     const input = page.getByLabel('Logo: a PNG, JPEG or WebP image, at most 1 MB (SVG is not accepted: export it as PNG)');
@@ -94,14 +110,14 @@ describe('the coalition’s logo', () => {
     expect(await page.locator('.site-header img.site-logo').getAttribute('alt')).toBe(COALITION);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it.each(['/people/demo-avery-placeholder', '/es/elections/demo-2026-district-attorney'])(
     '%s on a 360 px phone: the header shows the logo with the coalition’s name as its alt text, in one row, axe-clean',
     async (path) => {
       await uploadLogo();
-      const { context, page, problems } = await open(PHONE);
+      const { page, problems, close } = await open(PHONE);
       await openSettled(page, `${site.server.origin}${path}`);
       const logo = page.locator('.site-header img.site-logo');
       expect(await logo.getAttribute('alt')).toBe(COALITION);
@@ -122,13 +138,13 @@ describe('the coalition’s logo', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
-      await context.close();
+      await close();
     },
   );
 
   it('is printed with the coalition’s name at the top of a printed page; the screen header is not', async () => {
     await uploadLogo();
-    const { context, page } = await open({ width: 1100, height: 900 });
+    const { page, close } = await open({ width: 1100, height: 900 });
     await openSettled(page, `${site.server.origin}/elections/demo-2026-district-attorney`);
     expect(await page.locator('.print-masthead').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'print' });
@@ -147,12 +163,12 @@ describe('the coalition’s logo', () => {
       const pdf = (await page.pdf({ format })).toString('latin1');
       expect(pdf.match(/\/Type\s*\/Page[^s]/g), format).toHaveLength(1);
     }
-    await context.close();
+    await close();
   });
 
   it('is managed in Spanish too, on a 360 px phone, axe-clean and without sideways scrolling', async () => {
     await uploadLogo();
-    const { context, page, problems } = await open(PHONE, admin);
+    const { page, problems, close } = await open(PHONE, admin);
     await page.goto(`${site.server.origin}/es/workspace/admin/site`);
     await page.getByRole('heading', { name: 'Logotipo', exact: true }).waitFor();
     await page.getByLabel('Logotipo: una imagen PNG, JPEG o WebP, de 1 MB como máximo (no se acepta SVG: expórtelo como PNG)').waitFor();
@@ -161,12 +177,12 @@ describe('the coalition’s logo', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('is named in words, not by its code name, in the audit log, in English and in Spanish', async () => {
     await uploadLogo();
-    const { context, page, problems } = await open({ width: 1100, height: 900 }, admin);
+    const { page, problems, close } = await open({ width: 1100, height: 900 }, admin);
     for (const [path, names] of [
       ['/workspace/admin/audit?entityType=site', ['Coalition name', 'Logo']],
       ['/es/workspace/admin/audit?entityType=site', ['Logotipo', 'Nombre de la coalición']],
@@ -182,12 +198,12 @@ describe('the coalition’s logo', () => {
       expect(await rows.locator('th code').count(), path).toBe(0);
     }
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('is removed only after the admin confirms, and then no page shows it', async () => {
     await uploadLogo();
-    const { context, page, problems } = await open({ width: 1100, height: 900 }, admin);
+    const { page, problems, close } = await open({ width: 1100, height: 900 }, admin);
     await page.goto(`${site.server.origin}/workspace/admin/site`);
     await page.getByRole('button', { name: 'Remove the logo' }).click();
     const dialog = page.getByRole('dialog');
@@ -204,8 +220,8 @@ describe('the coalition’s logo', () => {
     const phone = await open(PHONE);
     await phone.page.goto(`${site.server.origin}/people/demo-avery-placeholder`);
     expect(await phone.page.locator('img.site-logo').count()).toBe(0);
-    await phone.context.close();
+    await phone.close();
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 });

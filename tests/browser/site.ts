@@ -42,11 +42,13 @@ export function useTestSite(overrides: Partial<AppConfig> = {}): TestSite {
  * (its renderer may take a script the last test loaded from memory, asking nothing): it opens a
  * context of its own, as does a signed-in test. Only for pages that keep nothing in storage
  * (the public client does not use it). `options` are the context's (a browser's `locale`, say;
- * a file may call this once per locale).
+ * a file may call this once per locale). A file whose tests change what public pages show
+ * passes `httpCache: false`: public pages are cached for 30 s, so a kept page (or any page of
+ * the shared context) would show the last test's copy; its pages then fetch everything afresh.
  */
 export function usePublicPages(
   site: TestSite,
-  options: Pick<BrowserContextOptions, 'locale'> = {},
+  { httpCache = true, ...options }: Pick<BrowserContextOptions, 'locale'> & { httpCache?: boolean } = {},
 ): (viewport: { width: number; height: number }) => Promise<{ page: Page; close(): Promise<void> }> {
   let context: BrowserContext | undefined;
   /** Pages no running test holds, ready for the next. */
@@ -57,9 +59,20 @@ export function usePublicPages(
   afterAll(async () => {
     await context?.close();
   });
+  async function newPage(shared: BrowserContext): Promise<Page> {
+    const page = await shared.newPage();
+    if (!httpCache) {
+      // On a DevTools session of its own: Playwright's session turns the cache back on when a
+      // test's routes are taken off, and Chromium bypasses the cache if any session disabled it.
+      const devtools = await shared.newCDPSession(page);
+      await devtools.send('Network.enable');
+      await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+    }
+    return page;
+  }
   return async (viewport) => {
     const shared = context!;
-    const page = idle.pop() ?? (await shared.newPage());
+    const page = idle.pop() ?? (await newPage(shared));
     let released = false;
     const close = async () => {
       if (released || page.isClosed()) return;

@@ -63,14 +63,15 @@ describe('the Spanish widget on a partner page', () => {
       every.every((href) => href.startsWith(`${o}/es/`)),
       every.join('\n'),
     ).toBe(true);
+    // One reader's tab follows each link in turn: a tab per link started a renderer per link.
+    const reader = await context.newPage();
     for (const href of every) {
-      const reader = await context.newPage();
       const response = await reader.goto(href);
       expect(response?.status(), href).toBe(200);
       expect(reader.url(), href).toBe(href); // no redirect: the link itself is Spanish
       expect(await reader.locator('html').getAttribute('lang'), href).toBe('es');
-      await reader.close();
     }
+    await reader.close();
 
     // A reader clicking the card's name gets the Spanish scorecard in a new tab.
     const [opened] = await Promise.all([context.waitForEvent('page'), page.locator('#card da-scorecard [part~="name-link"]').click()]);

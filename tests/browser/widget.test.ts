@@ -2,9 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElectionDetail } from '../../server/schemas/elections.js';
 import type { Scorecard } from '../../server/schemas/scorecard.js';
-import { startTestServer } from '../helper.js';
 import { seriousAccessibilityProblems } from './accessibility.js';
-import { launchBrowser, type TestBrowser } from './chromium.js';
+import { usePublicPages, useTestSite } from './site.js';
 import { partnerPage, startPartnerSite } from './third-party-site.js';
 
 const AVERY = 'demo-avery-placeholder';
@@ -25,21 +24,18 @@ const HOSTILE_CSS = `
 const HOST_MARKUP = `<header class="card"><h2 class="name">Partner news</h2><p class="grade">Our own paragraph with a <a class="link" href="#x">link</a>.</p>
 <ol class="standards"><li class="standard">Item</li></ol><table><tr><td class="label">Cell</td></tr></table><footer class="root">Footer</footer></header>`;
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: TestBrowser;
+const site = useTestSite();
 let partner: Awaited<ReturnType<typeof startPartnerSite>>;
 let avery: Scorecard;
 let jordan: Scorecard;
 
-const widgetScript = (query = '') => `<script type="module" src="${server.origin}/widget.js${query}"></script>`;
+const widgetScript = (query = '') => `<script type="module" src="${site.server.origin}/widget.js${query}"></script>`;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const get = async <T>(path: string) => (await (await fetch(`${server.origin}${path}`)).json()) as T;
+  const get = async <T>(path: string) => (await (await fetch(`${site.server.origin}${path}`)).json()) as T;
   avery = await get<Scorecard>(`/api/subjects/${AVERY}/scorecard`);
   jordan = await get<Scorecard>(`/api/subjects/${JORDAN}/scorecard`);
-  const o = server.origin;
+  const o = site.server.origin;
   partner = await startPartnerSite(o, {
     '/full': partnerPage(`${HOST_MARKUP}
 ${widgetScript()}
@@ -72,9 +68,7 @@ ${widgetScript()}
 });
 
 afterAll(async () => {
-  await browser?.close();
   await partner?.close();
-  await server?.close();
 });
 
 interface Watched {
@@ -85,18 +79,37 @@ interface Watched {
   close(): Promise<void>;
 }
 
-/** Opens a page and records what a partner would see in the console: errors, warnings, CSP reports. */
-async function open(path: string, locale?: string): Promise<Watched> {
-  const context = await browser.newContext(locale ? { locale } : {});
-  const page = await context.newPage();
+/** Pages kept for the file's next test (usePublicPages), for the tests that count no requests. */
+const keptPage = usePublicPages(site);
+/** The kept pages that already log CSP violations (an init script cannot be taken off, and every test wants it). */
+const reportingCsp = new WeakSet<Page>();
+
+/**
+ * Opens a page and records what a partner would see in the console: errors, warnings, CSP
+ * reports. A kept page, unless the test asks for a context of its own (`ownContext`): one that
+ * counts the requests a page makes (usePublicPages says why) or browses in another `locale`.
+ */
+async function open(path: string, { ownContext = false, locale }: { ownContext?: boolean; locale?: string } = {}): Promise<Watched> {
+  let page: Page;
+  let close: () => Promise<void>;
+  if (ownContext) {
+    const context = await site.browser.newContext(locale ? { locale } : {});
+    page = await context.newPage();
+    close = () => context.close();
+  } else {
+    ({ page, close } = await keptPage({ width: 1280, height: 720 }));
+  }
   const errors: string[] = [];
   const warnings: string[] = [];
   const requests: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
-    );
-  });
+  if (!reportingCsp.has(page)) {
+    reportingCsp.add(page);
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
+    });
+  }
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
     if (m.type() === 'warning') warnings.push(m.text());
@@ -104,7 +117,7 @@ async function open(path: string, locale?: string): Promise<Watched> {
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(partner.origin + path);
-  return { page, errors, warnings, requests, close: () => context.close() };
+  return { page, errors, warnings, requests, close };
 }
 
 /** The letters on the widget's grade tiles, in order (what a reader sees). */
@@ -127,7 +140,7 @@ async function allWidgetsRendered(page: Page) {
 // widgets, and axe-core's run, cost the most here).
 describe('a partner page on another origin', () => {
   it('shows the grades the API serves in two script widgets, an iframe and an image, with no console errors or CSP violations; loads chart.js once, for its chart; has no serious accessibility problems in its widgets; ignores resize messages that do not come from the scorecard site', async () => {
-    const w = await open('/full');
+    const w = await open('/full', { ownContext: true }); // counts chart.js's requests
     const { page } = w;
     await page.locator('#slot-card .standards').waitFor();
     await page.locator('#slot-chart canvas').waitFor();
@@ -151,12 +164,12 @@ describe('a partner page on another origin', () => {
 
     const badge = page.locator('#badge');
     await expect.poll(() => badge.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
-    const svg = await (await fetch(`${server.origin}/badge/${AVERY}.svg`)).text();
+    const svg = await (await fetch(`${site.server.origin}/badge/${AVERY}.svg`)).text();
     expect(svg).toContain(`>${avery.overall.grade}</text>`);
 
     // Links go back to the full scorecard and the methodology on the scorecard site.
     const links = await page.locator('#slot-card footer a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links).toEqual([`${server.origin}/people/${AVERY}`, `${server.origin}/methodology`]);
+    expect(links).toEqual([`${site.server.origin}/people/${AVERY}`, `${site.server.origin}/methodology`]);
 
     expect(w.errors).toEqual([]);
     expect(w.warnings).toEqual([]);
@@ -271,7 +284,7 @@ describe('a partner page on another origin', () => {
 
 describe('the widget script', () => {
   it('renders every variant (one standard and an election comparison) with no serious accessibility problems, and loads no chart.js on a page without a chart', async () => {
-    const w = await open('/cards-only');
+    const w = await open('/cards-only', { ownContext: true }); // counts chart.js's requests
     const { page } = w;
     const badge = page.locator('da-scorecard[variant=badge]');
     await badge.locator('.standard-title').waitFor();
@@ -279,7 +292,7 @@ describe('the widget script', () => {
     expect(await badge.locator('.standard-title').textContent()).toContain(kids.title);
     expect(await tileLetters(page, 'da-scorecard[variant=badge]')).toEqual([kids.grade ?? '–']);
 
-    const election = (await (await fetch(`${server.origin}/api/elections/${ELECTION}`)).json()) as ElectionDetail;
+    const election = (await (await fetch(`${site.server.origin}/api/elections/${ELECTION}`)).json()) as ElectionDetail;
     const compare = page.locator('da-scorecard[variant=compare]');
     await compare.locator('table').waitFor();
     const overallRow = await compare.locator('tbody tr').first().locator('.grade > [aria-hidden="true"]').allTextContents();
@@ -294,9 +307,9 @@ describe('the widget script', () => {
   });
 
   it('shows the standards in its own language, whatever the browser prefers', async () => {
-    const spanish = (await (await fetch(`${server.origin}/api/subjects/${AVERY}/scorecard?lang=es`)).json()) as Scorecard;
+    const spanish = (await (await fetch(`${site.server.origin}/api/subjects/${AVERY}/scorecard?lang=es`)).json()) as Scorecard;
     expect(spanish.standards[2].title).not.toBe(avery.standards[2].title); // the API does speak Spanish
-    const w = await open('/plain-card', 'es-MX');
+    const w = await open('/plain-card', { ownContext: true, locale: 'es-MX' });
     await w.page.locator('da-scorecard .standards').waitFor();
     const titles = await w.page.locator('da-scorecard .label').allTextContents();
     expect(titles).toEqual(avery.standards.map((s) => `${s.number}. ${s.title}`));
@@ -304,7 +317,7 @@ describe('the widget script', () => {
   });
 
   it('speaks Spanish with lang="es" on a partner page: script widget, iframe and badge', async () => {
-    const spanish = (await (await fetch(`${server.origin}/api/subjects/${AVERY}/scorecard?lang=es`)).json()) as Scorecard;
+    const spanish = (await (await fetch(`${site.server.origin}/api/subjects/${AVERY}/scorecard?lang=es`)).json()) as Scorecard;
     const w = await open('/spanish');
     await w.page.locator('.slot da-scorecard .standards').waitFor();
     const widgetText = await w.page.locator('.slot da-scorecard').evaluate((el) => el.shadowRoot!.textContent ?? '');
@@ -319,7 +332,7 @@ describe('the widget script', () => {
     await frame.locator('da-scorecard .standards').waitFor();
     expect(await frame.locator('html').getAttribute('lang')).toBe('es');
     expect(await frame.locator('da-scorecard').evaluate((el) => el.shadowRoot!.textContent ?? '')).toContain('Cómo se califica');
-    const badge = await (await fetch(`${server.origin}/badge/${AVERY}.svg?lang=es`)).text();
+    const badge = await (await fetch(`${site.server.origin}/badge/${AVERY}.svg?lang=es`)).text();
     expect(badge).toContain(`calificación general ${spanish.overall.grade}, ${spanish.overall.score} de 100`);
     expect(await w.page.locator('#badge-es').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
     expect(w.errors).toEqual([]);
@@ -350,17 +363,18 @@ describe('the widget script', () => {
 
   /** Loads a card while the API misbehaves as `answer` says; returns the warnings and page errors. */
   async function withBrokenApi(answer: Parameters<Page['route']>[1]) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    // A kept page: the route is taken off at close(), and routing turns off the HTTP cache, so
+    // every API call meets it.
+    const { page, close } = await keptPage({ width: 1280, height: 720 });
     const warnings: string[] = [];
     const pageErrors: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.route(`${server.origin}/api/**`, answer);
+    await page.route(`${site.server.origin}/api/**`, answer);
     await page.goto(`${partner.origin}/plain-card`);
     await page.locator('da-scorecard .fallback').waitFor();
     await expect.poll(() => warnings.length).toBeGreaterThan(0);
-    await context.close();
+    await close();
     return { warnings, pageErrors };
   }
 
