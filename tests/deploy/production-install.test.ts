@@ -9,7 +9,7 @@
 // only this test checks stays: the build in a fresh clone, the prune, and a production tree that
 // `npm ls` finds complete and that runs, builds nothing and needs nothing it removed.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -62,8 +62,9 @@ it(
     const head = (await mustRun('git', ['rev-parse', 'HEAD'], { cwd: PROJECT_ROOT })).stdout.trim();
     await mustRun('git', ['clone', '--quiet', PROJECT_ROOT, app]);
     await mustRun('git', ['checkout', '--quiet', head], { cwd: app });
-    // Copied, not hard-linked: the build and the prune write under node_modules.
-    cpSync(join(PROJECT_ROOT, 'node_modules'), join(app, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+    // Copied, not hard-linked: the build and the prune write under node_modules. By `cp -a`, which
+    // keeps symbolic links as they are: Node's cpSync took 8.8 s of CPU for its 25,000 files, cp 3 s.
+    await mustRun('cp', ['-a', join(PROJECT_ROOT, 'node_modules'), join(app, 'node_modules')]);
     await mustRun('npm', ['run', 'build'], { cwd: app, env: { ...process.env, NODE_ENV: 'development' } });
     await mustRun('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], { cwd: app });
     for (const devOnly of ['typescript', 'tsx', 'vite', 'vitest'])
