@@ -41,7 +41,7 @@ async function boxes(page: Page, selector: string) {
 /**
  * Why a grade is what it is, within a 360 × 640 phone's first screen: the overall grade, then
  * Strongest and Weakest with their claim links; the header and the demo banner one row each;
- * no axe-core violations.
+ * no sideways scrolling and no axe-core violations.
  */
 async function expectWhyInFirstScreen(page: Page) {
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -61,14 +61,42 @@ async function expectWhyInFirstScreen(page: Page) {
   const [banner] = await boxes(page, '.demo-banner');
   expect(header.bottom - header.top).toBeLessThanOrEqual(60);
   expect(banner.bottom - banner.top).toBeLessThanOrEqual(40);
+  // What pages.test.ts checks on every page on a 360 px phone: no sideways scrolling.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   expect(await axeViolations(page)).toEqual([]);
+}
+
+/**
+ * The person's page at a glance, as pages.test.ts checked it on its 360 × 780 phone (the same
+ * document, laid out the same: see CHECKED_WITH_MORE_ON_PHONE there): the overall grade within
+ * the first 740 px, Strongest and Weakest straight after it, with at least three links to claims.
+ */
+async function expectAtAGlance(page: Page) {
+  const firstScreen = 740;
+  const box = await page.locator('.overall sc-grade').last().boundingBox();
+  expect(box !== null && box.y >= 0 && box.y < firstScreen).toBe(true);
+  expect(await page.locator('#glance-strongest').textContent()).toBe('Strongest');
+  expect(await page.locator('#glance-weakest').textContent()).toBe('Weakest');
+  expect(await page.locator('.glance__item').count()).toBeGreaterThanOrEqual(3);
+  expect(await page.locator('.overall .glance').count()).toBe(1);
+  const gap = await page.evaluate(
+    () =>
+      document.querySelector('.glance')!.getBoundingClientRect().top -
+      document.querySelector('.overall__body')!.getBoundingClientRect().bottom,
+  );
+  expect(gap).toBeLessThan(40);
+  const claims = await page
+    .locator('.glance__reason a[href*="/evidence/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(claims.length).toBeGreaterThanOrEqual(3);
+  for (const href of claims) expect(href).toMatch(/^\/evidence\/\d+$/);
 }
 
 describe('a person’s first screen on a 360 × 640 phone', () => {
   // The first of them, /people/demo-avery-placeholder, is checked on the same load as its menu
   // button below (reading the page moves neither focus nor scroll).
   it.each(PEOPLE.flatMap((slug) => [`/people/${slug}`, `/es/people/${slug}`]).slice(1))(
-    '%s: the overall grade, then Strongest and Weakest with their claim links, all within the first 640 px',
+    '%s: the overall grade, then Strongest and Weakest with their claim links, all within the first 640 px; no sideways scrolling, no axe-core violations',
     async (path) => {
       const { page, problems, close } = await open(path);
       await expectWhyInFirstScreen(page);
@@ -79,9 +107,10 @@ describe('a person’s first screen on a 360 × 640 phone', () => {
 });
 
 describe('the phone header’s menu button', () => {
-  it(`/people/${PEOPLE[0]}: the overall grade, then Strongest and Weakest with their claim links, all within the first 640 px; the menu button opens and closes the navigation from the keyboard, says whether it is open, and gives focus back on Escape`, async () => {
+  it(`/people/${PEOPLE[0]}: the overall grade, then Strongest and Weakest with their claim links, all within the first 640 px, right after the grade; no sideways scrolling, no axe-core violations; the menu button opens and closes the navigation from the keyboard, says whether it is open, and gives focus back on Escape`, async () => {
     const { page, problems, close } = await open(`/people/${PEOPLE[0]}`);
     await expectWhyInFirstScreen(page);
+    await expectAtAGlance(page);
     const button = page.getByRole('button', { name: 'Menu' });
     const list = page.locator('#site-nav');
     expect(await button.getAttribute('aria-expanded')).toBe('false');
