@@ -34,8 +34,7 @@ const NOT_ON_POSTGRES: string[] = [];
  * The files that set the suite's length, started first (project:path). Vitest's own order runs
  * the projects one after the other by name (fast, postgres, slow), so on a clean clone (no
  * timings cached yet) the deployment tests (a clean install and build, an upgrade's build, about
- * a minute each) started last and ran alone at the end. Longest first, then the slow project, whose files mostly
- * wait on Chromium and child processes, then the rest in Vitest's order.
+ * a minute each) started last and ran alone at the end. Longest first, then by PROJECT_ORDER.
  */
 const FIRST = [
   'slow:tests/deploy/production-install.test.ts',
@@ -44,13 +43,22 @@ const FIRST = [
   'fast:tests/server/routes/api/fuzz.test.ts',
 ];
 
+/**
+ * After FIRST: the slow project, whose files mostly wait on Chromium and child processes, then
+ * the `postgres` project, then `fast`. The `postgres` files came last, after `fast`, and their
+ * heaviest (the sign-in limits, the authorization matrix) ran at the end with the other worker
+ * idle; `fast` ends with many files of a fraction of a second, which keep both workers busy to the end.
+ */
+const PROJECT_ORDER = ['slow', 'postgres'];
+
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const rank = (spec: TestSpecification) => {
       const first = FIRST.indexOf(`${spec.project.name}:${relative(spec.project.config.root, spec.moduleId)}`);
       if (first !== -1) return first;
-      return spec.project.name === 'slow' ? FIRST.length : FIRST.length + 1;
+      const then = PROJECT_ORDER.indexOf(spec.project.name);
+      return FIRST.length + (then === -1 ? PROJECT_ORDER.length : then);
     };
     // Array.prototype.sort is stable: within a rank, Vitest's order (cached durations, sizes) stays.
     return sorted.sort((a, b) => rank(a) - rank(b));
