@@ -1,7 +1,20 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/**
+ * Debian's `chromium-headless-shell` first: the same Blink and V8 as its `chromium`, built as the
+ * headless-only shell that Playwright itself runs for headless tests. The full browser's
+ * headless mode carries the desktop browser's machinery along (its display compositor, browser
+ * services): the slow project took 219 s of CPU with `chromium` and 165 s with the shell, every
+ * test passing on both. `chromium` stays the fallback (and CHROMIUM_PATH names any other).
+ */
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 /**
  * Finds Debian's Chromium (or CHROMIUM_PATH). Browser tests never skip silently: without a
@@ -11,7 +24,7 @@ export function chromiumPath(): string {
   const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
   if (!found) {
     throw new Error(
-      "No Chromium found for the browser tests. Install Debian's package (apt-get install -y chromium) " +
+      "No Chromium found for the browser tests. Install Debian's packages (apt-get install -y chromium-headless-shell chromium) " +
         'or set CHROMIUM_PATH to a Chromium binary. .ci/run installs it automatically.',
     );
   }
