@@ -31,10 +31,20 @@ const ON_POSTGRES = ['tests/server/routes/**/*.test.ts'];
 const NOT_ON_POSTGRES: string[] = [];
 
 /**
- * The files that set the suite's length, started first (project:path). Vitest's own order runs
- * the projects one after the other by name (fast, postgres, slow), so on a clean clone (no
- * timings cached yet) the deployment tests (a clean install and build, an upgrade's build, about
- * a minute each) started last and ran alone at the end. Longest first, then by PROJECT_ORDER.
+ * The projects in the order they run: the slow project (its files mostly wait on Chromium and
+ * child processes), then `postgres`, then `fast`, whose many files of a fraction of a second end
+ * the run with both workers busy. One project after the other, never interleaved: a worker serves
+ * one project, so each switch starts new workers that import the app again (seconds each), and
+ * interleaving the long files of three projects at the start left both cores idle for seconds
+ * while workers started. (The `postgres` files used to run last, their heaviest with the other
+ * worker idle.)
+ */
+const PROJECT_ORDER = ['slow', 'postgres', 'fast'];
+
+/**
+ * Within its project, each of these starts first (project:path): the files that would otherwise
+ * end a phase alone. Vitest's own order, with no timings cached (a clean clone), put the
+ * deployment tests (a clean install and build, an upgrade's build) last.
  */
 const FIRST = [
   'slow:tests/deploy/production-install.test.ts',
@@ -43,22 +53,13 @@ const FIRST = [
   'fast:tests/server/routes/api/fuzz.test.ts',
 ];
 
-/**
- * After FIRST: the slow project, whose files mostly wait on Chromium and child processes, then
- * the `postgres` project, then `fast`. The `postgres` files came last, after `fast`, and their
- * heaviest (the sign-in limits, the authorization matrix) ran at the end with the other worker
- * idle; `fast` ends with many files of a fraction of a second, which keep both workers busy to the end.
- */
-const PROJECT_ORDER = ['slow', 'postgres'];
-
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const rank = (spec: TestSpecification) => {
+      const project = PROJECT_ORDER.indexOf(spec.project.name);
       const first = FIRST.indexOf(`${spec.project.name}:${relative(spec.project.config.root, spec.moduleId)}`);
-      if (first !== -1) return first;
-      const then = PROJECT_ORDER.indexOf(spec.project.name);
-      return FIRST.length + (then === -1 ? PROJECT_ORDER.length : then);
+      return (project === -1 ? PROJECT_ORDER.length : project) * (FIRST.length + 1) + (first === -1 ? FIRST.length : first);
     };
     // Array.prototype.sort is stable: within a rank, Vitest's order (cached durations, sizes) stays.
     return sorted.sort((a, b) => rank(a) - rank(b));
