@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '../db/connection.js';
 import { openPgDatabase, quoteIdentifier, runStatement } from '../db/pg/connection.js';
@@ -39,26 +38,19 @@ export interface PooledSchema {
 }
 
 interface Template {
-  schema: string;
   /** Deletes every row of `target` and copies the template's in, in one transaction. */
   resetSql(target: string): string;
-}
-
-/** Set by tests/postgres-setup.ts through Vitest's provide/inject. */
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Names this run's pooled schemas (`tp_<id>_…`), so the run's teardown drops exactly these. */
-    pgSchemaRunId: string;
-  }
 }
 
 /** The prefix every pooled schema of every run starts with; its timestamp dates it (tests/postgres-setup.ts). */
 export const POOL_PREFIX = 'tp_';
 
-async function runId(): Promise<string | undefined> {
+/** The run's id (tests/postgres-setup.ts) when schemas can be pooled; undefined for a fresh schema per app. */
+async function poolRunId(url: string): Promise<string | undefined> {
   if (!process.env.VITEST) return undefined;
   const { inject } = await import('vitest');
-  return inject('pgSchemaRunId') || undefined;
+  const id = inject('pgSchemaRunId');
+  return id && (await canReplicate(url)) ? id : undefined;
 }
 
 const free: string[] = [];
@@ -70,7 +62,7 @@ let created = 0;
 export async function seededTestSchema(withDemo: boolean): Promise<PooledSchema> {
   const url = TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: guard PostgreSQL tests with onPostgres');
-  pooling ??= runId().then((id) => (id ? canReplicate(url).then((ok) => (ok ? id : undefined)) : undefined));
+  pooling ??= poolRunId(url);
   const id = await pooling;
   if (!id) return freshSchema();
 
@@ -155,7 +147,6 @@ async function makeTemplate(url: string, schema: string, withDemo: boolean): Pro
     );
     const from = quoteIdentifier(schema);
     return {
-      schema,
       resetSql(target) {
         const to = quoteIdentifier(target);
         return [
@@ -180,9 +171,4 @@ async function makeTemplate(url: string, schema: string, withDemo: boolean): Pro
   } finally {
     await client.end();
   }
-}
-
-/** For tests/postgres-setup.ts: a run id that sorts and dates itself (base-36 milliseconds, then randomness). */
-export function newRunId(): string {
-  return `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 }

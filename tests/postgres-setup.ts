@@ -1,7 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { quoteIdentifier } from '../db/pg/connection.js';
-import { newRunId, POOL_PREFIX } from './postgres-schema-pool.js';
+import { POOL_PREFIX } from './postgres-schema-pool.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Names this run's pooled schemas (`tp_<id>_…`), so the run's teardown drops exactly these. */
+    pgSchemaRunId: string;
+  }
+}
 
 /** An interrupted run's schemas are dropped by a later run once they are this old (no run lasts a day). */
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -14,7 +22,8 @@ const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const url = process.env.TEST_DATABASE_URL;
-  const runId = newRunId();
+  // Base-36 milliseconds first, so a later run can tell an abandoned run's schemas by their age.
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   project.provide('pgSchemaRunId', runId);
   if (!url) return async () => undefined;
   await dropSchemas(url, (name) => {
